@@ -38,6 +38,7 @@ from nkquotes._model import (
     Speaker,
     StanceResult,
 )
+from nkquotes._pipeline import extract
 from nkquotes._quotes import QuoteFinding, QuoteOptions, find_quotes
 from nkquotes._sentences import split_sentences
 from nkquotes._speakers import SpeakerResolution, resolve_speakers
@@ -78,6 +79,7 @@ __all__ = [
     "StanceResult",
     "StructureOptions",
     "__version__",
+    "extract",
     "find_quotes",
     "parse_article",
     "resolve_dates",
