@@ -10,7 +10,7 @@ from nkquotes import Span
 any_text = st.text(st.characters(codec=None), max_size=400)
 
 #: Text shaped like news prose, with quotation marks and line breaks.
-newsy_text = st.text(
+newsy_text = st.lists(
     st.sampled_from(list("abcdeKLMN .,;:-\n\"'“”‘’«»()0123456789"))
     | st.sampled_from(
         ["said", "told reporters", "he", "Kim", "Sen.", "U.S.", "according to", " that "]

@@ -1,0 +1,156 @@
+"""Throughput of the full default pipeline, per stage, with an optional textacy comparison.
+
+Usage::
+
+    python benchmarks/bench_pipeline.py [DIR ...] [--repeat N] [--textacy] [--scaling]
+
+DIR defaults to PolNeAR dev under $NKQUOTES_DATA. Reports articles and characters per second,
+the time of each stage and its share, peak memory, and (with --textacy) textacy's
+``direct_quotations`` throughput measured in the same run with the ratio. With --scaling it
+times articles of 10 KB to 5 MB and prints the time ratio of each doubling.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from nkquotes import find_quotes, parse_article, resolve_dates, resolve_speakers
+from nkquotes.stance import apply_stance, builtin_target, default_model
+
+STAGES = ("structure", "quotes", "speakers", "dates", "stance")
+
+
+def default_dirs() -> list[Path]:
+    root = os.environ.get("NKQUOTES_DATA")
+    if not root:
+        sys.exit("bench_pipeline: give a directory or set NKQUOTES_DATA")
+    return [Path(root) / "data" / "polnear" / "dev" / "text"]
+
+
+def load_texts(dirs: list[Path]) -> list[str]:
+    texts = []
+    for folder in dirs:
+        if not folder.is_dir():
+            sys.exit(f"bench_pipeline: {folder}: not a directory")
+        texts.extend(p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt")))
+    if not texts:
+        sys.exit("bench_pipeline: no .txt articles found")
+    return texts
+
+
+def run_staged(text: str, totals: dict[str, float]) -> int:
+    """Run the default stages on *text*, adding each stage's seconds to *totals*."""
+    clock = time.perf_counter
+    model, target = default_model(), builtin_target()
+    t0 = clock()
+    article = parse_article(text)
+    t1 = clock()
+    finding = find_quotes(text, article)
+    t2 = clock()
+    speakers = resolve_speakers(text, article, finding.quotes)
+    t3 = clock()
+    dates = resolve_dates(text, article, speakers.quotes)
+    t4 = clock()
+    quotes = apply_stance(text, dates.quotes, model=model, target=target, article=article)
+    t5 = clock()
+    for name, seconds in zip(STAGES, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4), strict=True):
+        totals[name] += seconds
+    return len(quotes)
+
+
+def bench_nkquotes(texts: list[str], repeat: int) -> dict[str, Any]:
+    for text in texts[:5]:  # warm caches and lazy imports outside the timing
+        run_staged(text, dict.fromkeys(STAGES, 0.0))
+    totals = dict.fromkeys(STAGES, 0.0)
+    quotes = 0
+    start = time.perf_counter()
+    for _ in range(repeat):
+        for text in texts:
+            quotes += run_staged(text, totals)
+    elapsed = time.perf_counter() - start
+    n = len(texts) * repeat
+    chars = sum(map(len, texts)) * repeat
+    return {"articles": n, "seconds": elapsed, "quotes": quotes, "chars": chars, "stages": totals}
+
+
+def bench_textacy(texts: list[str]) -> dict[str, Any] | None:
+    try:
+        import spacy  # type: ignore[import-not-found]
+        from textacy.extract.triples import direct_quotations  # type: ignore[import-not-found]
+    except ImportError:
+        print("textacy or spaCy not installed: skipping the comparison", file=sys.stderr)
+        return None
+    nlp: Callable[[str], Any] = spacy.load("en_core_web_sm")
+    nlp(texts[0])
+    quotes = failures = 0
+    start = time.perf_counter()
+    for text in texts:
+        try:
+            quotes += sum(1 for _ in direct_quotations(nlp(text)))
+        except ValueError:  # textacy gives up on an article with unbalanced quotation marks
+            failures += 1
+    elapsed = time.perf_counter() - start
+    return {"articles": len(texts), "seconds": elapsed, "quotes": quotes, "failures": failures}
+
+
+def bench_scaling(texts: list[str]) -> None:
+    corpus = "\n\n".join(texts)
+    size = 10_000
+    previous: float | None = None
+    print("\nsize (chars)   seconds   ratio to half size")
+    while size <= 5_000_000:
+        text = (corpus * (size // len(corpus) + 1))[:size]
+        totals = dict.fromkeys(STAGES, 0.0)
+        start = time.perf_counter()
+        run_staged(text, totals)
+        seconds = time.perf_counter() - start
+        ratio = f"{seconds / previous:.2f}" if previous else "-"
+        print(f"{size:>12,}  {seconds:8.3f}   {ratio}")
+        previous = seconds
+        size *= 2
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("dirs", nargs="*", type=Path)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--textacy", action="store_true")
+    parser.add_argument("--scaling", action="store_true")
+    args = parser.parse_args()
+    texts = load_texts(args.dirs or default_dirs())
+    result = bench_nkquotes(texts, args.repeat)
+    seconds = result["seconds"]
+    rate = result["articles"] / seconds
+    print(f"nkquotes: {result['articles']} articles in {seconds:.3f} s")
+    print(
+        f"  {rate:,.0f} articles/s, {result['chars'] / seconds:,.0f} chars/s, "
+        f"{result['quotes']} quotes"
+    )
+    staged = sum(result["stages"].values())
+    for name, stage_seconds in result["stages"].items():
+        per_article = 1000 * stage_seconds / result["articles"]
+        print(f"  {name:9} {per_article:8.3f} ms/article  {100 * stage_seconds / staged:5.1f}%")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"  peak memory (max RSS) {peak:.0f} MB")
+    if args.textacy:
+        other = bench_textacy(texts)
+        if other is not None:
+            other_rate = other["articles"] / other["seconds"]
+            print(
+                f"textacy direct_quotations: {other_rate:.1f} articles/s, "
+                f"{other['quotes']} quotes, {other['failures']} articles failed"
+            )
+            print(f"ratio nkquotes/textacy: {rate / other_rate:.0f}x")
+    if args.scaling:
+        bench_scaling(texts)
+
+
+if __name__ == "__main__":
+    main()
