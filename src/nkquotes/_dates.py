@@ -1,22 +1,220 @@
-"""Publication and quote dates (placeholder: replaced by the dates work)."""
+"""Publication and quote dates.
+
+The publication date is the caller's value when given; otherwise the article's publication
+line (``Published : Oct. 1, 2021``) or its dateline (``SEOUL, April 10 (Yonhap)``), whose
+missing year is taken from the caller or the publication line, or left out.
+
+A quote is dated by the time expression attached to it: first the one nearest its cue in the
+attribution part of its sentence (``said Wednesday``, ``told reporters on Thursday``, ``said in
+a statement released Tuesday``, ``Kang on Thursday said``), never one inside the quoted content;
+then an embedded post's signature line (``— Name (@handle) September 3, 2017``). The expression
+is resolved against the publication date (see :mod:`nkquotes._timex`). A quote with no time
+expression takes the publication date only when the caller asks for it, and is then marked
+:attr:`DateSource.DEFAULTED`.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
 import attrs
+import regex
 
-from nkquotes._model import Article, Quote
+from nkquotes._model import Article, DateSource, PartialDate, Quote, QuoteDate, Span
+from nkquotes._sentences import split_sentences
+from nkquotes._timex import find_time_expressions, resolve_time_expression
 
-__all__ = ["DateResolution", "resolve_dates"]
+__all__ = [
+    "DateResolution",
+    "date_quote",
+    "find_quote_time_expression",
+    "publication_date",
+    "resolve_dates",
+]
 
 
 @attrs.frozen(kw_only=True)
 class DateResolution:
-    """The article's publication date and the quotes with their dates."""
+    """The article's publication date and the quotes with their dates.
+
+    *published_from* says where :attr:`published` came from (``"caller"``,
+    ``"published_line"``, ``"dateline"``) or is ``None``; *dateline* is the dateline's date,
+    its year filled in when the caller or the publication line gives one, else partial.
+    """
 
     published: dt.date | None = None
     quotes: tuple[Quote, ...] = ()
+    published_from: str | None = None
+    dateline: PartialDate | None = None
+
+
+# "The statement came one day after officials said ...": the saying precedes the reference.
+_DAYS_AFTER = regex.compile(
+    r"(?i)\b(?P<n>a|one|two|three|four|five|six|\d{1,2})\s(?:full\s)?days?\s(?:after|since)\b"
+)
+_DAYS_AFTER_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+# An embedded post's signature line: "— Name (@handle) September 3, 2017".
+_POST_SIGNATURE = regex.compile(r"\n[ \t]*[—–-]{1,2}[ \t]*[^\n()]{1,80}\(@\w{1,40}\)[ \t]*")
+_SIGNATURE_REACH = 300
+# Without a sentence, how far from the cue an attribution may reach.
+_REACH = 250
+_LINE_BREAK = regex.compile(r"\n")
+# "SEOUL, May 21 (Yonhap) --": a dateline dates the article, not the quote after it.
+_DATELINE_AFTER = regex.compile(r",?\s{0,3}(?:\d{4}\s{0,3})?\([^()\n]{1,40}\)\s{0,3}[-–—]")
+_RELAYED = regex.compile(
+    r"\b(?:said|says|reported|reports|told|quoted|according\sto|announced|stated)\b"
+)
+_HAS_YEAR = regex.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
+
+
+def publication_date(
+    article: Article, *, published: dt.date | None = None
+) -> tuple[dt.date | None, str | None, PartialDate | None]:
+    """The publication date, where it came from, and the dateline's (possibly partial) date.
+
+    The caller's *published* wins; then the article's publication line; then a dateline that
+    carries (or can borrow) a year.
+    """
+    line_date = article.published.date if article.published is not None else None
+    dateline = article.dateline.date if article.dateline is not None else None
+    if dateline is not None and dateline.year is None:
+        borrowed = published or line_date
+        if borrowed is not None:
+            dateline = attrs.evolve(dateline, year=borrowed.year)
+    if published is not None:
+        return published, "caller", dateline
+    if line_date is not None:
+        return line_date, "published_line", dateline
+    full = dateline.to_date() if dateline is not None else None
+    if full is not None:
+        return full, "dateline", dateline
+    return None, None, dateline
+
+
+def _attribution_region(text: str, quote: Quote) -> tuple[int, int]:
+    anchor = quote.cue.span if quote.cue is not None else quote.segments[0]
+    if quote.sentence is not None:
+        return min(quote.sentence.start, anchor.start), max(quote.sentence.end, anchor.end)
+    line_start = text.rfind("\n", 0, anchor.start) + 1
+    newline = text.find("\n", anchor.end)
+    line_end = len(text) if newline < 0 else newline
+    line_start = max(line_start, anchor.start - _REACH)
+    line_end = min(line_end, anchor.end + _REACH)
+    touching = [quote.cue.span] if quote.cue is not None else []
+    touching.extend(s for s in quote.segments if line_start <= s.start and s.end <= line_end)
+    start, end = anchor.start, anchor.end
+    for sentence in split_sentences(text, line_start, line_end):
+        if any(sentence.overlaps(s) or sentence.contains(s) for s in touching):
+            start, end = min(start, sentence.start), max(end, sentence.end)
+    return start, end
+
+
+def _gap(a: Span, b: Span) -> int:
+    if a.end <= b.start:
+        return b.start - a.end
+    if b.end <= a.start:
+        return a.start - b.end
+    return 0
+
+
+def _is_attribution(text: str, span: Span, quote: Quote, skip: Span | None) -> bool:
+    if any(span.overlaps(s) for s in quote.segments):
+        return False
+    if skip is not None and span.overlaps(skip):
+        return False
+    # A cue before the content owns what precedes the content; what follows the content is
+    # another clause ("..., criticising the drill on Monday") unless it relays the saying
+    # ("..., state media KCNA said on Tuesday").
+    cue = quote.cue
+    after = quote.segments[-1].end
+    if cue is not None and cue.span.end <= quote.segments[0].start and span.start >= after:
+        return _RELAYED.search(text, after, span.start) is not None
+    return True
+
+
+def _candidates(
+    text: str, quote: Quote, skip: Span | None = None
+) -> list[tuple[int, Span, int | None]]:
+    """(distance to the cue, expression, days before the reference if an offset phrase)."""
+    start, end = _attribution_region(text, quote)
+    anchor = quote.cue.span if quote.cue is not None else quote.segments[0]
+    found: list[tuple[int, Span, int | None]] = []
+    for span in find_time_expressions(text, start, end):
+        if _is_attribution(text, span, quote, skip) and not _DATELINE_AFTER.match(text, span.end):
+            found.append((_gap(span, anchor), span, None))
+    for match in _DAYS_AFTER.finditer(text, start, min(end, anchor.start)):
+        span = Span.of(text, match.start(), match.end())
+        if _is_attribution(text, span, quote, skip):
+            raw = match.group("n").lower()
+            days = _DAYS_AFTER_COUNT[raw] if raw in _DAYS_AFTER_COUNT else int(raw)
+            found.append((_gap(span, anchor), span, days))
+    return found
+
+
+def _dateline_span(article: Article | None) -> Span | None:
+    return article.dateline.span if article is not None and article.dateline else None
+
+
+def _signature_expression(text: str, quote: Quote) -> Span | None:
+    after = quote.segments[-1].end
+    if quote.cue is not None:
+        after = max(after, quote.cue.span.end)
+    line = _LINE_BREAK.search(text, after, min(len(text), after + _SIGNATURE_REACH))
+    if line is None:
+        return None
+    signature = _POST_SIGNATURE.match(text, line.start())
+    if signature is None:
+        return None
+    newline = text.find("\n", signature.end())
+    stop = len(text) if newline < 0 else newline
+    expressions = find_time_expressions(text, signature.end(), stop)
+    return expressions[0] if expressions else None
+
+
+def find_quote_time_expression(
+    text: str, quote: Quote, *, article: Article | None = None
+) -> Span | None:
+    """The time expression that says when *quote* was said, or ``None``.
+
+    It is looked for in the attribution part of the quote's sentence (never inside the
+    quoted content), nearest the cue first, then in an embedded post's signature line.
+    """
+    picked = _pick(text, quote, _dateline_span(article))
+    return None if picked is None else picked[0]
+
+
+def _pick(text: str, quote: Quote, skip: Span | None) -> tuple[Span, int | None] | None:
+    candidates = _candidates(text, quote, skip)
+    if candidates:
+        _, span, days_before = min(candidates, key=lambda c: (c[0], c[1].start))
+        return span, days_before
+    signature = _signature_expression(text, quote)
+    return None if signature is None else (signature, None)
+
+
+def date_quote(
+    text: str,
+    quote: Quote,
+    reference: dt.date | None,
+    *,
+    article: Article | None = None,
+    default_to_published: bool = False,
+) -> QuoteDate | None:
+    """The date of *quote*, resolved against *reference* (the publication date), or ``None``."""
+    picked = _pick(text, quote, _dateline_span(article))
+    if picked is not None:
+        span, days_before = picked
+        if days_before is not None:
+            if reference is not None:
+                when = reference - dt.timedelta(days=days_before)
+                return QuoteDate(date=when, source=DateSource.RELATIVE, expression=span)
+        elif reference is not None or _HAS_YEAR.search(span.text):
+            resolved = resolve_time_expression(span.text, reference or dt.date.max)
+            if resolved is not None:
+                return QuoteDate(date=resolved.date, source=resolved.source, expression=span)
+    if default_to_published and reference is not None:
+        return QuoteDate(date=reference, source=DateSource.DEFAULTED)
+    return None
 
 
 def resolve_dates(
@@ -27,6 +225,21 @@ def resolve_dates(
     published: dt.date | None = None,
     default_to_published: bool = False,
 ) -> DateResolution:
-    """Date the article and each quote; the caller's *published* wins over the text."""
-    del text, article, default_to_published
-    return DateResolution(published=published, quotes=quotes)
+    """Date the article and each quote; the caller's *published* wins over the text.
+
+    A quote that already carries a date keeps it. A quote with no time expression is left
+    undated unless *default_to_published* is true and a publication date is known.
+    """
+    when, source, dateline = publication_date(article, published=published)
+    dated = []
+    for quote in quotes:
+        if quote.date is None:
+            found = date_quote(
+                text, quote, when, article=article, default_to_published=default_to_published
+            )
+            if found is not None:
+                quote = attrs.evolve(quote, date=found)
+        dated.append(quote)
+    return DateResolution(
+        published=when, quotes=tuple(dated), published_from=source, dateline=dateline
+    )
