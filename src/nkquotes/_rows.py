@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from typing import IO, Any
 
 from nkquotes._model import Document
 
-__all__ = ["ENTITY_COLUMNS", "QUOTE_COLUMNS", "entity_rows", "quote_rows"]
+__all__ = ["ENTITY_COLUMNS", "QUOTE_COLUMNS", "entity_rows", "quote_rows", "write_csv"]
 
 #: Column name and type name of a quote row, in order.
 QUOTE_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -91,3 +92,30 @@ def entity_rows(document: Document, article_id: str | None = None) -> list[dict[
         }
         for e in document.entities
     ]
+
+
+def write_csv(documents: Iterable[Document], stream: IO[str], *, header: bool = True) -> int:
+    """Write one CSV row per quote of every document (columns :data:`QUOTE_COLUMNS`).
+
+    Missing values are empty cells. Open *stream* with ``newline=""``. Returns the number of
+    rows written (the header not counted).
+
+    >>> import io
+    >>> from nkquotes import Document
+    >>> out = io.StringIO()
+    >>> write_csv([Document(text="No quotes.")], out)
+    0
+    >>> out.getvalue().split(",")[:3]
+    ['article_id', 'quote_id', 'start']
+    """
+    import csv
+
+    writer = csv.DictWriter(stream, fieldnames=[name for name, _ in QUOTE_COLUMNS])
+    if header:
+        writer.writeheader()
+    count = 0
+    for document in documents:
+        for row in quote_rows(document):
+            writer.writerow({k: "" if v is None else v for k, v in row.items()})
+            count += 1
+    return count

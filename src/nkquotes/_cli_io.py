@@ -1,0 +1,248 @@
+"""Inputs, outputs and progress for the command line (kept out of :mod:`nkquotes._cli`)."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from typing import IO, Any
+
+from nkquotes._batch import BatchResult, _Source
+from nkquotes._model import Document, Quote
+from nkquotes._serialize import error_json, to_json
+
+__all__ = ["Progress", "Writer", "format_document", "read_inputs"]
+
+STDIN = "-"
+
+
+def _label(path: str) -> str:
+    return "<stdin>" if path == STDIN else path
+
+
+def _read_bytes(path: str) -> bytes:
+    """The bytes of *path* (``-`` is standard input); ``OSError`` as raised by ``open``."""
+    if path == STDIN:
+        buffer = getattr(sys.stdin, "buffer", None)
+        if buffer is None:  # a text stream without bytes (tests, embedding)
+            return sys.stdin.read().encode("utf-8", "surrogateescape")
+        data: bytes = buffer.read()
+        return data
+    with open(path, "rb") as handle:
+        return handle.read()
+
+
+def _os_error(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "no such file"
+    if isinstance(exc, IsADirectoryError):
+        return "is a directory"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    return f"cannot read ({exc.strerror or exc})"
+
+
+def _decode(data: bytes) -> str:
+    """*data* as UTF-8; ``ValueError`` naming the first bad byte otherwise."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        bad = data[exc.start : exc.start + 1].hex()
+        raise ValueError(f"not valid UTF-8 (byte 0x{bad} at offset {exc.start})") from None
+
+
+def _text_inputs(paths: Sequence[str]) -> Iterator[_Source]:
+    for path in paths:
+        label = _label(path)
+        try:
+            text = _decode(_read_bytes(path))
+        except OSError as exc:
+            yield _Source(item=None, source=label, error=_os_error(exc))
+            continue
+        except ValueError as exc:
+            yield _Source(item=None, source=label, error=str(exc))
+            continue
+        yield _Source(item={"id": label, "text": text}, source=label)
+
+
+def _jsonl_lines(path: str) -> Iterator[bytes]:
+    if path == STDIN:
+        buffer = getattr(sys.stdin, "buffer", None)
+        if buffer is None:
+            for line in sys.stdin:
+                yield line.encode("utf-8", "surrogateescape")
+            return
+        yield from buffer
+        return
+    with open(path, "rb") as handle:
+        yield from handle
+
+
+def _jsonl_inputs(paths: Sequence[str]) -> Iterator[_Source]:
+    for path in paths:
+        label = _label(path)
+        lines = _jsonl_lines(path)
+        number = 0
+        try:
+            for number, raw in enumerate(lines, start=1):
+                source = f"{label}:{number}"
+                if not raw.strip():
+                    continue
+                try:
+                    record: Any = json.loads(_decode(raw))
+                except ValueError as exc:  # JSONDecodeError and bad UTF-8
+                    message = str(exc) if str(exc).startswith("not valid") else "invalid JSON"
+                    yield _Source(item=None, source=source, error=f"{message}: {_brief(exc)}")
+                    continue
+                if not isinstance(record, dict):
+                    yield _Source(item=None, source=source, error="record is not a JSON object")
+                    continue
+                rid = record.get("id")
+                yield _Source(item=record, source=source, id=None if rid is None else str(rid))
+        except OSError as exc:
+            where = label if number == 0 else f"{label}:{number}"
+            yield _Source(item=None, source=where, error=_os_error(exc))
+
+
+def _brief(exc: ValueError) -> str:
+    if isinstance(exc, json.JSONDecodeError):
+        return f"{exc.msg} at column {exc.colno}"
+    return "undecodable bytes"
+
+
+def read_inputs(paths: Sequence[str], input_format: str) -> Iterator[_Source]:
+    """Lazily read every input: one item per text file, one per JSONL line."""
+    paths = list(paths) or [STDIN]
+    if input_format == "jsonl":
+        return _jsonl_inputs(paths)
+    return _text_inputs(paths)
+
+
+# --- writing ---------------------------------------------------------------------------
+
+
+def _quote_line(document: Document, quote: Quote) -> str:
+    speaker = quote.speaker
+    if speaker is None:
+        who = "unknown speaker"
+    else:
+        mention = speaker.mention.text if speaker.mention is not None else None
+        if speaker.name is None:
+            who = f"{mention} (unresolved)" if mention else "unknown speaker"
+        elif mention and mention != speaker.name:
+            who = f"{speaker.name} ({mention})"
+        else:
+            who = speaker.name
+    cue = quote.cue.span.text if quote.cue is not None else "—"
+    date = quote.date.date.isoformat() if quote.date is not None else "no date"
+    stance = (
+        f"{quote.stance.label} {quote.stance.score:.2f}"
+        if quote.stance is not None
+        else "no stance"
+    )
+    del document
+    return f"[{quote.kind.value}] {who} · {cue} · {date} · {stance}\n    “{quote.text}”"
+
+
+def format_document(document: Document, label: str | None = None) -> str:
+    """A readable listing of who said what, one entry per quote."""
+    count = len(document.quotes)
+    head = f"{label}: " if label else ""
+    lines = [f"== {head}{count} quote{'' if count == 1 else 's'}"]
+    lines.extend(_quote_line(document, q) for q in document.quotes)
+    return "\n".join(lines) + "\n"
+
+
+class Writer:
+    """Writes results to *stream* in one of the formats json, jsonl, csv, text."""
+
+    def __init__(self, stream: IO[str], fmt: str, *, single: bool) -> None:
+        self.stream = stream
+        self.fmt = fmt
+        self.single = single  # json: one object instead of an array
+        self.count = 0
+        self._csv: Any = None
+
+    def _json(self, result: BatchResult) -> dict[str, Any]:
+        if result.document is None:
+            return error_json(result.error or "failed", id=result.id, source=result.source)
+        return to_json(result.document, source=result.source)
+
+    def write(self, result: BatchResult) -> None:
+        out = self.stream
+        if self.fmt == "jsonl":
+            out.write(json.dumps(self._json(result), ensure_ascii=False) + "\n")
+        elif self.fmt == "json":
+            if self.single:
+                out.write(json.dumps(self._json(result), ensure_ascii=False, indent=2) + "\n")
+            else:
+                out.write("[\n" if self.count == 0 else ",\n")
+                out.write(json.dumps(self._json(result), ensure_ascii=False))
+        elif self.fmt == "csv":
+            if self._csv is None:
+                import csv
+
+                from nkquotes._rows import QUOTE_COLUMNS
+
+                self._csv = csv.DictWriter(out, fieldnames=[n for n, _ in QUOTE_COLUMNS])
+                self._csv.writeheader()
+            if result.document is not None:
+                from nkquotes._rows import quote_rows
+
+                for row in quote_rows(result.document):
+                    self._csv.writerow({k: "" if v is None else v for k, v in row.items()})
+        elif result.document is not None:  # text
+            if self.count:
+                out.write("\n")
+            out.write(format_document(result.document, result.label))
+        self.count += 1
+        out.flush()
+
+    def close(self) -> None:
+        if self.fmt == "json" and not self.single:
+            self.stream.write("[]\n" if self.count == 0 else "\n]\n")
+        elif self.fmt == "csv" and self._csv is None:
+            self.write_csv_header()
+        self.stream.flush()
+
+    def write_csv_header(self) -> None:
+        import csv
+
+        from nkquotes._rows import QUOTE_COLUMNS
+
+        csv.writer(self.stream).writerow([n for n, _ in QUOTE_COLUMNS])
+
+
+class Progress:
+    """``12/40 articles`` on standard error, redrawn in place; silent unless enabled."""
+
+    def __init__(self, stream: IO[str], total: int | None, *, enabled: bool) -> None:
+        self.stream = stream
+        self.total = total
+        self.enabled = enabled and (total is None or total > 1)
+        self.done = 0
+        self._shown = False
+        self._last = 0.0
+
+    def update(self, failed: int) -> None:
+        self.done += 1
+        if not self.enabled or (self.total is None and self.done < 2):
+            return
+        now = time.monotonic()
+        final = self.total is not None and self.done == self.total
+        if self._shown and not final and now - self._last < 0.1:
+            return
+        self._last = now
+        total = f"/{self.total}" if self.total is not None else ""
+        failures = f", {failed} failed" if failed else ""
+        self.stream.write(f"\r{self.done}{total} articles{failures}")
+        self.stream.flush()
+        self._shown = True
+
+    def clear(self) -> None:
+        """Erase the bar (before another message, and at the end)."""
+        if self._shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+            self._shown = False
