@@ -185,3 +185,22 @@ def test_hostile_text_is_fast() -> None:
     spans = find_time_expressions(hostile)
     assert all(hostile[s.start : s.end] == s.text for s in spans)
     assert resolve_time_expression(hostile, FRI_2018_10_05) is None
+
+
+datey_text = st.lists(
+    st.sampled_from(
+        ["said", " ", ", ", "on ", "the ", "2nd", "Sept. ", "26", "2018", "Sunday", "last ",
+         "week", "ago", "three ", "days ", "earlier ", "this ", "month", "May ", "may ", "(", ")",
+         "\n", "16th ", "December ", "x" * 30, "yesterday", "-", "04", "10", "this past "]
+    ),
+    max_size=40,
+).map("".join)  # fmt: skip
+
+
+@given(datey_text, st.integers(0, 10))
+def test_windowed_scan_equals_a_full_scan(text: str, start: int) -> None:
+    start = min(start, len(text))
+    full = [(m.start(), m.end()) for m in _timex._EXPRESSION.finditer(text, start, len(text))]
+    assert [(s.start, s.end) for s in find_time_expressions(text, start)] == full
+    first = find_time_expression(text, start)
+    assert ((first.start, first.end) if first else None) == (full[0] if full else None)

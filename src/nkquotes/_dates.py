@@ -132,6 +132,19 @@ def _is_attribution(text: str, span: Span, quote: Quote, skip: Span | None) -> b
     return True
 
 
+def _outside_content(text: str, quote: Quote, start: int, end: int) -> list[Span]:
+    """Time expressions in ``text[start:end]`` outside the quote's content segments."""
+    found: list[Span] = []
+    pos = start
+    for segment in sorted(quote.segments):
+        if segment.start > pos:
+            found.extend(find_time_expressions(text, pos, min(segment.start, end)))
+        pos = max(pos, segment.end)
+    if pos < end:
+        found.extend(find_time_expressions(text, pos, end))
+    return found
+
+
 def _candidates(
     text: str, quote: Quote, skip: Span | None = None
 ) -> list[tuple[int, Span, int | None]]:
@@ -139,7 +152,7 @@ def _candidates(
     start, end = _attribution_region(text, quote)
     anchor = quote.cue.span if quote.cue is not None else quote.segments[0]
     found: list[tuple[int, Span, int | None]] = []
-    for span in find_time_expressions(text, start, end):
+    for span in _outside_content(text, quote, start, end):
         if _is_attribution(text, span, quote, skip) and not _DATELINE_AFTER.match(text, span.end):
             found.append((_gap(span, anchor), span, None))
     for match in _DAYS_AFTER.finditer(text, start, min(end, anchor.start)):
