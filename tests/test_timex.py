@@ -80,8 +80,10 @@ def test_vague_periods_say_how_precise_they_are() -> None:
 
 
 @pytest.mark.parametrize(
-    "expression", ["may", "May", "To", "The 2018", "in 2018", "March", "the", "", "   ", "x" * 500]
-)
+    "expression",
+    ["may", "May", "in May", "To", "The 2018", "in 2018", "2018", "March", "the", "the 2nd of",
+     "March 1st movement", "", "   ", "x" * 500],
+)  # fmt: skip
 def test_words_that_are_not_dates(expression: str) -> None:
     assert resolve_time_expression(expression, FRI_2018_10_05) is None
 
@@ -103,6 +105,24 @@ def test_slow_path_is_dateparser_with_a_fixed_reference() -> None:
     assert resolved.via_dateparser
     assert resolved.date == dt.date(2018, 10, 3)
     assert resolved.source is DateSource.RELATIVE
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected", "source"),
+    [
+        ("noon Tuesday", dt.date(2018, 10, 2), DateSource.EXPLICIT),
+        ("Wed.", dt.date(2018, 10, 3), DateSource.EXPLICIT),
+        ("10/3/2018", dt.date(2018, 10, 3), DateSource.EXPLICIT),
+        ("a fortnight ago", dt.date(2018, 9, 21), DateSource.RELATIVE),
+    ],
+)
+def test_forms_only_dateparser_reads(
+    expression: str, expected: dt.date, source: DateSource
+) -> None:
+    resolved = resolve_time_expression(expression, FRI_2018_10_05)
+    assert resolved is not None
+    assert resolved.via_dateparser
+    assert (resolved.date, resolved.source) == (expected, source)
 
 
 def test_slow_path_is_cached(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -142,10 +142,18 @@ _ANCHOR = regex.compile(
 )
 _WINDOW = 24
 _WHOLE = regex.compile(rf"(?:{_EXPRESSION.pattern})")
-_LOOKS_LIKE_DATE = regex.compile(
-    rf"\d|\b(?:{_MONTH}|(?i:{_WEEKDAY}|yesterday|today|tonight|ago|week|month|year"
-    r"|fortnight|day))\b"
+# What may send an expression to dateparser: a day must be pinned down by a weekday, a month
+# with a number, a numeric date, or a relative word; a month alone, a bare year or a bare
+# number ("the 2nd", "May", "The 2018") is not a day.
+_WEEKDAY_WORD = regex.compile(
+    rf"(?i)\b(?:{_WEEKDAY}|(?:mon|tue|tues|wed|thu|thurs|fri|sat|sun)\.?)\b"
 )
+_MONTH_WORD = regex.compile(rf"\b{_MONTH}\b")
+_RELATIVE_WORD = regex.compile(
+    r"(?i)\b(?:yesterday|today|tonight|ago|fortnight|week|month|days?)\b"
+)
+_NUMERIC_DATE = regex.compile(r"\b\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?\b")
+_DIGIT = regex.compile(r"\d")
 _NAMES_A_DAY = regex.compile(rf"\b(?:{_MONTH}|(?i:{_WEEKDAY})|{_YEAR})\b|\d[-/.]\d")
 _BARE_YEAR = regex.compile(rf"(?i)^\s*(?:the\s+|in\s+)?{_YEAR}s?\s*$")
 _SPACES = regex.compile(r"\s+")
@@ -338,7 +346,6 @@ def _dateparser_resolve(expression: str, reference: dt.date) -> dt.date | None:
             "RELATIVE_BASE": base,
             "PREFER_DATES_FROM": "past",
             "PREFER_DAY_OF_MONTH": "first",
-            "REQUIRE_PARTS": ["day"],
             "RETURN_AS_TIMEZONE_AWARE": False,
         },
     )
@@ -346,6 +353,17 @@ def _dateparser_resolve(expression: str, reference: dt.date) -> dt.date | None:
         return None
     found = parsed.date()
     return found if found <= reference else None
+
+
+def _worth_asking(expression: str) -> bool:
+    """Whether *expression* can name a single day, so that dateparser is worth a call."""
+    if _BARE_YEAR.match(expression):
+        return False
+    if _WEEKDAY_WORD.search(expression) or _RELATIVE_WORD.search(expression):
+        return True
+    if _MONTH_WORD.search(expression):
+        return _DIGIT.search(expression) is not None
+    return _NUMERIC_DATE.search(expression) is not None
 
 
 #: The slow path; a benchmark or test may swap it to count or forbid calls.
@@ -377,12 +395,12 @@ def resolve_time_expression(expression: str, reference: dt.date) -> ResolvedTime
     match = _WHOLE.fullmatch(core)
     if match is not None:
         return _fast_resolve(match, reference)
-    if not _LOOKS_LIKE_DATE.search(cleaned) or _BARE_YEAR.match(cleaned):
+    if not _worth_asking(cleaned):
         return None
     found = _slow_path(cleaned, reference)
     if found is None:
         return None
-    named = _NAMES_A_DAY.search(cleaned) is not None
+    named = _NAMES_A_DAY.search(cleaned) is not None or _WEEKDAY_WORD.search(cleaned) is not None
     source = DateSource.EXPLICIT if named else DateSource.RELATIVE
     return ResolvedTime(date=found, source=source, via_dateparser=True)
 
