@@ -1,0 +1,98 @@
+"""Stance inputs and applying a stance model to the quotes of a document."""
+
+from __future__ import annotations
+
+import attrs
+
+from nkquotes._model import Article, Quote, QuoteKind, Span, StanceResult
+from nkquotes._sentences import split_sentences
+from nkquotes.stance._protocol import StanceModel
+from nkquotes.stance._target import Target
+
+__all__ = ["StanceInput", "apply_stance", "sentence_of", "stance_of"]
+
+
+@attrs.frozen(kw_only=True)
+class StanceInput:
+    """One quote with the context a model may read.
+
+    The quote's words are ``item.quote.segments`` (spans into :attr:`text`); *sentence* is
+    the span of the sentence holding the quote (reporting verb included), *article* the
+    parsed article when there is one.
+    """
+
+    text: str
+    quote: Quote
+    sentence: Span | None = None
+    article: Article | None = None
+
+    @classmethod
+    def from_text(cls, text: str) -> StanceInput:
+        """The whole of *text* as one quote in its own sentence.
+
+        >>> StanceInput.from_text("Sanctions must stay.").quote.text
+        'Sanctions must stay.'
+        """
+        span = Span.of(text, 0, len(text))
+        quote = Quote(id="q0", segments=(span,), kind=QuoteKind.DIRECT, sentence=span)
+        return cls(text=text, quote=quote, sentence=span)
+
+
+def sentence_of(text: str, quote: Quote, article: Article | None = None) -> Span | None:
+    """The sentence around the quote's first segment: the quote's own, the article's, or
+    one split from the line that holds it."""
+    if quote.sentence is not None:
+        return quote.sentence
+    first = quote.segments[0]
+    if article is not None:
+        for sentence in article.sentences:
+            if sentence.start <= first.start < sentence.end:
+                return sentence
+    line_start = text.rfind("\n", 0, first.start) + 1
+    line_end = text.find("\n", first.end)
+    if line_end < 0:
+        line_end = len(text)
+    for sentence in split_sentences(text, line_start, line_end):
+        if sentence.start <= first.start < sentence.end:
+            return sentence
+    return None
+
+
+def stance_of(text: str, *, target: Target, model: StanceModel | None = None) -> StanceResult:
+    """The stance of *text*, read as one quote, toward *target* (rules by default).
+
+    >>> from nkquotes.stance import builtin_target
+    >>> stance_of("Sanctions must be tightened.", target=builtin_target()).label
+    'pressure'
+    """
+    if model is None:
+        from nkquotes.stance._rules import RuleStanceModel
+
+        model = RuleStanceModel()
+    result = model.predict(StanceInput.from_text(text), target)
+    if result is None:
+        return StanceResult(target=target.name, label=target.neutral, score=0.0)
+    return result
+
+
+def apply_stance(
+    text: str,
+    quotes: tuple[Quote, ...],
+    *,
+    model: StanceModel,
+    target: Target,
+    article: Article | None = None,
+) -> tuple[Quote, ...]:
+    """Return *quotes* with their stance toward *target* set by *model*.
+
+    A model that abstains gives the target's neutral label with score 0.
+    """
+    out = []
+    for quote in quotes:
+        sentence = sentence_of(text, quote, article)
+        item = StanceInput(text=text, quote=quote, sentence=sentence, article=article)
+        result = model.predict(item, target)
+        if result is None:
+            result = StanceResult(target=target.name, label=target.neutral, score=0.0)
+        out.append(attrs.evolve(quote, stance=result))
+    return tuple(out)

@@ -1,0 +1,313 @@
+"""The rule-and-lexicon stance model.
+
+Each cue of the target's lexicon is compiled once into a pattern (cached per target). For a
+quote, the cues are searched in its content segments (full weight) and in the rest of its
+sentence (``context_weight``); each match is read in context by
+:func:`nkquotes.stance._negation.modify` (negation scope, opposition, verdicts, hedges,
+contrast, quoted slogans, relayed demands). Overlapping matches keep the longest. The label
+with the largest total wins; the model abstains when nothing, or a tie, is found.
+
+Rebuttals and agreement: a quote with no cue of its own whose sentence says it answers the
+previous one (``retorted``, ``well taken``, ``agreed``) takes the opposite, or the same,
+label as the sentence before it.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+
+import attrs
+import regex
+
+from nkquotes._errors import ConfigurationError
+from nkquotes._model import Span, StanceResult
+from nkquotes._sentences import split_sentences
+from nkquotes.stance._apply import StanceInput
+from nkquotes.stance._negation import NEGATOR, modify
+from nkquotes.stance._target import LexiconCue, Target
+
+__all__ = ["CueMatch", "RuleStanceModel", "find_cues"]
+
+_SEP = r"[^\w.;:!?]+"
+_GAP_WORD = r"\w+(?:['’-]\w+)*+"
+_WORDS = regex.compile(r"\w+")
+_KEY = 3
+
+_REBUT = regex.compile(
+    r"\b(?:retort\w*|rebut\w*|counter(?:ed|s)|dismiss\w*|disput\w*|refut\w*|rejected)\b",
+    regex.IGNORECASE,
+)
+_POINT_OF = regex.compile(
+    r"\b([A-Z]\w+)['’]s\s+(?:point|view|argument|position|suggestion|concern)s?\b"
+)
+_AGREE = regex.compile(
+    r"\b(?:well[- ]taken|agree[sd]?|concur\w*|(?:is|was|that's)\s+right|endorse[sd]?)\b",
+    regex.IGNORECASE,
+)
+
+
+def _key(word: str) -> str:
+    return word[:_KEY].lower()
+
+
+def _compile_token(token: str, phrase: str) -> tuple[str, frozenset[str]]:
+    alternatives = []
+    keys = set()
+    for alt in token.split("|"):
+        if not alt or not all(part for part in regex.split(r"['’-]", alt.rstrip("*"))):
+            raise ConfigurationError(f"cue {phrase!r}: empty alternative in {token!r}")
+        if alt.endswith("*"):
+            stem = alt[:-1]
+            if len(stem) < _KEY or not regex.fullmatch(r"\w+(?:['’-]\w+)*", stem):
+                raise ConfigurationError(
+                    f"cue {phrase!r}: prefix {alt!r} needs at least {_KEY} letters"
+                )
+            alternatives.append(regex.escape(stem) + r"[\w'’-]*")
+        else:
+            if not regex.fullmatch(r"\w+(?:['’-]\w+)*", alt):
+                raise ConfigurationError(f"cue {phrase!r}: {alt!r} is not a word")
+            alternatives.append(regex.escape(alt) + r"(?![\w'’-])")
+        keys.add(_key(_WORDS.match(alt).group()))  # type: ignore[union-attr]
+    return r"(?<![\w'’-])(?:" + "|".join(alternatives) + ")", frozenset(keys)
+
+
+def _compile_phrase(phrase: str) -> tuple[regex.Pattern[str], list[frozenset[str]]]:
+    tokens = phrase.split()
+    if not tokens or tokens[0].startswith("~") or tokens[-1].startswith("~"):
+        raise ConfigurationError(f"cue {phrase!r}: must start and end with a word")
+    parts: list[str] = []
+    keys: list[frozenset[str]] = []
+    gap = 0
+    for token in tokens:
+        if token in ("~", "~~"):
+            if gap:
+                raise ConfigurationError(f"cue {phrase!r}: two gaps in a row")
+            gap = 4 if token == "~" else 8
+            continue
+        pattern, token_keys = _compile_token(token, phrase)
+        if parts:
+            if gap:
+                parts.append(f"(?:{_SEP}{_GAP_WORD}){{0,{gap}}}?{_SEP}")
+            else:
+                parts.append(_SEP)
+        parts.append(pattern)
+        keys.append(token_keys)
+        gap = 0
+    return regex.compile("".join(parts), regex.IGNORECASE | regex.VERSION1), keys
+
+
+@attrs.frozen(kw_only=True)
+class _CompiledCue:
+    cue: LexiconCue
+    pattern: regex.Pattern[str]
+
+
+@attrs.frozen(kw_only=True)
+class _Lexicon:
+    cues: tuple[_CompiledCue, ...]
+    #: first three letters of a word -> the cues anchored on it
+    index: dict[str, tuple[int, ...]]
+
+
+@functools.lru_cache(maxsize=32)
+def _lexicon(target: Target) -> _Lexicon:
+    compiled = []
+    anchors: list[frozenset[str]] = []
+    all_keys: list[list[frozenset[str]]] = []
+    for cue in target.cues:
+        pattern, keys = _compile_phrase(cue.phrase)
+        compiled.append(_CompiledCue(cue=cue, pattern=pattern))
+        all_keys.append(keys)
+    frequency: dict[str, int] = {}
+    for keys in all_keys:
+        for token_keys in keys:
+            for k in token_keys:
+                frequency[k] = frequency.get(k, 0) + 1
+    for keys in all_keys:
+        # Anchor each cue on its rarest token, so common words trigger few searches.
+        anchors.append(min(keys, key=lambda ks: sum(frequency[k] for k in ks)))
+    index: dict[str, list[int]] = {}
+    for number, anchor in enumerate(anchors):
+        for k in anchor:
+            index.setdefault(k, []).append(number)
+    return _Lexicon(cues=tuple(compiled), index={k: tuple(v) for k, v in index.items()})
+
+
+@attrs.frozen(kw_only=True)
+class CueMatch:
+    """One lexicon cue found in the text and how it counts there."""
+
+    cue: LexiconCue
+    span: Span
+    label: str
+    weight: float
+    in_quote: bool
+    modifiers: tuple[Span, ...] = ()
+
+
+def _merge(spans: list[Span]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s in sorted(spans):
+        if out and s.start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], s.end))
+        else:
+            out.append((s.start, s.end))
+    return out
+
+
+def _raw_matches(
+    text: str, lexicon: _Lexicon, start: int, end: int
+) -> Iterator[tuple[int, int, int]]:
+    keys = {_key(w) for w in _WORDS.findall(text, start, end)}
+    candidates = sorted({n for k in keys for n in lexicon.index.get(k, ())})
+    for number in candidates:
+        for m in lexicon.cues[number].pattern.finditer(text, start, end):
+            yield number, m.start(), m.end()
+
+
+def find_cues(
+    text: str,
+    target: Target,
+    segments: tuple[Span, ...],
+    sentence: Span | None = None,
+    *,
+    context_weight: float = 0.5,
+) -> tuple[CueMatch, ...]:
+    """Every cue of *target* in the segments (and the rest of the sentence), in context."""
+    lexicon = _lexicon(target)
+    regions = _merge([*segments, *([sentence] if sentence is not None else [])])
+    found: list[CueMatch] = []
+    for lo, hi in regions:
+        region = Span.of(text, lo, hi)
+        raw = sorted(
+            _raw_matches(text, lexicon, lo, hi),
+            key=lambda r: (-(r[2] - r[1]), -lexicon.cues[r[0]].cue.weight, r[1]),
+        )
+        taken: list[tuple[int, int]] = []
+        for number, s, e in raw:
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            taken.append((s, e))
+            cue = lexicon.cues[number].cue
+            in_quote = any(seg.start <= s and e <= seg.end for seg in segments)
+            mod = modify(text, region, s, e, count_inside=not NEGATOR.search(cue.phrase))
+            weight = cue.weight * mod.factor * (1.0 if in_quote else context_weight)
+            label = target.opposite(cue.label) if mod.flipped else cue.label
+            found.append(
+                CueMatch(
+                    cue=cue,
+                    span=Span.of(text, s, e),
+                    label=label,
+                    weight=weight,
+                    in_quote=in_quote,
+                    modifiers=mod.evidence,
+                )
+            )
+    found.sort(key=lambda m: m.span.start)
+    return tuple(found)
+
+
+def _decide(
+    matches: tuple[CueMatch, ...], target: Target, min_weight: float
+) -> tuple[str, float, tuple[Span, ...]] | None:
+    totals: dict[str, float] = {}
+    for m in matches:
+        if m.label != target.neutral and m.weight > 0:
+            totals[m.label] = totals.get(m.label, 0.0) + m.weight
+    if not totals:
+        return None
+    ranked = sorted(totals.items(), key=lambda kv: -kv[1])
+    best, weight = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+    if weight < min_weight or weight - runner_up < 1e-9:
+        return None
+    evidence = sorted(
+        {s for m in matches if m.label == best and m.weight > 0 for s in (m.span, *m.modifiers)}
+    )
+    score = (weight - runner_up) / (weight + runner_up + 1.0)
+    return best, min(1.0, 0.5 + score), tuple(evidence)
+
+
+@attrs.frozen(kw_only=True)
+class RuleStanceModel:
+    """Stance from the target's cue lexicon read in context; abstains when nothing decides.
+
+    *context_weight* scales cues found in the quote's sentence outside its content;
+    *min_weight* is the least total weight a label needs to be given.
+
+    >>> from nkquotes.stance import StanceInput, builtin_target
+    >>> item = StanceInput.from_text("No sanctions should be lifted.")
+    >>> RuleStanceModel().predict(item, builtin_target()).label
+    'pressure'
+    """
+
+    context_weight: float = attrs.field(default=0.5)
+    min_weight: float = attrs.field(default=0.5)
+
+    def predict(self, item: StanceInput, target: Target) -> StanceResult | None:
+        """The label the cues support, or ``None`` (abstain)."""
+        text = item.text
+        segments = item.quote.segments
+        matches = find_cues(
+            text, target, segments, item.sentence, context_weight=self.context_weight
+        )
+        decided = _decide(matches, target, self.min_weight)
+        if decided is None and item.sentence is not None:
+            decided = self._answer(item, target, matches)
+        if decided is None:
+            return None
+        label, score, evidence = decided
+        return StanceResult(target=target.name, label=label, score=score, evidence=evidence)
+
+    def _answer(
+        self, item: StanceInput, target: Target, matches: tuple[CueMatch, ...]
+    ) -> tuple[str, float, tuple[Span, ...]] | None:
+        """A cue-less reply takes its stance from the sentence it answers."""
+        if any(m.weight > 0 for m in matches):
+            return None
+        sentence = item.sentence
+        assert sentence is not None
+        text = item.text
+        rebut = _REBUT.search(text, sentence.start, sentence.end)
+        agree = None if rebut else _AGREE.search(text, sentence.start, sentence.end)
+        marker = rebut or agree
+        if marker is None:
+            return None
+        previous = _referent_sentence(text, sentence)
+        if previous is None:
+            return None
+        earlier = find_cues(text, target, (previous,), None)
+        decided = _decide(earlier, target, self.min_weight)
+        if decided is None:
+            return None
+        label, score, evidence = decided
+        if rebut:
+            label = target.opposite(label)
+            if label == target.neutral:
+                return None
+        span = Span.of(text, marker.start(), marker.end())
+        return label, min(score, 0.6), (span, *evidence)
+
+
+def _previous_sentence(text: str, start: int) -> Span | None:
+    """The sentence just before *start* (looking at most 600 characters back)."""
+    sentences = split_sentences(text, max(0, start - 600), start)
+    return sentences[-1] if len(sentences) > 1 or (sentences and start <= 600) else None
+
+
+def _referent_sentence(text: str, sentence: Span) -> Span | None:
+    """The sentence a reply answers: the last one naming whose point it takes, else the
+    previous sentence."""
+    named = _POINT_OF.search(text, sentence.start, sentence.end)
+    if named is not None:
+        pos = text.rfind(named.group(1), max(0, sentence.start - 3000), sentence.start)
+        if pos >= 0:
+            line_start = text.rfind("\n", 0, pos) + 1
+            line_end = text.find("\n", pos)
+            if line_end < 0:
+                line_end = len(text)
+            for candidate in split_sentences(text, line_start, line_end):
+                if candidate.start <= pos < candidate.end:
+                    return candidate
+    return _previous_sentence(text, sentence.start)
