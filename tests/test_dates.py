@@ -148,23 +148,27 @@ def _article(text: str, line: dt.date | None, dateline: PartialDate | None) -> A
     )
 
 
+def _where(article: Article, published: dt.date | None = None) -> tuple[object, ...]:
+    result = resolve_dates("", article, (), published=published)
+    assert result.published == publication_date(article, published=published)
+    return result.published, result.published_from, result.dateline
+
+
 def test_publication_date_precedence() -> None:
     text = "SEOUL, April 10 (Yonhap) -- text"
     partial = PartialDate(month=4, day=10)
     line = dt.date(2019, 4, 11)
     caller = dt.date(2019, 4, 12)
-    assert publication_date(_article(text, line, partial), published=caller) == (
+    assert _where(_article(text, line, partial), caller) == (
         caller, "caller", PartialDate(2019, 4, 10),
     )  # fmt: skip
-    assert publication_date(_article(text, line, partial)) == (
+    assert _where(_article(text, line, partial)) == (
         line, "published_line", PartialDate(2019, 4, 10),
     )  # fmt: skip
     full = PartialDate(2018, 4, 10)
-    assert publication_date(_article(text, None, full)) == (dt.date(2018, 4, 10), "dateline", full)
-    assert publication_date(_article(text, None, partial)) == (None, None, partial)
-    assert publication_date(Article()) == (None, None, None)
-    result = resolve_dates(text, _article(text, None, partial), ())
-    assert (result.published, result.dateline) == (None, partial)
+    assert _where(_article(text, None, full)) == (dt.date(2018, 4, 10), "dateline", full)
+    assert _where(_article(text, None, partial)) == (None, None, partial)
+    assert _where(Article()) == (None, None, None)
 
 
 @given(st.dates(dt.date(1990, 1, 1), dt.date(2050, 1, 1)), st.booleans())

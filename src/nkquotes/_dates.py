@@ -16,6 +16,7 @@ expression takes the publication date only when the caller asks for it, and is t
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 import attrs
 import regex
@@ -33,6 +34,10 @@ __all__ = [
 ]
 
 
+#: Where a publication date came from.
+PublishedFrom = Literal["caller", "published_line", "dateline"]
+
+
 @attrs.frozen(kw_only=True)
 class DateResolution:
     """The article's publication date and the quotes with their dates.
@@ -44,7 +49,7 @@ class DateResolution:
 
     published: dt.date | None = None
     quotes: tuple[Quote, ...] = ()
-    published_from: str | None = None
+    published_from: PublishedFrom | None = None
     dateline: PartialDate | None = None
 
 
@@ -67,14 +72,20 @@ _RELAYED = regex.compile(
 _HAS_YEAR = regex.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 
 
-def publication_date(
-    article: Article, *, published: dt.date | None = None
-) -> tuple[dt.date | None, str | None, PartialDate | None]:
-    """The publication date, where it came from, and the dateline's (possibly partial) date.
+def publication_date(article: Article, *, published: dt.date | None = None) -> dt.date | None:
+    """The publication date: the caller's *published*, else the article's publication line,
+    else a dateline that carries (or can borrow) a year; ``None`` when nothing says.
 
-    The caller's *published* wins; then the article's publication line; then a dateline that
-    carries (or can borrow) a year.
+    >>> import datetime as dt
+    >>> publication_date(Article(), published=dt.date(2019, 4, 11))
+    datetime.date(2019, 4, 11)
     """
+    return _publication(article, published)[0]
+
+
+def _publication(
+    article: Article, published: dt.date | None
+) -> tuple[dt.date | None, PublishedFrom | None, PartialDate | None]:
     line_date = article.published.date if article.published is not None else None
     dateline = article.dateline.date if article.dateline is not None else None
     if dateline is not None and dateline.year is None:
@@ -243,7 +254,7 @@ def resolve_dates(
     A quote that already carries a date keeps it. A quote with no time expression is left
     undated unless *default_to_published* is true and a publication date is known.
     """
-    when, source, dateline = publication_date(article, published=published)
+    when, source, dateline = _publication(article, published)
     dated = []
     for quote in quotes:
         if quote.date is None:
