@@ -1,12 +1,65 @@
-"""Speaker resolution (placeholder: replaced by the speakers work)."""
+"""Speaker resolution: every quote's speaker mention resolved to an entity of the article.
+
+:func:`resolve_speakers` builds the article's entity registry (:mod:`nkquotes._entities`),
+reads each quote's mention (:mod:`nkquotes._speakers_mentions`) and resolves it:
+
+- full names to the person registered under them (``reason="name"``);
+- surnames and given names, optionally titled (``President Moon``), to the person whose
+  name ends in them and whose titles fit; several candidates go to the one mentioned most
+  recently (``"surname"``);
+- role descriptions (``the minister``, ``the U.S. envoy``) to the most recent entity whose
+  titles have the same head noun and no conflicting country (``"title"``);
+- pronouns to the speaker or grammatical subject of the nearest preceding sentence that has
+  a compatible one (``"pronoun"``);
+- groups and unnamed sources to an entity named by the description (``"group"``);
+- cue-less continuation paragraphs to the previous quote's speaker (``"inherited"``).
+
+What cannot be resolved without guessing keeps ``reason="unresolved: <why>"``.
+"""
 
 from __future__ import annotations
 
+import bisect
+
 import attrs
 
-from nkquotes._model import Article, Entity, Quote
+from nkquotes._entities import Record, Registry, build_registry, titles_match
+from nkquotes._model import Article, Entity, EntityKind, Quote, Span
+from nkquotes._names import HEAD_SYNONYMS, HONORIFICS, TITLE_WORDS, fold
+from nkquotes._speakers_mentions import MentionKind, MentionParts, analyse
 
 __all__ = ["SpeakerResolution", "resolve_speakers"]
+
+_LOOKBACK_SENTENCES = 4
+_CATAPHORA = 600
+_GENERIC = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "for",
+        "at",
+        "on",
+        "in",
+        "and",
+        "top",
+        "senior",
+        "chief",
+        "former",
+        "current",
+        "special",
+        "new",
+        "acting",
+        "then",
+        "veteran",
+        "longtime",
+        "outgoing",
+        "incoming",
+        "sitting",
+    ]
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -17,7 +70,248 @@ class SpeakerResolution:
     entities: tuple[Entity, ...] = ()
 
 
+Resolved = tuple[Record | None, str]
+
+
+class _Resolver:
+    def __init__(self, text: str, article: Article, registry: Registry) -> None:
+        self.text = text
+        self.registry = registry
+        sentences = list(article.sentences) or [p.span for p in article.paragraphs]
+        if not sentences:
+            sentences = [Span.of(text, 0, len(text))]
+        self.sentences = [(s.start, s.end) for s in sentences]
+        self.starts = [s[0] for s in self.sentences]
+        # (mention start, record, passive agent) of every resolved speaker so far.
+        self.speakers: list[tuple[int, Record, bool]] = []
+        # (position, record) of the previous resolved quote.
+        self.last: tuple[int, Record] | None = None
+
+    # -- one mention ----------------------------------------------------------------------
+
+    def resolve(self, mention: Span) -> Resolved:
+        parts = analyse(mention.text)
+        kind = parts.kind
+        if kind is MentionKind.PRONOUN:
+            return self.pronoun(mention, parts.head or "")
+        if kind is MentionKind.PERSON:
+            return self.person(mention, parts)
+        if kind is MentionKind.DOCUMENT:
+            if self.last is not None and self.last[0] < mention.start:
+                return self.last[1], "document"
+            record, _ = self.antecedent(mention.start, lambda r: True)
+            if record is None:
+                return None, "unresolved: no source for the document"
+            return record, "document"
+        if kind is MentionKind.MEDIA:
+            return self.registry.named(parts.body, EntityKind.MEDIA, mention), "name"
+        if kind is MentionKind.COUNTRY:
+            return self.registry.named(parts.body, EntityKind.ORGANISATION, mention), "name"
+        if kind is MentionKind.ORGANISATION:
+            if parts.definite and parts.body.islower() and len(parts.body.split()) <= 2:
+                found = self.described(mention, parts, people=False)
+                if found is not None:
+                    return found, "title"
+            return self.registry.named(parts.body, EntityKind.ORGANISATION, mention), "name"
+        if kind is MentionKind.ROLE:
+            if parts.definite or parts.body[:1].islower():
+                found = self.described(mention, parts, people=True)
+                if found is not None:
+                    return found, "title"
+            record = self.registry.named(parts.body, EntityKind.PERSON, mention)
+            record.add_title(parts.body)
+            return record, "group"
+        if kind is MentionKind.GROUP:
+            return self.registry.named(parts.body, EntityKind.GROUP, mention), "group"
+        return None, f"unresolved: unknown mention {mention.text!r}"
+
+    def person(self, mention: Span, parts: MentionParts) -> Resolved:
+        name = parts.name or ""
+        start = mention.start + parts.name_start
+        span = Span.of(self.text, start, min(start + len(name), mention.end))
+        registry = self.registry
+        if len(name.split()) > 1:
+            record = registry.full(name)
+            if record is None:
+                record = registry.person(name, span)
+                self.attach(record, parts)
+            else:
+                registry.mention(record, span)
+            return record, "name"
+        candidates = registry.short(name)
+        if parts.title:
+            fitting = [r for r in candidates if titles_match(r, parts.title)]
+            candidates = fitting or candidates
+        if not candidates:
+            record = registry.by_name(name)
+            if record is None:
+                record = registry.single(name, span)
+                record.kind = EntityKind.PERSON
+            else:
+                registry.mention(record, span)
+            self.attach(record, parts)
+            return record, "name"
+        chosen = registry.pick(candidates, mention.start)
+        if chosen is None:
+            names = ", ".join(sorted(r.name for r in candidates))
+            return None, f"unresolved: ambiguous {name!r} ({names})"
+        registry.mention(chosen, span)
+        if parts.title and fold(parts.title) not in HONORIFICS:
+            self.attach(chosen, parts)
+        else:
+            chosen.learn_gender(parts.title or "")
+        return chosen, "surname"
+
+    def attach(self, record: Record, parts: MentionParts) -> None:
+        for phrase in (parts.title, parts.apposition):
+            if phrase and set(fold(phrase).split()) & TITLE_WORDS:
+                record.add_title(phrase.removeprefix("the ").removeprefix("The "))
+            elif phrase:
+                record.learn_gender(phrase)
+        if parts.party and record.party is None:
+            record.party = parts.party
+
+    def described(self, mention: Span, parts: MentionParts, *, people: bool) -> Record | None:
+        """The most recent entity a description (``the minister``) fits."""
+        words = [w for w in fold(parts.body).replace("'s", "").split() if w not in _GENERIC]
+        head = parts.head or (words[-1] if words else "")
+        heads = HEAD_SYNONYMS.get(head, frozenset({head}))
+        wanted_countries = _countries(parts.body)
+        best: tuple[int, int, Record] | None = None
+        after: tuple[int, Record] | None = None
+        for record in self.registry.records:
+            if (record.kind is EntityKind.PERSON) is not people:
+                continue
+            keys = record.title_keys() | set(fold(record.name).split())
+            if not heads & keys:
+                continue
+            have = record.countries()
+            if wanted_countries and have and not wanted_countries <= have:
+                continue
+            tier = 1 if wanted_countries and have else 0
+            others = {w for w in words if w not in heads and not _countries(w)}
+            if others - keys - {"of", "to"}:
+                continue
+            last = self.registry.last_mention_before(record, mention.start)
+            if last >= 0 and (best is None or (tier, last) > best[:2]):
+                best = (tier, last, record)
+            if (
+                last < 0
+                and record.first < mention.start + _CATAPHORA
+                and (after is None or record.first < after[0])
+            ):
+                after = (record.first, record)
+        found = best[2] if best is not None else after[1] if after is not None else None
+        if found is not None:
+            self.registry.mention(found, mention)
+        return found
+
+    # -- pronouns -------------------------------------------------------------------------
+
+    def pronoun(self, mention: Span, pronoun: str) -> Resolved:
+        def fits(record: Record) -> bool:
+            if pronoun in {"he", "she"}:
+                wanted = "male" if pronoun == "he" else "female"
+                return record.kind is EntityKind.PERSON and record.gender in (None, wanted)
+            if pronoun in {"they", "we"}:
+                return record.kind in (EntityKind.GROUP, EntityKind.ORGANISATION)
+            if pronoun == "it":
+                return record.kind is not EntityKind.PERSON
+            return False
+
+        if pronoun == "i":
+            return None, "unresolved: first person"
+        record, _ = self.antecedent(mention.start, fits)
+        if record is None:
+            return None, f"unresolved: no antecedent for {pronoun!r}"
+        self.registry.mention(record, mention)
+        if pronoun in {"he", "she"} and record.gender is None:
+            record.gender = "male" if pronoun == "he" else "female"
+        return record, "pronoun"
+
+    def antecedent(self, pos: int, fits: object) -> tuple[Record | None, str]:
+        """The entity a pronoun or ``the statement`` at *pos* refers back to."""
+        assert callable(fits)
+        index = bisect.bisect_right(self.starts, pos) - 1
+        if index >= 0:
+            start = self.sentences[index][0]
+            before = [
+                r
+                for p, r, quoted in self.registry.mentions_between(start, pos)
+                if not quoted and fits(r)
+            ]
+            if before:
+                return before[-1], "same sentence"
+        for k in range(index - 1, max(index - 1 - _LOOKBACK_SENTENCES, -1), -1):
+            start, end = self.sentences[k]
+            speakers = [r for p, r, passive in self.speakers if start <= p < end and not passive]
+            for record in speakers:
+                if fits(record):
+                    return record, "speaker"
+            for _, record, quoted in self.registry.mentions_between(start, end):
+                if not quoted and fits(record):
+                    return record, "subject"
+        return None, ""
+
+
+def _countries(phrase: str) -> set[str]:
+    from nkquotes._entities import _countries_in
+
+    return _countries_in(phrase)
+
+
+def _passive(text: str, pos: int) -> bool:
+    return text[max(0, pos - 3) : pos].casefold() == "by "
+
+
 def resolve_speakers(text: str, article: Article, quotes: tuple[Quote, ...]) -> SpeakerResolution:
-    """Resolve each quote's speaker mention to an entity of the article."""
-    del text, article
-    return SpeakerResolution(quotes=quotes)
+    """Resolve each quote's speaker mention to an entity of the article.
+
+    Returns the quotes with ``speaker`` filled (``name``, ``entity`` id, ``reason``) and the
+    entities: every person the article introduces by name, plus every group, organisation
+    and outlet that speaks, numbered ``e1``, ``e2``, … in order of first mention.
+    """
+    registry = build_registry(text, article)
+    resolver = _Resolver(text, article, registry)
+    results: list[tuple[Record | None, str]] = []
+    previous: Record | None = None
+    for quote in quotes:
+        speaker = quote.speaker
+        if speaker is None:
+            results.append((None, ""))
+            continue
+        if speaker.mention is None:
+            if previous is None:
+                results.append((None, "unresolved: nothing to inherit"))
+            else:
+                results.append((previous, "inherited"))
+            continue
+        record, reason = resolver.resolve(speaker.mention)
+        if record is not None:
+            record.spoke = True
+            resolver.last = (quote.segments[0].start, record)
+            resolver.speakers.append(
+                (speaker.mention.start, record, _passive(text, speaker.mention.start))
+            )
+        results.append((record, reason))
+        previous = record
+    keep = [
+        r
+        for r in registry.records
+        if r.spoke or (r.kind is EntityKind.PERSON and len(r.name.split()) > 1)
+    ]
+    keep.sort(key=lambda r: r.first)
+    ids = {id(r): f"e{n}" for n, r in enumerate(keep, 1)}
+    out: list[Quote] = []
+    for quote, (record, reason) in zip(quotes, results, strict=True):
+        if quote.speaker is None:
+            out.append(quote)
+            continue
+        speaker = attrs.evolve(
+            quote.speaker,
+            name=record.name if record is not None else None,
+            entity=ids.get(id(record)) if record is not None else None,
+            reason=reason,
+        )
+        out.append(attrs.evolve(quote, speaker=speaker))
+    return SpeakerResolution(quotes=tuple(out), entities=registry.entities(ids, keep))

@@ -1,0 +1,167 @@
+"""What a speaker mention is: a pronoun, a name, a role, a group, an outlet, a document.
+
+:func:`analyse` reads the words of one mention (``US Secretary of State Mike Pompeo``,
+``the minister``, ``North Korean officials``, ``he``, ``KCNA``) and says which kind of
+expression it is, with the parts speaker resolution needs. It looks only at the mention.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+
+import attrs
+import regex
+
+from nkquotes._names import (
+    COUNTRY_ALIASES,
+    DOCUMENT_WORDS,
+    GROUP_NOUNS,
+    HONORIFICS,
+    ORG_WORDS,
+    PLACES,
+    PRONOUNS,
+    ROLE_NOUNS,
+    STOP_CAPS,
+    TITLE_WORDS,
+    country_key,
+    fold,
+    media_names,
+)
+
+__all__ = ["MentionKind", "MentionParts", "analyse"]
+
+
+class MentionKind(str, enum.Enum):
+    """The shape of a speaker mention."""
+
+    PRONOUN = "pronoun"
+    MEDIA = "media"
+    PERSON = "person"
+    DOCUMENT = "document"
+    ROLE = "role"
+    GROUP = "group"
+    ORGANISATION = "organisation"
+    COUNTRY = "country"
+    UNKNOWN = "unknown"
+
+
+@attrs.frozen(kw_only=True)
+class MentionParts:
+    """A mention taken apart; offsets are relative to the mention's start."""
+
+    kind: MentionKind
+    body: str
+    definite: bool = False
+    name: str | None = None
+    name_start: int = 0
+    title: str | None = None
+    apposition: str | None = None
+    party: str | None = None
+    head: str | None = None
+
+
+_WORD = regex.compile(r"(?:\p{Lu}\.){2,}|[\p{L}\p{M}\d]+(?:[-'’][\p{L}\p{M}\d]+)*\.?")
+_PARTY = regex.compile(r"\s*\(\s*([RDI])\s*[-–,]\s*([A-Z][A-Za-z.]{1,12})\s*\)\s*$")
+_ACRONYM = regex.compile(r"\(([A-Z][A-Z.&-]{1,9})\)")
+_DET = regex.compile(r"^(the|a|an|another)\s+", regex.IGNORECASE)
+_CUT = regex.compile(r"\s(?:of|from|in|at|to|for|on|with|here|there|who|which)\b")
+
+
+@functools.cache
+def _media() -> regex.Pattern[str]:
+    names = "|".join(regex.escape(m) for m in media_names())
+    return regex.compile(rf"(?<![\p{{L}}])(?:{names})(?![\p{{L}}])")
+
+
+def _is_name_word(word: str) -> bool:
+    key = fold(word).removesuffix("'s")
+    if len(word) == 2 and word[1] == "." and word[0].isupper():
+        return True
+    if not word[:1].isupper() or (word.isupper() and len(word) > 1 and "-" not in word):
+        return False
+    return not (
+        key in STOP_CAPS
+        or key in TITLE_WORDS
+        or key in HONORIFICS
+        or key in PLACES
+        or key in ORG_WORDS
+        or key in GROUP_NOUNS
+        or key in DOCUMENT_WORDS
+        or country_key(word)
+    )
+
+
+def analyse(mention: str) -> MentionParts:
+    """Take *mention* apart (see :class:`MentionParts`)."""
+    text = mention.strip()
+    key = fold(text)
+    if key in PRONOUNS:
+        return MentionParts(kind=MentionKind.PRONOUN, body=text, head=key)
+    party = None
+    party_match = _PARTY.search(text)
+    if party_match:
+        party = f"{party_match.group(1)}-{party_match.group(2)}"
+        text = text[: party_match.start()]
+    head_part, _, apposition = text.partition(", ")
+    if apposition and not (
+        set(fold(apposition).split()) & TITLE_WORDS and _is_name_word(head_part.split()[-1])
+    ):
+        head_part, apposition = text, ""
+    det_match = _DET.match(head_part)
+    det = fold(det_match.group(1)) if det_match else ""
+    body_start = det_match.end() if det_match else 0
+    body = head_part[body_start:].strip()
+    definite = det == "the"
+    acronym = _ACRONYM.search(text)
+    media = _media().search(text)
+    if acronym and (media or regex.search(r"(?i)\b(?:news|agency|broadcast)", text)):
+        return MentionParts(kind=MentionKind.MEDIA, body=acronym.group(1), definite=definite)
+    if media:
+        return MentionParts(kind=MentionKind.MEDIA, body=media.group(), definite=definite)
+    words = list(_WORD.finditer(body))
+    pre = _CUT.split(body, maxsplit=1)[0] if det else body
+    pre_words = [fold(w).removesuffix("'s") for w in pre.split()]
+    head = pre_words[-1] if pre_words else ""
+    # A determiner and ``of`` before a name: ``the sister of … Kim Jong Un`` is a role.
+    if not (det and " of " in body and head in ROLE_NOUNS):
+        run = len(words)
+        while run > 0 and _is_name_word(words[run - 1].group()):
+            run -= 1
+        connected = run > 0 and fold(words[run - 1].group()) in {"of", "the", "and", "for", "to"}
+        if run < len(words) and words[run].group()[:1].isupper() and not connected:
+            # An initial alone is not a name.
+            last = words[-1].group().removesuffix("'s").removesuffix("’s")
+            start = words[run].start()
+            name = body[start : words[-1].start()] + last
+            title = body[:start].strip() or None
+            return MentionParts(
+                kind=MentionKind.PERSON,
+                body=body,
+                definite=definite,
+                name=name.rstrip("."),
+                name_start=body_start + start,
+                title=title,
+                apposition=apposition or None,
+                party=party,
+            )
+    if acronym:
+        return MentionParts(kind=MentionKind.ORGANISATION, body=acronym.group(1))
+    if head in DOCUMENT_WORDS:
+        return MentionParts(kind=MentionKind.DOCUMENT, body=body, definite=definite, head=head)
+    canonical = body if det in {"the", "a", "an"} else head_part.strip()
+    if fold(head_part) in COUNTRY_ALIASES or fold(body) in COUNTRY_ALIASES:
+        if fold(body) in {"north", "south"}:
+            canonical = f"{body} Korea"
+        return MentionParts(kind=MentionKind.COUNTRY, body=canonical, definite=definite)
+    if head in ORG_WORDS and head not in {"staff", "chiefs"}:
+        return MentionParts(
+            kind=MentionKind.ORGANISATION, body=canonical, definite=definite, head=head
+        )
+    if set(pre_words) & GROUP_NOUNS and not (head in ROLE_NOUNS and head not in GROUP_NOUNS):
+        return MentionParts(kind=MentionKind.GROUP, body=canonical, definite=definite, head=head)
+    if head in ROLE_NOUNS or head in TITLE_WORDS:
+        return MentionParts(kind=MentionKind.ROLE, body=canonical, definite=definite, head=head)
+    if body[:1].isupper():
+        return MentionParts(kind=MentionKind.ORGANISATION, body=canonical, definite=definite)
+    return MentionParts(kind=MentionKind.UNKNOWN, body=canonical, definite=definite, head=head)
