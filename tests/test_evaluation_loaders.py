@@ -186,3 +186,21 @@ def test_load_gold_json_errors(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("text")
     with pytest.raises(InputError, match=r"a\.gold\.json, line 2: invalid JSON"):
         load_gold_json(tmp_path)
+
+
+def test_load_polnear_reads_publication_dates(tmp_path: Path) -> None:
+    split = tmp_path / "dev"
+    (split / "text").mkdir(parents=True)
+    (split / "attributions").mkdir()
+    (split / "text" / "art.txt").write_text(TEXT)
+    (split / "attributions" / "art_x.ann").write_text(ANN)
+    (tmp_path / "metadata.tsv").write_text(
+        "compartment\tfilename\tpublication_date\ndev\tart\t2016-09-12\ndev\tother\t2016-09-13\n"
+    )
+    (article,) = load_polnear(split)
+    assert article.published == dt.date(2016, 9, 12)
+    (tmp_path / "metadata.tsv").write_text(
+        "compartment\tfilename\tpublication_date\nd\tart\t12/9\n"
+    )
+    with pytest.raises(InputError, match=r"metadata\.tsv, line 2: bad publication date"):
+        load_polnear(split)

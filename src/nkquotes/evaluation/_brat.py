@@ -7,6 +7,7 @@ by several annotators is read from its first annotation file in sorted order.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import regex
@@ -112,11 +113,36 @@ def parse_brat(text: str, annotation: str, *, where: str = "<annotation>") -> tu
     return tuple(quotes)
 
 
+def _publication_dates(root: Path) -> dict[str, dt.date]:
+    """Publication dates by article name from ``metadata.tsv`` beside or above *root*."""
+    for candidate in (root / "metadata.tsv", root.parent / "metadata.tsv"):
+        if candidate.is_file():
+            break
+    else:
+        return {}
+    lines = read_text(candidate).splitlines()
+    header = lines[0].split("\t") if lines else []
+    if "filename" not in header or "publication_date" not in header:
+        raise InputError(f"{candidate}, line 1: needs filename and publication_date columns")
+    name_at, date_at = header.index("filename"), header.index("publication_date")
+    dates: dict[str, dt.date] = {}
+    for number, line in enumerate(lines[1:], start=2):
+        fields = line.split("\t")
+        if len(fields) <= max(name_at, date_at):
+            continue
+        try:
+            dates[fields[name_at]] = dt.date.fromisoformat(fields[date_at])
+        except ValueError as error:
+            raise InputError(f"{candidate}, line {number}: bad publication date") from error
+    return dates
+
+
 def load_polnear(path: str | Path) -> tuple[GoldArticle, ...]:
     """The gold articles of a PolNeAR compartment (the folder holding ``text/``, ``attributions/``).
 
     Articles are returned in sorted order of their names; an article without annotation file
-    is skipped, an annotation file without its text raises :class:`InputError`.
+    is skipped, an annotation file without its text raises :class:`InputError`. Publication
+    dates come from PolNeAR's ``metadata.tsv`` when it is in or above the compartment.
     """
     root = Path(path)
     text_dir, ann_dir = root / "text", root / "attributions"
@@ -128,6 +154,7 @@ def load_polnear(path: str | Path) -> tuple[GoldArticle, ...]:
         if match is None:
             raise InputError(f"{ann}: annotation file name is not NAME_ANNOTATOR.ann")
         first.setdefault(match.group(1), ann)
+    published = _publication_dates(root)
     articles: list[GoldArticle] = []
     for name in sorted(first):
         ann = first[name]
@@ -137,6 +164,11 @@ def load_polnear(path: str | Path) -> tuple[GoldArticle, ...]:
         text = read_text(text_path)
         annotation = read_text(ann)
         articles.append(
-            GoldArticle(id=name, text=text, quotes=parse_brat(text, annotation, where=str(ann)))
+            GoldArticle(
+                id=name,
+                text=text,
+                quotes=parse_brat(text, annotation, where=str(ann)),
+                published=published.get(name),
+            )
         )
     return tuple(articles)
