@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -87,6 +88,16 @@ def test_content_does_not_date_the_quote() -> None:
     assert find_quote_time_expression(text, quote) is None
     result = resolve_dates(text, Article(), (quote,), published=WED)
     assert result.quotes[0].date is None
+
+
+def test_a_relaying_clause_left_in_the_content_still_dates_the_quote() -> None:
+    text = "The ministry blamed the drill for tensions, state media KCNA said on Tuesday."
+    quote = _quote(text, "the drill for tensions, state media KCNA said on Tuesday", "blamed")
+    span = find_quote_time_expression(text, quote)
+    assert span is not None
+    assert span.text == "Tuesday"
+    direct = attrs.evolve(quote, kind=QuoteKind.DIRECT)
+    assert find_quote_time_expression(text, direct) is None
 
 
 def test_a_later_clause_does_not_date_the_quote() -> None:

@@ -21,7 +21,15 @@ from typing import Literal
 import attrs
 import regex
 
-from nkquotes._model import Article, DateSource, PartialDate, Quote, QuoteDate, Span
+from nkquotes._model import (
+    Article,
+    DateSource,
+    PartialDate,
+    Quote,
+    QuoteDate,
+    QuoteKind,
+    Span,
+)
 from nkquotes._sentences import split_sentences
 from nkquotes._timex import find_time_expressions, resolve_time_expression
 
@@ -69,6 +77,11 @@ _DATELINE_AFTER = regex.compile(r",?\s{0,3}(?:\d{4}\s{0,3})?\([^()\n]{1,40}\)\s{
 _RELAYED = regex.compile(
     r"\b(?:said|says|reported|reports|told|quoted|according\sto|announced|stated)\b"
 )
+_RELAY_TAIL = regex.compile(
+    r",\s(?P<tail>[^,\"“”‘’\n]{0,80}?\b(?:said|says|reported|reports|told|quoted|announced)\b"
+    r"[^,\"“”‘’\n]{0,40})$"
+)
+_RELAY_REACH = 130
 _HAS_YEAR = regex.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 
 
@@ -156,6 +169,21 @@ def _outside_content(text: str, quote: Quote, start: int, end: int) -> list[Span
     return found
 
 
+def _relay_tail(text: str, quote: Quote) -> tuple[Span, ...]:
+    """Time expressions in a relaying clause that closes reported content.
+
+    ``blamed the drill for tensions, state media KCNA said on Tuesday``: when a content
+    segment without quotation marks ends in such a clause, the clause is attribution.
+    """
+    if quote.kind is QuoteKind.DIRECT:
+        return ()
+    last = quote.segments[-1]
+    match = _RELAY_TAIL.search(text, max(last.start, last.end - _RELAY_REACH), last.end)
+    if match is None:
+        return ()
+    return find_time_expressions(text, match.start("tail"), last.end)
+
+
 def _candidates(
     text: str, quote: Quote, skip: Span | None = None
 ) -> list[tuple[int, Span, int | None]]:
@@ -165,6 +193,9 @@ def _candidates(
     found: list[tuple[int, Span, int | None]] = []
     for span in _outside_content(text, quote, start, end):
         if _is_attribution(text, span, quote, skip) and not _DATELINE_AFTER.match(text, span.end):
+            found.append((_gap(span, anchor), span, None))
+    for span in _relay_tail(text, quote):
+        if not _DATELINE_AFTER.match(text, span.end):
             found.append((_gap(span, anchor), span, None))
     for match in _DAYS_AFTER.finditer(text, start, min(end, anchor.start)):
         span = Span.of(text, match.start(), match.end())
