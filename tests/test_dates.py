@@ -8,7 +8,7 @@ from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nkquotes import (
@@ -254,3 +254,41 @@ def test_nk_gold_dates(shared_dir: Path, default: bool) -> None:
     assert wrong == 0
     # Without defaulting, only quotes whose own sentence says when are dated (floor).
     assert reproduced == total if default else reproduced >= 18, (reproduced, total)
+
+
+@st.composite
+def text_with_quote(draw: st.DrawFn) -> tuple[str, Quote]:
+    from .strategies import newsy_text
+
+    words = st.sampled_from(
+        [" said ", " Monday ", " on Tuesday ", " last week ", " Sept. 26 ", " yesterday ",
+         " one day after ", ", KCNA said on Friday", "\n— Desk (@desk) May 3, 2019\n", " the 2nd "]
+    )  # fmt: skip
+    text = draw(st.lists(newsy_text | words, min_size=1, max_size=12).map("".join))
+    a, b, c, d = sorted(draw(st.lists(st.integers(0, len(text)), min_size=4, max_size=4)))
+    cue = Cue(span=Span.of(text, a, b), lemma="say")
+    sentence = Span.of(text, a, d) if draw(st.booleans()) else None
+    kind = draw(st.sampled_from(list(QuoteKind)))
+    quote = Quote(id="q", segments=(Span.of(text, c, d),), kind=kind, cue=cue, sentence=sentence)
+    return text, quote
+
+
+@settings(max_examples=60)
+@given(text_with_quote(), st.dates(dt.date(1990, 1, 1), dt.date(2050, 1, 1)), st.booleans())
+def test_any_quote_gets_a_valid_date_or_none(
+    case: tuple[str, Quote], published: dt.date, default: bool
+) -> None:
+    text, quote = case
+    result = resolve_dates(
+        text, Article(), (quote,), published=published, default_to_published=default
+    )
+    found = result.quotes[0].date
+    if found is None:
+        assert not default
+        return
+    if found.expression is None:
+        assert (found.date, found.source) == (published, DateSource.DEFAULTED)
+        return
+    assert found.expression.is_valid_for(text)
+    if found.source is DateSource.RELATIVE or not any(ch.isdigit() for ch in found.expression.text):
+        assert found.date <= published
