@@ -1,4 +1,15 @@
-"""Sentence splitting for news English (placeholder: replaced by the structure work)."""
+"""Sentence splitting for news English.
+
+A boundary is a run of ``.``, ``!``, ``?`` or ``…`` (optionally closed by quotation marks
+or brackets), then whitespace, then something that can open a sentence: a capital, a digit,
+an opening quotation mark or bracket. Candidates are then vetoed when the word before the
+period is a title or name abbreviation (``Sen.``, ``Gov.``, ``Jr.``), an initial (``J.``),
+``No.`` before a number, a month before a day (``Dec. 3``), or a dotted acronym (``U.S.``,
+``a.m.``) that is not followed by a typical sentence opener. Boundaries need whitespace, so
+URLs and numbers (``3.5``, ``example.com/a.b``) are never split.
+
+Everything is linear: one compiled pattern, and each veto looks at a bounded window.
+"""
 
 from __future__ import annotations
 
@@ -8,18 +19,139 @@ from nkquotes._model import Span
 
 __all__ = ["split_sentences"]
 
-_BOUNDARY = regex.compile(r"(?<=[.!?][\"”’]?)\s+(?=[\"“‘A-Z])")
+# Whitespace as news pages give it: NBSP, tabs, zero-width characters and BOMs included.
+_SPACE_CHARS = " \t\n\r\f\v\u00a0\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff\x85"
+
+_BOUNDARY = regex.compile(
+    r"(?<![.!?…])(?P<end>[.!?…]++[\"'”’»)\]]{0,3})"
+    rf"(?P<space>[{_SPACE_CHARS}]++)"
+    r"(?=[\"'“‘«(\[]{0,2}[\p{Lu}\p{Lt}\p{N}])",
+)
+
+
+def wordset(words: str) -> frozenset[str]:
+    """The whitespace-separated words of *words* as a frozen set (for word lists)."""
+    return frozenset(words.split())
+
+
+_ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
+
+# Abbreviations that are (almost) never the last word of a sentence: titles before names.
+_TITLES = wordset(
+    """
+        mr mrs ms mx dr prof sen sens rep reps gov govt gen lt col maj capt cpt sgt cpl pvt
+        adm cmdr cmdt brig amb pres vice rev fr hon atty supt insp det st ste mt ft no nos
+        vol vols art sec para fig figs op pp ch approx dept est
+        """
+)
+
+# Month abbreviations: no split before a day number; otherwise treated like acronyms.
+_MONTHS = wordset(
+    """
+        jan feb mar apr jun jul aug sep sept oct nov dec
+        """
+)
+
+# Abbreviations that can also end a sentence: split only before a typical sentence opener.
+_SOMETIMES_FINAL = wordset(
+    """
+        jr sr inc ltd corp co bros etc al esq plc llc
+        """
+)
+
+# Words that typically open a sentence; after ``U.S.`` or ``Jr.`` they signal a boundary.
+_OPENERS = wordset(
+    """
+        the a an he she it they we i you his her its their our this that these those there
+        but and so yet or however meanwhile still also in on at for after before when while
+        if as since although though despite during by with from to mr mrs ms dr president
+        officials north south some many most no not one what who why how where then now
+        """
+)
+
+_WORD_BEFORE = regex.compile(r"(?:[\p{L}\p{N}]+\.)*[\p{L}\p{N}]+$")
+_WORD_AFTER = regex.compile(r"[\"'“‘«(\[]{0,2}([\p{L}\p{N}]+)")
+_SPEECH_AFTER = regex.compile(
+    r"(?:[\p{Lu}][\p{L}'’-]*\s+){0,3}(?:said|says|asked|asks|added|adds|told|wrote|replied"
+    r"|shouted|continued|stated|noted|insisted|warned|explained|recalled)\b"
+    r"|(?:he|she|they|it|we|I)\s+\p{Ll}"
+)
+
+
+def _is_boundary(text: str, end_start: int, end_stop: int, next_start: int) -> bool:
+    """Whether the punctuation ``text[end_start:end_stop]`` really ends a sentence."""
+    punct = text[end_start:end_stop]
+    after = _WORD_AFTER.match(text, next_start, min(len(text), next_start + 60))
+    next_word = after.group(1) if after else ""
+    if punct[0] in "?!" or (len(punct) > 1 and punct[1] in "?!"):
+        # ``"Why?" Trump asked.``: a quoted question inside a sentence.
+        quoted = bool(punct.rstrip(".!?…"))
+        window = min(len(text), next_start + 80)
+        return not (quoted and _SPEECH_AFTER.match(text, next_start, window))
+    if punct[0] != ".":
+        return True  # an ellipsis character before a capital
+    if punct.startswith(".."):
+        return True
+    before = _WORD_BEFORE.search(text, max(0, end_start - 40), end_start)
+    if before is None:
+        return True
+    word = before.group()
+    token_start = max(0, end_start - 300)
+    space = max(text.rfind(" ", token_start, end_start), text.rfind("\n", token_start, end_start))
+    token = text[max(space + 1, token_start) : end_start]
+    if "://" in token or token.startswith("www."):
+        return True  # a URL that ends the sentence
+    if "." in word or (len(word) == 1 and word.isalpha() and word.isupper()):
+        # A dotted acronym (U.S., a.m.) or a lone initial (J.).
+        if len(word) == 1 and word.isupper():
+            return False
+        return next_word.lower() in _OPENERS
+    if len(word) == 1 and word.isalpha():
+        return next_word.lower() in _OPENERS
+    low = word.lower()
+    if low in _TITLES:
+        return False
+    if low in _MONTHS:
+        return not next_word[:1].isdigit() and next_word.lower() in _OPENERS
+    if low in _SOMETIMES_FINAL:
+        return next_word.lower() in _OPENERS
+    return True
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> tuple[Span, ...]:
-    """Split ``text[start:end]`` into sentence spans (offsets into *text*)."""
-    stop = len(text) if end is None else end
+    """Split ``text[start:end]`` into sentence spans, offsets into *text*, trimmed.
+
+    >>> text = 'Sen. Ed Markey (D-MA) spoke. "We will see," he said. Then he left.'
+    >>> [s.text for s in split_sentences(text)]
+    ['Sen. Ed Markey (D-MA) spoke.', '"We will see," he said.', 'Then he left.']
+    """
+    stop = len(text) if end is None else min(end, len(text))
+    start = max(0, start)
     spans: list[Span] = []
     pos = start
     for match in _BOUNDARY.finditer(text, start, stop):
-        if match.start() > pos:
-            spans.append(Span.of(text, pos, match.start()))
-        pos = match.end()
-    if stop > pos and text[pos:stop].strip():
-        spans.append(Span.of(text, pos, stop))
+        if _is_boundary(text, match.start("end"), match.end("end"), match.end()):
+            _append_trimmed(text, pos, match.end("end"), spans)
+            pos = match.end()
+    _append_trimmed(text, pos, stop, spans)
     return tuple(spans)
+
+
+def is_blank(char: str) -> bool:
+    """Whether *char* is whitespace or an invisible zero-width character."""
+    return char.isspace() or char in _ZERO_WIDTH
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without leading and trailing whitespace or zero-width characters."""
+    while start < end and is_blank(text[start]):
+        start += 1
+    while end > start and is_blank(text[end - 1]):
+        end -= 1
+    return start, end
+
+
+def _append_trimmed(text: str, start: int, end: int, spans: list[Span]) -> None:
+    start, end = trim(text, start, end)
+    if end > start:
+        spans.append(Span.of(text, start, end))

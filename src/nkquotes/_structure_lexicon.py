@@ -1,0 +1,214 @@
+"""The page-furniture lexicon: what navigation, share, comment, credit and related lines
+look like on English news pages and blogs, and which wire agencies a credit can name.
+
+Everything here is a general pattern of web pages, matched against a whole trimmed line
+(or, for the inline patterns, the start or end of a paragraph). Patterns are compiled once.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from nkquotes._model import BoilerplateKind
+from nkquotes._sentences import wordset
+
+__all__ = [
+    "AGENCY_NAME",
+    "CAPTION",
+    "LEADING_TOKEN",
+    "TRAILING_AGENCY",
+    "TRAILING_BOILERPLATE",
+    "canonical_agency",
+    "classify_line",
+    "is_non_english",
+]
+
+K = BoilerplateKind
+
+# Wire services and agencies a credit may name, with their canonical spelling.
+_AGENCIES = {
+    "yonhap": "Yonhap",
+    "yonhap news agency": "Yonhap",
+    "reuters": "Reuters",
+    "thomson reuters": "Reuters",
+    "ap": "AP",
+    "associated press": "AP",
+    "the associated press": "AP",
+    "afp": "AFP",
+    "agence france-presse": "AFP",
+    "agence france-press": "AFP",
+    "agence france presse": "AFP",
+    "xinhua": "Xinhua",
+    "kyodo": "Kyodo",
+    "kyodo news": "Kyodo",
+    "bloomberg": "Bloomberg",
+    "upi": "UPI",
+    "dpa": "dpa",
+    "sputnik": "Sputnik",
+    "tass": "TASS",
+    "itar-tass": "TASS",
+    "ria novosti": "RIA Novosti",
+    "ani": "ANI",
+    "pti": "PTI",
+    "ians": "IANS",
+    "bernama": "Bernama",
+    "efe": "EFE",
+    "ansa": "ANSA",
+    "anadolu": "Anadolu",
+    "anadolu agency": "Anadolu",
+    "jiji": "Jiji",
+    "jiji press": "Jiji",
+    "newsis": "Newsis",
+    "news1": "News1",
+}
+
+_AGENCY_ALTERNATION = "|".join(
+    regex.escape(name) for name in sorted(_AGENCIES, key=len, reverse=True)
+)
+#: An agency name as a whole word (any case).
+AGENCY_NAME = regex.compile(
+    rf"(?i)(?<![\p{{L}}\p{{N}}])(?:{_AGENCY_ALTERNATION})(?![\p{{L}}\p{{N}}])"
+)
+
+
+def canonical_agency(name: str) -> str | None:
+    """The canonical name of the agency *name* spells, or ``None`` if it is not one."""
+    return _AGENCIES.get(" ".join(name.lower().split()))
+
+
+_BULLET = r"[\s•·|›»>\-–—*]*"
+
+# Whole-line furniture, by kind. Case-insensitive; bullets and stray marks may surround it.
+_LINE_PATTERNS: tuple[tuple[BoilerplateKind, str], ...] = (
+    (
+        K.NAVIGATION,
+        r"(?:back\s+to\s+top|go\s+(?:to\s+)?top|to\s+top|top|home|menu(?:\s+content)?|main\s+menu"
+        r"|skip\s+to\s+(?:main\s+)?content|search|close|open|next|previous|prev|next\s+article"
+        r"|previous\s+article|article\s+content|load\s+more|show\s+more|see\s+more|view\s+more"
+        r"|more|photos?|videos?|gallery|news\s+update|breaking\s+news|advertisement|sponsored"
+        r"|sponsored\s+content|cheat\s+sheet|print|font\s+size|adjust\s+font\s+size|text\s+size"
+        r"|listen(?:\s+to\s+this\s+article)?|loading\.*|powered\s+by|home\s*>+|sections?"
+        r"|latest(?:\s+news)?|world\s+news|top\s+news|opinion|menu\s+close|toggle\s+navigation"
+        r"|\d+\s+min(?:ute)?s?\s+read|\#[\w-]+(?:\s+[\w-]+){0,3}"
+        r"|[a-z .'’]{1,30}\s*(?:>>|›|»)\s*[a-z .'’>›»]{0,60})",
+    ),
+    (
+        K.SHARE,
+        r"(?:share(?:\s+this(?:\s+(?:article|story|post))?)?|share\s+on\s+\w+|tweet|e-?mail"
+        r"|whatsapp|telegram|pinterest|linkedin|reddit|facebook|twitter|copy\s+link"
+        r"|link\s+copied|share\s+via\s+\w+|(?:facebook|twitter|google|wordpress\.com)\s+"
+        r"(?:picture|photo|account)|share\s+(?:facebook|twitter|email)(?:\s+\w+){0,4})",
+    ),
+    (
+        K.COMMENTS,
+        r"(?:be\s+the\s+first\s+to\s+comment|leave\s+a\s+(?:reply|comment)|click\s+to\s+comment"
+        r"|\d*\s*comments?|read\s+comments|view\s+comments|show\s+comments|post\s+(?:a\s+)?comment"
+        r"|add\s+(?:a\s+)?comment|join\s+the\s+(?:discussion|conversation)|cancel\s+reply"
+        r"|your\s+email\s+address\s+will\s+not\s+be\s+published\..{0,120}"
+        r"|required\s+fields\s+are\s+marked\s*\*?|\*|name\s*\*?|email\s*\*?|website|comment\s*\*?"
+        r"|fill\s+in\s+your\s+details\s+below.{0,120}|you\s+are\s+commenting\s+using\s+your.{0,120}"
+        r"|log\s+out\s*/?\s*change\s*\)?|connecting\s+to\s+%s|%d\s+bloggers\s+like\s+this:?"
+        r"|notify\s+me\s+of\s+(?:new|follow-up)\s+.{0,80}|like\s+this:?|like\s+loading\.*"
+        r"|save\s+my\s+name,?\s+email.{0,120}|this\s+site\s+uses\s+akismet.{0,160}"
+        r"|comments\s+are\s+closed\.?|discussion\s+closed.{0,40})",
+    ),
+    (
+        K.COPYRIGHT,
+        r"(?:(?:copyright|©|\(c\)).{0,200}|all\s+rights\s+reserved\.?.{0,120}"
+        r"|this\s+material\s+may\s+not\s+be\s+published.{0,200}"
+        r"|this\s+website\s+uses\s+cookies.{0,400}|we\s+use\s+cookies.{0,400}"
+        r"|by\s+continuing\s+to\s+(?:use|browse).{0,300}|privacy\s+policy|terms\s+of\s+(?:use|service))",
+    ),
+    (
+        K.CREDIT,
+        r"(?:\(?(?:reporting|writing|editing|additional\s+reporting|compiled|edited|translated"
+        r"|produced|photos?|graphics?)\s+by\b[^\n]{0,300}|\(?web\s+editor:[^\n]{0,120}\)?"
+        r"|\(end\)|enditem|end\s+item|-\s*\p{L}{2,12}|source:\s*[^\n]{1,60}|sources?:"
+        r"|reporter\s*:?|editor\s*:?|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+        r"|this\s+(?:is\s+a\s+breaking\s+(?:news\s+)?story|story\s+(?:is\s+developing|has\s+been"
+        r"\s+updated)|article\s+(?:was\s+)?(?:originally\s+)?(?:published|appeared)).{0,160})",
+    ),
+    (
+        K.RELATED,
+        r"(?:related(?:\s+(?:news|stories|articles|posts|content|coverage|topics))?|read\s+more:?"
+        r"|see\s+also:?|more\s+stories|more\s+news|more\s+on\s+this(?:\s+story)?|most\s+(?:popular"
+        r"|read|viewed|shared)|popular(?:\s+(?:now|stories))?|trending(?:\s+now)?|you\s+may\s+also"
+        r"\s+like|recommended(?:\s+(?:for\s+you|stories))?|also\s+read:?|top\s+stories"
+        r"|editor'?’?s\s+picks?|more\s+from\s+[^\n]{1,40}|\(more\s+[^()\n]{0,60}\s+stories\.?\))",
+    ),
+    (
+        K.SUBSCRIPTION,
+        r"(?:subscribe(?:\s+now)?(?:\s+to\s+[^\n]{0,80})?|sign\s+up(?:\s+(?:for|to)\s+[^\n]{0,100})?"
+        r"|newsletter|get\s+(?:our|the)\s+newsletter.{0,80}|sign\s+in|log\s*in|register"
+        r"|support\s+(?:our|independent)\s+journalism.{0,160}|become\s+a\s+(?:member|subscriber)"
+        r".{0,120}|donate|download\s+(?:our|the)\s+app.{0,80}|[^\n]{0,40}mobile\s+app(?:lication)?"
+        r"|get\s+the\s+latest\s+news.{0,100}|already\s+a\s+subscriber\??.{0,80}"
+        r"|to\s+continue\s+reading.{0,120}|subscribers?\s+only.{0,80})",
+    ),
+)
+
+_LINE_RES = tuple(
+    (kind, regex.compile(rf"(?i){_BULLET}(?:{body}){_BULLET}", regex.V0))
+    for kind, body in _LINE_PATTERNS
+)
+
+
+def classify_line(line: str) -> BoilerplateKind | None:
+    """The furniture kind of a whole trimmed line, or ``None`` if the lexicon does not know it."""
+    if len(line) > 600:
+        return None
+    for kind, pattern in _LINE_RES:
+        if pattern.fullmatch(line):
+            return kind
+    return None
+
+
+#: A photo caption's credit or label: ``FILE PHOTO:``, ``(AP Photo)``, ``KCNA/via REUTERS``.
+CAPTION = regex.compile(
+    r"(?i)^(?:file\s+)?(?:photo|picture|image|pictured|above|top|main\s+image)\s*:"
+    r"|\((?:[^()\n]{0,40}\s)?(?:photo|photograph|image|picture|file\s+photo)s?"
+    r"(?:\s*(?::|by|/|courtesy)[^()\n]{0,60})?\)\.?\s*$"
+    r"|(?:^|\s)(?:photo|image|picture)\s*(?::|by|courtesy\s+of)\s+[^\n]{1,60}$"
+    r"|(?:/|\bvia\s+|\bcredit:\s*)(?:reuters|afp|ap|getty\s+images|epa|yonhap|kcna|xinhua"
+    r"|shutterstock|bloomberg)\b[^\n]{0,30}$"
+    r"|\b(?:getty\s+images|ap\s+photo|afp\s+photo|epa-efe|shutterstock)\b[^\n]{0,40}\)?\.?$"
+)
+
+#: Credits and page labels glued to the end of a paragraph.
+TRAILING_BOILERPLATE = regex.compile(
+    r"(?:\((?:reporting|writing|editing|additional\s+reporting)\s+by\b[^()\n]{1,300}\)"
+    r"|\(more\s+[^()\n]{0,60}\s+stories\.?\)|\(end\)|\benditem|\bmost\s+popular|\bread\s+more"
+    r"|\bmost\s+read|\brelated\s+(?:news|stories|articles))$",
+    regex.IGNORECASE,
+)
+
+#: A wire credit glued to the end of a paragraph: ``(Yonhap)``, ``(AFP)``, `` - Reuters``.
+TRAILING_AGENCY = regex.compile(
+    rf"(?:\((?P<a>{_AGENCY_ALTERNATION})\)|(?<=[.\"'”’)]\s{{0,3}})(?P<b>(?-i:[A-Z]{{3,}}))"
+    rf"|[-–—]\s*(?P<c>{_AGENCY_ALTERNATION}))$",
+    regex.IGNORECASE,
+)
+
+#: A template token left in the page: ``{mosads}``, ``[caption]``.
+LEADING_TOKEN = regex.compile(
+    r"\{[A-Za-z_][\w-]{0,30}\}|\[(?:caption|/caption|embed)[^\]\n]{0,80}\]"
+)
+
+_ENGLISH = wordset(
+    """
+        the a an of to in and is are was were be been for on that with by as at from it its
+        he she they we i you his her their our this these those has have had will would not
+        no but or said says after over about who which what when than more new up out
+        """
+)
+
+
+def is_non_english(line: str) -> bool:
+    """Whether a line of four or more words has no English function word at all."""
+    tokens = regex.findall(r"[\p{L}']+", line.lower())
+    if not tokens:
+        return True
+    latin = sum(1 for t in tokens if regex.match(r"[a-z']", t))
+    if latin == 0:
+        return True
+    return len(tokens) >= 4 and not any(t in _ENGLISH for t in tokens)

@@ -1,0 +1,46 @@
+"""Physical lines of raw text, trimmed, with their offsets into the original text."""
+
+from __future__ import annotations
+
+import attrs
+import regex
+
+from nkquotes._sentences import trim
+
+__all__ = ["Line", "split_lines", "words"]
+
+# Every line break Python's str.splitlines knows, so \r\n, \r, U+2028 and friends all work.
+_LINE = regex.compile(r"[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
+_WORD = regex.compile(r"[^\s\u200b\u200c\u200d\u2060\ufeff]+")
+
+
+@attrs.frozen
+class Line:
+    """A non-blank line: ``text[start:end]`` trimmed of whitespace and zero-width characters.
+
+    *gap_before* says whether a blank line (or the start of the text) precedes it.
+    """
+
+    start: int
+    end: int
+    gap_before: bool
+
+
+def split_lines(text: str) -> list[Line]:
+    """The non-blank lines of *text* in order."""
+    lines: list[Line] = []
+    previous_end = 0
+    for match in _LINE.finditer(text):
+        start, end = trim(text, match.start(), match.end())
+        if end <= start:
+            continue
+        between = text[previous_end:start]
+        breaks = sum(between.count(c) for c in "\n\r\u2028\u2029\v\f\x85") - between.count("\r\n")
+        lines.append(Line(start, end, not lines or breaks >= 2))
+        previous_end = end
+    return lines
+
+
+def words(segment: str) -> list[str]:
+    """The whitespace-separated words of *segment*."""
+    return _WORD.findall(segment)

@@ -1,0 +1,280 @@
+"""Datelines, bylines and date lines: the metadata a news page prints around its body."""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+import attrs
+import regex
+
+from nkquotes._model import PartialDate
+from nkquotes._sentences import wordset
+from nkquotes._structure_lexicon import AGENCY_NAME, canonical_agency
+
+__all__ = [
+    "DatelineMatch",
+    "match_byline",
+    "match_date_line",
+    "match_dateline",
+    "parse_date",
+]
+
+_MONTH_NUMBERS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
+    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
+    "dec": 12, "december": 12,
+}  # fmt: skip
+
+_MONTH = (
+    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+
+_DATE = regex.compile(
+    rf"(?i)\b(?:(?P<m1>{_MONTH})\s*,?\s*(?P<d1>{_DAY})\b(?:\s*,?\s*(?P<y1>{_YEAR}))?"
+    rf"|(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MONTH})(?:\s*,?\s*(?P<y2>{_YEAR}))?"
+    rf"|(?P<y3>{_YEAR})[-/.](?P<m3>[01]?\d)[-/.](?P<d3>[0-3]?\d))\b"
+)
+
+
+def parse_date(segment: str) -> PartialDate | None:
+    """The first month-name or ISO date in *segment*, as a :class:`PartialDate`."""
+    match = _DATE.search(segment)
+    if match is None:
+        return None
+    try:
+        if match.group("m1"):
+            month = _MONTH_NUMBERS[match.group("m1").rstrip(".").lower()]
+            day = int(regex.sub(r"\D", "", match.group("d1")))
+            year = match.group("y1")
+        elif match.group("m2"):
+            month = _MONTH_NUMBERS[match.group("m2").rstrip(".").lower()]
+            day = int(regex.sub(r"\D", "", match.group("d2")))
+            year = match.group("y2")
+        else:
+            month, day, year = int(match.group("m3")), int(match.group("d3")), match.group("y3")
+    except (KeyError, ValueError):
+        return None
+    if not 1 <= month <= 12 or not 1 <= day <= 31:
+        return None
+    return PartialDate(year=int(year) if year else None, month=month, day=day)
+
+
+# --- date lines -------------------------------------------------------------------------
+
+# Words a line may hold and still be only a date stamp.
+_STAMP_WORD = regex.compile(
+    rf"(?i)(?:{_MONTH}|{_DAY}|{_YEAR}|\d{{1,4}}(?:[-/.:]\d{{1,4}}){{0,3}}(?:am|pm)?"
+    r"|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?"
+    r"|sun(?:day)?|a\.?m\.?|p\.?m\.?|kst|gmt|utc|jst|est|edt|et|bst|cet|ist|hkt|sgt"
+    r"|published|updated?|posted|written|last|modified|on|at|ago|an?|hours?|minutes?|mins?"
+    r"|days?|weeks?|months?|years?|read|adjust|font|size|time|date|by|the|of|st|nd|rd|th)"
+)
+_STAMP_SPLIT = regex.compile(r"[\s,;:/|()\-–—•·]+|(?<=\d)(?=[A-Za-z])|(?<=[a-z])(?=[A-Z])")
+_PUBLISHED = regex.compile(r"(?i)^\W{0,3}(?:published|posted|written|first\s+published)\b")
+_UPDATED = regex.compile(r"(?i)^\W{0,3}(?:last\s+)?(?:updated|modified)\b")
+
+
+@attrs.frozen
+class DateLine:
+    """A line that is only a date stamp, the date it states, and how it is labelled."""
+
+    date: PartialDate | None
+    label: str  # "published", "updated" or ""
+
+
+def match_date_line(line: str) -> DateLine | None:
+    """A line made only of a date stamp (``Published : Dec. 3, 2018 - 21:01``), else ``None``.
+
+    An agency name may stand in it (``(Xinhua) 15:46, August 23, 2021``).
+    """
+    if len(line) > 120:
+        return None
+    has_date = _DATE.search(line) is not None or regex.search(r"\b\d+\s+min", line) is not None
+    if not has_date:
+        return None
+    for token in _STAMP_SPLIT.split(line):
+        if not token or token in ".":
+            continue
+        core = token.strip(".'’")
+        if not core:
+            continue
+        if _STAMP_WORD.fullmatch(core) or canonical_agency(core) is not None:
+            continue
+        return None
+    label = "published" if _PUBLISHED.match(line) else "updated" if _UPDATED.match(line) else ""
+    return DateLine(parse_date(line), label)
+
+
+def to_date(partial: PartialDate | None) -> _dt.date | None:
+    """A full calendar date, or ``None`` if *partial* lacks a year or is impossible."""
+    return partial.to_date() if partial is not None else None
+
+
+# --- datelines --------------------------------------------------------------------------
+
+_CAPS_WORD = r"[\p{Lu}][\p{Lu}\p{M}.'’\-]*"
+_CITY = rf"{_CAPS_WORD}(?:[ \u00a0]{_CAPS_WORD}){{0,4}}"
+_REGION = r"[\p{Lu}][\p{L}.\-]*(?:[ \u00a0][\p{Lu}][\p{L}.\-]*){0,3}"
+_DASH = r"(?:--|[-–—])"
+
+_DATELINE_RE = regex.compile(
+    rf"(?P<city>{_CITY})(?:,[ \u00a0]*(?P<date>{_MONTH}[ \u00a0]*\d{{1,2}}(?:,[ \u00a0]*{_YEAR})?)"
+    rf"|,[ \u00a0]*(?P<region>{_REGION}))?"
+    rf"(?:,[ \u00a0]*(?P<date2>{_MONTH}[ \u00a0]*\d{{1,2}}(?:,[ \u00a0]*{_YEAR})?))?"
+    rf"[ \u00a0]*(?:\((?P<paren>[^()\n]{{1,80}})\))?"
+    rf"(?:[ \u00a0]*(?P<dash>{_DASH})(?=\s)|(?<=\))(?=\s+[\p{{Lu}}\"“‘']))"
+)
+_COLON_DATELINE = regex.compile(
+    r"(?P<city>[\p{Lu}][\p{Ll}]+(?:[ \u00a0][\p{Lu}][\p{Ll}]+){0,2}):(?=\s+[\p{Lu}\"“‘'])"
+)
+_NOT_CITY = wordset(
+    """
+        update note editor watch photo video breaking source sources read warning editors
+        correction clarification live analysis opinion comment exclusive
+        """
+)
+_BROKEN_DATELINE = regex.compile(r"\([ \u00a0]*\)?[ \u00a0]*(?:--|[-–—])(?=\s)")
+
+
+@attrs.frozen
+class DatelineMatch:
+    """A dateline found at the start of a paragraph: ``[start, end)`` and its parsed parts."""
+
+    start: int
+    end: int
+    city: str | None
+    date: PartialDate | None
+    agency: str | None
+    agency_start: int | None
+    agency_end: int | None
+
+
+def match_dateline(text: str, start: int, end: int) -> DatelineMatch | None:
+    """A dateline opening ``text[start:end]`` (``SEOUL, April 10 (Yonhap) --``), else ``None``."""
+    stop = min(end, start + 200)
+    match = _DATELINE_RE.match(text, start, stop)
+    if match is not None and _plausible_city(match.group("city")):
+        if match.group("dash") is None and match.group("paren") is None:
+            match = None
+    elif match is not None:
+        match = None
+    if match is not None:
+        date_text = match.group("date") or match.group("date2")
+        paren = match.group("paren")
+        agency = a_start = a_end = None
+        date = parse_date(date_text) if date_text else None
+        if paren:
+            found = AGENCY_NAME.search(paren)
+            if found is not None:
+                agency = canonical_agency(found.group())
+                a_start = match.start("paren") + found.start()
+                a_end = match.start("paren") + found.end()
+            if date is None:
+                date = parse_date(paren)
+            if match.group("dash") is None and found is None and date is None:
+                return None
+        return DatelineMatch(start, match.end(), match.group("city"), date, agency, a_start, a_end)
+    colon = _COLON_DATELINE.match(text, start, stop)
+    if (
+        colon is not None
+        and colon.group("city").lower() not in _NOT_CITY
+        and canonical_agency(colon.group("city")) is None
+    ):
+        return DatelineMatch(start, colon.end(), colon.group("city"), None, None, None, None)
+    broken = _BROKEN_DATELINE.match(text, start, stop)
+    if broken is not None:
+        return DatelineMatch(start, broken.end(), None, None, None, None, None)
+    return None
+
+
+def _plausible_city(city: str) -> bool:
+    letters = [c for c in city if c.isalpha()]
+    return len(letters) >= 2 and canonical_agency(city) is None
+
+
+# --- bylines ----------------------------------------------------------------------------
+
+_NAME_WORD = r"[\p{Lu}][\p{Ll}\p{M}'’]*(?:-[\p{Lu}\p{Ll}][\p{Ll}\p{M}'’]*)?\.?"
+_NAME = (
+    rf"{_NAME_WORD}(?:[ \u00a0](?:(?:de|van|von|der|da|al|bin|le|la)[ \u00a0])?{_NAME_WORD}){{1,3}}"
+)
+_CAPS_NAME = r"[\p{Lu}][\p{Lu}'’\-]+(?:[ \u00a0][\p{Lu}][\p{Lu}'’.\-]*){1,3}"
+_ANY_NAME = rf"(?:{_NAME}|{_CAPS_NAME})"
+_BY = regex.compile(
+    r"(?i:by|written\s+by|words\s+by|posted\s+by|author:?|reporter:?|reported\s+by)"
+    r"[ \u00a0]+(?P<names>.{1,160})$"
+)
+_NAME_LIST = regex.compile(
+    rf"(?P<n>{_ANY_NAME})(?:(?:,|,?[ \u00a0]+(?:and|&))[ \u00a0]+(?P<n>{_ANY_NAME}))*"
+)
+_SIGN_OFF = regex.compile(
+    rf"(?P<n>{_NAME}),[ \u00a0]+[\p{{Lu}}][\p{{L}}]*(?:[ \u00a0][\p{{Lu}}][\p{{L}}]*){{0,3}}\.?"
+)
+_BARE = regex.compile(rf"(?P<n>{_NAME})")
+_NOT_NAME_WORDS = wordset(
+    """
+        news times post herald daily journal press agency tribune mobile app application
+        home menu top popular stories related photos videos more content update comments
+        reply share sheet pick picks read latest world international politics business
+        sports opinion korea north south united states nations america the of and
+        """
+)
+
+
+@attrs.frozen
+class BylineMatch:
+    """An author line's names, and the agency it credits (``By Yonhap``), if any."""
+
+    names: tuple[str, ...]
+    agency: str | None
+
+
+def match_byline(line: str, *, bare: bool = False) -> BylineMatch | None:
+    """The byline a whole *line* is, or ``None``; *bare* also accepts a line of just a name."""
+    if len(line) > 200:
+        return None
+    by = _BY.match(line)
+    if by is not None:
+        names_text = by.group("names").strip()
+        agency = canonical_agency(names_text.rstrip("."))
+        if agency is not None:
+            return BylineMatch((), agency)
+        head = regex.split(
+            r"\s*(?:[|/]|,\s*(?=[\p{Lu}][\p{Ll}]+\s+(?:Writer|Correspondent|Reporter|Editor)|(?:The\s+)?Associated|Reuters|AFP|Yonhap|Staff|Special|Senior|Chief|Contributing|Political|Diplomatic|Foreign|CNN|BBC))",
+            names_text,
+            maxsplit=1,
+        )[0]
+        names = _NAME_LIST.match(head.rstrip(". "))
+        if names is None:
+            return None
+        after = head.rstrip(". ")[names.end() :].strip(" ,")
+        if after and not regex.fullmatch(r"[\p{L} .,'’&-]{0,60}", after):
+            return None
+        return BylineMatch(tuple(_clean(n) for n in names.captures("n")), _agency_in(names_text))
+    sign = _SIGN_OFF.fullmatch(line)
+    if sign is not None and _name_ok(sign.group("n")):
+        tail = line[sign.end("n") :]
+        if regex.search(r"(?i)\b(?:news|tv|radio|times|post|press|correspondent|reporter)\b", tail):
+            return BylineMatch((_clean(sign.group("n")),), _agency_in(tail))
+    if bare:
+        plain = _BARE.fullmatch(line)
+        if plain is not None and _name_ok(plain.group("n")):
+            return BylineMatch((_clean(plain.group("n")),), None)
+    return None
+
+
+def _name_ok(name: str) -> bool:
+    return not any(w.lower().strip(".") in _NOT_NAME_WORDS for w in name.split())
+
+
+def _clean(name: str) -> str:
+    return " ".join(name.split())
+
+
+def _agency_in(segment: str) -> str | None:
+    found = AGENCY_NAME.search(segment)
+    return canonical_agency(found.group()) if found is not None else None

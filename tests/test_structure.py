@@ -1,0 +1,200 @@
+"""Article structure: the seeds, datelines, bylines, credits and messy whitespace."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from nkquotes import Article, BoilerplateKind, InputError, StructureOptions, parse_article
+from tests.conftest import SEED_NAMES, load_seed
+
+
+def _valid(text: str, article: Article) -> None:
+    spans = [p.span for p in article.paragraphs]
+    for span in spans:
+        assert span.is_valid_for(text)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(spans))
+
+
+@pytest.mark.parametrize("name", SEED_NAMES)
+def test_seed_matches_gold(name: str) -> None:
+    text, gold = load_seed(name)
+    expected = gold["article"]
+    article = parse_article(text)
+    _valid(text, article)
+    assert article.title is not None
+    assert article.title.text == expected["title"]
+    assert [c.text for c in article.captions] == expected["captions"]
+    assert [b.span.text for b in article.boilerplate] == expected["boilerplate"]
+    assert article.agency == expected["agency"]
+    assert len(article.paragraphs) == expected["n_body_paragraphs"]
+    assert article.paragraphs[0].sentences[0].text == expected["first_body_sentence"]
+
+
+def test_seed_caption_is_never_body() -> None:
+    text, gold = load_seed(SEED_NAMES[0])
+    caption = gold["article"]["captions"][0]
+    article = parse_article(text)
+    assert all(caption not in p.span.text for p in article.paragraphs)
+
+
+def test_trailing_wire_credit_is_outside_the_body() -> None:
+    text = 'Kim leaves\n\nHe left on Monday.\n\n"We go," he said. (Yonhap)'
+    article = parse_article(text)
+    assert article.paragraphs[-1].span.text == '"We go," he said.'
+    assert [(a.name, a.span.text) for a in article.agencies] == [("Yonhap", "Yonhap")]
+    assert article.boilerplate == ()
+
+
+def test_yonhap_dateline_is_parsed_and_cut_from_the_paragraph() -> None:
+    text = (
+        "N. Korea slams drills\n"
+        "SEOUL, April 10 (Yonhap) -- North Korea on Wednesday slammed the drills.\n"
+        "It said more.\n(END)\n-\n1\n(LEAD) Some other headline about Seoul\n"
+    )
+    article = parse_article(text)
+    assert article.title is not None
+    assert article.title.text == "N. Korea slams drills"
+    dateline = article.dateline
+    assert dateline is not None
+    assert dateline.span.text == "SEOUL, April 10 (Yonhap) --"
+    assert (dateline.city, dateline.agency) == ("SEOUL", "Yonhap")
+    assert dateline.date is not None
+    assert (dateline.date.month, dateline.date.day) == (4, 10)
+    assert article.paragraphs[0].span.text == "North Korea on Wednesday slammed the drills."
+    assert [p.span.text for p in article.paragraphs] == [
+        "North Korea on Wednesday slammed the drills.",
+        "It said more.",
+    ]
+    assert [b.span.text for b in article.boilerplate] == [
+        "(END)",
+        "-",
+        "1",
+        "(LEAD) Some other headline about Seoul",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("opening", "city", "agency"),
+    [
+        ("SEOUL (Reuters) -", "SEOUL", "Reuters"),
+        ("WASHINGTON, Dec. 3 (AP) —", "WASHINGTON", "AP"),
+        ("BEIJING, Dec. 23 (Xinhua) --", "BEIJING", "Xinhua"),
+        ("UNITED NATIONS -", "UNITED NATIONS", None),
+        ("TOKYO (AFP) –", "TOKYO", "AFP"),
+    ],
+)
+def test_dateline_styles(opening: str, city: str, agency: str | None) -> None:
+    text = f"Some headline for a story\n\n{opening} Officials said the talks ended.\n\nMore."
+    article = parse_article(text)
+    assert article.dateline is not None
+    assert article.dateline.span.text == opening
+    assert article.dateline.city == city
+    assert article.dateline.agency == agency
+    assert article.agency == agency
+    assert article.paragraphs[0].span.text == "Officials said the talks ended."
+
+
+def test_byline_and_published_line() -> None:
+    text = (
+        "Top envoy returns from talks with US\n\nBy Yuna Park and Kim Eun-jung\n\n"
+        "Published : Dec. 3, 2018 - 21:01\n\nThe envoy returned on Friday.\n\nHe spoke."
+    )
+    article = parse_article(text)
+    assert article.byline is not None
+    assert article.byline.span.text == "By Yuna Park and Kim Eun-jung"
+    assert article.byline.names == ("Yuna Park", "Kim Eun-jung")
+    assert article.published is not None
+    assert article.published.date.isoformat() == "2018-12-03"
+    assert article.published.span.text == "Published : Dec. 3, 2018 - 21:01"
+    assert [p.span.text for p in article.paragraphs] == [
+        "The envoy returned on Friday.",
+        "He spoke.",
+    ]
+
+
+def test_credits_and_comment_form_are_boilerplate() -> None:
+    text = (
+        "Allies meet on sanctions\n\nThe allies met on Monday.\n\n"
+        "(Reporting by Jane Doe; Editing by John Roe)\n\nBe the first to comment\n\n"
+        "Leave a Reply\n\nYour email address will not be published.\n\n*\n"
+    )
+    article = parse_article(text)
+    kinds = {b.span.text: b.kind for b in article.boilerplate}
+    assert kinds == {
+        "(Reporting by Jane Doe; Editing by John Roe)": BoilerplateKind.CREDIT,
+        "Be the first to comment": BoilerplateKind.COMMENTS,
+        "Leave a Reply": BoilerplateKind.COMMENTS,
+        "Your email address will not be published.": BoilerplateKind.COMMENTS,
+        "*": BoilerplateKind.COMMENTS,
+    }
+    assert [p.span.text for p in article.paragraphs] == ["The allies met on Monday."]
+
+
+def test_no_headline_when_the_text_opens_with_body() -> None:
+    text = (
+        "North Korea fired a missile on Sunday, officials in Seoul and Tokyo said, the third "
+        "launch this month.\nThe missile flew about 500 km before landing in the sea."
+    )
+    article = parse_article(text)
+    assert article.title is None
+    assert len(article.paragraphs) == 2
+
+
+def test_detect_title_option() -> None:
+    text = "Short opening line here\n\nThe body follows."
+    assert parse_article(text).title is not None
+    assert parse_article(text, options=StructureOptions(detect_title=False)).title is None
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        lambda t: t.replace("\n", "\r\n"),
+        lambda t: t.replace(" ", "\u00a0"),
+        lambda t: t.replace("\n\n", "\n\t\u200b\n"),
+        lambda t: t.replace("\n", "\u2028"),
+    ],
+)
+def test_messy_whitespace_keeps_the_structure(variant: object) -> None:
+    base = (
+        "Pompeo leaves for North Korea\n\nSEOUL (Reuters) - Pompeo left. He flew.\n\n"
+        '"We go," he said.\n\nLeave a Reply'
+    )
+    assert callable(variant)
+    text = variant(base)
+    article = parse_article(text)
+    _valid(text, article)
+    assert article.title is not None
+    assert article.title.text.split() == [
+        "Pompeo",
+        "leaves",
+        "for",
+        "North",
+        "Korea",
+    ]
+    assert article.dateline is not None
+    assert article.dateline.agency == "Reuters"
+    assert len(article.paragraphs) == 2
+    assert len(article.paragraphs[0].sentences) == 2
+    assert [b.kind for b in article.boilerplate] == [BoilerplateKind.COMMENTS]
+
+
+def test_text_without_line_breaks_is_one_paragraph() -> None:
+    text = "Officials met. They talked. Nobody left."
+    article = parse_article(text)
+    assert article.title is None
+    assert [p.span.text for p in article.paragraphs] == [text]
+    assert len(article.paragraphs[0].sentences) == 3
+
+
+@pytest.mark.parametrize("bad", [None, b"bytes", 3, ["a"]])
+def test_non_str_input_raises(bad: object) -> None:
+    with pytest.raises(InputError):
+        parse_article(bad)  # type: ignore[arg-type]
+
+
+def test_empty_text() -> None:
+    assert parse_article("") == Article()
+    assert parse_article(" \n\t\u200b\n") == Article()
