@@ -1,19 +1,68 @@
-"""Quote finding (placeholder: replaced by the quotes work)."""
+"""Quote finding: direct, mixed and indirect quotes in the body paragraphs of an article.
+
+The work is split in passes, each linear in the length of the article:
+
+1. :mod:`nkquotes._quotemarks` pairs the quotation marks of every paragraph, links
+   multi-paragraph quotations and reports unbalanced marks (which only lose their own
+   quotation: the rest of the article is still read);
+2. :mod:`nkquotes._quotes_direct` finds quotations that stand as utterances and attributes
+   them;
+3. :mod:`nkquotes._quotes_speech` reads the remaining cues as reported speech.
+
+Only ``article.paragraphs`` are read: captions and boilerplate never yield quotes.
+"""
 
 from __future__ import annotations
 
+import bisect
+from pathlib import Path
+
 import attrs
 
-from nkquotes._model import Article, Problem, Quote
+from nkquotes._cues import CueIndex, load_lexicon
+from nkquotes._errors import InputError
+from nkquotes._model import Article, Cue, Problem, Quote, QuoteKind, Span, Speaker
+from nkquotes._quotemarks import find_quoted, opens_with_quote
+from nkquotes._quotes_direct import find_direct
+from nkquotes._quotes_draft import Draft, ParagraphQuotes
+from nkquotes._quotes_speech import find_speech
+
+
+def _split(words: str) -> list[str]:
+    return words.split()
+
 
 __all__ = ["QuoteFinding", "QuoteOptions", "find_quotes"]
+
+_ALL_KINDS = frozenset(QuoteKind)
+
+
+def _check_kinds(instance: QuoteOptions, attribute: object, value: frozenset[QuoteKind]) -> None:
+    del instance, attribute
+    if not isinstance(value, frozenset) or not all(isinstance(k, QuoteKind) for k in value):
+        raise InputError("QuoteOptions.kinds must be a frozenset of QuoteKind")
+
+
+def _check_extra(instance: QuoteOptions, attribute: object, value: str | Path | None) -> None:
+    del instance, attribute
+    if value is not None and not isinstance(value, (str, Path)):
+        raise InputError("QuoteOptions.extra_cues must be a path or None")
 
 
 @attrs.frozen(kw_only=True)
 class QuoteOptions:
-    """Options for :func:`find_quotes`."""
+    """Options for :func:`find_quotes`.
 
+    *kinds*: which kinds of quote to return. *indirect*: kept for compatibility; ``False``
+    drops indirect quotes. *extra_cues*: a cue lexicon file (same format as the bundled
+    ``nkquotes/data/cues.tsv``) whose entries extend and override the bundled ones.
+    *continuations*: whether a cue-less quoted paragraph continues the previous speaker.
+    """
+
+    kinds: frozenset[QuoteKind] = attrs.field(default=_ALL_KINDS, validator=_check_kinds)
     indirect: bool = True
+    extra_cues: str | Path | None = attrs.field(default=None, validator=_check_extra)
+    continuations: bool = True
 
 
 @attrs.frozen(kw_only=True)
@@ -24,9 +73,155 @@ class QuoteFinding:
     problems: tuple[Problem, ...] = ()
 
 
+_ABBREV_END = frozenset(
+    _split(
+        "sen rep gov mr mrs ms dr gen lt col sgt prof st jr sr rev amb adm capt maj u.s u.n u.k"
+        " no vs jan feb aug sept oct nov dec e.g i.e"
+    )
+)
+
+
+def _sentences(
+    text: str, article: Article, index: int, start: int, end: int
+) -> list[tuple[int, int]]:
+    """Sentence spans of a paragraph, re-joined where a split fell after an abbreviation."""
+    raw = [(s.start, s.end) for s in article.paragraphs[index].sentences if start <= s.start < end]
+    if not raw:
+        return [(start, end)]
+    out: list[tuple[int, int]] = []
+    for s, e in raw:
+        if out:
+            ps, pe = out[-1]
+            last = text[ps:pe].rstrip().rsplit(None, 1)
+            word = last[-1].rstrip(".").lower() if last else ""
+            if text[ps:pe].rstrip().endswith(".") and (
+                word in _ABBREV_END or (len(word) == 1 and word.isalpha())
+            ):
+                out[-1] = (ps, e)
+                continue
+        out.append((s, e))
+    out[0] = (start, out[0][1])
+    out[-1] = (out[-1][0], max(out[-1][1], end))
+    return out
+
+
+def _paragraph_quotes(
+    text: str, article: Article
+) -> tuple[list[ParagraphQuotes], set[int], list[Problem]]:
+    paragraphs: list[ParagraphQuotes] = []
+    problems: list[Problem] = []
+    for index, para in enumerate(article.paragraphs):
+        start, end = para.span.start, para.span.end
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        blocks, strays = find_quoted(text, start, end)
+        for pos in strays:
+            problems.append(
+                Problem(
+                    code="unbalanced-quote",
+                    message="quotation mark without its pair",
+                    span=Span.of(text, pos, pos + 1),
+                )
+            )
+        paragraphs.append(ParagraphQuotes(index, start, end, blocks))
+    continues: set[int] = set()
+    for i, pq in enumerate(paragraphs):
+        if not pq.blocks or pq.blocks[-1].closed:
+            continue
+        last = pq.blocks[-1]
+        nxt = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
+        if nxt is not None and opens_with_quote(text, nxt.start, nxt.end):
+            continues.add(i)
+            continue
+        problems.append(
+            Problem(
+                code="unbalanced-quote",
+                message="quotation opened but never closed in its paragraph",
+                span=Span.of(text, last.start, last.start + 1),
+            )
+        )
+        if text[pq.start : last.start].strip():
+            pq.blocks.pop()  # a stray mark inside the paragraph: drop it, keep the rest
+            pq.starts.pop()
+    return paragraphs, continues, problems
+
+
+def _sentence_of(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    k = bisect.bisect_right([s for s, _ in sentences], pos) - 1
+    return sentences[max(k, 0)]
+
+
 def find_quotes(
     text: str, article: Article, *, options: QuoteOptions | None = None
 ) -> QuoteFinding:
-    """Find every quote in the body paragraphs of *article* (spans into *text*)."""
-    del text, article, options
-    return QuoteFinding()
+    """Find every quote in the body paragraphs of *article* (spans into *text*).
+
+    >>> import nkquotes
+    >>> text = 'Talks\\n\\n"We are not in a rush," he said.'
+    >>> finding = find_quotes(text, nkquotes.parse_article(text))
+    >>> [(q.kind.value, q.text, q.cue.span.text) for q in finding.quotes]
+    [('direct', 'We are not in a rush,', 'said')]
+    """
+    opts = options or QuoteOptions()
+    lex = load_lexicon(None if opts.extra_cues is None else str(opts.extra_cues))
+    paragraphs, continues, problems = _paragraph_quotes(text, article)
+    sentences = [_sentences(text, article, pq.index, pq.start, pq.end) for pq in paragraphs]
+    matches = []
+    for pq in paragraphs:
+        matches.extend(lex.scan(text, pq.start, pq.end))
+    cues = CueIndex(matches)
+    cue_paras = {pq.index for pq in paragraphs if cues.first(pq.start, pq.end) is not None}
+    if not opts.continuations:
+        cue_paras = set()
+    direct = find_direct(text, paragraphs, cues, continues, cue_paras)
+    if not opts.continuations:
+        direct = [d for d in direct if not d.inherited]
+    used_cues = [(d.attribution.cue_start, d.attribution.cue_end) for d in direct if d.attribution]
+    # the cue word itself may start after an auxiliary: mark every cue match inside
+    marks = []
+    for s, e in used_cues:
+        for m in cues.between(s, e):
+            marks.append((m.start, m.end))
+    speech = find_speech(text, paragraphs, sentences, cues, used_cues + marks, direct)
+    drafts = sorted(direct + speech, key=lambda d: (d.segments[0][0], d.segments[0][1]))
+    quotes: list[Quote] = []
+    for draft in drafts:
+        if draft.kind not in opts.kinds:
+            continue
+        if draft.kind is QuoteKind.INDIRECT and not opts.indirect:
+            continue
+        quote = _to_quote(text, draft, sentences[draft.paragraph], len(quotes) + 1)
+        if quote is not None:
+            quotes.append(quote)
+    return QuoteFinding(quotes=tuple(quotes), problems=tuple(problems))
+
+
+def _to_quote(
+    text: str, draft: Draft, sentences: list[tuple[int, int]], number: int
+) -> Quote | None:
+    segments = tuple(Span.of(text, s, e) for s, e in draft.segments if e > s)
+    if not segments:
+        return None
+    cue = None
+    speaker: Speaker
+    attr = draft.attribution
+    if attr is not None:
+        cue_span = Span.of(text, attr.cue_start, attr.cue_end)
+        cue = Cue(span=cue_span, lemma=attr.lemma)
+        mention = Span.of(text, *attr.mention) if attr.mention is not None else None
+        speaker = Speaker(mention=mention, reason="unresolved")
+        anchor = attr.cue_start
+    else:
+        speaker = Speaker(mention=None, reason="inherited")
+        anchor = segments[0].start
+    s, e = _sentence_of(sentences, anchor)
+    return Quote(
+        id=f"q{number}",
+        segments=segments,
+        kind=draft.kind,
+        cue=cue,
+        speaker=speaker,
+        paragraph=draft.paragraph,
+        sentence=Span.of(text, s, e),
+        confidence=draft.confidence,
+    )

@@ -1,0 +1,280 @@
+"""Direct quotes: quotations that stand as utterances, and their attributions.
+
+A top-level quotation is an *utterance* when it stands on its own in the sentence: it starts
+the paragraph or a sentence, or follows a colon or a ``he said,`` lead-in, and it ends the
+sentence or is followed by an attribution. Everything else (``called it "a threat"``) is
+left to the reported-speech finder, which makes it mixed, or drops it as a scare quote.
+
+Attribution orders handled: ``"…," he said.``, ``"…," said X.``, ``X said: "…"``,
+``X said, "…"``, a colon lead-in ending the previous paragraph, ``"…" - X``, split quotes
+(``"First," he said. "Second."``), multi-paragraph quotes, and cue-less follow-up
+paragraphs that continue the previous speaker.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from nkquotes._cues import CueIndex
+from nkquotes._model import QuoteKind
+from nkquotes._quotemarks import Quoted
+from nkquotes._quotes_draft import Attribution, Draft, ParagraphQuotes
+from nkquotes._quotes_mention import aux_before, mention_after, mention_before, skip_modifiers
+
+__all__ = ["find_direct", "lead_in"]
+
+_AFTER_LEAD = regex.compile(r"[^\S\n]*+(?P<punct>,|[—–]|-{1,2}|:)?[^\S\n]*+")
+_SENTENCE_PUNCT = frozenset(".?!…")
+_RIGHT_OK = frozenset(".,;:?!)]—–-…")
+_ATTR_WINDOW = 160
+_NEG_BEFORE = regex.compile(r"(?r)(?:\bnot|n[’']t|\bnever|\bto)[^\S\n]+\Z")
+
+
+def _attr_after(text: str, pos: int, hi: int, cues: CueIndex) -> Attribution | None:
+    """An attribution right after a closing mark: ``, he said`` / ``said X`` / ``- X``."""
+    lead = _AFTER_LEAD.match(text, pos, hi)
+    assert lead is not None
+    p = lead.end()
+    punct = lead.group("punct")
+    if p >= hi:
+        return None
+    window = min(hi, p + _ATTR_WINDOW)
+    m = cues.at(p)
+    if m is not None and m.end <= window:
+        mention = mention_after(text, m.end, window)
+        if mention is not None:
+            return Attribution(m.start, m.end, m.entry.lemma, mention, mention[1])
+    for m in cues.between(p, window):
+        entry = m.entry
+        if "after" in entry.flags:
+            break
+        if any(c in text[p : m.start] for c in '\n.?!;"“”'):
+            seg = text[p : m.start]
+            if not _abbrev_only(seg):
+                break
+        mend, cue_start = aux_before(text, p, m.start)
+        mention = mention_before(text, p, mend)
+        if mention is None or mention[0] != p:
+            break
+        if _NEG_BEFORE.search(text, p, cue_start):
+            break
+        return Attribution(cue_start, m.end, entry.lemma, mention, m.end)
+    if punct is not None and punct not in ",:":
+        mention = mention_after(text, p, window)
+        if mention is not None:
+            tail = text[mention[1] : min(window, mention[1] + 2)]
+            if not tail.strip() or tail[:1] in ",.;(":
+                return Attribution(
+                    lead.start("punct"), lead.end("punct"), "say", mention, mention[1]
+                )
+    return None
+
+
+def _abbrev_only(seg: str) -> bool:
+    """Whether the periods in *seg* all belong to abbreviations (``U.S.``, ``Sen.``)."""
+    if any(c in seg for c in '\n?!;"“”'):
+        return False
+    for word in seg.split():
+        if "." in word[:-1] and word.endswith("."):
+            continue
+        if word.endswith(".") and (len(word) <= 4 and word[:1].isupper()):
+            continue
+        if "." in word:
+            return False
+    return True
+
+
+def lead_in(text: str, lo: int, hi: int, cues: CueIndex, *, comma: bool) -> Attribution | None:
+    """An attribution ending *hi* (``X said:`` / ``X told reporters,``), or ``None``.
+
+    With ``comma=True`` the gap between the cue and *hi* must be only times and venues.
+    """
+    lo = max(lo, hi - 240)
+    found = cues.between(lo, hi)
+    if not found:
+        return None
+    last = found[-1]
+    entry = last.entry
+    if "after" in entry.flags:
+        return None
+    gap_start = skip_modifiers(text, last.end, hi)
+    gap = text[gap_start:hi].strip()
+    if comma:
+        if len(gap.split()) > 3 or any(c in gap for c in '.?!;"“”'):
+            return None
+    elif len(gap.split()) > 10 or any(c in gap for c in '?!;"“”'):
+        return None
+    mend, cue_start = aux_before(text, lo, last.start)
+    mention = mention_before(text, lo, mend)
+    if mention is None:
+        mention = mention_after(text, last.end, hi)
+    if mention is None:
+        return None
+    if _NEG_BEFORE.search(text, lo, cue_start):
+        return None
+    return Attribution(cue_start, last.end, entry.lemma, mention, hi)
+
+
+def _left(text: str, lo: int, block: Quoted, cues: CueIndex) -> tuple[bool, Attribution | None]:
+    """Whether the quotation may start an utterance here, and a lead-in attribution."""
+    end = block.start
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    if end <= lo:
+        return True, None
+    ch = text[end - 1]
+    if ch == ":":
+        return True, lead_in(text, lo, end - 1, cues, comma=False)
+    if ch == "," and not text[lo : end - 1].strip():
+        return True, None  # right after the previous attribution: '"A," he said, "B."'
+    if ch == ",":
+        attr = lead_in(text, lo, end - 1, cues, comma=True)
+        return attr is not None, attr
+    if ch in _SENTENCE_PUNCT or (ch in ")]" and end - 2 >= lo and text[end - 2] in _SENTENCE_PUNCT):
+        return True, None
+    return False, None
+
+
+def _right_ok(text: str, block: Quoted, hi: int) -> bool:
+    if not block.closed:
+        return True
+    p = block.end
+    while p < hi and text[p].isspace():
+        p += 1
+    if p >= hi:
+        return True
+    if text[p] in _RIGHT_OK:
+        return True
+    inner_end = block.inner_end
+    while inner_end > block.inner_start and text[inner_end - 1].isspace():
+        inner_end -= 1
+    return inner_end > block.inner_start and text[inner_end - 1] in ".?!,…"
+
+
+def _segment(text: str, block: Quoted) -> tuple[int, int]:
+    s, e = block.inner_start, block.inner_end
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def find_direct(
+    text: str,
+    paragraphs: list[ParagraphQuotes],
+    cues: CueIndex,
+    continues: set[int],
+    cue_paras: set[int],
+) -> list[Draft]:
+    """Direct quotes of every paragraph; marks used blocks in ``ParagraphQuotes.used``.
+
+    *continues* holds the indices of paragraphs whose last quotation runs on into the next
+    paragraph (the multi-paragraph convention); *cue_paras* those holding a cue word, after
+    which a cue-less quoted paragraph continues the same speaker.
+    """
+    drafts: list[Draft] = []
+    run: Draft | None = None  # quote continued from the previous paragraph
+    colon: Attribution | None = None  # lead-in ending the previous paragraph
+    last_quote_para = -10
+    for pq in paragraphs:
+        prev_in_para: Draft | None = None
+        pending: list[int] = []
+        pending_at_start = False
+        cursor = pq.start
+        next_run: Draft | None = None
+        for k, block in enumerate(pq.blocks):
+            hi = pq.blocks[k + 1].start if k + 1 < len(pq.blocks) else pq.end
+            at_start = not text[pq.start : block.start].strip()
+            open_run = not block.closed and pq.index in continues
+            if k == 0 and at_start and run is not None:
+                run.segments.append(_segment(text, block))
+                pq.used.add(k)
+                owner = run
+                if block.closed:
+                    after = _attr_after(text, block.end, hi, cues)
+                    if after is not None and owner.attribution is None:
+                        owner.attribution = after
+                        owner.inherited = False
+                    cursor = after.end if after is not None else block.end
+                else:
+                    cursor = block.end
+                prev_in_para = owner
+                if open_run:
+                    next_run = owner
+                continue
+            left_ok, lead = _left(text, cursor, block, cues)
+            after = _attr_after(text, block.end, hi, cues) if block.closed else None
+            if not (left_ok and (after is not None or _right_ok(text, block, hi))):
+                cursor = block.end
+                continue
+            if lead is None and k == 0 and at_start and colon is not None:
+                lead = colon
+            attr = lead or after
+            seg = _segment(text, block)
+            if seg[0] >= seg[1]:
+                cursor = block.end
+                continue
+            pq.used.add(k)
+            owner_draft: Draft | None
+            if (
+                lead is not None
+                and prev_in_para is not None
+                and prev_in_para.attribution is not None
+                and prev_in_para.attribution.cue_start == lead.cue_start
+            ):
+                prev_in_para.segments.append(seg)
+                owner_draft = prev_in_para
+            elif attr is not None:
+                segs = [_segment(text, pq.blocks[j]) for j in pending] + [seg]
+                owner_draft = Draft(
+                    segs,
+                    QuoteKind.DIRECT,
+                    pq.index,
+                    attr,
+                    confidence=0.95 if after else 0.9,
+                    anchor=attr.cue_start,
+                )
+                drafts.append(owner_draft)
+                pending = []
+                prev_in_para = owner_draft
+            elif prev_in_para is not None:
+                prev_in_para.segments.append(seg)
+                owner_draft = prev_in_para
+            else:
+                if not pending:
+                    pending_at_start = at_start
+                pending.append(k)
+                owner_draft = None
+            if open_run and owner_draft is not None:
+                next_run = owner_draft
+            cursor = after.end if after is not None else block.end
+        if pending and pending_at_start and pq.index - last_quote_para <= 2:
+            segs = [_segment(text, pq.blocks[j]) for j in pending]
+            draft = Draft(
+                segs,
+                QuoteKind.DIRECT,
+                pq.index,
+                None,
+                inherited=True,
+                confidence=0.75,
+                anchor=segs[0][0],
+            )
+            drafts.append(draft)
+            if pq.blocks[pending[-1]].closed is False and pq.index in continues:
+                next_run = draft
+        elif pending:
+            for j in pending:
+                pq.used.discard(j)
+        if (
+            prev_in_para is not None
+            or (drafts and drafts[-1].paragraph == pq.index)
+            or pq.index in cue_paras
+        ):
+            last_quote_para = pq.index
+        run = next_run
+        colon = None
+        tail = text[pq.start : pq.end].rstrip()
+        if tail.endswith(":"):
+            colon = lead_in(text, pq.start, pq.start + len(tail) - 1, cues, comma=False)
+    return drafts

@@ -1,0 +1,71 @@
+"""The working record of a quote while the finders build it, and small text helpers."""
+
+from __future__ import annotations
+
+import bisect
+
+import attrs
+
+from nkquotes._model import QuoteKind
+from nkquotes._quotemarks import Quoted
+
+__all__ = ["Attribution", "Draft", "ParagraphQuotes", "block_at", "trim_content"]
+
+_EDGE_END = frozenset(" \t\n\r\u00a0.,;:—–-")
+_EDGE_START = frozenset(" \t\n\r\u00a0,;:—–-")
+
+
+@attrs.frozen
+class Attribution:
+    """A cue with its lemma and the speaker mention found next to it."""
+
+    cue_start: int
+    cue_end: int
+    lemma: str
+    mention: tuple[int, int] | None
+    end: int
+
+
+@attrs.define
+class Draft:
+    """A quote under construction (mutable; turned into a frozen :class:`Quote` at the end)."""
+
+    segments: list[tuple[int, int]]
+    kind: QuoteKind
+    paragraph: int
+    attribution: Attribution | None
+    inherited: bool = False
+    confidence: float = 0.9
+    anchor: int = 0
+
+
+@attrs.define
+class ParagraphQuotes:
+    """The top-level quotations of one paragraph and which of them the direct pass used."""
+
+    index: int
+    start: int
+    end: int
+    blocks: list[Quoted]
+    used: set[int] = attrs.field(factory=set)
+    starts: list[int] = attrs.field(factory=list)
+
+    def __attrs_post_init__(self) -> None:
+        self.starts = [b.start for b in self.blocks]
+
+
+def block_at(pq: ParagraphQuotes, pos: int) -> int:
+    """Index of the block holding *pos* (marks included), or -1."""
+    k = bisect.bisect_right(pq.starts, pos) - 1
+    if k >= 0 and pos < pq.blocks[k].end:
+        return k
+    return -1
+
+
+def trim_content(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim white space and edge punctuation (never quotation marks) off a content span."""
+    while end > start and (text[end - 1] in _EDGE_END or text[end - 1].isspace()):
+        end -= 1
+    while start < end and (text[start] in _EDGE_START or text[start].isspace()):
+        start += 1
+    return start, end

@@ -1,0 +1,303 @@
+"""Speaker mentions next to a cue: the words that name who spoke, found without a parser.
+
+A mention is a short run of name-like tokens (capitalised words, titles, ``(R-CO)``,
+possessives) or a determiner with a speaker noun (``the minister``, ``North Korean
+officials``) or a pronoun. An appositive between the speaker and the cue
+(``Vipin Narang, a professor at MIT, said``) is stepped over. Every scan is bounded to a
+short window, so the cost per cue is constant.
+"""
+
+from __future__ import annotations
+
+import regex
+
+
+def _split(words: str) -> list[str]:
+    return words.split()
+
+
+__all__ = [
+    "PRONOUNS",
+    "aux_before",
+    "mention_after",
+    "mention_before",
+    "skip_modifiers",
+]
+
+_WINDOW = 160
+_MAX_TOKENS = 12
+
+PRONOUNS = frozenset(_split("he she they it we i you He She They It We I You"))
+_DETERMINERS = frozenset(
+    _split(
+        "the a an another one some several many most two three four both other others its his"
+        " her their our this these those all each few any"
+    )
+)
+#: Lowercase nouns that can head a speaker description (people, bodies, documents, media).
+SPEAKER_NOUNS = frozenset(
+    _split("""
+    official officials spokesman spokeswoman spokesperson spokespeople spokesmen minister
+    ministers ministry secretary president leader leaders expert experts analyst analysts
+    diplomat diplomats source sources aide aides lawmaker lawmakers legislator legislators
+    statement statements report reports agency agencies media government governments
+    administration department office observer observers critic critics people resident
+    residents envoy envoys ambassador ambassadors chairman chairwoman chair chief head
+    director committee council panel commission group groups organization organisation
+    company firm campaign candidate nominee senator senators governor representative
+    congressman congresswoman member members researcher researchers professor scholar
+    scholars fellow adviser advisers advisor advisors military army navy regime party
+    newspaper paper outlet network broadcaster channel site website editorial letter
+    document documents resolution communique declaration note message post tweet
+    spokesperson's union association officer officers commander commanders general admiral
+    negotiator negotiators delegation delegate delegates mission team staff staffer
+    staffers prosecutor prosecutors judge court lawyer lawyers attorney attorneys witness
+    witnesses voter voters supporter supporters opponent opponents activist activists
+    insider insiders person man woman men women nation country countries state states
+    authorities authority police investigators investigator study survey poll polls
+    economist economists strategist strategists pollster pollsters consultant consultants
+    executive executives ceo founder operative operatives insiders worker workers doctor
+    doctors physician scientist scientists engineer engineers official's premier
+    king queen prince chancellor mayor speaker whip counsel counselor counsellor
+    coordinator manager director-general secretary-general under-secretary deputy
+    vice-president vice watchdog monitor monitors agency's bureau service ministry's
+    foreign defense defence unification house
+    """)
+)
+_STOP = frozenset(
+    _split("""
+    that which who whom whose when where while because as if but or so than then to is are
+    was were be been being not no nor what why how into onto upon about against over under
+    after before during with without from by on in at since until unless though although
+    whether also there here this said says say saying told tells tell added adds asked
+    ask according yet however meanwhile moreover instead still even just only already
+    ago week month year yesterday today tonight earlier later monday tuesday wednesday
+    thursday friday saturday sunday last next morning afternoon evening night weekend
+    familiar did does do has have had will would could should may might can must
+    reportedly repeatedly
+    """)
+)
+_CONNECT = frozenset(_split("of for at to and & de von van"))
+_CONNECT_AFTER_NOUN = frozenset(_split("for at to"))
+_TIME_WORDS = frozenset(
+    _split(
+        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April"
+        " May June July August September October November December Jan Feb Mar Apr Jun Jul Aug"
+        " Sep Sept Oct Nov Dec"
+    )
+)
+_ABBREV = frozenset(
+    _split(
+        "Sen Rep Gov Mr Mrs Ms Dr Gen Lt Col Sgt Prof St Jr Sr Rev Amb Adm Capt Maj Cpl Pvt"
+        " Pres Sec Dept Corp Inc Co Ltd No Mt Ft"
+    )
+)
+
+_TOKEN = r"(?:\([^()\n]{1,30}\)|[\p{L}\p{N}][\p{L}\p{N}.'’&-]*)"
+_TOKEN_BACK = regex.compile(r"(?r)(?P<tok>" + _TOKEN + r")[^\S\n]*")
+_TOKEN_FWD = regex.compile(r"[^\S\n]*(?P<tok>" + _TOKEN + r")")
+_AUX_BACK = regex.compile(
+    r"(?r)(?:(?<![\w-])(?:has|have|had|also|then|later|reportedly|repeatedly|previously|"
+    r"recently|once|again|further|earlier|publicly|privately|separately|similarly|likewise|"
+    r"often|frequently|quickly|immediately|subsequently|simply|flatly|[a-z]+ly)[^\S\n]+)+"
+)
+_HAVE = regex.compile(r"(?:has|have|had)\b")
+
+# What may stand between a cue and its content or speaker: times, venues, channels.
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+)
+_NAMES = r"[\p{Lu}][\w.’'&-]*+(?:[^\S\n]+[\p{Lu}][\w.’'&-]*+){0,5}"
+_MODIFIER = regex.compile(
+    r"[^\S\n]*,?[^\S\n]*(?:"
+    r"(?:on|last|this|early|late|by)?[^\S\n]*" + _DAY + r"(?:[^\S\n]+(?:morning|afternoon|"
+    r"evening|night))?(?:,[^\S\n]*" + _MONTH + r"[^\S\n]+\d{1,2})?"
+    r"|(?:on[^\S\n]+)?" + _MONTH + r"[^\S\n]+\d{1,2}(?:,[^\S\n]*\d{4})?"
+    r"|(?:last|this|next|earlier this|late last|early last)[^\S\n]+"
+    r"(?:week|month|year|weekend|spring|summer|fall|autumn|winter|night|time)"
+    r"|(?:earlier|later|today|yesterday|tonight|recently|previously|again|also|then|once"
+    r"|on[^\S\n]+(?:Twitter|Facebook|X|Instagram|Telegram|television|TV|radio))"
+    r"|(?:in|during|at|via|through|to|on)[^\S\n]+(?:a|an|the|his|her|their|its)[^\S\n]+"
+    r"(?:[\w’'-]+[^\S\n]+){0,3}?(?:statement|interview|briefing|speech|conference|"
+    r"news[^\S\n]+conference|press[^\S\n]+conference|meeting|hearing|address|remarks|"
+    r"post|tweet|message|letter|report|commentary|editorial|broadcast|appearance|"
+    r"rally|event|forum|summit|session|call|testimony|video|email|e-mail|dispatch|"
+    r"communique|note|announcement|op-ed|column|article|podcast|show|program|programme)"
+    r"(?:[^\S\n]+(?:with|to|on|at|in|carried[^\S\n]+by|released[^\S\n]+by|published[^\S\n]+"
+    r"by|by|from)[^\S\n]+(?:the[^\S\n]+)?" + _NAMES + ")?"
+    r"|(?:in|to|via|through)[^\S\n]+(?:remarks|reporters|journalists|lawmakers|the[^\S\n]+"
+    r"media|the[^\S\n]+press|state[^\S\n]+media)"
+    r"|via[^\S\n]+(?:the[^\S\n]+)?" + _NAMES + r")(?![\w])"
+)
+
+
+def _is_name(tok: str) -> bool:
+    return tok[:1].isupper() or tok[:1].isdigit() or tok.startswith("(")
+
+
+def _strip_period(tok: str) -> tuple[str, bool]:
+    """Drop a sentence-final period from *tok*; report whether one was dropped."""
+    if not tok.endswith(".") or len(tok) < 2:
+        return tok, False
+    core = tok[:-1]
+    if "." in core or core in _ABBREV or (len(core) == 1 and core.isupper()):
+        return tok, False
+    return core, True
+
+
+def _valid_head(tokens: list[str]) -> bool:
+    """Whether the last token can end a speaker mention."""
+    head = tokens[-1].rstrip(".")
+    low = head.lower()
+    if low.endswith(("’s", "'s", "s’", "s'")):
+        return False
+    if head in PRONOUNS or head.startswith("("):
+        return len(tokens) == 1 or head.startswith("(") or head[:1].isupper()
+    if head[:1].isupper():
+        return low not in _DETERMINERS and head not in _TIME_WORDS
+    return low in SPEAKER_NOUNS or low.rstrip("s") in SPEAKER_NOUNS
+
+
+def aux_before(text: str, lo: int, cue_start: int) -> tuple[int, int]:
+    """``(mention_end, cue_start)``: the cue grows left over ``has``/``have``/``had``.
+
+    Adverbs and auxiliaries between the speaker and the cue (``has repeatedly``) are
+    skipped; when they hold ``has``/``have``/``had`` they join the cue span.
+    """
+    m = _AUX_BACK.match(text, max(lo, cue_start - 60), cue_start)
+    if m is None:
+        return cue_start, cue_start
+    words = m.group()
+    have = _HAVE.search(words)
+    new_cue = m.start() + have.start() if have else cue_start
+    return m.start(), new_cue
+
+
+def mention_before(
+    text: str, lo: int, end: int, *, appositive: bool = True
+) -> tuple[int, int] | None:
+    """The speaker mention ending at *end* (white space allowed before *end*), or ``None``."""
+    lo = max(lo, end - _WINDOW)
+    pos = end
+    while pos > lo and text[pos - 1] in " \t":
+        pos -= 1
+    if appositive and pos > lo and text[pos - 1] == ",":
+        return _appositive(text, lo, pos - 1)
+    tokens: list[tuple[int, int, str]] = []
+    while len(tokens) < _MAX_TOKENS:
+        m = _TOKEN_BACK.match(text, lo, pos)
+        if m is None:
+            break
+        tok = m.group("tok")
+        low = tok.lower()
+        if low in _CONNECT and tokens:
+            prev = tokens[-1][2]
+            if low in _CONNECT_AFTER_NOUN:
+                # "spokesman for the ministry": keep only after a speaker noun.
+                nxt = _TOKEN_BACK.match(text, lo, m.start("tok"))
+                if nxt is None or nxt.group("tok").lower() not in SPEAKER_NOUNS:
+                    break
+            elif not _is_name(prev) and low != "of":
+                break
+            tokens.append((m.start("tok"), m.end("tok"), tok))
+            pos = m.start()
+            continue
+        if low in _STOP or tok in _TIME_WORDS:
+            break
+        if not tokens and tok.endswith(","):
+            break
+        if not (_is_name(tok) or low in _DETERMINERS or low in PRONOUNS or tok.islower()):
+            break
+        tokens.append((m.start("tok"), m.end("tok"), tok))
+        pos = m.start()
+        if low in _DETERMINERS or low in PRONOUNS:
+            break
+    # Drop connectors left dangling at the front ("of", "and").
+    while tokens and tokens[-1][2].lower() in _CONNECT:
+        tokens.pop()
+    if not tokens:
+        return None
+    tokens.reverse()
+    # Leading lowercase words that are not determiners belong to the clause, not the NP,
+    # unless the head is a speaker noun they modify ("senior officials").
+    words = [t[2] for t in tokens]
+    if not _valid_head(words):
+        return None
+    if words[-1] in PRONOUNS and len(words) > 1:
+        tokens = tokens[-1:]
+    return tokens[0][0], tokens[-1][1]
+
+
+def _appositive(text: str, lo: int, comma: int) -> tuple[int, int] | None:
+    """``Name, an appositive, [cue]``: the mention before the appositive's first comma."""
+    start = text.rfind(",", lo, comma)
+    if start < 0:
+        return None
+    inner = text[start + 1 : comma].strip()
+    if not inner or "\n" in inner:
+        return None
+    first = inner.split(None, 1)[0]
+    if not (first.islower() or first in ("A", "An", "The")) or len(inner.split()) > 18:
+        return None
+    found = mention_before(text, lo, start, appositive=False)
+    if found is None:
+        return None
+    head = text[found[0] : found[1]]
+    if not (_is_name(head.split()[-1]) or head in PRONOUNS):
+        return None
+    return found
+
+
+def mention_after(text: str, start: int, hi: int) -> tuple[int, int] | None:
+    """The speaker mention starting at *start* (after white space), or ``None``."""
+    hi = min(hi, start + _WINDOW)
+    pos = start
+    tokens: list[tuple[int, int, str]] = []
+    while len(tokens) < _MAX_TOKENS:
+        m = _TOKEN_FWD.match(text, pos, hi)
+        if m is None:
+            break
+        tok = m.group("tok")
+        low = tok.lower()
+        if low in _CONNECT and tokens:
+            if low in _CONNECT_AFTER_NOUN and tokens[-1][2].lower() not in SPEAKER_NOUNS:
+                break
+            tokens.append((m.start("tok"), m.end("tok"), tok))
+            pos = m.end()
+            continue
+        if (low in _STOP and low not in _DETERMINERS) or tok in _TIME_WORDS:
+            break
+        if not (_is_name(tok) or low in _DETERMINERS or low in PRONOUNS or tok.islower()):
+            break
+        if (
+            tok.islower()
+            and low not in _DETERMINERS
+            and low not in SPEAKER_NOUNS
+            and not (low.rstrip("s") in SPEAKER_NOUNS or (tokens and low not in PRONOUNS))
+        ):
+            break
+        core, final = _strip_period(tok)
+        tokens.append((m.start("tok"), m.start("tok") + len(core), core))
+        pos = m.end()
+        if final or low in PRONOUNS:
+            break
+    while tokens and (tokens[-1][2].lower() in _CONNECT or tokens[-1][2].lower() in _DETERMINERS):
+        tokens.pop()
+    # a lowercase adjective tail ("officials familiar") is cut back to the last noun
+    while tokens and not _valid_head([t[2] for t in tokens]):
+        tokens.pop()
+    if not tokens:
+        return None
+    return tokens[0][0], tokens[-1][1]
+
+
+def skip_modifiers(text: str, pos: int, hi: int) -> int:
+    """Step over times, venues and channels after a cue (``Wednesday``, ``in a statement``)."""
+    for _ in range(4):
+        m = _MODIFIER.match(text, pos, hi)
+        if m is None or m.end() == pos:
+            break
+        pos = m.end()
+    return pos

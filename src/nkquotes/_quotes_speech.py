@@ -1,0 +1,330 @@
+"""Reported speech: indirect quotes, and mixed quotes that carry quoted words.
+
+Each cue word outside quotation marks proposes a quote; its structure decides the speaker
+mention and the content:
+
+* ``X said (Wednesday) (that) CONTENT`` and ``X told reporters (that) CONTENT``;
+* ``CONTENT, X said.`` / ``CONTENT, said X.`` and the parenthetical ``A, he said, B``;
+* ``according to X, CONTENT`` / ``CONTENT, according to X``;
+* ``asked by X whether CONTENT`` and ``X was quoted (by Y) as saying CONTENT``;
+* ``…, saying CONTENT`` after a clause whose subject is the speaker.
+
+The content stops at the sentence end or at the next participle cue (``, adding …``).
+Quoted words inside the content make the quote mixed; content that is exactly one
+quotation is direct. Quotations that no cue reaches are scare quotes and yield nothing.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from nkquotes._cues import CueEntry, CueIndex
+from nkquotes._model import QuoteKind
+from nkquotes._quotes_draft import Attribution, Draft, ParagraphQuotes, block_at, trim_content
+from nkquotes._quotes_mention import (
+    aux_before,
+    mention_after,
+    mention_before,
+    skip_modifiers,
+)
+
+
+def _split(words: str) -> list[str]:
+    return words.split()
+
+
+__all__ = ["find_speech"]
+
+_PREV_WORD = regex.compile(r"(?r)(?P<w>[\w’']+)[^\S\n]*+\Z")
+_NEGATORS = frozenset(_split("not never n't n’t didn't didn’t doesn't doesn’t don't don’t"))
+_PASSIVE = frozenset(_split("was were is are be been being"))
+_BLOCKERS = frozenset(_split("declined refused wanted want wants hope hoped"))
+_BY = regex.compile(r"[^\S\n]+by[^\S\n]+")
+_THAT = regex.compile(r"[^\S\n]*+,?[^\S\n]*+that\b[^\S\n]*+")
+_THAT_NEAR = regex.compile(r"\bthat\b")
+_QUOTED_AS = regex.compile(
+    r"(?r)(?:\b(?:was|were|is|are|been|being)[^\S\n]+)?\b(?:quoted|cited)\b"
+    r"(?P<by>[^\S\n]+by[^\S\n]+[^,.;\n]{1,80}?)?[^\S\n]+as[^\S\n]+\Z"
+)
+_LISTENER = regex.compile(
+    r"[^\S\n]*+(?:(?:the|a|an|his|her|their|its)[^\S\n]+)?"
+    r"(?:[\p{Lu}][\w.’'&-]*+(?:[^\S\n]+(?:of[^\S\n]+)?[\p{Lu}][\w.’'&-]*+){0,5}"
+    r"|reporters|journalists|lawmakers|legislators|senators|members|supporters|"
+    r"him|her|them|us|me|parliament|congress|the[^\S\n]+\w+|aides|officials|"
+    r"[\w-]+[^\S\n]+(?:reporters|journalists|lawmakers|officials|leaders|media))"
+    r"(?=[\s,.;:])"
+)
+_SUBJECT_START = regex.compile(
+    r"[^\S\n]*+(?:(?:But|And|So|Yet|Still|However|Meanwhile),?[^\S\n]+)?"
+)
+
+
+def _prev_word(text: str, lo: int, pos: int) -> str:
+    m = _PREV_WORD.match(text, max(lo, pos - 40), pos)
+    return m.group("w").lower() if m is not None else ""
+
+
+def _in_blocks(pq: ParagraphQuotes, start: int, end: int) -> list[int]:
+    """Indices of the blocks overlapping ``[start, end)``."""
+    found = []
+    k = block_at(pq, start)
+    if k < 0:
+        import bisect
+
+        k = bisect.bisect_left(pq.starts, start)
+    while 0 <= k < len(pq.blocks) and pq.blocks[k].start < end:
+        if pq.blocks[k].end > start:
+            found.append(k)
+        k += 1
+    return found
+
+
+def _content_end(text: str, cues: CueIndex, start: int, end: int, pq: ParagraphQuotes) -> int:
+    """Where content starting at *start* stops: the sentence end or a participle cue clause."""
+    for m in cues.between(start, end):
+        if block_at(pq, m.start) >= 0:
+            continue
+        entry = m.entry
+        if not (entry.ing or "after" in entry.flags):
+            continue
+        p = m.start
+        while p > start and text[p - 1] in " \t":
+            p -= 1
+        if p > start and text[p - 1] in ",;—–":
+            return p - 1
+    return end
+
+
+def _kind_and_segments(
+    text: str, pq: ParagraphQuotes, segs: list[tuple[int, int]]
+) -> tuple[QuoteKind, list[tuple[int, int]]] | None:
+    blocks: list[int] = []
+    for s, e in segs:
+        blocks.extend(_in_blocks(pq, s, e))
+    if any(k in pq.used for k in blocks):
+        return None
+    if not blocks:
+        return QuoteKind.INDIRECT, segs
+    if len(segs) == 1 and len(blocks) == 1:
+        b = pq.blocks[blocks[0]]
+        s, e = segs[0]
+        if s == b.start and e == b.end and b.inner_start < b.inner_end:
+            inner = trim_content(text, b.inner_start, b.inner_end)
+            return QuoteKind.DIRECT, [(inner[0], b.inner_end)]
+    return QuoteKind.MIXED, segs
+
+
+def _words(text: str, s: int, e: int) -> int:
+    return len(text[s:e].split())
+
+
+def find_speech(
+    text: str,
+    paragraphs: list[ParagraphQuotes],
+    sentences: list[list[tuple[int, int]]],
+    cues: CueIndex,
+    used_cues: list[tuple[int, int]],
+    direct: list[Draft],
+) -> list[Draft]:
+    """Indirect and mixed quotes of every sentence not already taken by a direct quote."""
+    drafts: list[Draft] = []
+    used = set(used_cues)
+    used_starts = {s for s, _ in used_cues}
+    last_mention: dict[int, tuple[int, int] | None] = {}
+    for d in direct:
+        if d.attribution is not None:
+            last_mention[d.paragraph] = d.attribution.mention
+    for pq, sents in zip(paragraphs, sentences, strict=False):
+        for s_start, s_end in sents:
+            taken: list[tuple[int, int]] = []
+            subject: tuple[int, int] | None = None
+            for m in cues.between(s_start, s_end):
+                if m.start in used_starts or block_at(pq, m.start) >= 0:
+                    continue
+                entry = m.entry
+                if any(a <= m.start < b for a, b in taken) and not entry.ing:
+                    continue
+                if "direct" in entry.flags:
+                    continue
+                draft = _analyse(text, pq, s_start, s_end, m.start, m.end, entry, cues, subject)
+                if draft is None:
+                    continue
+                if draft.attribution is not None and draft.attribution.mention is not None:
+                    subject = subject or draft.attribution.mention
+                drafts.append(draft)
+                for seg in draft.segments:
+                    taken.append(seg)
+                used.add((m.start, m.end))
+    del last_mention
+    return drafts
+
+
+def _analyse(
+    text: str,
+    pq: ParagraphQuotes,
+    s_start: int,
+    s_end: int,
+    cs: int,
+    ce: int,
+    entry: CueEntry,
+    cues: CueIndex,
+    subject: tuple[int, int] | None,
+) -> Draft | None:
+    flags = entry.flags
+    prev = _prev_word(text, s_start, cs)
+    if prev in _NEGATORS or prev in _BLOCKERS:
+        return None
+    if prev == "to" and entry.base:
+        return None
+    if "after" in flags:
+        return _according(text, pq, s_start, s_end, cs, ce, entry)
+    mention: tuple[int, int] | None = None
+    cue_start = cs
+    content_start: int | None = None
+    by = _BY.match(text, ce, s_end)
+    if prev in _PASSIVE and not entry.ing and by is None:
+        return None
+    if by is not None and not entry.ing:
+        mention = mention_after(text, by.end(), s_end)
+        if mention is None:
+            return None
+        content_start = mention[1]
+    elif entry.ing and prev == "as":
+        q = _QUOTED_AS.match(text, max(s_start, cs - 120), cs)
+        if q is None:
+            return None
+        cue_start = q.start()
+        mend, _ = aux_before(text, s_start, cue_start)
+        mention = mention_before(text, s_start, mend)
+        if mention is None and q.group("by"):
+            mention = mention_after(text, q.start("by") + 4, q.end("by"))
+        content_start = ce
+    else:
+        mend, cue_start = aux_before(text, s_start, cs)
+        before = text[max(s_start, mend - 2) : mend]
+        if entry.ing and "," in before:
+            mention = subject or _sentence_subject(text, s_start, mend)
+            if mention is None:
+                return None
+            cue_start = cs
+        else:
+            mention = mention_before(text, s_start, mend)
+            if mention is None:
+                after_m = mention_after(text, ce, s_end)
+                if after_m is not None and _comma_before(text, s_start, cs):
+                    # "CONTENT, said X."
+                    return _inverted(text, pq, s_start, cs, ce, entry, after_m, cs)
+                return None
+            if "doc" in flags and text[mention[1] - 1 : mention[1]].islower() is False:
+                pass
+    if content_start is None:
+        content_start = ce
+    # ---- content after the cue
+    p = skip_modifiers(text, content_start, s_end)
+    if "obj" in flags and entry.lemma in ("tell", "inform", "assure", "reassure", "remind"):
+        t = _THAT_NEAR.search(text, p, min(s_end, p + 80))
+        gap = text[p : t.start()] if t else ""
+        if t is not None and "," not in gap.strip(" ,") and len(gap.split()) <= 8:
+            p = t.end()
+        else:
+            lm = _LISTENER.match(text, p, s_end)
+            if lm is not None:
+                p = skip_modifiers(text, lm.end(), s_end)
+    th = _THAT.match(text, p, s_end)
+    if th is not None:
+        p = th.end()
+    else:
+        while p < s_end and text[p] in " ,:\t":
+            p += 1
+    end = _content_end(text, cues, p, s_end, pq)
+    c_start, c_end = trim_content(text, p, end)
+    if _words(text, c_start, c_end) >= 2 or (
+        c_end > c_start and entry.lemma in ("call for",) and _words(text, c_start, c_end) >= 1
+    ):
+        return _make(text, pq, [(c_start, c_end)], entry, cue_start, ce, mention, cs)
+    # ---- nothing after the cue: "CONTENT, X said." or a parenthetical "A, X said, B"
+    if mention is not None and _comma_before(text, s_start, mention[0]):
+        return _inverted(text, pq, s_start, mention[0], ce, entry, mention, cue_start)
+    return None
+
+
+def _comma_before(text: str, lo: int, pos: int) -> bool:
+    p = pos
+    while p > lo and text[p - 1] in " \t":
+        p -= 1
+    return p > lo and text[p - 1] in ",—–"
+
+
+def _inverted(
+    text: str,
+    pq: ParagraphQuotes,
+    s_start: int,
+    clause_start: int,
+    ce: int,
+    entry: CueEntry,
+    mention: tuple[int, int],
+    cue_start: int,
+) -> Draft | None:
+    """``CONTENT, X said.``: the content runs from the sentence start to the comma."""
+    p = clause_start
+    while p > s_start and text[p - 1] in " \t":
+        p -= 1
+    comma = p - 1
+    c_start, c_end = trim_content(text, s_start, comma)
+    if _words(text, c_start, c_end) < 3:
+        return None
+    return _make(text, pq, [(c_start, c_end)], entry, cue_start, ce, mention, cue_start)
+
+
+def _according(
+    text: str,
+    pq: ParagraphQuotes,
+    s_start: int,
+    s_end: int,
+    cs: int,
+    ce: int,
+    entry: CueEntry,
+) -> Draft | None:
+    mention = mention_after(text, ce, s_end)
+    if mention is None:
+        return None
+    p = mention[1]
+    while p < s_end and text[p] in " \t":
+        p += 1
+    before = trim_content(text, s_start, cs)
+    after = trim_content(text, p, s_end)
+    if _words(text, *before) >= 3 and _comma_before(text, s_start, cs):
+        segs = [before]
+    elif p < s_end and text[p] == "," and _words(text, *after) >= 3:
+        segs = [after]
+    else:
+        return None
+    return _make(text, pq, segs, entry, cs, ce, mention, cs)
+
+
+def _sentence_subject(text: str, s_start: int, end: int) -> tuple[int, int] | None:
+    """The mention opening the sentence (the subject of ``…, saying …``)."""
+    m = _SUBJECT_START.match(text, s_start, end)
+    start = m.end() if m is not None else s_start
+    return mention_after(text, start, end)
+
+
+def _make(
+    text: str,
+    pq: ParagraphQuotes,
+    segs: list[tuple[int, int]],
+    entry: CueEntry,
+    cue_start: int,
+    cue_end: int,
+    mention: tuple[int, int] | None,
+    anchor: int,
+) -> Draft | None:
+    kinded = _kind_and_segments(text, pq, segs)
+    if kinded is None:
+        return None
+    kind, segs = kinded
+    if "mixedonly" in entry.flags and kind is QuoteKind.INDIRECT:
+        return None
+    attr = Attribution(cue_start, cue_end, entry.lemma, mention, cue_end)
+    confidence = 0.8 if kind is not QuoteKind.INDIRECT else 0.7
+    return Draft(segs, kind, pq.index, attr, confidence=confidence, anchor=anchor)

@@ -1,0 +1,65 @@
+"""Quotation marks: pairing, apostrophes, nesting, open-ended quotations."""
+
+from __future__ import annotations
+
+from nkquotes._quotemarks import find_quoted, opens_with_quote
+
+
+def _inner(text: str) -> list[str]:
+    blocks, _ = find_quoted(text, 0, len(text))
+    return [text[b.inner_start : b.inner_end] for b in blocks]
+
+
+def test_straight_and_curly_doubles() -> None:
+    assert _inner('He said "yes" and “no”.') == ["yes", "no"]
+
+
+def test_apostrophes_are_not_quotes() -> None:
+    text = "Korea's leader didn't say it in the '90s, the Koreas' envoy said."
+    assert _inner(text) == []
+
+
+def test_single_quotes_as_quotation_marks() -> None:
+    assert _inner("Pompeo leaves 'a little room' in place") == ["a little room"]
+    assert _inner("He leaves ‘a little room’ there") == ["a little room"]
+
+
+def test_nested_single_inside_double() -> None:
+    text = "“The wind has gone out of ‘maximum pressure’.”"
+    blocks, _ = find_quoted(text, 0, len(text))
+    assert len(blocks) == 1
+    assert blocks[0].nested == 1
+    assert text[blocks[0].inner_start : blocks[0].inner_end].endswith("’.")
+
+
+def test_guillemets_and_low9() -> None:
+    assert _inner("Er sagte „ja“ und «non»") == ["ja", "non"]
+    assert _inner("«non», il a dit") == ["non"]
+
+
+def test_open_ended_quote_runs_to_the_end() -> None:
+    text = '"We will go on and on'
+    blocks, strays = find_quoted(text, 0, len(text))
+    assert len(blocks) == 1
+    assert not blocks[0].closed
+    assert blocks[0].inner_end == len(text)
+    assert strays == []
+
+
+def test_stray_closer_is_reported() -> None:
+    text = "It ended” there. Then “fine,” he said."
+    blocks, strays = find_quoted(text, 0, len(text))
+    assert strays == [8]
+    assert [text[b.inner_start : b.inner_end] for b in blocks] == ["fine,"]
+
+
+def test_opens_with_quote() -> None:
+    assert opens_with_quote('  "Next part', 0, 12)
+    assert not opens_with_quote("Next part", 0, 9)
+    assert not opens_with_quote("'90s were good", 0, 14)
+
+
+def test_many_marks_is_linear() -> None:
+    text = "\"'" * 50_000
+    blocks, _ = find_quoted(text, 0, len(text))
+    assert len(blocks) >= 1
