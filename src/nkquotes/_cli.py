@@ -102,11 +102,7 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     )
     _configure_extract(extract)
     commands.add_parser("demo", help="print the quotes of the bundled example article")
-    evaluate = commands.add_parser(
-        "evaluate",
-        help="score the extraction against gold data",
-        add_help=not _wants(argv, "evaluate"),
-    )
+    evaluate = commands.add_parser("evaluate", help="score the extraction against gold data")
     if _wants(argv, "evaluate"):
         _evaluation().configure(evaluate)
     return parser
