@@ -17,7 +17,7 @@ import pytest
 from nkquotes import Quote, QuoteKind, Span, Speaker, parse_article, resolve_speakers
 from tests.conftest import SEED_NAMES, load_seed
 
-NK_FLOOR = 0.80
+NK_FLOOR = 0.88
 
 
 def _norm(name: str | None) -> str:

@@ -31,13 +31,19 @@ from nkquotes._names import (
     TOKEN,
     country_key,
     fold,
+    strip_determiner,
 )
 
 __all__ = ["Record", "Registry", "Token", "build_registry", "name_key", "titles_match", "tokenize"]
 
 _PARTY = regex.compile(r"\s*\(\s*([RDI])\s*[-–,]\s*([A-Z][A-Za-z.]{1,12})\s*\)")
 _QUOTED = regex.compile(r"\"[^\"\n]{1,2000}\"|“[^”\n]{1,2000}”")
-_APPOSITION_END = regex.compile(r"[,;:()\"“”]|\.(?:\s|$)|\s(?:said|says|told|added)\b")
+_APPOSITION_END = regex.compile(
+    r"[,;:()\"“”]|(?<!\b\p{Lu})\.(?:\s|$)|\s(?:said|says|told|added|who|which|that|when|where|whose)\b"
+)
+_DOCUMENT = regex.compile(
+    r"\b(?:Resolution|Declaration|Agreement|Statement|Treaty|Act|Report)\s+(?:No\.\s*)?\d[\d/-]*"
+)
 _CONNECTORS = frozenset({"of", "for", "to", "the", "on", "at"})
 _MALE = frozenset(
     {
@@ -76,9 +82,11 @@ _FEMALE = frozenset(
     }
 )
 _UNNAMED = regex.compile(
-    r"\b(?:a|an)\s+((?:[^\s,.;:\"“”()]+\s+){0,4}?spokes(?:man|woman|person))\b",
+    r"\b(?:a|an)\s+(?:(?:unidentified|unnamed|anonymous)\s+)?"
+    r"((?:[^\s,.;:\"“”()]+\s+){0,4}?spokes(?:man|woman|person))\b",
     regex.IGNORECASE,
 )
+_OF_AT = regex.compile(r"\s(?:of|at)\s+(?:the\s+)?(.+)$")
 _MAX_TITLE_TOKENS = 10
 _MAX_APPOSITION = 16
 
@@ -123,6 +131,8 @@ class Record:
     gender: str | None = None
     mentions: list[Span] = attrs.Factory(list)
     spoke: bool = False
+    country: bool = False
+    document: bool = False
 
     def add_title(self, title: str) -> None:
         """Record *title* once (case-insensitively) and learn a gender from it."""
@@ -198,6 +208,7 @@ class Registry:
         self._mention_pos: list[int] = []
         self._mention_rec: list[tuple[int, Record, bool]] = []
         self.quoted: list[tuple[int, int]] = []
+        self.documents: list[Record] = []
 
     # -- building -------------------------------------------------------------------------
 
@@ -383,7 +394,7 @@ def _apposition_after(text: str, pos: int, limit: int) -> str | None:
     if (
         phrase[:1].isupper()
         and words[0] not in {"a", "an", "the"}
-        and not (country_key(phrase.split()[0]) or lead in TITLE_WORDS)
+        and not (_countries_in(" ".join(phrase.split()[:2])) or lead in TITLE_WORDS)
     ):
         return None
     if not set(words) & TITLE_WORDS or lead in {"who", "which", "said", "says"}:
@@ -395,17 +406,16 @@ def _attach(record: Record, title_phrase: str | None, apposition: str | None) ->
     for phrase in (title_phrase, apposition):
         if not phrase:
             continue
-        clean = regex.sub(r"^(?:the|a|an)\s+", "", phrase, flags=regex.IGNORECASE)
-        affiliation, title = _split_title(clean)
+        affiliation, title = _split_title(strip_determiner(phrase))
         if phrase is apposition and title is None:
             continue
-        if title:
-            record.add_title(title)
-            match = regex.search(r"\s(?:of|at|for)\s+(?:the\s+)?(.+)$", title)
-            if record.affiliation is None and match and phrase is apposition:
-                record.affiliation = match.group(1)
         if affiliation and record.affiliation is None:
             record.affiliation = affiliation
+        if title:
+            record.add_title(title)
+            match = _OF_AT.search(title)
+            if record.affiliation is None and match and phrase is apposition:
+                record.affiliation = match.group(1)
         record.learn_gender(phrase)
 
 
@@ -428,6 +438,9 @@ def build_registry(text: str, article: Article) -> Registry:
     registry.quoted = sorted(quoted)
     singles: list[tuple[list[Token], int]] = []
     for (start, end), tokens in zip(regions, region_tokens, strict=True):
+        for match in _DOCUMENT.finditer(text, start, end):
+            span = Span.of(text, match.start(), match.end())
+            registry.documents.append(registry.named(span.text, EntityKind.MEDIA, span))
         for match in _UNNAMED.finditer(text, start, end):
             record = registry.named(match.group(1), EntityKind.PERSON, None)
             record.add_title(match.group(1))
@@ -440,7 +453,7 @@ def build_registry(text: str, article: Article) -> Registry:
                 span = Span.of(
                     text, tokens[i].start, tokens[stop - 1].start + len(tokens[stop - 1].word)
                 )
-                registry.named(name, EntityKind.ORGANISATION, span)
+                registry.named(name, EntityKind.ORGANISATION, span).country = True
                 i = stop
                 continue
             run = _name_run(text, tokens, i, lower_words)

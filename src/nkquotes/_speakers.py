@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 
 import attrs
+import regex
 
 from nkquotes._entities import Record, Registry, build_registry, titles_match
 from nkquotes._model import Article, Entity, EntityKind, Quote, Span
@@ -32,6 +33,8 @@ __all__ = ["SpeakerResolution", "resolve_speakers"]
 
 _LOOKBACK_SENTENCES = 4
 _CATAPHORA = 600
+_AND = regex.compile(r" (?:and|&) ")
+_COUNTRY_NOUNS = frozenset({"country", "nation", "regime", "state", "north", "reclusive state"})
 _GENERIC = frozenset(
     [
         "the",
@@ -86,10 +89,17 @@ class _Resolver:
         self.speakers: list[tuple[int, Record, bool]] = []
         # (position, record) of the previous resolved quote.
         self.last: tuple[int, Record] | None = None
+        # Who issued the statement (report, letter …) mentioned so far, by head noun.
+        self.documents: dict[str, Record] = {}
 
     # -- one mention ----------------------------------------------------------------------
 
     def resolve(self, mention: Span) -> Resolved:
+        joined = _AND.search(mention.text)
+        if joined is not None:
+            found = self.conjunction(mention, joined.start(), joined.end())
+            if found is not None:
+                return found
         parts = analyse(mention.text)
         kind = parts.kind
         if kind is MentionKind.PRONOUN:
@@ -97,16 +107,13 @@ class _Resolver:
         if kind is MentionKind.PERSON:
             return self.person(mention, parts)
         if kind is MentionKind.DOCUMENT:
-            if self.last is not None and self.last[0] < mention.start:
-                return self.last[1], "document"
-            record, _ = self.antecedent(mention.start, lambda r: True)
-            if record is None:
-                return None, "unresolved: no source for the document"
-            return record, "document"
+            return self.document(mention, parts)
         if kind is MentionKind.MEDIA:
             return self.registry.named(parts.body, EntityKind.MEDIA, mention), "name"
         if kind is MentionKind.COUNTRY:
-            return self.registry.named(parts.body, EntityKind.ORGANISATION, mention), "name"
+            record = self.registry.named(parts.body, EntityKind.ORGANISATION, mention)
+            record.country = True
+            return record, "name"
         if kind is MentionKind.ORGANISATION:
             if parts.definite and parts.body.islower() and len(parts.body.split()) <= 2:
                 found = self.described(mention, parts, people=False)
@@ -123,7 +130,52 @@ class _Resolver:
             return record, "group"
         if kind is MentionKind.GROUP:
             return self.registry.named(parts.body, EntityKind.GROUP, mention), "group"
+        if parts.definite and fold(parts.body) in _COUNTRY_NOUNS:
+            record, _ = self.antecedent(mention.start, lambda r: r.country)
+            if record is not None:
+                self.registry.mention(record, mention)
+                return record, "title"
+            return None, f"unresolved: no country for {mention.text!r}"
+        if parts.body != mention.text.strip() and parts.body:
+            return self.registry.named(parts.body, EntityKind.GROUP, mention), "group"
         return None, f"unresolved: unknown mention {mention.text!r}"
+
+    def conjunction(self, mention: Span, left_end: int, right_start: int) -> Resolved | None:
+        """``President Trump and Chairman Kim``: two people speaking together."""
+        text = self.text
+        left = Span.of(text, mention.start, mention.start + left_end)
+        right = Span.of(text, mention.start + right_start, mention.end)
+        parts = (analyse(left.text), analyse(right.text))
+        if any(p.kind is not MentionKind.PERSON for p in parts):
+            return None
+        first, _ = self.person(left, parts[0])
+        second, _ = self.person(right, parts[1])
+        if first is None or second is None:
+            return None
+        record = self.registry.named(f"{first.name} and {second.name}", EntityKind.GROUP, mention)
+        return record, "name"
+
+    def document(self, mention: Span, parts: MentionParts) -> Resolved:
+        """``the statement``, ``the resolution``: the named document, or who issued it."""
+        registry = self.registry
+        head = parts.head or ""
+        if parts.definite:
+            named = [r for r in registry.documents if head in fold(r.name).split()]
+            chosen = registry.pick(named, mention.start) if named else None
+            if chosen is not None:
+                registry.mention(chosen, mention)
+                return chosen, "name"
+        author = self.documents.get(head)
+        if author is None and self.last is not None and self.last[0] < mention.start:
+            author = self.last[1]
+        if author is None:
+            author, _ = self.antecedent(mention.start, lambda r: True)
+        if author is None:
+            return None, "unresolved: no source for the document"
+        self.documents[head] = author
+        author.document = True
+        registry.mention(author, mention)
+        return author, "document"
 
     def person(self, mention: Span, parts: MentionParts) -> Resolved:
         name = parts.name or ""
@@ -137,6 +189,8 @@ class _Resolver:
                 self.attach(record, parts)
             else:
                 registry.mention(record, span)
+                if len(name) > len(record.name):
+                    record.name = name
             return record, "name"
         candidates = registry.short(name)
         if parts.title:
@@ -216,7 +270,7 @@ class _Resolver:
             if pronoun in {"they", "we"}:
                 return record.kind in (EntityKind.GROUP, EntityKind.ORGANISATION)
             if pronoun == "it":
-                return record.kind is not EntityKind.PERSON
+                return record.kind is not EntityKind.PERSON or record.document
             return False
 
         if pronoun == "i":

@@ -64,6 +64,7 @@ class MentionParts:
 _WORD = regex.compile(r"(?:\p{Lu}\.){2,}|[\p{L}\p{M}\d]+(?:[-'’][\p{L}\p{M}\d]+)*\.?")
 _PARTY = regex.compile(r"\s*\(\s*([RDI])\s*[-–,]\s*([A-Z][A-Za-z.]{1,12})\s*\)\s*$")
 _ACRONYM = regex.compile(r"\(([A-Z][A-Z.&-]{1,9})\)")
+_POSSESSIVE = regex.compile(r"^[\p{Lu}][\p{L}. ]*?['’]s\s")
 _DET = regex.compile(r"^(the|a|an|another)\s+", regex.IGNORECASE)
 _CUT = regex.compile(r"\s(?:of|from|in|at|to|for|on|with|here|there|who|which)\b")
 
@@ -112,7 +113,7 @@ def analyse(mention: str) -> MentionParts:
     det = fold(det_match.group(1)) if det_match else ""
     body_start = det_match.end() if det_match else 0
     body = head_part[body_start:].strip()
-    definite = det == "the"
+    definite = det == "the" or bool(_POSSESSIVE.match(head_part))
     acronym = _ACRONYM.search(text)
     media = _media().search(text)
     if acronym and (media or regex.search(r"(?i)\b(?:news|agency|broadcast)", text)):
