@@ -61,10 +61,10 @@ def gold_quotes(text: str, gold: dict[str, Any]) -> list[tuple[Quote, str]]:
         if mention is None:
             speaker = Speaker(mention=None, reason="inherited")
         else:
-            pos = _nearest(text, mention, segments[0].start, segments[-1].end)
-            if pos is None:
+            found = _nearest(text, mention, segments[0].start, segments[-1].end)
+            if found is None:
                 continue
-            speaker = Speaker(mention=Span.of(text, pos, pos + len(mention)))
+            speaker = Speaker(mention=Span.of(text, found, found + len(mention)))
         kind = QuoteKind(record["kind"])
         quote = Quote(id=f"q{n}", segments=tuple(segments), kind=kind, speaker=speaker)
         out.append((quote, record["speaker"]))
