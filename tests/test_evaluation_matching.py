@@ -101,6 +101,7 @@ def test_split_segments_one_prediction_per_part() -> None:
     alone = evaluate_quotes(text, [g], [first])
     assert alone.assigned == (0,)
     assert alone.recalled == (False,)
+    assert alone.coverage == (pytest.approx(24 / 49),)
     assert (alone.strict_hits, alone.lenient_hits) == (0, 1)
     both = evaluate_quotes(text, [g], [first, second])
     assert both.assigned == (0, 0)
@@ -277,3 +278,50 @@ def test_speaker_not_judged_without_source_or_recall() -> None:
 )
 def test_polnear_kind(content: str, kind: str) -> None:
     assert polnear_kind(content) == kind
+
+
+# -- properties ----------------------------------------------------------------------------
+
+
+@st.composite
+def text_and_segments(draw: st.DrawFn) -> tuple[str, list[tuple[int, int]]]:
+    text = draw(newsy_text)
+    cuts = sorted(draw(st.lists(st.integers(0, len(text)), min_size=2, max_size=8)))
+    pairs = list(zip(cuts[::2], cuts[1::2], strict=False))
+    return text, pairs
+
+
+@given(text_and_segments())
+def test_every_gold_found_by_itself(case: tuple[str, list[tuple[int, int]]]) -> None:
+    text, segments = case
+    golds = [GoldQuote(segments=[s], kind="direct") for s in segments]
+    # Keep golds that have characters and do not share any with another gold.
+    chars = [characters(text, g.segments) for g in golds]
+    golds = [
+        g
+        for i, g in enumerate(golds)
+        if chars[i] and not any(chars[i] & c for j, c in enumerate(chars) if j != i)
+    ]
+    preds = [PredictedQuote(segments=g.segments) for g in golds]
+    match = evaluate_quotes(text, golds, preds)
+    assert match.assigned == tuple(range(len(golds)))
+    assert all(match.recalled)
+    assert match.strict_hits == match.lenient_hits == len(golds)
+
+
+@given(text_and_segments(), st.data())
+def test_more_predictions_never_lower_recall(
+    case: tuple[str, list[tuple[int, int]]], data: st.DataObject
+) -> None:
+    text, segments = case
+    golds = [GoldQuote(segments=[s], kind="indirect") for s in segments]
+    n = len(text)
+    spans = st.tuples(st.integers(0, n), st.integers(0, n)).map(lambda p: (min(p), max(p)))
+    preds = [PredictedQuote(segments=[s]) for s in data.draw(st.lists(spans, max_size=4))]
+    extra = PredictedQuote(segments=[data.draw(spans)])
+    before = evaluate_quotes(text, golds, preds)
+    after = evaluate_quotes(text, golds, [*preds, extra])
+    assert after.assigned[:-1] == before.assigned
+    assert all(a or not b for a, b in zip(after.recalled, before.recalled, strict=True))
+    assert before.lenient_hits >= before.strict_hits
+    assert evaluate_quotes(text, golds, []).recalled == tuple(False for _ in golds)

@@ -178,7 +178,7 @@ def test_format_and_errors(report: DatasetReport) -> None:
     assert "precision  strict 50.0% (2/4), lenient 75.0% (3/4)" in text
     assert "errors by article" not in text
     detailed = report.format(errors=True)
-    assert 'missed mixed: there would be "grave" results' in detailed
+    assert 'missed mixed (19% covered): there would be "grave" results' in detailed  # 5 of 26
     assert "false positive: The weather was fine." in detailed
     assert "speaker 'Kim' (mention None), gold 'Lee'" in detailed
     assert "dateline: None, gold 'SEOUL (Yonhap) --'" in detailed

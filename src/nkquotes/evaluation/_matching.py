@@ -129,7 +129,8 @@ class QuoteMatch:
     *assigned* gives, for each prediction, the index of its gold or ``None`` (a false
     positive); *recalled* and *speaker_correct* are per gold (*speaker_correct* is ``None``
     when not judged: the gold is not recalled or has no speaker); *first* is the index of the
-    first prediction assigned to each gold.
+    first prediction assigned to each gold, *coverage* the share of each gold's characters
+    that its assigned predictions cover.
     """
 
     gold: tuple[GoldQuote, ...]
@@ -138,6 +139,7 @@ class QuoteMatch:
     recalled: tuple[bool, ...]
     first: tuple[int | None, ...]
     speaker_correct: tuple[bool | None, ...]
+    coverage: tuple[float, ...] = ()
 
     @property
     def strict_hits(self) -> int:
@@ -242,4 +244,8 @@ def evaluate_quotes(
         recalled=recalled,
         first=tuple(first),
         speaker_correct=tuple(speaker_correct),
+        coverage=tuple(
+            len(cov) / len(g_chars) if g_chars else 0.0
+            for g_chars, cov in zip(gold_chars, covered, strict=True)
+        ),
     )

@@ -181,7 +181,7 @@ class DatasetReport:
                 p, r = StructureScores.precision_recall(getattr(self.structure, part))
                 out[f"structure.{part}.precision"] = p
                 out[f"structure.{part}.recall"] = r
-        return {k: round(v, 4) for k, v in out.items() if v is not None}
+        return {k: round(v, 4) for k, v in sorted(out.items()) if v is not None}
 
     def to_dict(self, *, errors: bool = False) -> dict[str, Any]:
         """A JSON-ready record of the report (with per-article errors when *errors*)."""
@@ -293,7 +293,12 @@ def _preview(text: str, segments: Sequence[tuple[int, int]]) -> str:
 def _article_errors(result: ArticleResult) -> dict[str, Any]:
     match, text = result.match, result.text
     missed = [
-        {"kind": g.kind, "content": _preview(text, g.segments), "speaker": g.speaker}
+        {
+            "kind": g.kind,
+            "content": _preview(text, g.segments),
+            "speaker": g.speaker,
+            "covered": round(match.coverage[i], 3),
+        }
         for i, g in enumerate(match.gold)
         if not match.recalled[i]
     ]
@@ -336,7 +341,12 @@ def _format_errors(result: ArticleResult) -> list[str]:
     if not any(errors[k] for k in ("missed", "false_positives", "wrong_speakers", "structure")):
         return []
     lines = [f"== {result.id}"]
-    lines += [f"  missed {e['kind']}: {e['content']}" for e in errors["missed"]]
+    lines += [
+        f"  missed {e['kind']}"
+        + (f" ({100 * e['covered']:.0f}% covered)" if e["covered"] else "")
+        + f": {e['content']}"
+        for e in errors["missed"]
+    ]
     lines += [f"  false positive: {e['content']}" for e in errors["false_positives"]]
     lines += [
         f"  speaker {e['predicted']!r} (mention {e['mention']!r}), gold {e['gold']!r}: "
