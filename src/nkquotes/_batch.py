@@ -170,7 +170,7 @@ def extract_many(
     items: Iterable[str | Mapping[str, Any]],
     *,
     jobs: int = 1,
-    published: object = None,
+    published: dt.date | str | None = None,
     pipeline: Pipeline | None = None,
     chunksize: int = 8,
 ) -> Iterator[BatchResult]:

@@ -162,7 +162,8 @@ class Writer:
         self.fmt = fmt
         self.single = single  # json: one object instead of an array
         self.count = 0
-        self._csv: Any = None
+        self._csv_header = False
+        self._listed = 0
 
     def _json(self, result: BatchResult) -> dict[str, Any]:
         if result.document is None:
@@ -180,29 +181,24 @@ class Writer:
                 out.write("[\n" if self.count == 0 else ",\n")
                 out.write(json.dumps(self._json(result), ensure_ascii=False))
         elif self.fmt == "csv":
-            if self._csv is None:
-                import csv
+            from nkquotes._rows import write_csv
 
-                from nkquotes._rows import QUOTE_COLUMNS
-
-                self._csv = csv.DictWriter(out, fieldnames=[n for n, _ in QUOTE_COLUMNS])
-                self._csv.writeheader()
+            if not self._csv_header:
+                self.write_csv_header()
             if result.document is not None:
-                from nkquotes._rows import quote_rows
-
-                for row in quote_rows(result.document):
-                    self._csv.writerow({k: "" if v is None else v for k, v in row.items()})
+                write_csv([result.document], out, header=False)
         elif result.document is not None:  # text
-            if self.count:
+            if self._listed:
                 out.write("\n")
             out.write(format_document(result.document, result.label))
+            self._listed += 1
         self.count += 1
         out.flush()
 
     def close(self) -> None:
         if self.fmt == "json" and not self.single:
             self.stream.write("[]\n" if self.count == 0 else "\n]\n")
-        elif self.fmt == "csv" and self._csv is None:
+        elif self.fmt == "csv" and not self._csv_header:
             self.write_csv_header()
         self.stream.flush()
 
@@ -212,6 +208,7 @@ class Writer:
         from nkquotes._rows import QUOTE_COLUMNS
 
         csv.writer(self.stream).writerow([n for n, _ in QUOTE_COLUMNS])
+        self._csv_header = True
 
 
 class Progress:

@@ -59,8 +59,8 @@ class Stage:
     ('shout', ['loud'])
     """
 
-    name: str
-    func: StageFunc
+    name: str = attrs.field(validator=attrs.validators.instance_of(str))
+    func: StageFunc = attrs.field(validator=attrs.validators.is_callable())
     requires: frozenset[str] = attrs.field(default=frozenset(), converter=_names)
     provides: frozenset[str] = attrs.field(default=frozenset(), converter=_names)
 
@@ -301,7 +301,9 @@ class Pipeline:
         """A new pipeline with *stage* added at the end."""
         return Pipeline((*self.stages, stage))
 
-    def __call__(self, text: str, *, published: object = None, id: str | None = None) -> Document:
+    def __call__(
+        self, text: str, *, published: dt.date | str | None = None, id: str | None = None
+    ) -> Document:
         """Run every stage on *text*; *published* is a date or ``YYYY-MM-DD`` string."""
         if not isinstance(text, str):
             raise InputError(f"text must be str, not {type(text).__name__}")
@@ -323,7 +325,9 @@ def _default_pipeline(target: Target | None) -> Pipeline:
     return Pipeline.default(target=target)
 
 
-def extract(text: str, *, published: object = None, target: Target | None = None) -> Document:
+def extract(
+    text: str, *, published: dt.date | str | None = None, target: Target | None = None
+) -> Document:
     """Run the default pipeline on *text* and return the document.
 
     *published* is the article's publication date (a :class:`datetime.date` or an ISO
