@@ -97,6 +97,9 @@ def test_load_polnear_keeps_carriage_returns(tmp_path: Path) -> None:
 def test_load_polnear_errors(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="not a PolNeAR compartment"):
         load_polnear(tmp_path)
+    (tmp_path / "dev" / "attributions").mkdir(parents=True)
+    with pytest.raises(InputError, match=r"try .*dev$"):
+        load_polnear(tmp_path)
     (tmp_path / "text").mkdir()
     (tmp_path / "attributions").mkdir()
     (tmp_path / "attributions" / "gone_x.ann").write_text("")

@@ -147,7 +147,9 @@ def load_polnear(path: str | Path) -> tuple[GoldArticle, ...]:
     root = Path(path)
     text_dir, ann_dir = root / "text", root / "attributions"
     if not text_dir.is_dir() or not ann_dir.is_dir():
-        raise InputError(f"{root}: not a PolNeAR compartment (needs text/ and attributions/)")
+        splits = sorted(p.parent.name for p in root.glob("*/attributions") if p.is_dir())
+        hint = f"; try {root / splits[0]}" if splits else ""
+        raise InputError(f"{root}: not a PolNeAR compartment (needs text/ and attributions/){hint}")
     first: dict[str, Path] = {}
     for ann in sorted(ann_dir.glob("*.ann")):
         match = _ANN_NAME.fullmatch(ann.name)
