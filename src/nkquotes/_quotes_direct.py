@@ -41,7 +41,7 @@ def _attr_after(text: str, pos: int, hi: int, cues: CueIndex) -> Attribution | N
     window = min(hi, p + _ATTR_WINDOW)
     m = cues.at(p)
     if m is not None and m.end <= window:
-        mention = mention_after(text, m.end, window)
+        mention = mention_after(text, m.end, window, loose=True)
         if mention is not None:
             return Attribution(m.start, m.end, m.entry.lemma, mention, mention[1])
     for m in cues.between(p, window):
@@ -53,7 +53,7 @@ def _attr_after(text: str, pos: int, hi: int, cues: CueIndex) -> Attribution | N
             if not _abbrev_only(seg):
                 break
         mend, cue_start = aux_before(text, p, m.start)
-        mention = mention_before(text, p, mend)
+        mention = mention_before(text, p, mend, loose=True)
         if mention is None or mention[0] != p:
             break
         if _NEG_BEFORE.search(text, p, cue_start):
@@ -105,9 +105,9 @@ def lead_in(text: str, lo: int, hi: int, cues: CueIndex, *, comma: bool) -> Attr
     elif len(gap.split()) > 10 or any(c in gap for c in '?!;"“”'):
         return None
     mend, cue_start = aux_before(text, lo, last.start)
-    mention = mention_before(text, lo, mend)
+    mention = mention_before(text, lo, mend, loose=True)
     if mention is None:
-        mention = mention_after(text, last.end, hi)
+        mention = mention_after(text, last.end, hi, loose=True)
     if mention is None:
         return None
     if _NEG_BEFORE.search(text, lo, cue_start):

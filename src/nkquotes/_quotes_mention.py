@@ -77,6 +77,10 @@ _STOP = frozenset(
     reportedly repeatedly
     """)
 )
+_PREPOSITIONS = frozenset(
+    _split("in of on at to from by for about over after under into through against like")
+)
+_LOOSE_DETERMINERS = frozenset(_split("the a an another one this that"))
 _CONNECT = frozenset(_split("of for at to and & de von van"))
 _CONNECT_AFTER_NOUN = frozenset(_split("for at to"))
 _TIME_WORDS = frozenset(
@@ -99,8 +103,12 @@ _TOKEN_FWD = regex.compile(r"[^\S\n]*(?P<tok>" + _TOKEN + r")")
 _AUX_BACK = regex.compile(
     r"(?r)(?:(?<![\w-])(?:has|have|had|also|then|later|reportedly|repeatedly|previously|"
     r"recently|once|again|further|earlier|publicly|privately|separately|similarly|likewise|"
-    r"often|frequently|quickly|immediately|subsequently|simply|flatly|[a-z]+ly)[^\S\n]+)+"
+    r"often|frequently|quickly|immediately|subsequently|simply|flatly|[a-z]+ly|"
+    r"(?:on[^\S\n]+|last[^\S\n]+|this[^\S\n]+|earlier[^\S\n]+|late[^\S\n]+)?"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday|"
+    r"(?:last|this)[^\S\n]+(?:week|month|year))[^\S\n]+)+"
 )
+_RELATIVE_BACK = regex.compile(r"(?r),[^\S\n]*+(?:who|which)[^\S\n]*+")
 _HAVE = regex.compile(r"(?:has|have|had)\b")
 
 # What may stand between a cue and its content or speaker: times, venues, channels.
@@ -147,8 +155,12 @@ def _strip_period(tok: str) -> tuple[str, bool]:
     return core, True
 
 
-def _valid_head(tokens: list[str]) -> bool:
-    """Whether the last token can end a speaker mention."""
+def _valid_head(tokens: list[str], loose: bool = False) -> bool:
+    """Whether the last token can end a speaker mention.
+
+    A lowercase head must be a known speaker noun, unless *loose* and the mention opens
+    with a determiner (``the New York businessman``).
+    """
     head = tokens[-1].rstrip(".")
     low = head.lower()
     if low.endswith(("’s", "'s", "s’", "s'")):
@@ -157,7 +169,15 @@ def _valid_head(tokens: list[str]) -> bool:
         return len(tokens) == 1 or head.startswith("(") or head[:1].isupper()
     if head[:1].isupper():
         return low not in _DETERMINERS and head not in _TIME_WORDS
-    return low in SPEAKER_NOUNS or low.rstrip("s") in SPEAKER_NOUNS
+    if low in SPEAKER_NOUNS or low.rstrip("s") in SPEAKER_NOUNS:
+        return True
+    return (
+        loose
+        and len(tokens) >= 2
+        and tokens[0].lower() in _LOOSE_DETERMINERS
+        and low.isalpha()
+        and low not in _STOP
+    )
 
 
 def aux_before(text: str, lo: int, cue_start: int) -> tuple[int, int]:
@@ -176,7 +196,13 @@ def aux_before(text: str, lo: int, cue_start: int) -> tuple[int, int]:
 
 
 def mention_before(
-    text: str, lo: int, end: int, *, appositive: bool = True
+    text: str,
+    lo: int,
+    end: int,
+    *,
+    appositive: bool = True,
+    object_ok: bool = False,
+    loose: bool = False,
 ) -> tuple[int, int] | None:
     """The speaker mention ending at *end* (white space allowed before *end*), or ``None``."""
     lo = max(lo, end - _WINDOW)
@@ -184,7 +210,11 @@ def mention_before(
     while pos > lo and text[pos - 1] in " \t":
         pos -= 1
     if appositive and pos > lo and text[pos - 1] == ",":
-        return _appositive(text, lo, pos - 1)
+        return _appositive(text, lo, pos - 1, object_ok, loose)
+    rel = _RELATIVE_BACK.match(text, lo, pos)
+    if rel is not None:
+        # "Liu Pengyu, spokesman for the embassy, who said": the antecedent speaks.
+        return mention_before(text, lo, rel.start() + 1, object_ok=True, loose=loose)
     tokens: list[tuple[int, int, str]] = []
     while len(tokens) < _MAX_TOKENS:
         m = _TOKEN_BACK.match(text, lo, pos)
@@ -219,18 +249,23 @@ def mention_before(
         tokens.pop()
     if not tokens:
         return None
+    before = _TOKEN_BACK.match(text, lo, tokens[-1][0])
+    if not object_ok and before is not None and before.group("tok").lower() in _PREPOSITIONS:
+        return None  # "in the wake of media [reports]": an object, not a subject
     tokens.reverse()
     # Leading lowercase words that are not determiners belong to the clause, not the NP,
     # unless the head is a speaker noun they modify ("senior officials").
     words = [t[2] for t in tokens]
-    if not _valid_head(words):
+    if not _valid_head(words, loose):
         return None
     if words[-1] in PRONOUNS and len(words) > 1:
         tokens = tokens[-1:]
     return tokens[0][0], tokens[-1][1]
 
 
-def _appositive(text: str, lo: int, comma: int) -> tuple[int, int] | None:
+def _appositive(
+    text: str, lo: int, comma: int, object_ok: bool, loose: bool
+) -> tuple[int, int] | None:
     """``Name, an appositive, [cue]``: the mention before the appositive's first comma."""
     start = text.rfind(",", lo, comma)
     if start < 0:
@@ -238,19 +273,15 @@ def _appositive(text: str, lo: int, comma: int) -> tuple[int, int] | None:
     inner = text[start + 1 : comma].strip()
     if not inner or "\n" in inner:
         return None
-    first = inner.split(None, 1)[0]
-    if not (first.islower() or first in ("A", "An", "The")) or len(inner.split()) > 18:
+    words = inner.split()
+    first = words[0]
+    titled = any(w.lower().strip(",.") in SPEAKER_NOUNS for w in words)
+    if not (first.islower() or first in ("A", "An", "The") or titled) or len(words) > 18:
         return None
-    found = mention_before(text, lo, start, appositive=False)
-    if found is None:
-        return None
-    head = text[found[0] : found[1]]
-    if not (_is_name(head.split()[-1]) or head in PRONOUNS):
-        return None
-    return found
+    return mention_before(text, lo, start, appositive=False, object_ok=object_ok, loose=loose)
 
 
-def mention_after(text: str, start: int, hi: int) -> tuple[int, int] | None:
+def mention_after(text: str, start: int, hi: int, *, loose: bool = False) -> tuple[int, int] | None:
     """The speaker mention starting at *start* (after white space), or ``None``."""
     hi = min(hi, start + _WINDOW)
     pos = start
@@ -286,7 +317,7 @@ def mention_after(text: str, start: int, hi: int) -> tuple[int, int] | None:
     while tokens and (tokens[-1][2].lower() in _CONNECT or tokens[-1][2].lower() in _DETERMINERS):
         tokens.pop()
     # a lowercase adjective tail ("officials familiar") is cut back to the last noun
-    while tokens and not _valid_head([t[2] for t in tokens]):
+    while tokens and not _valid_head([t[2] for t in tokens], loose):
         tokens.pop()
     if not tokens:
         return None

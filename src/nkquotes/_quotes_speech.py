@@ -39,6 +39,18 @@ _PREV_WORD = regex.compile(r"(?r)(?P<w>[\w’']+)[^\S\n]*+\Z")
 _NEGATORS = frozenset(_split("not never n't n’t didn't didn’t doesn't doesn’t don't don’t"))
 _PASSIVE = frozenset(_split("was were is are be been being"))
 _BLOCKERS = frozenset(_split("declined refused wanted want wants hope hoped"))
+#: Unambiguous speech verbs: their subject may be any noun phrase with a determiner.
+_CORE = frozenset(
+    _split("say tell add ask answer reply respond write tweet explain argue insist warn claim")
+)
+#: -ing forms that are rarely reporting verbs after a comma unless "that" follows.
+_AMBIGUOUS_ING = frozenset(
+    _split(
+        "maintain report signal indicate highlight underline underscore estimate conclude"
+        " observe agree recall reveal confirm mention post continue comment remark charge"
+        " state note read express praise"
+    )
+)
 _BY = regex.compile(r"[^\S\n]+by[^\S\n]+")
 _THAT = regex.compile(r"[^\S\n]*+,?[^\S\n]*+that\b[^\S\n]*+")
 _THAT_NEAR = regex.compile(r"\bthat\b")
@@ -79,19 +91,44 @@ def _in_blocks(pq: ParagraphQuotes, start: int, end: int) -> list[int]:
     return found
 
 
+_COORD = regex.compile(
+    r"(?r)(?P<cut>,?[^\S\n]*\b(?:and|but)[^\S\n]+(?:(?:also|then|later|[a-z]+ly)[^\S\n]+)?)\Z"
+)
+
+
 def _content_end(text: str, cues: CueIndex, start: int, end: int, pq: ParagraphQuotes) -> int:
-    """Where content starting at *start* stops: the sentence end or a participle cue clause."""
+    """Where content starting at *start* stops.
+
+    At the sentence end, or before a later cue that starts a clause of its own: a
+    participle (``, adding …``), ``, according to X``, an inverted attribution
+    (``, X said``, ``, reports CNN``) or a coordinated predicate (``… and urged …``).
+    """
     for m in cues.between(start, end):
         if block_at(pq, m.start) >= 0:
             continue
         entry = m.entry
-        if not (entry.ing or "after" in entry.flags):
-            continue
         p = m.start
         while p > start and text[p - 1] in " \t":
             p -= 1
-        if p > start and text[p - 1] in ",;—–":
-            return p - 1
+        if p <= start:
+            continue
+        if entry.ing or "after" in entry.flags:
+            if text[p - 1] in ",;—–":
+                return p - 1
+            continue
+        comma = _comma_at(text, start, m.start)
+        if comma > start and mention_after(text, m.end, end) is not None:
+            # ", reports CNN" / ", said X"
+            return comma - 1 if text[comma - 1] in ",—–" else comma
+        mend, _ = aux_before(text, start, m.start)
+        mention = mention_before(text, start, mend, appositive=False)
+        if mention is not None:
+            c = _comma_at(text, start, mention[0])
+            if c > start:
+                return c - 1 if text[c - 1] in ",—–" else c
+        co = _COORD.match(text, max(start, m.start - 40), mend)
+        if co is not None:
+            return co.start("cut")
     return end
 
 
@@ -184,7 +221,9 @@ def _analyse(
     by = _BY.match(text, ce, s_end)
     if prev in _PASSIVE and not entry.ing and by is None:
         return None
-    if by is not None and not entry.ing:
+    form = text[cs:ce]
+    participle = not entry.base and not form.endswith("s")
+    if by is not None and not entry.ing and participle:
         mention = mention_after(text, by.end(), s_end)
         if mention is None:
             return None
@@ -203,15 +242,26 @@ def _analyse(
         mend, cue_start = aux_before(text, s_start, cs)
         before = text[max(s_start, mend - 2) : mend]
         if entry.ing and "," in before:
+            if entry.lemma in _AMBIGUOUS_ING and _THAT.match(text, ce, s_end) is None:
+                return None
             mention = subject or _sentence_subject(text, s_start, mend)
             if mention is None:
                 return None
             cue_start = cs
         else:
-            mention = mention_before(text, s_start, mend)
+            loose = entry.lemma in _CORE
+            mention = mention_before(text, s_start, mend, loose=loose)
+            if mention is None and subject is not None:
+                co = _COORD.match(text, max(s_start, mend - 40), mend)
+                if co is not None:
+                    mention = subject
             if mention is None:
-                after_m = mention_after(text, ce, s_end)
-                if after_m is not None and _comma_before(text, s_start, cs):
+                after_m = mention_after(text, ce, s_end, loose=loose)
+                if (
+                    after_m is not None
+                    and _comma_before(text, s_start, cs)
+                    and not text[after_m[1] : s_end].strip(' .,;:!?"”’')
+                ):
                     # "CONTENT, said X."
                     return _inverted(text, pq, s_start, cs, ce, entry, after_m, cs)
                 return None
@@ -248,11 +298,23 @@ def _analyse(
     return None
 
 
-def _comma_before(text: str, lo: int, pos: int) -> bool:
+_CLOSERS = frozenset("\"”’'»")
+
+
+def _comma_at(text: str, lo: int, pos: int) -> int:
+    """Offset just after the comma (and a closing mark after it) ending before *pos*, or -1."""
     p = pos
     while p > lo and text[p - 1] in " \t":
         p -= 1
-    return p > lo and text[p - 1] in ",—–"
+    if p > lo and text[p - 1] in ",—–":
+        return p
+    if p - 1 > lo and text[p - 1] in _CLOSERS and text[p - 2] in ",—–":
+        return p
+    return -1
+
+
+def _comma_before(text: str, lo: int, pos: int) -> bool:
+    return _comma_at(text, lo, pos) >= 0
 
 
 def _inverted(
@@ -266,10 +328,10 @@ def _inverted(
     cue_start: int,
 ) -> Draft | None:
     """``CONTENT, X said.``: the content runs from the sentence start to the comma."""
-    p = clause_start
-    while p > s_start and text[p - 1] in " \t":
-        p -= 1
-    comma = p - 1
+    after = _comma_at(text, s_start, clause_start)
+    if after < 0:
+        return None
+    comma = after - 1 if text[after - 1] in ",—–" else after
     c_start, c_end = trim_content(text, s_start, comma)
     if _words(text, c_start, c_end) < 3:
         return None
