@@ -26,6 +26,7 @@ from nkquotes._names import (
     HONORIFICS,
     ORG_WORDS,
     PLACES,
+    ROLE_NOUNS,
     STOP_CAPS,
     TITLE_WORDS,
     TOKEN,
@@ -249,6 +250,8 @@ class Registry:
             record = Record(kind=kind, name=name, first=first)
             self._named[key] = record
             self.records.append(record)
+        elif kind is EntityKind.MEDIA:
+            record.kind = kind
         if span is not None:
             self.mention(record, span)
         return record
@@ -456,6 +459,13 @@ def build_registry(text: str, article: Article) -> Registry:
                 registry.named(name, EntityKind.ORGANISATION, span).country = True
                 i = stop
                 continue
+            org = _org_run(text, tokens, i)
+            if org > i:
+                first, last = tokens[i], tokens[org - 1]
+                span = Span.of(text, first.start, last.start + len(last.word))
+                registry.named(span.text, EntityKind.ORGANISATION, span)
+                i = org
+                continue
             run = _name_run(text, tokens, i, lower_words)
             if run <= i:
                 i += 1
@@ -467,7 +477,51 @@ def build_registry(text: str, article: Article) -> Registry:
             i = run
     for tokens, i in singles:
         _register_single(registry, text, tokens, i)
+    for extra in article.boilerplate:
+        _upgrade_names(registry, text, extra.span.start, extra.span.end, lower_words)
     return registry
+
+
+def _upgrade_names(
+    registry: Registry, text: str, start: int, end: int, lower_words: set[str]
+) -> None:
+    """Fuller spellings outside the body (``Donald J. Trump`` in an embed) of known people."""
+    tokens = tokenize(text, start, end)
+    i = 0
+    while i < len(tokens):
+        run = _name_run(text, tokens, i, lower_words)
+        if run - i > 1:
+            last = tokens[run - 1]
+            name = text[tokens[i].start : last.start + len(last.word)]
+            record = registry.full(name)
+            if record is not None and len(name) > len(record.name):
+                record.name = name
+        i = max(run, i + 1)
+
+
+def _org_run(text: str, tokens: list[Token], i: int) -> int:
+    """End index of a capitalised run ending in an organisation word (``Foreign Ministry``)."""
+    if not tokens[i].word[:1].isupper() or fold(tokens[i].word) in STOP_CAPS:
+        return i
+    j = i
+    end = i
+    while j < len(tokens) and j - i < _MAX_TITLE_TOKENS:
+        token = tokens[j]
+        if j > i and text[tokens[j - 1].end : token.start] != " ":
+            break
+        if token.word[:1].isupper():
+            if fold(token.word) in ROLE_NOUNS:
+                return i
+            j += 1
+            if fold(token.word) in ORG_WORDS:
+                end = j
+            if token.possessive:
+                break
+        elif fold(token.word) in _CONNECTORS and j > i:
+            j += 1
+        else:
+            break
+    return end
 
 
 def _country_at(text: str, tokens: list[Token], i: int) -> tuple[str, int] | None:
@@ -479,6 +533,8 @@ def _country_at(text: str, tokens: list[Token], i: int) -> tuple[str, int] | Non
         nxt = tokens[i + 1]
         pair = f"{token.word} {nxt.word}"
         if text[token.end : nxt.start] == " " and fold(pair) in COUNTRY_ALIASES:
+            if fold(pair) in {"the north", "the south"}:
+                return f"{nxt.word} Korea", i + 2
             return pair, i + 2
     key = fold(token.word)
     if key in {"north", "south"}:

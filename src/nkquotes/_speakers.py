@@ -26,7 +26,14 @@ import regex
 
 from nkquotes._entities import Record, Registry, build_registry, titles_match
 from nkquotes._model import Article, Entity, EntityKind, Quote, Span
-from nkquotes._names import HEAD_SYNONYMS, HONORIFICS, TITLE_WORDS, fold
+from nkquotes._names import (
+    HEAD_SYNONYMS,
+    HONORIFICS,
+    ORG_WORDS,
+    TITLE_WORDS,
+    fold,
+    strip_determiner,
+)
 from nkquotes._speakers_mentions import MentionKind, MentionParts, analyse
 
 __all__ = ["SpeakerResolution", "resolve_speakers"]
@@ -34,6 +41,10 @@ __all__ = ["SpeakerResolution", "resolve_speakers"]
 _LOOKBACK_SENTENCES = 4
 _CATAPHORA = 600
 _AND = regex.compile(r" (?:and|&) ")
+_DASH = regex.compile(
+    r"[\"”’'.,!?]{0,3}[^\S\n]*[―—–-]{1,2}[^\S\n]*"
+    r"(\p{Lu}[\p{L}.'’-]*(?:[^\S\n]+\p{Lu}[\p{L}.'’-]*){0,4})[^\S\n]*[.,]?[^\S\n]*(?:\n|$)"
+)
 _COUNTRY_NOUNS = frozenset({"country", "nation", "regime", "state", "north", "reclusive state"})
 _GENERIC = frozenset(
     [
@@ -97,9 +108,9 @@ class _Resolver:
     def resolve(self, mention: Span) -> Resolved:
         joined = _AND.search(mention.text)
         if joined is not None:
-            found = self.conjunction(mention, joined.start(), joined.end())
-            if found is not None:
-                return found
+            pair = self.conjunction(mention, joined.start(), joined.end())
+            if pair is not None:
+                return pair
         parts = analyse(mention.text)
         kind = parts.kind
         if kind is MentionKind.PRONOUN:
@@ -125,18 +136,22 @@ class _Resolver:
                 found = self.described(mention, parts, people=True)
                 if found is not None:
                     return found, "title"
-            record = self.registry.named(parts.body, EntityKind.PERSON, mention)
-            record.add_title(parts.body)
+            name = self.of_organisation(mention, parts) or parts.body
+            record = self.registry.named(name, EntityKind.PERSON, mention)
+            record.add_title(name)
             return record, "group"
         if kind is MentionKind.GROUP:
             return self.registry.named(parts.body, EntityKind.GROUP, mention), "group"
         if parts.definite and fold(parts.body) in _COUNTRY_NOUNS:
-            record, _ = self.antecedent(mention.start, lambda r: r.country)
-            if record is not None:
-                self.registry.mention(record, mention)
-                return record, "title"
+            country, _ = self.antecedent(mention.start, lambda r: r.country)
+            if country is not None:
+                self.registry.mention(country, mention)
+                return country, "title"
             return None, f"unresolved: no country for {mention.text!r}"
-        if parts.body != mention.text.strip() and parts.body:
+        words = parts.body.split()
+        if parts.body and (
+            parts.body != mention.text.strip() or (parts.body.islower() and words[-1].endswith("s"))
+        ):
             return self.registry.named(parts.body, EntityKind.GROUP, mention), "group"
         return None, f"unresolved: unknown mention {mention.text!r}"
 
@@ -224,6 +239,26 @@ class _Resolver:
                 record.learn_gender(phrase)
         if parts.party and record.party is None:
             record.party = parts.party
+
+    def of_organisation(self, mention: Span, parts: MentionParts) -> str | None:
+        """``the ministry spokesperson`` after ``the Swedish Foreign Ministry``: its full name."""
+        words = parts.body.split()
+        if not parts.definite or len(words) != 2 or not parts.body.islower():
+            return None
+        org_word = fold(words[0])
+        if org_word not in ORG_WORDS:
+            return None
+        best: tuple[int, Record] | None = None
+        for record in self.registry.records:
+            if record.kind is EntityKind.ORGANISATION and fold(record.name).split()[-1] == org_word:
+                last = self.registry.last_mention_before(record, mention.start)
+                if last < 0 and record.first < mention.start + _CATAPHORA:
+                    last = -record.first  # after the mention: the nearest one
+                if last != -1 and (best is None or last > best[0]):
+                    best = (last, record)
+        if best is None:
+            return None
+        return f"{strip_determiner(best[1].name)} {words[1]}"
 
     def described(self, mention: Span, parts: MentionParts, *, people: bool) -> Record | None:
         """The most recent entity a description (``the minister``) fits."""
@@ -327,27 +362,26 @@ def resolve_speakers(text: str, article: Article, quotes: tuple[Quote, ...]) -> 
     """
     registry = build_registry(text, article)
     resolver = _Resolver(text, article, registry)
-    results: list[tuple[Record | None, str]] = []
+    results: list[tuple[Record | None, str, Span | None]] = []
     previous: Record | None = None
     for quote in quotes:
         speaker = quote.speaker
         if speaker is None:
-            results.append((None, ""))
+            results.append((None, "", None))
             continue
-        if speaker.mention is None:
+        mention = speaker.mention or _dash_attribution(text, quote)
+        if mention is None:
             if previous is None:
-                results.append((None, "unresolved: nothing to inherit"))
+                results.append((None, "unresolved: nothing to inherit", None))
             else:
-                results.append((previous, "inherited"))
+                results.append((previous, "inherited", None))
             continue
-        record, reason = resolver.resolve(speaker.mention)
+        record, reason = resolver.resolve(mention)
         if record is not None:
             record.spoke = True
             resolver.last = (quote.segments[0].start, record)
-            resolver.speakers.append(
-                (speaker.mention.start, record, _passive(text, speaker.mention.start))
-            )
-        results.append((record, reason))
+            resolver.speakers.append((mention.start, record, _passive(text, mention.start)))
+        results.append((record, reason, mention))
         previous = record
     keep = [
         r
@@ -357,15 +391,24 @@ def resolve_speakers(text: str, article: Article, quotes: tuple[Quote, ...]) -> 
     keep.sort(key=lambda r: r.first)
     ids = {id(r): f"e{n}" for n, r in enumerate(keep, 1)}
     out: list[Quote] = []
-    for quote, (record, reason) in zip(quotes, results, strict=True):
+    for quote, (record, reason, mention) in zip(quotes, results, strict=True):
         if quote.speaker is None:
             out.append(quote)
             continue
         speaker = attrs.evolve(
             quote.speaker,
+            mention=mention or quote.speaker.mention,
             name=record.name if record is not None else None,
             entity=ids.get(id(record)) if record is not None else None,
             reason=reason,
         )
         out.append(attrs.evolve(quote, speaker=speaker))
     return SpeakerResolution(quotes=tuple(out), entities=registry.entities(ids, keep))
+
+
+def _dash_attribution(text: str, quote: Quote) -> Span | None:
+    """``"…" ― Carla Sanchez``: a name after a dash right behind a cue-less quote."""
+    match = _DASH.match(text, quote.segments[-1].end)
+    if match is None:
+        return None
+    return Span.of(text, match.start(1), match.end(1))
