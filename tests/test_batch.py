@@ -139,3 +139,18 @@ def test_batch_result_label_prefers_source() -> None:
     assert BatchResult(index=0, id="a", source="c.jsonl:3").label == "c.jsonl:3 (id a)"
     assert BatchResult(index=0, id="a.txt", source="a.txt").label == "a.txt"
     assert BatchResult(index=2).label == "item 2"
+
+
+def test_pipeline_batch_and_json_modules_import_nothing_heavy() -> None:
+    import subprocess
+    import sys
+
+    heavy = ["argparse", "concurrent.futures", "csv", "dateparser", "jsonschema", "multiprocessing"]
+    code = (
+        "import sys, nkquotes, nkquotes._pipeline, nkquotes._batch, nkquotes._serialize, "
+        "nkquotes._rows\n"
+        f"print([m for m in {heavy!r} if m in sys.modules])"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

@@ -15,6 +15,8 @@ from typing import Any
 import attrs
 import jsonschema
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from nkquotes import (
     Cue,
@@ -360,3 +362,19 @@ def test_python_dash_m_with_processes(tmp_path: Path) -> None:
     assert result.stderr == ""
     lines: list[dict[str, Any]] = [json.loads(line) for line in result.stdout.splitlines()]
     assert [from_json(d) for d in lines] == [_expected(p) for p in SEED_PATHS]
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.sampled_from([*'ab K."“”\n\r\t', "said", "é", "한"]), max_size=60).map("".join))
+def test_any_text_through_stdin_equals_extract(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode("utf-8"))))
+    code, out, err = run(capsys, "extract", "-f", "jsonl", "--published", "2019-04-10")
+    assert (code, err) == (0, "")
+    data = json.loads(out)
+    VALIDATOR.validate(data)
+    expected = attrs.evolve(extract(text, published="2019-04-10"), id="<stdin>")
+    assert from_json(data) == expected

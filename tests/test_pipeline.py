@@ -188,3 +188,12 @@ def test_default_pipeline_pickles() -> None:
     clone = pickle.loads(pickle.dumps(pipeline))
     assert clone.names == pipeline.names
     assert clone(TEXT) == pipeline(TEXT)
+
+
+def test_extract_takes_a_target() -> None:
+    target = Target(name="talks", labels=("for", "against", "none"))
+    text = 'Talks\n\n"We will talk," the minister said.\n'
+    document = extract(text, target=target)
+    assert document.quotes, "the example has a direct quote"
+    assert {q.stance.target for q in document.quotes if q.stance} == {"talks"}
+    assert Pipeline.default(target=target)(text) == document
