@@ -173,6 +173,21 @@ def test_prediction_goes_to_the_gold_holding_most_of_it() -> None:
     assert match.recalled == (False, True)
 
 
+def test_nested_golds_tie_goes_to_the_inner_one() -> None:
+    # PolNeAR nests attributions: the outer content holds the inner one whole.
+    text = "Aides said Kim told them the talks had failed. Lee agreed."
+    outer = gold(text, "Kim told them the talks had failed", kind="indirect")
+    inner = gold(text, "the talks had failed", kind="indirect")
+    match = evaluate_quotes(text, [outer, inner], [pred(text, "the talks had failed")])
+    assert match.assigned == (1,)
+    assert match.recalled == (False, True)
+    whole = evaluate_quotes(
+        text, [outer, inner], [pred(text, "Kim told them the talks had failed")]
+    )
+    assert whole.assigned == (0,)
+    assert whole.recalled == (True, False)
+
+
 def test_prediction_split_between_golds_is_a_false_positive() -> None:
     text = "A said the talks failed badly. B said the summit went well."
     ga = gold(text, "the talks failed badly", kind="indirect")

@@ -5,7 +5,8 @@ extractor's output, not only nkquotes'. A content's *characters* are the non-spa
 characters of its segments after each segment is trimmed at both edges (:func:`trim`).
 
 * A prediction is assigned to the gold content holding most of its characters, when that
-  gold holds at least 60% of them; otherwise it is a false positive.
+  gold holds at least 60% of them; otherwise it is a false positive. Between golds holding
+  as many (one nested in the other), the one it covers the larger share of wins.
 * A gold content is recalled when the predictions assigned to it cover at least 60% of its
   characters.
 """
@@ -209,12 +210,14 @@ def evaluate_quotes(
     assigned: list[int | None] = []
     for chars in pred_chars:
         best: int | None = None
-        best_overlap = 0
+        best_key = (0, 0.0)
         for index, g_chars in enumerate(gold_chars):
             overlap = len(chars & g_chars)
-            if overlap > best_overlap:
-                best, best_overlap = index, overlap
-        if best is not None and best_overlap >= THRESHOLD * len(chars):
+            # Ties (nested golds) go to the gold this prediction covers best.
+            key = (overlap, overlap / len(g_chars) if g_chars else 0.0)
+            if overlap and key > best_key:
+                best, best_key = index, key
+        if best is not None and best_key[0] >= THRESHOLD * len(chars):
             assigned.append(best)
         else:
             assigned.append(None)
