@@ -2,7 +2,7 @@
 
 Usage::
 
-    python benchmarks/bench_dates.py [--data DIR] [--repeat N]
+    python benchmarks/bench_dates.py [--data DIR] [--repeat N] [--gold]
 
 DIR defaults to $NKQUOTES_DATA. Runs the default stages on every article of data/nk/articles
 (publication dates from index.tsv, as a caller would pass them) and prints per-stage seconds
@@ -13,6 +13,10 @@ and the share of the dates stage, in three modes:
 - ``dateparser``: the fast path switched off, so every time expression goes to dateparser
   (cache cleared before the run, so the figure includes its misses);
 - ``import``: the one-off cost of importing dateparser, measured in a fresh interpreter.
+
+With --gold it also prints how many gold dates (data/nk/gold) are reproduced, on quotes built
+from the gold annotations (with and without defaulting to the publication date) and on the
+quotes the pipeline itself finds (matched to gold by content overlap).
 
 Because the quote finder may still find few quotes, the dates stage is also timed on quotes
 built from the gold annotations (data/nk/gold), which is the realistic dates workload.
@@ -120,6 +124,50 @@ def run_gold_dates(root: Path, repeat: int) -> tuple[float, int, int]:
     return time.perf_counter() - start, dated // repeat, total // repeat
 
 
+def gold_quality(root: Path) -> None:
+    """Gold dates reproduced: on quotes built from gold, and on the pipeline's own quotes."""
+    import nkquotes
+
+    gold_dir = root / "data" / "nk" / "gold"
+    counts = {"gold quotes": [0, 0, 0], "gold quotes, defaulted": [0, 0, 0], "pipeline": [0, 0, 0]}
+    for path in sorted(gold_dir.glob("*.gold.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        text = (root / "data" / "nk" / "articles" / f"{path.name[:-10]}.txt").read_text("utf-8")
+        published = dt.date.fromisoformat(gold["published"]) if gold.get("published") else None
+        pairs = gold_quotes(text, gold)
+        built = tuple(q for q, _ in pairs)
+        document = nkquotes.extract(text, published=published)
+        for label, default in (("gold quotes", False), ("gold quotes, defaulted", True)):
+            result = resolve_dates(
+                text, Article(), built, published=published, default_to_published=default
+            )
+            for quote, (_, expected) in zip(result.quotes, pairs, strict=True):
+                if expected is not None:
+                    got = quote.date.date if quote.date else None
+                    counts[label][0] += got == expected
+                    counts[label][1] += 1
+                    counts[label][2] += got is not None and got != expected
+        for quote, (_, expected) in zip(built, pairs, strict=True):
+            if expected is None:
+                continue
+            counts["pipeline"][1] += 1
+            best = max(
+                document.quotes,
+                key=lambda q: max(
+                    (min(s.end, quote.segments[0].end) - max(s.start, quote.segments[0].start))
+                    for s in q.segments
+                ),
+                default=None,
+            )
+            if best is None or not any(s.overlaps(quote.segments[0]) for s in best.segments):
+                continue
+            got = best.date.date if best.date else None
+            counts["pipeline"][0] += got == expected
+            counts["pipeline"][2] += got is not None and got != expected
+    for label, (reproduced, total, wrong) in counts.items():
+        print(f"[gold] {label}: {reproduced}/{total} gold dates reproduced, {wrong} wrong")
+
+
 def import_cost() -> float:
     code = (
         "import time; t = time.perf_counter(); import dateparser; "
@@ -146,6 +194,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=os.environ.get("NKQUOTES_DATA"))
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--gold", action="store_true", help="also print gold date quality")
     args = parser.parse_args()
     if args.data is None:
         sys.exit("bench_dates: give --data or set NKQUOTES_DATA")
@@ -175,6 +224,8 @@ def main() -> None:
     if gold_fast > 0:
         print(f"ratio dates on gold quotes, dateparser / fast: {gold_slow / gold_fast:.1f}x")
     print(f"[import] dateparser import + first parse: {import_cost() * 1000:.0f} ms (one-off)")
+    if args.gold:
+        gold_quality(args.data)
 
 
 if __name__ == "__main__":
