@@ -283,6 +283,7 @@ def test_speaker_not_judged_without_source_or_recall() -> None:
     [
         ("“We will win.”", "direct"),
         ('"We will win," ', "direct"),
+        ("\u00a0“Yes.”\u2009;", "direct"),
         ("“One,” “two.”.", "direct"),
         ("he would leave “a little room”", "mixed"),
         ("“Room” is what he wants", "mixed"),

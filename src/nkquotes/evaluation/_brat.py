@@ -23,7 +23,7 @@ _IDENT = regex.compile(r"[TE]\d+")
 _FRAGMENT = regex.compile(r"(\d+)\s+(\d+)")
 _ANN_NAME = regex.compile(r"(.+)_[^_]+\.ann")
 _DOUBLE_QUOTES = frozenset('"“”„‟«»')
-_KIND_EDGES = " \t\r\n\f\v.,;:"
+_KIND_EDGES = regex.compile(r"^[\s.,;:]+|[\s.,;:]+$")
 _RELATIONS = frozenset({"Attribution", "Attribution-no-source"})
 _CONTENT_ROLES = regex.compile(r"Content\d*")
 
@@ -39,7 +39,7 @@ def polnear_kind(content: str) -> str:
     >>> polnear_kind('“We will win.”.'), polnear_kind('he would leave “room”'), polnear_kind('no')
     ('direct', 'mixed', 'indirect')
     """
-    stripped = content.strip(_KIND_EDGES)
+    stripped = _KIND_EDGES.sub("", content)
     if len(stripped) >= 2 and stripped[0] in _DOUBLE_QUOTES and stripped[-1] in _DOUBLE_QUOTES:
         return "direct"
     if any(c in _DOUBLE_QUOTES for c in stripped):
