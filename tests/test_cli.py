@@ -378,3 +378,15 @@ def test_any_text_through_stdin_equals_extract(
     VALIDATOR.validate(data)
     expected = attrs.evolve(extract(text, published="2019-04-10"), id="<stdin>")
     assert from_json(data) == expected
+
+
+def test_no_input_on_a_terminal_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "stdin", _Terminal())
+    code, out, err = run(capsys, "extract")
+    assert (code, out) == (2, "")
+    assert err == (
+        "nkquotes: error: extract: no input: give PATH arguments or pipe text into standard "
+        "input (see 'nkquotes --help')\n"
+    )

@@ -127,6 +127,11 @@ def _error(stream: IO[str], where: str, what: str) -> None:
     stream.flush()
 
 
+def _is_terminal(stream: object) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
 def _open_output(path: str | None) -> IO[str]:
     if path is None or path == "-":
         return sys.stdout
@@ -139,6 +144,8 @@ def _run_extract(args: argparse.Namespace) -> int:
 
     err = sys.stderr
     paths: list[str] = args.paths
+    if not paths and _is_terminal(sys.stdin):
+        raise UsageError("extract: no input: give PATH arguments or pipe text into standard input")
     text_input = args.input_format == "text"
     try:
         out = _open_output(args.output)
