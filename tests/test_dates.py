@@ -100,6 +100,23 @@ def test_a_relaying_clause_left_in_the_content_still_dates_the_quote() -> None:
     assert find_quote_time_expression(text, direct) is None
 
 
+def test_a_relative_clause_does_not_date_the_quote() -> None:
+    text = "Chung, who met Trump in Washington this week, told reporters that it was delivered."
+    quote = _quote(text, "it was delivered", "told reporters", sentence=True)
+    assert find_quote_time_expression(text, quote) is None
+    text = "Chung, who is in Seoul, told reporters on Friday that it was delivered."
+    quote = _quote(text, "it was delivered", "told reporters", sentence=True)
+    span = find_quote_time_expression(text, quote)
+    assert span is not None
+    assert span.text == "Friday"
+
+
+def test_days_after_only_when_the_saying_follows() -> None:
+    text = "It came four days after Yoon used a speech to offer aid. Kim said it was useless."
+    quote = _quote(text, "it was useless", "said", sentence=True)
+    assert find_quote_time_expression(text, quote) is None
+
+
 def test_a_later_clause_does_not_date_the_quote() -> None:
     text = "The ministry accused the US of provocation, criticising a drill on Monday."
     quote = _quote(text, "the US of provocation", "accused", sentence=True)

@@ -82,6 +82,10 @@ _RELAY_TAIL = regex.compile(
     r"[^,\"“”‘’\n]{0,40})$"
 )
 _RELAY_REACH = 130
+_CLAUSE_BREAK = regex.compile(r"[,;.:!?\n]")
+_RELATIVE_OPENER = regex.compile(r",\s*(?:who|whom|whose|which|where)\b")
+_CLAUSE_REACH = 100
+_AFTER_REACH = 80
 _HAS_YEAR = regex.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 
 
@@ -184,6 +188,15 @@ def _relay_tail(text: str, quote: Quote) -> tuple[Span, ...]:
     return find_time_expressions(text, match.start("tail"), last.end)
 
 
+def _in_relative_clause(text: str, span: Span, anchor: Span, start: int) -> bool:
+    """Whether *span* sits in a relative clause before the cue: "Chung, who met Trump this
+    week, told reporters" dates the meeting, not the saying."""
+    if span.end > anchor.start or _CLAUSE_BREAK.search(text, span.end, anchor.start) is None:
+        return False
+    comma = text.rfind(",", max(start, span.start - _CLAUSE_REACH), span.start)
+    return comma >= 0 and _RELATIVE_OPENER.match(text, comma) is not None
+
+
 def _candidates(
     text: str, quote: Quote, skip: Span | None = None
 ) -> list[tuple[int, Span, int | None]]:
@@ -192,13 +205,20 @@ def _candidates(
     anchor = quote.cue.span if quote.cue is not None else quote.segments[0]
     found: list[tuple[int, Span, int | None]] = []
     for span in _outside_content(text, quote, start, end):
-        if _is_attribution(text, span, quote, skip) and not _DATELINE_AFTER.match(text, span.end):
+        if (
+            _is_attribution(text, span, quote, skip)
+            and not _DATELINE_AFTER.match(text, span.end)
+            and not _in_relative_clause(text, span, anchor, start)
+        ):
             found.append((_gap(span, anchor), span, None))
     for span in _relay_tail(text, quote):
         if not _DATELINE_AFTER.match(text, span.end):
             found.append((_gap(span, anchor), span, None))
-    for match in _DAYS_AFTER.finditer(text, start, min(end, anchor.start)):
+    for match in _DAYS_AFTER.finditer(text, max(start, anchor.start - _AFTER_REACH), anchor.start):
         span = Span.of(text, match.start(), match.end())
+        # Only when the clause after it is the saying: "one day after officials said".
+        if _CLAUSE_BREAK.search(text, span.end, anchor.start) is not None:
+            continue
         if _is_attribution(text, span, quote, skip):
             raw = match.group("n").lower()
             days = _DAYS_AFTER_COUNT[raw] if raw in _DAYS_AFTER_COUNT else int(raw)
