@@ -273,3 +273,58 @@ def test_generated_articles_resolve_to_the_introduced_person(
             expected.append(full)
     result = b.resolve()
     assert names(result) == expected
+
+
+@st.composite
+def text_with_quotes(draw: st.DrawFn) -> tuple[str, tuple[Quote, ...]]:
+    from tests.strategies import newsy_text
+
+    text = draw(newsy_text)
+    quotes = []
+    for n in range(draw(st.integers(0, 4))):
+        start = draw(st.integers(0, len(text)))
+        end = draw(st.integers(start, len(text)))
+        segment = Span.of(text, start, max(end, start))
+        if draw(st.booleans()):
+            m_start = draw(st.integers(0, len(text)))
+            m_end = draw(st.integers(m_start, len(text)))
+            speaker = Speaker(mention=Span.of(text, m_start, m_end))
+        else:
+            speaker = Speaker(mention=None, reason="inherited")
+        quotes.append(
+            Quote(id=f"q{n}", segments=(segment,), kind=QuoteKind.DIRECT, speaker=speaker)
+        )
+    return text, tuple(quotes)
+
+
+@settings(max_examples=150, deadline=None)
+@given(text_with_quotes())
+def test_any_text_and_mentions_resolve_without_error(case: tuple[str, tuple[Quote, ...]]) -> None:
+    text, quotes = case
+    result = resolve_speakers(text, parse_article(text), quotes)
+    assert len(result.quotes) == len(quotes)
+    ids = {e.id for e in result.entities}
+    assert [e.id for e in result.entities] == [f"e{n}" for n in range(1, len(ids) + 1)]
+    for quote in result.quotes:
+        speaker = quote.speaker
+        assert speaker is not None
+        if speaker.mention is not None:
+            assert speaker.mention.is_valid_for(text)
+        assert (speaker.entity is None) == (speaker.name is None)
+        assert speaker.entity is None or speaker.entity in ids
+        assert speaker.name is not None or speaker.reason.startswith("unresolved")
+    for found in result.entities:
+        assert all(m.is_valid_for(text) for m in found.mentions)
+
+
+def test_word_lists_are_read_on_first_use_not_at_import() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import nkquotes, nkquotes._names as n; "
+        "assert n._load.cache_info().currsize == 0; "
+        "nkquotes.resolve_speakers('Kim said.', nkquotes.parse_article('Kim said.'), ()); "
+        "assert n._load.cache_info().currsize > 0"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

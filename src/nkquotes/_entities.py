@@ -88,6 +88,7 @@ _UNNAMED = regex.compile(
     regex.IGNORECASE,
 )
 _OF_AT = regex.compile(r"\s(?:of|at)\s+(?:the\s+)?(.+)$")
+_SENTENCE_END = regex.compile(r"[.!?:\"“”]\s*$|\n")
 _MAX_TITLE_TOKENS = 10
 _MAX_APPOSITION = 16
 
@@ -134,6 +135,8 @@ class Record:
     spoke: bool = False
     country: bool = False
     document: bool = False
+    starts: list[int] = attrs.Factory(list)
+    seen: set[tuple[int, int]] = attrs.Factory(set)
 
     def add_title(self, title: str) -> None:
         """Record *title* once (case-insensitively) and learn a gender from it."""
@@ -208,6 +211,7 @@ class Registry:
         self._named: dict[str, Record] = {}
         self._mention_pos: list[int] = []
         self._mention_rec: list[tuple[int, Record, bool]] = []
+        self._dirty = False
         self.quoted: list[tuple[int, int]] = []
         self.documents: list[Record] = []
 
@@ -258,12 +262,15 @@ class Registry:
 
     def mention(self, record: Record, span: Span) -> None:
         """Record that *span* names *record*."""
-        if span not in record.mentions:
-            record.mentions.append(span)
-            record.first = min(record.first, span.start)
-            index = bisect.bisect_right(self._mention_pos, span.start)
-            self._mention_pos.insert(index, span.start)
-            self._mention_rec.insert(index, (span.start, record, self.is_quoted(span.start)))
+        key = (span.start, span.end)
+        if key in record.seen:
+            return
+        record.seen.add(key)
+        record.mentions.append(span)
+        record.first = min(record.first, span.start)
+        bisect.insort(record.starts, span.start)
+        self._mention_rec.append((span.start, record, self.is_quoted(span.start)))
+        self._dirty = True
 
     # -- lookups --------------------------------------------------------------------------
 
@@ -286,17 +293,18 @@ class Registry:
 
     def mentions_between(self, start: int, end: int) -> list[tuple[int, Record, bool]]:
         """Mentions starting in ``[start, end)``, in text order: (start, record, quoted)."""
+        if self._dirty:
+            self._mention_rec.sort(key=lambda entry: entry[0])
+            self._mention_pos = [entry[0] for entry in self._mention_rec]
+            self._dirty = False
         lo = bisect.bisect_left(self._mention_pos, start)
         hi = bisect.bisect_left(self._mention_pos, end)
         return self._mention_rec[lo:hi]
 
     def last_mention_before(self, record: Record, pos: int) -> int:
         """Start of *record*'s last mention before *pos*, or -1."""
-        best = -1
-        for span in record.mentions:
-            if span.start < pos and span.start > best:
-                best = span.start
-        return best
+        index = bisect.bisect_left(record.starts, pos)
+        return record.starts[index - 1] if index else -1
 
     def pick(self, candidates: Sequence[Record], pos: int) -> Record | None:
         """The candidate mentioned most recently before *pos*; None when none was."""
@@ -550,10 +558,7 @@ def _sentence_initial(text: str, tokens: list[Token], i: int) -> bool:
     if i == 0:
         return True
     before = text[tokens[i - 1].end : tokens[i].start]
-    return bool(regex.search(r"[.!?:\"“”]\s*$|\n", before)) or tokens[i - 1].word in {
-        "\u201c",
-        '"',
-    }
+    return bool(_SENTENCE_END.search(before))
 
 
 def _name_run(text: str, tokens: list[Token], i: int, lower_words: set[str]) -> int:
