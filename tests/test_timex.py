@@ -224,3 +224,8 @@ def test_windowed_scan_equals_a_full_scan(text: str, start: int) -> None:
     assert [(s.start, s.end) for s in find_time_expressions(text, start)] == full
     first = find_time_expression(text, start)
     assert ((first.start, first.end) if first else None) == (full[0] if full else None)
+
+
+@pytest.mark.parametrize("expression", ["Wednesday", "last month", "yesterday", "ten weeks ago"])
+def test_counting_back_past_the_calendar_start_is_no_date(expression: str) -> None:
+    assert resolve_time_expression(expression, dt.date.min) is None

@@ -394,7 +394,10 @@ def resolve_time_expression(expression: str, reference: dt.date) -> ResolvedTime
     core = affixed.group("core") if affixed is not None else cleaned
     match = _WHOLE.fullmatch(core)
     if match is not None:
-        return _fast_resolve(match, reference)
+        try:
+            return _fast_resolve(match, reference)
+        except (OverflowError, ValueError):  # counting back past the first representable day
+            return None
     if not _worth_asking(cleaned):
         return None
     found = _slow_path(cleaned, reference)
