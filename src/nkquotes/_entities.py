@@ -571,7 +571,7 @@ def _name_run(text: str, tokens: list[Token], i: int, lower_words: set[str]) -> 
             break
         if j > i:
             gap = text[tokens[j - 1].end : token.start]
-            if gap not in (" ", "") or tokens[j - 1].possessive:
+            if gap not in (" ", "", "\xa0") or tokens[j - 1].possessive:
                 break
         j += 1
         if token.possessive:

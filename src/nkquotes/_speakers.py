@@ -372,6 +372,13 @@ def resolve_speakers(text: str, article: Article, quotes: tuple[Quote, ...]) -> 
         mention = speaker.mention or _dash_attribution(text, quote)
         if mention is None:
             if previous is None:
+                # No quote before: the person the preceding sentences are about, if any.
+                previous, _ = resolver.antecedent(
+                    quote.segments[0].start, lambda r: r.kind is EntityKind.PERSON
+                )
+                if previous is not None:
+                    previous.spoke = True
+            if previous is None:
                 results.append((None, "unresolved: nothing to inherit", None))
             else:
                 results.append((previous, "inherited", None))
