@@ -14,7 +14,15 @@ from typing import Any
 
 import pytest
 
-from nkquotes import Quote, QuoteKind, Span, Speaker, parse_article, resolve_speakers
+from nkquotes import (
+    Quote,
+    QuoteKind,
+    Span,
+    Speaker,
+    find_quotes,
+    parse_article,
+    resolve_speakers,
+)
 from tests.conftest import SEED_NAMES, load_seed
 
 NK_FLOOR = 0.88
@@ -102,3 +110,30 @@ def test_nk_gold_speaker_accuracy(shared_dir: Path) -> None:
             right += _norm(got) == _norm(expected)
     assert total > 150
     assert right / total >= NK_FLOOR, f"{right}/{total}"
+
+
+@pytest.mark.parametrize("name", SEED_NAMES)
+def test_seed_speakers_through_the_quote_finder(name: str) -> None:
+    """Every found quote that overlaps a gold quote has the gold speaker (recall aside)."""
+    text, gold = load_seed(name)
+    article = parse_article(text)
+    found = find_quotes(text, article).quotes
+    result = resolve_speakers(text, article, found)
+    spans = [
+        (pos, pos + len(content), record["speaker"])
+        for record in gold["quotes"]
+        for content in record["content"]
+        if (pos := text.find(content)) >= 0
+    ]
+    checked = []
+    for quote in result.quotes:
+        expected = {
+            s
+            for start, end, s in spans
+            for g in quote.segments
+            if g.overlaps(Span.of(text, start, end))
+        }
+        if len(expected) == 1 and quote.speaker is not None:
+            checked.append((quote.speaker.name, expected.pop()))
+    assert checked, "the quote finder found no gold quote in this seed"
+    assert [(got, want) for got, want in checked if _norm(got) != _norm(want)] == []
