@@ -69,7 +69,7 @@ _OPENERS = wordset(
         """
 )
 
-_WORD_BEFORE = regex.compile(r"(?:[\p{L}\p{N}]+\.)*[\p{L}\p{N}]+$")
+_ACRONYM = regex.compile(r"(?:\p{L}\.)*\p{L}")
 _WORD_AFTER = regex.compile(r"[\"'“‘«(\[]{0,2}([\p{L}\p{N}]+)")
 _SPEECH_AFTER = regex.compile(
     r"(?:[\p{Lu}][\p{L}'’-]*\s+){0,3}(?:said|says|asked|asks|added|adds|told|wrote|replied"
@@ -92,16 +92,17 @@ def _is_boundary(text: str, end_start: int, end_stop: int, next_start: int) -> b
         return True  # an ellipsis character before a capital
     if punct.startswith(".."):
         return True
-    before = _WORD_BEFORE.search(text, max(0, end_start - 40), end_start)
-    if before is None:
-        return True
-    word = before.group()
-    token_start = max(0, end_start - 300)
-    space = max(text.rfind(" ", token_start, end_start), text.rfind("\n", token_start, end_start))
-    token = text[max(space + 1, token_start) : end_start]
-    if "://" in token or token.startswith("www."):
+    token_start = end_start
+    limit = max(0, end_start - 80)
+    while token_start > limit and not is_blank(text[token_start - 1]):
+        token_start -= 1
+    token = text[token_start:end_start]
+    if "://" in token or token.lower().startswith("www."):
         return True  # a URL that ends the sentence
-    if "." in word or (len(word) == 1 and word.isalpha() and word.isupper()):
+    word = token.lstrip("\"'“‘«([")
+    if not word:
+        return True
+    if _ACRONYM.fullmatch(word):
         # A dotted acronym (U.S., a.m.) or a lone initial (J.).
         if len(word) == 1 and word.isupper():
             return False

@@ -102,6 +102,10 @@ class _Slot:
 
 _TERMINAL = frozenset(".!?\"”’'):;…")
 _SPACES = regex.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
+_TWO_CAPS = regex.compile(r"\p{Lu}\P{L}*\p{Lu}")
+_LOWER = regex.compile(r"\p{Ll}")
+_LETTER = regex.compile(r"\p{L}")
+_RELATED_CREDIT = regex.compile(r"(?i)\(?more|most|read|related")
 _GLUED = regex.compile(r"\p{Ll}{3}\p{Lu}")
 _URL = regex.compile(r"(?i)https?://|www\.|\S@\S")
 _INFORMS = regex.compile(
@@ -171,8 +175,7 @@ def _classify(slot: _Slot, previous: _Slot | None) -> None:
     if _doubled(seg) is not None:
         _set(slot, _Role.CAPTION)
         return
-    letters = [c for c in seg if c.isalpha()]
-    if len(tokens) <= 12 and len(letters) >= 2 and not any(c.islower() for c in letters):
+    if len(tokens) <= 12 and _TWO_CAPS.search(seg) and not _LOWER.search(seg):
         _set(slot, _Role.BOILER, K.NAVIGATION)
         return
     if len(_GLUED.findall(seg)) >= 2 and len(tokens) <= 40:
@@ -203,7 +206,7 @@ def _set(slot: _Slot, role: _Role, kind: BoilerplateKind = K.OTHER) -> None:
 
 def _doubled(seg: str) -> int | None:
     """If *seg* is one text printed twice (``A A``), the length of the first copy."""
-    if len(seg) < 20:
+    if not 20 <= len(seg) <= 1200:
         return None
     for gap in (1, 2, 0):
         first = (len(seg) - gap) // 2
@@ -212,12 +215,16 @@ def _doubled(seg: str) -> int | None:
             and first >= 10
             and seg[:first] == seg[first + gap :]
             and not seg[first : first + gap].strip()
+            and len(set(words(seg[:first]))) >= 3
         ):
             return first
     return None
 
 
 def _non_latin(seg: str) -> bool:
+    """Whether *seg* has no letters, or mostly letters of another script (``지나쌤``)."""
+    if seg.isascii():
+        return _LETTER.search(seg) is None
     letters = [c for c in seg if c.isalpha()]
     if not letters:
         return True
@@ -390,13 +397,15 @@ class _Builder:
         published: list[tuple[int, _Slot]] = []
         seen_body = False
         blocks: list[list[_Slot]] = []
+        previous: _Slot | None = None
         for slot in slots:
             line = slot.line
+            after, previous = previous, slot
             if slot.role is _Role.BODY:
                 if not seen_body and self._leading_dateline(slot):
                     continue
                 seen_body = True
-                if blocks and _continues(blocks[-1][-1], slot):
+                if blocks and after is blocks[-1][-1] and _continues(after, slot):
                     blocks[-1].append(slot)
                 else:
                     blocks.append([slot])
@@ -503,11 +512,7 @@ class _Builder:
             window = max(start, end - 400)
             credit = TRAILING_BOILERPLATE.search(self.text, window, end)
             if credit is not None and credit.start() > start:
-                kind = (
-                    K.RELATED
-                    if regex.match(r"(?i)\(?more|most|read|related", credit.group())
-                    else K.CREDIT
-                )
+                kind = K.RELATED if _RELATED_CREDIT.match(credit.group()) else K.CREDIT
                 self.boiler(credit.start(), credit.end(), kind)
                 _, end = trim(self.text, start, credit.start())
                 continue

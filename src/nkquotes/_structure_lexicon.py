@@ -147,9 +147,10 @@ _LINE_PATTERNS: tuple[tuple[BoilerplateKind, str], ...] = (
     ),
 )
 
-_LINE_RES = tuple(
-    (kind, regex.compile(rf"(?i){_BULLET}(?:{body}){_BULLET}", regex.V0))
-    for kind, body in _LINE_PATTERNS
+_LINE_RE = regex.compile(
+    rf"(?i){_BULLET}(?:"
+    + "|".join(f"(?P<{kind.name}>{body})" for kind, body in _LINE_PATTERNS)
+    + rf"){_BULLET}"
 )
 
 
@@ -157,10 +158,10 @@ def classify_line(line: str) -> BoilerplateKind | None:
     """The furniture kind of a whole trimmed line, or ``None`` if the lexicon does not know it."""
     if len(line) > 600:
         return None
-    for kind, pattern in _LINE_RES:
-        if pattern.fullmatch(line):
-            return kind
-    return None
+    match = _LINE_RE.fullmatch(line)
+    if match is None or match.lastgroup is None:
+        return None
+    return BoilerplateKind[match.lastgroup]
 
 
 #: A photo caption's credit or label: ``FILE PHOTO:``, ``(AP Photo)``, ``KCNA/via REUTERS``.
@@ -203,12 +204,16 @@ _ENGLISH = wordset(
 )
 
 
+_LETTERS = regex.compile(r"[\p{L}']+")
+_LATIN = frozenset("abcdefghijklmnopqrstuvwxyz'")
+
+
 def is_non_english(line: str) -> bool:
     """Whether a line of four or more words has no English function word at all."""
-    tokens = regex.findall(r"[\p{L}']+", line.lower())
+    tokens = _LETTERS.findall(line.lower())
     if not tokens:
         return True
-    latin = sum(1 for t in tokens if regex.match(r"[a-z']", t))
+    latin = sum(1 for t in tokens if t[0] in _LATIN)
     if latin == 0:
         return True
     return len(tokens) >= 4 and not any(t in _ENGLISH for t in tokens)

@@ -11,6 +11,7 @@ __all__ = ["Line", "split_lines", "words"]
 
 # Every line break Python's str.splitlines knows, so \r\n, \r, U+2028 and friends all work.
 _LINE = regex.compile(r"[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
+_RARE_BREAK = regex.compile(r"[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 _WORD = regex.compile(r"[^\s\u200b\u200c\u200d\u2060\ufeff]+")
 
 
@@ -34,11 +35,20 @@ def split_lines(text: str) -> list[Line]:
         start, end = trim(text, match.start(), match.end())
         if end <= start:
             continue
-        between = text[previous_end:start]
-        breaks = sum(between.count(c) for c in "\n\r\u2028\u2029\v\f\x85") - between.count("\r\n")
-        lines.append(Line(start, end, not lines or breaks >= 2))
+        lines.append(Line(start, end, not lines or _is_gap(text, previous_end, start)))
         previous_end = end
     return lines
+
+
+def _is_gap(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` (whitespace between two lines) holds a blank line."""
+    if end - start < 2:
+        return False
+    between = text[start:end]
+    breaks = between.count("\n") + between.count("\r") - between.count("\r\n")
+    if breaks < 2 and _RARE_BREAK.search(between):
+        breaks += len(_RARE_BREAK.findall(between))
+    return breaks >= 2
 
 
 def words(segment: str) -> list[str]:

@@ -40,6 +40,17 @@ _DATE = regex.compile(
 )
 
 
+_NON_DIGIT = regex.compile(r"\D")
+_MINUTES = regex.compile(r"\b\d+\s+min")
+_AFTER_NAMES = regex.compile(r"(?:[\p{Lu}][\p{L}.'’&-]*[ ,]*){0,6}")
+_BYLINE_ROLE = regex.compile(
+    r"\s*(?:[|/]|,\s*(?=[\p{Lu}][\p{Ll}]+\s+(?:Writer|Correspondent|Reporter|Editor)"
+    r"|(?:The\s+)?Associated|Reuters|AFP|Yonhap|Staff|Special|Senior|Chief|Contributing"
+    r"|Political|Diplomatic|Foreign|CNN|BBC))"
+)
+_OUTLET_WORD = regex.compile(r"(?i)\b(?:news|tv|radio|times|post|press|correspondent|reporter)\b")
+
+
 def parse_date(segment: str) -> PartialDate | None:
     """The first month-name or ISO date in *segment*, as a :class:`PartialDate`."""
     match = _DATE.search(segment)
@@ -48,11 +59,11 @@ def parse_date(segment: str) -> PartialDate | None:
     try:
         if match.group("m1"):
             month = _MONTH_NUMBERS[match.group("m1").rstrip(".").lower()]
-            day = int(regex.sub(r"\D", "", match.group("d1")))
+            day = int(_NON_DIGIT.sub("", match.group("d1")))
             year = match.group("y1")
         elif match.group("m2"):
             month = _MONTH_NUMBERS[match.group("m2").rstrip(".").lower()]
-            day = int(regex.sub(r"\D", "", match.group("d2")))
+            day = int(_NON_DIGIT.sub("", match.group("d2")))
             year = match.group("y2")
         else:
             month, day, year = int(match.group("m3")), int(match.group("d3")), match.group("y3")
@@ -93,7 +104,7 @@ def match_date_line(line: str) -> DateLine | None:
     """
     if len(line) > 120:
         return None
-    has_date = _DATE.search(line) is not None or regex.search(r"\b\d+\s+min", line) is not None
+    has_date = _DATE.search(line) is not None or _MINUTES.search(line) is not None
     if not has_date:
         return None
     for token in _STAMP_SPLIT.split(line):
@@ -243,22 +254,18 @@ def match_byline(line: str, *, bare: bool = False) -> BylineMatch | None:
         agency = canonical_agency(names_text.rstrip("."))
         if agency is not None:
             return BylineMatch((), agency)
-        head = regex.split(
-            r"\s*(?:[|/]|,\s*(?=[\p{Lu}][\p{Ll}]+\s+(?:Writer|Correspondent|Reporter|Editor)|(?:The\s+)?Associated|Reuters|AFP|Yonhap|Staff|Special|Senior|Chief|Contributing|Political|Diplomatic|Foreign|CNN|BBC))",
-            names_text,
-            maxsplit=1,
-        )[0]
+        head = _BYLINE_ROLE.split(names_text, maxsplit=1)[0]
         names = _NAME_LIST.match(head.rstrip(". "))
         if names is None:
             return None
         after = head.rstrip(". ")[names.end() :].strip(" ,")
-        if after and not regex.fullmatch(r"[\p{L} .,'’&-]{0,60}", after):
+        if after and not _AFTER_NAMES.fullmatch(after):
             return None
         return BylineMatch(tuple(_clean(n) for n in names.captures("n")), _agency_in(names_text))
     sign = _SIGN_OFF.fullmatch(line)
     if sign is not None and _name_ok(sign.group("n")):
         tail = line[sign.end("n") :]
-        if regex.search(r"(?i)\b(?:news|tv|radio|times|post|press|correspondent|reporter)\b", tail):
+        if _OUTLET_WORD.search(tail):
             return BylineMatch((_clean(sign.group("n")),), _agency_in(tail))
     if bare:
         plain = _BARE.fullmatch(line)

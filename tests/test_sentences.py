@@ -1,0 +1,117 @@
+"""Sentence splitting for news English."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nkquotes import split_sentences
+from tests.strategies import any_text, newsy_text
+
+
+def _texts(text: str) -> list[str]:
+    return [s.text for s in split_sentences(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Sen. Cory Gardner (R-CO) asked him. He answered.",
+            ["Sen. Cory Gardner (R-CO) asked him.", "He answered."],
+        ),
+        (
+            "Gov. Jay Inslee and Rep. Adam Schiff spoke. Dr. Kim did not.",
+            ["Gov. Jay Inslee and Rep. Adam Schiff spoke.", "Dr. Kim did not."],
+        ),
+        (
+            "Sen. Ed Markey (D-MA) called for more. It passed.",
+            ["Sen. Ed Markey (D-MA) called for more.", "It passed."],
+        ),
+        (
+            "The U.S. Treasury acted. Pyongyang objected.",
+            ["The U.S. Treasury acted.", "Pyongyang objected."],
+        ),
+        ("He flew to the U.S. The talks began.", ["He flew to the U.S.", "The talks began."]),
+        (
+            "George W. Bush and Martin Luther King Jr. were named.",
+            ["George W. Bush and Martin Luther King Jr. were named."],
+        ),
+        ("It is the No. 2 official. He left.", ["It is the No. 2 official.", "He left."]),
+        (
+            "They met on Dec. 3 in Hanoi. Talks failed.",
+            ["They met on Dec. 3 in Hanoi.", "Talks failed."],
+        ),
+        (
+            "It began at 9 a.m. Monday and ended at 5 p.m. Officials left.",
+            ["It began at 9 a.m. Monday and ended at 5 p.m.", "Officials left."],
+        ),
+        ("At 9 a.m. The ministry spoke.", ["At 9 a.m.", "The ministry spoke."]),
+        (
+            '"We are ready." The statement ended.',
+            ['"We are ready."', "The statement ended."],
+        ),
+        (
+            "“Will they talk?” The question remained.",
+            ["“Will they talk?”", "The question remained."],
+        ),
+        ('"Why?" Trump asked. Nobody knew.', ['"Why?" Trump asked.', "Nobody knew."]),
+        ('"We will see," he said. "Maybe."', ['"We will see," he said.', '"Maybe."']),
+        (
+            "He was bent on bringing... relations back. Then he left.",
+            ["He was bent on bringing... relations back.", "Then he left."],
+        ),
+        ("Growth was 3.5 percent. It fell.", ["Growth was 3.5 percent.", "It fell."]),
+        (
+            "Visit https://www.state.gov/r.1/No.2?a=b today. Or www.nk.org/a. Bye.",
+            ["Visit https://www.state.gov/r.1/No.2?a=b today.", "Or www.nk.org/a.", "Bye."],
+        ),
+        ("It cost $1,500.50 in total. Fine.", ["It cost $1,500.50 in total.", "Fine."]),
+        ("Wait!  Then\ttabs.\u00a0And NBSP.", ["Wait!", "Then\ttabs.", "And NBSP."]),
+        ("", []),
+        ("  \n ", []),
+    ],
+)
+def test_split(text: str, expected: list[str]) -> None:
+    assert _texts(text) == expected
+
+
+def test_offsets_index_the_original_text_with_a_window() -> None:
+    text = "Header line.\nOne here. Two there.\nFooter."
+    start = text.index("One")
+    end = text.index("\nFooter")
+    spans = split_sentences(text, start, end)
+    assert [(s.start, s.end) for s in spans] == [(start, start + 9), (start + 10, end)]
+    assert all(text[s.start : s.end] == s.text for s in spans)
+
+
+@settings(deadline=None, max_examples=200)
+@given(st.one_of(any_text, newsy_text), st.data())
+def test_spans_are_trimmed_ordered_and_inside_the_window(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    spans = split_sentences(text, start, end)
+    for span in spans:
+        assert start <= span.start < span.end <= end
+        assert span.is_valid_for(text)
+        assert not span.text[0].isspace()
+        assert not span.text[-1].isspace()
+    assert all(a.end <= b.start for a, b in itertools.pairwise(spans))
+
+
+@settings(deadline=None, max_examples=100)
+@given(newsy_text)
+def test_splitting_loses_no_text(text: str) -> None:
+    spans = split_sentences(text)
+    kept = "".join("".join(span.text.split()) for span in spans)
+    assert kept == "".join(text.split())
+
+
+def test_hostile_input_is_linear() -> None:
+    text = 'U.S. "Why?" he asked... Sen. ' * 20000 + "." * 100000 + '"' * 100000
+    spans = split_sentences(text)
+    assert spans
+    assert spans[-1].end <= len(text)
