@@ -76,7 +76,7 @@ class QuoteFinding:
 _ABBREV_END = frozenset(
     _split(
         "sen rep gov mr mrs ms dr gen lt col sgt prof st jr sr rev amb adm capt maj u.s u.n u.k"
-        " no vs jan feb aug sept oct nov dec e.g i.e"
+        " vs jan feb aug sept oct nov dec e.g i.e"
     )
 )
 

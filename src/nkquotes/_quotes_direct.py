@@ -19,7 +19,13 @@ from nkquotes._cues import CueIndex
 from nkquotes._model import QuoteKind
 from nkquotes._quotemarks import Quoted
 from nkquotes._quotes_draft import Attribution, Draft, ParagraphQuotes
-from nkquotes._quotes_mention import aux_before, mention_after, mention_before, skip_modifiers
+from nkquotes._quotes_mention import (
+    aux_before,
+    mention_after,
+    mention_before,
+    skip_listener,
+    skip_modifiers,
+)
 
 __all__ = ["find_direct", "lead_in"]
 
@@ -58,7 +64,10 @@ def _attr_after(text: str, pos: int, hi: int, cues: CueIndex) -> Attribution | N
             break
         if _NEG_BEFORE.search(text, p, cue_start):
             break
-        return Attribution(cue_start, m.end, entry.lemma, mention, m.end)
+        end = skip_modifiers(text, m.end, window)
+        if "obj" in entry.flags:
+            end = skip_modifiers(text, skip_listener(text, end, window), window)
+        return Attribution(cue_start, m.end, entry.lemma, mention, end)
     if punct is not None and punct not in ",:":
         mention = mention_after(text, p, window)
         if mention is not None:

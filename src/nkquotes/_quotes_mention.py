@@ -17,10 +17,12 @@ def _split(words: str) -> list[str]:
 
 
 __all__ = [
+    "LISTENER",
     "PRONOUNS",
     "aux_before",
     "mention_after",
     "mention_before",
+    "skip_listener",
     "skip_modifiers",
 ]
 
@@ -61,7 +63,23 @@ SPEAKER_NOUNS = frozenset(
     king queen prince chancellor mayor speaker whip counsel counselor counsellor
     coordinator manager director-general secretary-general under-secretary deputy
     vice-president vice watchdog monitor monitors agency's bureau service ministry's
-    foreign defense defence unification house
+    foreign defense defence unification house percent majority majorities plurality half
+    third thirds quarter quarters respondents participants fans speakers friend friends
+    relatives family neighbor neighbors neighbour students parents veterans protesters
+    demonstrators attendees viewers readers users caller callers host moderator anchor
+    narrator announcer author writer columnist editor reporter correspondent journalist
+    journalists historian pastor priest bishop pope rabbi imam cleric owner owners employee
+    employees victim victims survivor survivors mother father wife husband son daughter
+    brother sister colleague colleagues partner partners ally allies rival rivals
+    challenger incumbent contender frontrunner front-runner hopeful hopefuls billionaire
+    businessman businesswoman mogul star actor actress singer comedian celebrity sheriff
+    democrat democrats republican republicans conservative conservatives liberal liberals
+    progressives independents evangelicals crowd audience jury justices filing complaint
+    lawsuit suit indictment memo email emails release ad advertisement book story piece
+    blog account transcript platform bill ruling decision guidance analysis data figures
+    numbers estimates projections forecast models model researchers scientists agencies
+    spokespersons candidates nominees governors mayors senators representatives leadership
+    director directors manager managers chairman chairmen co-founder founder president's
     """)
 )
 _STOP = frozenset(
@@ -80,7 +98,18 @@ _STOP = frozenset(
 _PREPOSITIONS = frozenset(
     _split("in of on at to from by for about over after under into through against like")
 )
-_LOOSE_DETERMINERS = frozenset(_split("the a an another one this that"))
+_LOOSE_DETERMINERS = frozenset(_split("the a an another one this that his her their its our my"))
+_TITLE_WORDS = frozenset(
+    _split("former then current acting deputy senior top chief late fellow incoming outgoing")
+)
+_ATTACHING = frozenset(_split("in of at for from with"))
+_NUMBER_WORDS = frozenset(
+    _split(
+        "one two three four five six seven eight nine ten eleven twelve twenty thirty forty"
+        " fifty sixty seventy eighty ninety hundred half third quarter three-quarters"
+        " two-thirds most many some several"
+    )
+)
 _CONNECT = frozenset(_split("of for at to and & de von van"))
 _CONNECT_AFTER_NOUN = frozenset(_split("for at to"))
 _TIME_WORDS = frozenset(
@@ -137,7 +166,18 @@ _MODIFIER = regex.compile(
     r"by|by|from)[^\S\n]+(?:the[^\S\n]+)?" + _NAMES + ")?"
     r"|(?:in|to|via|through)[^\S\n]+(?:remarks|reporters|journalists|lawmakers|the[^\S\n]+"
     r"media|the[^\S\n]+press|state[^\S\n]+media)"
-    r"|via[^\S\n]+(?:the[^\S\n]+)?" + _NAMES + r")(?![\w])"
+    r"|via[^\S\n]+(?:the[^\S\n]+)?" + _NAMES + r""
+    r"|[—–][^—–\n]{1,80}+[—–]"
+    r")(?![\w])"
+)
+
+LISTENER = regex.compile(
+    r"[^\S\n]*+(?:(?:the|a|an|his|her|their|its)[^\S\n]+)?"
+    r"(?:[\p{Lu}][\w.’'&-]*+(?:[^\S\n]+(?:of[^\S\n]+)?[\p{Lu}][\w.’'&-]*+){0,5}"
+    r"|reporters|journalists|lawmakers|legislators|senators|members|supporters|"
+    r"him|her|them|us|me|parliament|congress|the[^\S\n]+\w+|aides|officials|"
+    r"[\w-]+[^\S\n]+(?:reporters|journalists|lawmakers|officials|leaders|media))"
+    r"(?=[\s,.;:])"
 )
 
 
@@ -169,6 +209,8 @@ def _valid_head(tokens: list[str], loose: bool = False) -> bool:
         return len(tokens) == 1 or head.startswith("(") or head[:1].isupper()
     if head[:1].isupper():
         return low not in _DETERMINERS and head not in _TIME_WORDS
+    if head.isdigit():
+        return len(tokens) >= 3 and tokens[-2] in ("in", "of")
     if low in SPEAKER_NOUNS or low.rstrip("s") in SPEAKER_NOUNS:
         return True
     return (
@@ -204,17 +246,56 @@ def mention_before(
     object_ok: bool = False,
     loose: bool = False,
 ) -> tuple[int, int] | None:
-    """The speaker mention ending at *end* (white space allowed before *end*), or ``None``."""
+    """The speaker mention ending at *end* (white space allowed before *end*), or ``None``.
+
+    Steps over an appositive (``Name, a professor, [said]``), a dashed aside, and a
+    relative pronoun (``Name, who [said]``). A noun phrase right after a preposition is an
+    object, not a speaker, unless it grows into a subject (``a report in a paper``).
+    """
     lo = max(lo, end - _WINDOW)
     pos = end
     while pos > lo and text[pos - 1] in " \t":
         pos -= 1
+    if pos > lo and text[pos - 1] in "—–" and appositive:
+        dash = max(text.rfind("—", lo, pos - 1), text.rfind("–", lo, pos - 1))
+        if dash > lo and pos - dash < 120:
+            return mention_before(text, lo, dash, appositive=False, loose=loose)
     if appositive and pos > lo and text[pos - 1] == ",":
         return _appositive(text, lo, pos - 1, object_ok, loose)
     rel = _RELATIVE_BACK.match(text, lo, pos)
     if rel is not None:
         # "Liu Pengyu, spokesman for the embassy, who said": the antecedent speaks.
-        return mention_before(text, lo, rel.start() + 1, object_ok=True, loose=loose)
+        comma = rel.start() + 1
+        found = _appositive(text, lo, comma - 1, True, loose)
+        if found is None:
+            found = mention_before(
+                text, lo, comma - 1, appositive=False, object_ok=True, loose=loose
+            )
+        return found
+    found = _noun_phrase_before(text, lo, pos, loose)
+    if found is None:
+        return None
+    start, stop = found
+    for _ in range(2):
+        before = _TOKEN_BACK.match(text, lo, start)
+        if before is None:
+            return start, stop
+        prep = before.group("tok").lower()
+        if object_ok or prep not in _PREPOSITIONS:
+            return start, stop
+        if prep == "about" and _is_number(text[start:stop].split()[0]):
+            return start, stop  # "about half of the voters"
+        if prep not in _ATTACHING:
+            return None
+        # "An earlier report in a New Hampshire paper [said]": grow over the preposition.
+        grown = _noun_phrase_before(text, lo, before.start("tok"), True)
+        if grown is None:
+            return None
+        start = grown[0]
+    return None  # "in the wake of media [reports]": an object, not a subject
+
+
+def _noun_phrase_before(text: str, lo: int, pos: int, loose: bool) -> tuple[int, int] | None:
     tokens: list[tuple[int, int, str]] = []
     while len(tokens) < _MAX_TOKENS:
         m = _TOKEN_BACK.match(text, lo, pos)
@@ -224,9 +305,9 @@ def mention_before(
         low = tok.lower()
         if low in _CONNECT and tokens:
             prev = tokens[-1][2]
+            nxt = _TOKEN_BACK.match(text, lo, m.start("tok"))
             if low in _CONNECT_AFTER_NOUN:
                 # "spokesman for the ministry": keep only after a speaker noun.
-                nxt = _TOKEN_BACK.match(text, lo, m.start("tok"))
                 if nxt is None or nxt.group("tok").lower() not in SPEAKER_NOUNS:
                     break
             elif not _is_name(prev) and low != "of":
@@ -234,27 +315,42 @@ def mention_before(
             tokens.append((m.start("tok"), m.end("tok"), tok))
             pos = m.start()
             continue
+        if low in ("in", "out") and tokens and _is_number(tokens[-1][2]):
+            # "six in 10 voters", "four out of five"
+            nxt = _TOKEN_BACK.match(text, lo, m.start("tok"))
+            if nxt is not None and (_is_number(nxt.group("tok")) or nxt.group("tok") == "of"):
+                tokens.append((m.start("tok"), m.end("tok"), tok))
+                pos = m.start()
+                continue
         if low in _STOP or tok in _TIME_WORDS:
-            break
-        if not tokens and tok.endswith(","):
             break
         if not (_is_name(tok) or low in _DETERMINERS or low in PRONOUNS or tok.islower()):
             break
+        if (
+            tok.islower()
+            and low not in _DETERMINERS
+            and low not in SPEAKER_NOUNS
+            and low not in _TITLE_WORDS
+            and tokens
+            and _is_name(tokens[-1][2])
+            and not tokens[-1][2].startswith("(")
+        ):
+            break  # "out-brutalizing [Ted Cruz]": a verb, not a title
         tokens.append((m.start("tok"), m.end("tok"), tok))
         pos = m.start()
-        if low in _DETERMINERS or low in PRONOUNS:
+        if low in PRONOUNS:
             break
+        if low in _DETERMINERS:
+            # "three-quarters of the voters": a determiner after "of" does not end the NP
+            nxt = _TOKEN_BACK.match(text, lo, pos)
+            if nxt is None or nxt.group("tok").lower() != "of":
+                break
     # Drop connectors left dangling at the front ("of", "and").
-    while tokens and tokens[-1][2].lower() in _CONNECT:
+    while tokens and tokens[-1][2].lower() in _CONNECT | {"in", "out"}:
         tokens.pop()
     if not tokens:
         return None
-    before = _TOKEN_BACK.match(text, lo, tokens[-1][0])
-    if not object_ok and before is not None and before.group("tok").lower() in _PREPOSITIONS:
-        return None  # "in the wake of media [reports]": an object, not a subject
     tokens.reverse()
-    # Leading lowercase words that are not determiners belong to the clause, not the NP,
-    # unless the head is a speaker noun they modify ("senior officials").
     words = [t[2] for t in tokens]
     if not _valid_head(words, loose):
         return None
@@ -263,22 +359,40 @@ def mention_before(
     return tokens[0][0], tokens[-1][1]
 
 
+def _is_number(tok: str) -> bool:
+    low = tok.lower()
+    return tok.isdigit() or low in _NUMBER_WORDS or low.split("-")[0] in _NUMBER_WORDS
+
+
 def _appositive(
     text: str, lo: int, comma: int, object_ok: bool, loose: bool
 ) -> tuple[int, int] | None:
-    """``Name, an appositive, [cue]``: the mention before the appositive's first comma."""
-    start = text.rfind(",", lo, comma)
-    if start < 0:
-        return None
-    inner = text[start + 1 : comma].strip()
-    if not inner or "\n" in inner:
-        return None
-    words = inner.split()
-    first = words[0]
-    titled = any(w.lower().strip(",.") in SPEAKER_NOUNS for w in words)
-    if not (first.islower() or first in ("A", "An", "The") or titled) or len(words) > 18:
-        return None
-    return mention_before(text, lo, start, appositive=False, object_ok=object_ok, loose=loose)
+    """``Name, an appositive, [cue]``: the mention before the appositive's first comma.
+
+    The appositive may itself hold commas (``Marley Anderson, 21, a junior, said``).
+    """
+    right = comma
+    for _ in range(3):
+        start = text.rfind(",", lo, right)
+        if start < 0:
+            return None
+        inner = text[start + 1 : comma].strip()
+        if not inner or "\n" in inner:
+            return None
+        words = inner.split()
+        first = words[0]
+        titled = any(w.lower().strip(",.") in SPEAKER_NOUNS for w in words)
+        if not (first.islower() or first in ("A", "An", "The") or titled or first[0].isdigit()):
+            return None
+        if first.endswith("ing") or (first in _STOP and first not in ("who", "which")):
+            return None  # "…, maintaining peace, [said]": a clause, not an appositive
+        if len(words) > 18:
+            return None
+        found = mention_before(text, lo, start, appositive=False, object_ok=object_ok, loose=loose)
+        if found is not None and not text[found[0] : found[1]][:1].isdigit():
+            return found
+        right = start
+    return None
 
 
 def mention_after(text: str, start: int, hi: int, *, loose: bool = False) -> tuple[int, int] | None:
@@ -322,6 +436,12 @@ def mention_after(text: str, start: int, hi: int, *, loose: bool = False) -> tup
     if not tokens:
         return None
     return tokens[0][0], tokens[-1][1]
+
+
+def skip_listener(text: str, pos: int, hi: int) -> int:
+    """Step over the listener after ``told`` (``reporters``, ``The Associated Press``)."""
+    m = LISTENER.match(text, pos, hi)
+    return m.end() if m is not None else pos
 
 
 def skip_modifiers(text: str, pos: int, hi: int) -> int:

@@ -22,9 +22,11 @@ from nkquotes._cues import CueEntry, CueIndex
 from nkquotes._model import QuoteKind
 from nkquotes._quotes_draft import Attribution, Draft, ParagraphQuotes, block_at, trim_content
 from nkquotes._quotes_mention import (
+    LISTENER,
     aux_before,
     mention_after,
     mention_before,
+    skip_listener,
     skip_modifiers,
 )
 
@@ -39,6 +41,7 @@ _PREV_WORD = regex.compile(r"(?r)(?P<w>[\w’']+)[^\S\n]*+\Z")
 _NEGATORS = frozenset(_split("not never n't n’t didn't didn’t doesn't doesn’t don't don’t"))
 _PASSIVE = frozenset(_split("was were is are be been being"))
 _BLOCKERS = frozenset(_split("declined refused wanted want wants hope hoped"))
+_LISTENING = frozenset(_split("tell inform assure reassure remind"))
 #: Unambiguous speech verbs: their subject may be any noun phrase with a determiner.
 _CORE = frozenset(
     _split("say tell add ask answer reply respond write tweet explain argue insist warn claim")
@@ -51,20 +54,13 @@ _AMBIGUOUS_ING = frozenset(
         " state note read express praise"
     )
 )
+_PROGRESSIVE = regex.compile(r"(?r)\b(?:is|are|was|were|been|be)[^\S\n]+\Z")
 _BY = regex.compile(r"[^\S\n]+by[^\S\n]+")
 _THAT = regex.compile(r"[^\S\n]*+,?[^\S\n]*+that\b[^\S\n]*+")
 _THAT_NEAR = regex.compile(r"\bthat\b")
 _QUOTED_AS = regex.compile(
     r"(?r)(?:\b(?:was|were|is|are|been|being)[^\S\n]+)?\b(?:quoted|cited)\b"
     r"(?P<by>[^\S\n]+by[^\S\n]+[^,.;\n]{1,80}?)?[^\S\n]+as[^\S\n]+\Z"
-)
-_LISTENER = regex.compile(
-    r"[^\S\n]*+(?:(?:the|a|an|his|her|their|its)[^\S\n]+)?"
-    r"(?:[\p{Lu}][\w.’'&-]*+(?:[^\S\n]+(?:of[^\S\n]+)?[\p{Lu}][\w.’'&-]*+){0,5}"
-    r"|reporters|journalists|lawmakers|legislators|senators|members|supporters|"
-    r"him|her|them|us|me|parliament|congress|the[^\S\n]+\w+|aides|officials|"
-    r"[\w-]+[^\S\n]+(?:reporters|journalists|lawmakers|officials|leaders|media))"
-    r"(?=[\s,.;:])"
 )
 _SUBJECT_START = regex.compile(
     r"[^\S\n]*+(?:(?:But|And|So|Yet|Still|However|Meanwhile),?[^\S\n]+)?"
@@ -91,6 +87,9 @@ def _in_blocks(pq: ParagraphQuotes, start: int, end: int) -> list[int]:
     return found
 
 
+_CLAUSE_CONJ = regex.compile(
+    r"(?r),?[^\S\n]*+\b(?:while|whereas|but|and|although|though|even as)[^\S\n]++\Z"
+)
 _COORD = regex.compile(
     r"(?r)(?P<cut>,?[^\S\n]*\b(?:and|but)[^\S\n]+(?:(?:also|then|later|[a-z]+ly)[^\S\n]+)?)\Z"
 )
@@ -126,6 +125,9 @@ def _content_end(text: str, cues: CueIndex, start: int, end: int, pq: ParagraphQ
             c = _comma_at(text, start, mention[0])
             if c > start:
                 return c - 1 if text[c - 1] in ",—–" else c
+            conj = _CLAUSE_CONJ.match(text, max(start, mention[0] - 20), mention[0])
+            if conj is not None and conj.start() > start:
+                return conj.start()  # "…, while Russia said …"
         co = _COORD.match(text, max(start, m.start - 40), mend)
         if co is not None:
             return co.start("cut")
@@ -250,34 +252,50 @@ def _analyse(
             cue_start = cs
         else:
             loose = entry.lemma in _CORE
-            mention = mention_before(text, s_start, mend, loose=loose)
-            if mention is None and subject is not None:
-                co = _COORD.match(text, max(s_start, mend - 40), mend)
-                if co is not None:
-                    mention = subject
-            if mention is None:
+            if _comma_before(text, s_start, cs):
                 after_m = mention_after(text, ce, s_end, loose=loose)
-                if (
-                    after_m is not None
-                    and _comma_before(text, s_start, cs)
-                    and not text[after_m[1] : s_end].strip(' .,;:!?"”’')
-                ):
+                if after_m is not None and not text[after_m[1] : s_end].strip(' .,;:!?"”’'):
                     # "CONTENT, said X."
                     return _inverted(text, pq, s_start, cs, ce, entry, after_m, cs)
+            if entry.ing:
+                prog = _PROGRESSIVE.match(text, max(s_start, mend - 12), mend)
+                if prog is not None:
+                    mend = cue_start = prog.start()
+            mention = mention_before(text, s_start, mend, loose=loose)
+            if mention is None:
+                co = _COORD.match(text, max(s_start, mend - 40), mend)
+                if co is not None:
+                    mention = subject or _sentence_subject(text, s_start, co.start())
+            if mention is None:
                 return None
-            if "doc" in flags and text[mention[1] - 1 : mention[1]].islower() is False:
-                pass
+            if entry.ing and cue_start == cs and _prev_word(text, s_start, mention[0]) != "with":
+                return None  # "the J-Alert warning system": a noun, not "with X telling"
     if content_start is None:
         content_start = ce
+    # ---- "A, X said, B." / "A, X said.": the speaker is inside commas
+    if (
+        mention is not None
+        and mention[0] > s_start
+        and _comma_before(text, s_start, mention[0])
+        and not (entry.ing and "," in text[max(s_start, cs - 3) : cs])
+    ):
+        after = skip_modifiers(text, content_start, s_end)
+        if "obj" in flags and entry.lemma in _LISTENING:
+            after = skip_modifiers(text, skip_listener(text, after, s_end), s_end)
+        rest = text[after:s_end].lstrip()
+        if not rest.strip(' .!?"”’') or rest[:1] in ",;—–":
+            return _parenthetical(
+                text, pq, cues, s_start, s_end, after, entry, mention, cue_start, ce
+            )
     # ---- content after the cue
     p = skip_modifiers(text, content_start, s_end)
-    if "obj" in flags and entry.lemma in ("tell", "inform", "assure", "reassure", "remind"):
+    if "obj" in flags and entry.lemma in _LISTENING:
         t = _THAT_NEAR.search(text, p, min(s_end, p + 80))
         gap = text[p : t.start()] if t else ""
         if t is not None and "," not in gap.strip(" ,") and len(gap.split()) <= 8:
             p = t.end()
         else:
-            lm = _LISTENER.match(text, p, s_end)
+            lm = LISTENER.match(text, p, s_end)
             if lm is not None:
                 p = skip_modifiers(text, lm.end(), s_end)
     th = _THAT.match(text, p, s_end)
@@ -287,15 +305,75 @@ def _analyse(
         while p < s_end and text[p] in " ,:\t":
             p += 1
     end = _content_end(text, cues, p, s_end, pq)
+    if mention is not None and _SUBORDINATE.match(text, s_start, mention[0]):
+        # "While Ramos said that …, he appears …": the content ends with the clause
+        end = _first_comma(text, pq, p, end)
     c_start, c_end = trim_content(text, p, end)
     if _words(text, c_start, c_end) >= 2 or (
         c_end > c_start and entry.lemma in ("call for",) and _words(text, c_start, c_end) >= 1
     ):
         return _make(text, pq, [(c_start, c_end)], entry, cue_start, ce, mention, cs)
-    # ---- nothing after the cue: "CONTENT, X said." or a parenthetical "A, X said, B"
-    if mention is not None and _comma_before(text, s_start, mention[0]):
-        return _inverted(text, pq, s_start, mention[0], ce, entry, mention, cue_start)
     return None
+
+
+_SUBORDINATE = regex.compile(
+    r"[^\S\n]*+(?:While|Although|Though|Even though|As|If|When|Because|Since|After|Before|"
+    r"Unless|Whereas|Once)\b[^,\n]*+\Z"
+)
+
+
+def _first_comma(text: str, pq: ParagraphQuotes, start: int, end: int) -> int:
+    """The first comma in ``[start, end)`` outside quotation marks, or *end*."""
+    p = start
+    while True:
+        p = text.find(",", p, end)
+        if p < 0:
+            return end
+        k = block_at(pq, p)
+        if k < 0:
+            return p
+        p = pq.blocks[k].end
+
+
+_ASIDES = frozenset(
+    _split(
+        "in at on during after before with amid as while when for from to by without despite"
+        " according including adding noting saying citing which who"
+    )
+)
+
+
+def _parenthetical(
+    text: str,
+    pq: ParagraphQuotes,
+    cues: CueIndex,
+    s_start: int,
+    s_end: int,
+    after_cue: int,
+    entry: CueEntry,
+    mention: tuple[int, int],
+    cue_start: int,
+    ce: int,
+) -> Draft | None:
+    """``A, X said, B.``: content before the speaker and after the cue (either may be empty)."""
+    segs: list[tuple[int, int]] = []
+    comma = _comma_at(text, s_start, mention[0])
+    stop = comma - 1 if text[comma - 1] in ",—–" else comma
+    before = trim_content(text, s_start, stop)
+    if _words(text, *before) >= 3:
+        segs.append(before)
+    q = after_cue
+    while q < s_end and text[q] in " \t,;—–":
+        q += 1
+    if q < s_end:
+        end = _content_end(text, cues, q, s_end, pq)
+        after = trim_content(text, q, end)
+        first = text[after[0] : after[1]].split(" ", 1)[0]
+        if _words(text, *after) >= 2 and first not in _ASIDES and not first.endswith("ing"):
+            segs.append(after)
+    if not segs:
+        return None
+    return _make(text, pq, segs, entry, cue_start, ce, mention, cue_start)
 
 
 _CLOSERS = frozenset("\"”’'»")
