@@ -328,3 +328,17 @@ def test_word_lists_are_read_on_first_use_not_at_import() -> None:
         "assert n._load.cache_info().currsize > 0"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_possessive_name_is_neither_a_title_nor_the_subject() -> None:
+    b = Builder()
+    b.add("President Donald Trump's spokeswoman Sarah Sanders spoke on Monday.\n\n")
+    b.quote("We are not in a hurry", "she")
+    b.add("\n\nTrump's envoy Stephen Biegun arrived in Seoul on Tuesday.\n\n")
+    b.quote("The door is open", "he")
+    b.add("\n\n")
+    b.quote("A deal is close", "the president")
+    result = b.resolve()
+    assert names(result) == ["Sarah Sanders", "Stephen Biegun", "Donald Trump"]
+    sanders = entity(result, "Sarah Sanders")
+    assert all("President" not in t for t in sanders.titles)

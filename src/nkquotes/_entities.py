@@ -35,7 +35,16 @@ from nkquotes._names import (
     strip_determiner,
 )
 
-__all__ = ["Record", "Registry", "Token", "build_registry", "name_key", "titles_match", "tokenize"]
+__all__ = [
+    "Record",
+    "Registry",
+    "Token",
+    "build_registry",
+    "countries_in",
+    "name_key",
+    "titles_match",
+    "tokenize",
+]
 
 _PARTY = regex.compile(r"\s*\(\s*([RDI])\s*[-–,]\s*([A-Z][A-Za-z.]{1,12})\s*\)")
 _QUOTED = regex.compile(r"\"[^\"\n]{1,2000}\"|“[^”\n]{1,2000}”")
@@ -165,11 +174,12 @@ class Record:
         """Countries named in the titles or affiliation."""
         found: set[str] = set()
         for title in (*self.titles, self.affiliation or ""):
-            found.update(_countries_in(title))
+            found.update(countries_in(title))
         return found
 
 
-def _countries_in(phrase: str) -> set[str]:
+def countries_in(phrase: str) -> set[str]:
+    """Countries a phrase names or implies (``North Korea's``, ``US``, ``Japanese``)."""
     words = fold(phrase).replace("'s", "").split()
     found: set[str] = set()
     for size in (2, 1):
@@ -378,6 +388,8 @@ def _title_before(text: str, tokens: list[Token], index: int) -> tuple[str, int]
         gap = text[prev.end : tokens[first].start]
         if gap.strip() or "\n" in gap or not _title_word(prev):
             break
+        if prev.possessive and not _affiliation_word(prev):
+            break  # ``Trump's spokeswoman Sarah Sanders``: Trump's titles are not hers
         first -= 1
     while first < index and fold(tokens[first].word) in _CONNECTORS:
         first += 1
@@ -388,6 +400,11 @@ def _title_before(text: str, tokens: list[Token], index: int) -> tuple[str, int]
         return None
     start = tokens[first].start
     return text[start : tokens[index - 1].end], start
+
+
+def _affiliation_word(token: Token) -> bool:
+    key = fold(token.word)
+    return key in ORG_WORDS or key in PLACES or country_key(token.word) is not None
 
 
 def _apposition_after(text: str, pos: int, limit: int) -> str | None:
@@ -405,7 +422,7 @@ def _apposition_after(text: str, pos: int, limit: int) -> str | None:
     if (
         phrase[:1].isupper()
         and words[0] not in {"a", "an", "the"}
-        and not (_countries_in(" ".join(phrase.split()[:2])) or lead in TITLE_WORDS)
+        and not (countries_in(" ".join(phrase.split()[:2])) or lead in TITLE_WORDS)
     ):
         return None
     if not set(words) & TITLE_WORDS or lead in {"who", "which", "said", "says"}:

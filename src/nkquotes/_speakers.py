@@ -20,11 +20,12 @@ What cannot be resolved without guessing keeps ``reason="unresolved: <why>"``.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 
 import attrs
 import regex
 
-from nkquotes._entities import Record, Registry, build_registry, titles_match
+from nkquotes._entities import Record, Registry, build_registry, countries_in, titles_match
 from nkquotes._model import Article, Entity, EntityKind, Quote, Span
 from nkquotes._names import (
     HEAD_SYNONYMS,
@@ -41,6 +42,7 @@ __all__ = ["SpeakerResolution", "resolve_speakers"]
 _LOOKBACK_SENTENCES = 4
 _CATAPHORA = 600
 _AND = regex.compile(r" (?:and|&) ")
+_POSSESSIVE_AFTER = regex.compile(r"['’]s?\b")
 _DASH = regex.compile(
     r"[\"”’'.,!?]{0,3}[^\S\n]*[―—–-]{1,2}[^\S\n]*"
     r"(\p{Lu}[\p{L}.'’-]*(?:[^\S\n]+\p{Lu}[\p{L}.'’-]*){0,4})[^\S\n]*[.,]?[^\S\n]*(?:\n|$)"
@@ -265,7 +267,7 @@ class _Resolver:
         words = [w for w in fold(parts.body).replace("'s", "").split() if w not in _GENERIC]
         head = parts.head or (words[-1] if words else "")
         heads = HEAD_SYNONYMS.get(head, frozenset({head}))
-        wanted_countries = _countries(parts.body)
+        wanted_countries = countries_in(parts.body)
         best: tuple[int, int, Record] | None = None
         after: tuple[int, Record] | None = None
         for record in self.registry.records:
@@ -278,7 +280,7 @@ class _Resolver:
             if wanted_countries and have and not wanted_countries <= have:
                 continue
             tier = 1 if wanted_countries and have else 0
-            others = {w for w in words if w not in heads and not _countries(w)}
+            others = {w for w in words if w not in heads and not countries_in(w)}
             if others - keys - {"of", "to"}:
                 continue
             last = self.registry.last_mention_before(record, mention.start)
@@ -318,9 +320,13 @@ class _Resolver:
             record.gender = "male" if pronoun == "he" else "female"
         return record, "pronoun"
 
-    def antecedent(self, pos: int, fits: object) -> tuple[Record | None, str]:
-        """The entity a pronoun or ``the statement`` at *pos* refers back to."""
-        assert callable(fits)
+    def antecedent(self, pos: int, fits: Callable[[Record], bool]) -> tuple[Record | None, str]:
+        """The entity a pronoun or ``the statement`` at *pos* refers back to.
+
+        First the nearest fitting mention earlier in the same sentence, outside quotation
+        marks; then, sentence by sentence backwards, that sentence's (non-passive) speaker, or
+        its first fitting mention that is not a possessive (``Trump's envoy Biegun``).
+        """
         index = bisect.bisect_right(self.starts, pos) - 1
         if index >= 0:
             start = self.sentences[index][0]
@@ -337,16 +343,22 @@ class _Resolver:
             for record in speakers:
                 if fits(record):
                     return record, "speaker"
-            for _, record, quoted in self.registry.mentions_between(start, end):
-                if not quoted and fits(record):
+            possessive: Record | None = None
+            for p, record, quoted in self.registry.mentions_between(start, end):
+                if quoted or not fits(record):
+                    continue
+                if not _POSSESSIVE_AFTER.match(self.text, self._mention_end(p, record)):
                     return record, "subject"
+                possessive = possessive or record
+            if possessive is not None:
+                return possessive, "subject"
         return None, ""
 
-
-def _countries(phrase: str) -> set[str]:
-    from nkquotes._entities import _countries_in
-
-    return _countries_in(phrase)
+    def _mention_end(self, start: int, record: Record) -> int:
+        for span in record.mentions:
+            if span.start == start:
+                return span.end
+        return start
 
 
 def _passive(text: str, pos: int) -> bool:
