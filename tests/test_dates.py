@@ -199,6 +199,7 @@ def test_publication_date_precedence() -> None:
     assert _where(Article()) == (None, None, None)
 
 
+@settings(deadline=None)
 @given(st.dates(dt.date(1990, 1, 1), dt.date(2050, 1, 1)), st.booleans())
 def test_resolve_dates_is_deterministic(published: dt.date, default: bool) -> None:
     text = "Kang told reporters on Thursday that her government might seek exemptions."
@@ -290,7 +291,7 @@ def text_with_quote(draw: st.DrawFn) -> tuple[str, Quote]:
     return text, quote
 
 
-@settings(max_examples=60)
+@settings(max_examples=60, deadline=None)
 @given(text_with_quote(), st.dates(dt.date(1990, 1, 1), dt.date(2050, 1, 1)), st.booleans())
 def test_any_quote_gets_a_valid_date_or_none(
     case: tuple[str, Quote], published: dt.date, default: bool

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nkquotes import DateSource, _timex
@@ -155,6 +155,7 @@ def test_find_time_expressions_in_prose() -> None:
     assert find_time_expression(text, 0, 12) is None
 
 
+@settings(deadline=None)
 @given(dates, st.sampled_from(WEEKDAYS), st.booleans())
 def test_weekday_is_within_six_days_before(reference: dt.date, day: str, on: bool) -> None:
     resolved = resolve_time_expression(f"on {day}" if on else day, reference)
@@ -163,6 +164,7 @@ def test_weekday_is_within_six_days_before(reference: dt.date, day: str, on: boo
     assert resolved.date.strftime("%A") == day
 
 
+@settings(deadline=None)
 @given(dates, st.integers(1, 12), st.integers(1, 31), st.booleans())
 def test_month_day_is_within_the_year_before(
     reference: dt.date, month: int, day: int, abbreviated: bool
@@ -183,6 +185,7 @@ def test_month_day_is_within_the_year_before(
     assert resolved.date == latest_month_day(month, day, reference)
 
 
+@settings(deadline=None)
 @given(dates, st.integers(0, 6))
 def test_latest_weekday(reference: dt.date, weekday: int) -> None:
     found = latest_weekday(weekday, reference)
@@ -192,6 +195,7 @@ def test_latest_weekday(reference: dt.date, weekday: int) -> None:
     assert 1 <= (reference - strict).days <= 7
 
 
+@settings(deadline=None)
 @given(any_text, dates)
 def test_resolution_is_deterministic_and_total(text: str, reference: dt.date) -> None:
     for span in find_time_expressions(text):
@@ -217,6 +221,7 @@ datey_text = st.lists(
 ).map("".join)  # fmt: skip
 
 
+@settings(deadline=None)
 @given(datey_text, st.integers(0, 10))
 def test_windowed_scan_equals_a_full_scan(text: str, start: int) -> None:
     start = min(start, len(text))
