@@ -27,7 +27,7 @@ from nkquotes._quotes_mention import (
     skip_modifiers,
 )
 
-__all__ = ["find_direct", "lead_in"]
+__all__ = ["colon_lead", "find_direct", "lead_in"]
 
 _AFTER_LEAD = regex.compile(r"[^\S\n]*+(?P<punct>,|[—–]|-{1,2}|:)?[^\S\n]*+")
 _SENTENCE_PUNCT = frozenset(".?!…")
@@ -60,6 +60,8 @@ def _attr_after(text: str, pos: int, hi: int, cues: CueIndex) -> Attribution | N
                 break
         mend, cue_start = aux_before(text, p, m.start)
         mention = mention_before(text, p, mend, loose=True)
+        if mention is not None and mention[0] != p and _DESCRIPTION.fullmatch(text, p, mention[0]):
+            mention = (p, mention[1])  # "another friend, Mariam Emara told CNN"
         if mention is None or mention[0] != p:
             break
         if _NEG_BEFORE.search(text, p, cue_start):
@@ -79,16 +81,17 @@ def _attr_after(text: str, pos: int, hi: int, cues: CueIndex) -> Attribution | N
     return None
 
 
+_DESCRIPTION = regex.compile(r"(?:[\w’'.-]++[^\S\n]++){1,5}?[\w’'.-]++,[^\S\n]*+")
+_ABBREV_WORD = regex.compile(r"[A-Za-z][\w-]{0,5}\.|(?:[A-Za-z]\.)+[A-Za-z]?\.?")
+
+
 def _abbrev_only(seg: str) -> bool:
-    """Whether the periods in *seg* all belong to abbreviations (``U.S.``, ``Sen.``)."""
+    """Whether the periods in *seg* all belong to abbreviations (``U.S.``, ``(D-Wis.)``)."""
     if any(c in seg for c in '\n?!;"“”'):
         return False
-    for word in seg.split():
-        if "." in word[:-1] and word.endswith("."):
-            continue
-        if word.endswith(".") and (len(word) <= 4 and word[:1].isupper()):
-            continue
-        if "." in word:
+    for raw in seg.split():
+        word = raw.strip("()[],")
+        if "." in word and _ABBREV_WORD.fullmatch(word) is None:
             return False
     return True
 
@@ -124,6 +127,24 @@ def lead_in(text: str, lo: int, hi: int, cues: CueIndex, *, comma: bool) -> Attr
     return Attribution(cue_start, last.end, entry.lemma, mention, hi)
 
 
+def colon_lead(text: str, lo: int, colon: int, cues: CueIndex) -> Attribution:
+    """The attribution of a colon lead-in: its cue (``He said:``), or the colon itself."""
+    found = lead_in(text, lo, colon, cues, comma=False)
+    if found is not None:
+        return found
+    start = lo
+    for p in range(colon - 1, max(lo, colon - 300) - 1, -1):
+        if text[p] in ".?!" and p + 1 < colon and text[p + 1].isspace():
+            start = p + 1
+            break
+    while start < colon and text[start].isspace():
+        start += 1
+    mention = mention_after(text, start, colon, loose=True)
+    if mention is not None and mention[0] != start:
+        mention = None
+    return Attribution(colon, colon + 1, "say", mention, colon + 1)
+
+
 def _left(text: str, lo: int, block: Quoted, cues: CueIndex) -> tuple[bool, Attribution | None]:
     """Whether the quotation may start an utterance here, and a lead-in attribution."""
     end = block.start
@@ -133,7 +154,7 @@ def _left(text: str, lo: int, block: Quoted, cues: CueIndex) -> tuple[bool, Attr
         return True, None
     ch = text[end - 1]
     if ch == ":":
-        return True, lead_in(text, lo, end - 1, cues, comma=False)
+        return True, colon_lead(text, lo, end - 1, cues)
     if ch == "," and not text[lo : end - 1].strip():
         return True, None  # right after the previous attribution: '"A," he said, "B."'
     if ch == ",":
@@ -285,5 +306,5 @@ def find_direct(
         colon = None
         tail = text[pq.start : pq.end].rstrip()
         if tail.endswith(":"):
-            colon = lead_in(text, pq.start, pq.start + len(tail) - 1, cues, comma=False)
+            colon = colon_lead(text, pq.start, pq.start + len(tail) - 1, cues)
     return drafts

@@ -110,7 +110,7 @@ _NUMBER_WORDS = frozenset(
         " two-thirds most many some several"
     )
 )
-_CONNECT = frozenset(_split("of for at to and & de von van"))
+_CONNECT = frozenset(_split("of for at to and & de von van el al bin ibn da du dos der le la"))
 _CONNECT_AFTER_NOUN = frozenset(_split("for at to"))
 _TIME_WORDS = frozenset(
     _split(
@@ -217,7 +217,7 @@ def _valid_head(tokens: list[str], loose: bool = False) -> bool:
         loose
         and len(tokens) >= 2
         and tokens[0].lower() in _LOOSE_DETERMINERS
-        and low.isalpha()
+        and low.replace("-", "").isalnum()
         and low not in _STOP
     )
 

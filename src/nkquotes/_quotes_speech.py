@@ -54,6 +54,7 @@ _AMBIGUOUS_ING = frozenset(
         " state note read express praise"
     )
 )
+_QUOTE_NEXT = regex.compile(r"[^\S\n]*+[,:]?[^\S\n]*+[\"“‘'«]")
 _PROGRESSIVE = regex.compile(r"(?r)\b(?:is|are|was|were|been|be)[^\S\n]+\Z")
 _BY = regex.compile(r"[^\S\n]+by[^\S\n]+")
 _THAT = regex.compile(r"[^\S\n]*+,?[^\S\n]*+that\b[^\S\n]*+")
@@ -268,7 +269,12 @@ def _analyse(
                     mention = subject or _sentence_subject(text, s_start, co.start())
             if mention is None:
                 return None
-            if entry.ing and cue_start == cs and _prev_word(text, s_start, mention[0]) != "with":
+            if (
+                entry.ing
+                and cue_start == cs
+                and _prev_word(text, s_start, mention[0]) != "with"
+                and _QUOTE_NEXT.match(text, ce, s_end) is None
+            ):
                 return None  # "the J-Alert warning system": a noun, not "with X telling"
     if content_start is None:
         content_start = ce
