@@ -280,6 +280,8 @@ class _Resolver:
             if wanted_countries and have and not wanted_countries <= have:
                 continue
             tier = 1 if wanted_countries and have else 0
+            if fold(record.name) in fold(parts.body):
+                continue  # ``the sister of … Kim Jong Un`` is not Kim Jong Un
             others = {w for w in words if w not in heads and not countries_in(w)}
             if others - keys - {"of", "to"}:
                 continue
