@@ -53,6 +53,7 @@ from nkquotes._structure_meta import (
     match_byline,
     match_date_line,
     match_dateline,
+    match_title_stamp,
     to_date,
 )
 
@@ -98,6 +99,7 @@ class _Slot:
     kind: BoilerplateKind = K.OTHER
     classified: bool = False
     date: DateLine | None = None
+    pieces: list[tuple[str, int, int]] | None = None  # a title line that holds more
 
 
 _TERMINAL = frozenset(".!?\"”’'):;…")
@@ -106,6 +108,8 @@ _TWO_CAPS = regex.compile(r"\p{Lu}\P{L}*\p{Lu}")
 _LOWER = regex.compile(r"\p{Ll}")
 _LETTER = regex.compile(r"\p{L}")
 _RELATED_CREDIT = regex.compile(r"(?i)\(?more|most|read|related")
+_POSSESSIVE = regex.compile(r"(?:['’]s)?\.?$")
+_BULLETS = regex.compile(r"\s[•·|▪]\s")
 _GLUED = regex.compile(r"\p{Ll}{3}\p{Lu}")
 _URL = regex.compile(r"(?i)https?://|www\.|\S@\S")
 _INFORMS = regex.compile(
@@ -115,7 +119,7 @@ _OUTLET_SUFFIX = wordset(
     """
         herald times post news journal daily tribune ilbo press gazette guardian telegraph
         observer monitor insider weekly today online mobile agency review chronicle standard
-        star sun mail express wire network tv radio media
+        star sun mail express wire network tv radio media shimbun
         """
 )
 _SAYS_HEADLINE = regex.compile(r",\s[\p{Lu}][\p{L}'’-]+\s(?:says|warns|claims|insists|urges)\.?$")
@@ -140,6 +144,7 @@ def parse_article(text: str, *, options: StructureOptions | None = None) -> Arti
         for index, slot in enumerate(slots):
             _classify(slot, slots[index - 1] if index else None)
         _mark_teasers(text, slots, opts.header_lines)
+        _mark_repeated_labels(slots)
     title = _find_title(slots, opts) if opts.detect_title else None
     if title is not None:
         _mark_title_repeats(slots, title)
@@ -172,13 +177,16 @@ def _classify(slot: _Slot, previous: _Slot | None) -> None:
         stripped = seg.strip("()[]-–—.")
         _set(slot, _Role.BOILER, K.CREDIT if canonical_agency(stripped) else K.OTHER)
         return
+    if seg[0] in "•·▪►" and len(tokens) <= 5 and seg[-1] not in _TERMINAL:
+        _set(slot, _Role.BOILER, K.NAVIGATION)  # a short bulleted menu or tag item
+        return
     if _doubled(seg) is not None:
         _set(slot, _Role.CAPTION)
         return
     if len(tokens) <= 12 and _TWO_CAPS.search(seg) and not _LOWER.search(seg):
         _set(slot, _Role.BOILER, K.NAVIGATION)
         return
-    if len(_GLUED.findall(seg)) >= 2 and len(tokens) <= 40:
+    if (len(_GLUED.findall(seg)) >= 2 and len(tokens) <= 40) or len(_BULLETS.findall(seg)) >= 2:
         _set(slot, _Role.BOILER, K.NAVIGATION)
         return
     if len(tokens) <= 80 and CAPTION.search(seg) is not None:
@@ -189,7 +197,7 @@ def _classify(slot: _Slot, previous: _Slot | None) -> None:
         return
     if (
         2 <= len(tokens) <= 3
-        and tokens[-1].lower().strip(".’'s") in _OUTLET_SUFFIX
+        and _POSSESSIVE.sub("", tokens[-1].lower()) in _OUTLET_SUFFIX
         and all(t[:1].isupper() for t in tokens)
         and not seg.endswith(".")
     ):
@@ -255,6 +263,14 @@ def _mark_teasers(text: str, slots: list[_Slot], header_lines: int) -> None:
             _set(slot, _Role.BOILER, K.OTHER)
 
 
+def _mark_repeated_labels(slots: list[_Slot]) -> None:
+    """A short line printed twice in a row (a logo and its alt text) is a page label."""
+    for previous, slot in itertools.pairwise(slots):
+        if slot.seg == previous.seg and previous.role is _Role.BODY and len(words(slot.seg)) <= 4:
+            _set(previous, _Role.BOILER, K.NAVIGATION)
+            _set(slot, _Role.BOILER, K.NAVIGATION)
+
+
 def _mark_title_repeats(slots: list[_Slot], title: _Slot) -> None:
     for slot in slots:
         if slot is not title and slot.seg == title.seg:
@@ -267,7 +283,7 @@ def _mark_repeated_captions(slots: list[_Slot]) -> None:
         if (
             slot.seg == previous.seg
             and previous.role in (_Role.BODY, _Role.CAPTION)
-            and len(words(slot.seg)) >= 3
+            and len(words(slot.seg)) >= 5
         ):
             _set(previous, _Role.CAPTION)
             _set(slot, _Role.DROP)
@@ -297,16 +313,32 @@ def _find_title(slots: list[_Slot], opts: StructureOptions) -> _Slot | None:
     if len(body) < 2:
         return None
     header = slots[: opts.header_lines]
+    candidates: list[_Slot] = []
     for slot in header:
         if slot.role is not _Role.BODY:
             continue
         if _headline_like(slot.seg) and match_byline(slot.seg) is None:
+            candidates.append(slot)
+            continue
+        pieces = match_title_stamp(slot.seg) if not candidates else None
+        if pieces is not None and _headline_like(slot.seg[: pieces[0][2]]):
+            slot.pieces = pieces
             _set(slot, _Role.TITLE)
             return slot
-        if opts.detect_boilerplate and len(words(slot.seg)) <= 4 and slot.seg[-1] not in _TERMINAL:
+        if opts.detect_boilerplate and len(words(slot.seg)) <= 4 and not candidates:
             _set(slot, _Role.BOILER, K.NAVIGATION)
             continue
         break
+    if candidates:
+        # A headline the page prints twice (apart) beats a section label printed before it.
+        repeated = [c for c in candidates if _repeated_apart(slots, c)]
+        unstopped = [c for c in candidates if not c.seg.endswith(".")]
+        title = (repeated or unstopped or candidates)[0]
+        for slot in slots[: slots.index(title)]:
+            if slot.role is _Role.BODY:
+                _set(slot, _Role.BOILER, K.OTHER)  # promotional lines above the headline
+        _set(title, _Role.TITLE)
+        return title
     # A page whose headline is printed after the lede (no headline in the header).
     for slot in body[1:4]:
         if (
@@ -324,9 +356,16 @@ def _find_title(slots: list[_Slot], opts: StructureOptions) -> _Slot | None:
 def _mark_foreign(slots: list[_Slot]) -> None:
     """Lines in another language (widget text) after the body has begun."""
     body = [s for s in slots if s.role is _Role.BODY]
-    for slot in body[1:]:
-        if _lowercase_words(words(slot.seg)) >= 4 and is_non_english(slot.seg):
-            _set(slot, _Role.BOILER, K.OTHER)
+    for slot in reversed(body[1:]):
+        if not (_lowercase_words(words(slot.seg)) >= 4 and is_non_english(slot.seg)):
+            break
+        _set(slot, _Role.BOILER, K.OTHER)
+
+
+def _repeated_apart(slots: list[_Slot], slot: _Slot) -> bool:
+    """Whether *slot*'s text recurs on a later line that does not directly follow it."""
+    index = slots.index(slot)
+    return any(s.seg == slot.seg for s in slots[index + 2 :])
 
 
 def _mark_end(slots: list[_Slot]) -> None:
@@ -394,6 +433,8 @@ class _Builder:
     def collect(self, slots: list[_Slot], title: _Slot | None, opts: StructureOptions) -> None:
         if title is not None:
             self.title = self.span(title.line.start, title.line.end)
+            if title.pieces is not None:
+                self._title_pieces(title)
         published: list[tuple[int, _Slot]] = []
         seen_body = False
         blocks: list[list[_Slot]] = []
@@ -433,6 +474,26 @@ class _Builder:
         for index, block in enumerate(blocks):
             self._paragraph(block, first=index == 0)
         del opts
+
+    def _title_pieces(self, slot: _Slot) -> None:
+        base = slot.line.start
+        for piece, start, end in slot.pieces or ():
+            if piece == "title":
+                self.title = self.span(base + start, base + end)
+            elif piece == "date":
+                self.boiler(base + start, base + end, K.OTHER)
+                date = match_date_line(slot.seg[start:end])
+                day = to_date(date.date) if date is not None else None
+                if day is not None:
+                    self.published = PublishedLine(
+                        span=self.span(base + start, base + end), date=day
+                    )
+            elif piece == "byline":
+                found = match_byline(slot.seg[start:end])
+                names = found.names if found is not None else ()
+                self.byline = Byline(span=self.span(base + start, base + end), names=names)
+            else:
+                self.boiler(base + start, base + end, K.CREDIT)
 
     def _leading_dateline(self, slot: _Slot) -> bool:
         """A dateline alone on its line; returns whether the line is used up."""

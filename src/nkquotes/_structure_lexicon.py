@@ -90,7 +90,10 @@ _LINE_PATTERNS: tuple[tuple[BoilerplateKind, str], ...] = (
         r"|listen(?:\s+to\s+this\s+article)?|loading\.*|powered\s+by|home\s*>+|sections?"
         r"|latest(?:\s+news)?|world\s+news|top\s+news|opinion|menu\s+close|toggle\s+navigation"
         r"|\d+\s+min(?:ute)?s?\s+read|\#[\w-]+(?:\s+[\w-]+){0,3}"
-        r"|[a-z .'’]{1,30}\s*(?:>>|›|»)\s*[a-z .'’>›»]{0,60})",
+        r"|[a-z .'’]{1,30}\s*(?:>>|›|»)\s*[a-z .'’>›»]{0,60}"
+        r"|[\w.&'’-]+(?:\s[\w.&'’-]+){0,3}(?:\s+>\s+[\w.&'’-]+(?:\s[\w.&'’-]+){0,3})+"
+        r"|you\s+are\s+here:?|tagged\s+topics|tags:?|topics:?|filed\s+under:?|bookmark"
+        r"|(?:[\w.'’]+(?:\s[\w.'’]+){0,3}\s+[-|–]\s+){2,}[\w.'’]+(?:\s[\w.'’]+){0,3})",
     ),
     (
         K.SHARE,
@@ -134,7 +137,8 @@ _LINE_PATTERNS: tuple[tuple[BoilerplateKind, str], ...] = (
         r"|see\s+also:?|more\s+stories|more\s+news|more\s+on\s+this(?:\s+story)?|most\s+(?:popular"
         r"|read|viewed|shared)|popular(?:\s+(?:now|stories))?|trending(?:\s+now)?|you\s+may\s+also"
         r"\s+like|recommended(?:\s+(?:for\s+you|stories))?|also\s+read:?|top\s+stories"
-        r"|editor'?’?s\s+picks?|more\s+from\s+[^\n]{1,40}|\(more\s+[^()\n]{0,60}\s+stories\.?\))",
+        r"|editor'?’?s\s+picks?|our\s+picks|read\s+more\s+(?:from|at|on)\s+[^\n]{1,80}"
+        r"|more\s+from\s+[^\n]{1,40}|\(more\s+[^()\n]{0,60}\s+stories\.?\))",
     ),
     (
         K.SUBSCRIPTION,
@@ -143,7 +147,10 @@ _LINE_PATTERNS: tuple[tuple[BoilerplateKind, str], ...] = (
         r"|support\s+(?:our|independent)\s+journalism.{0,160}|become\s+a\s+(?:member|subscriber)"
         r".{0,120}|donate|download\s+(?:our|the)\s+app.{0,80}|[^\n]{0,40}mobile\s+app(?:lication)?"
         r"|get\s+the\s+latest\s+news.{0,100}|already\s+a\s+subscriber\??.{0,80}"
-        r"|to\s+continue\s+reading.{0,120}|subscribers?\s+only.{0,80})",
+        r"|to\s+continue\s+reading.{0,120}|subscribers?\s+only.{0,80}|start\s+reading"
+        r"|get\s+all\s+(?:your|the)\s+news.{0,60}|read\s+(?:it\s+)?(?:on|in)\s+the\s+app"
+        r"|already\s+a\s+(?:member|subscriber)\??.{0,60}|(?:start\s+(?:your\s+)?)?(?:free\s+trial"
+        r"|\w+\s+days?\s+free).{0,40})",
     ),
 )
 

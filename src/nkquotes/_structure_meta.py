@@ -140,7 +140,8 @@ _DATELINE_RE = regex.compile(
     rf"(?:[ \u00a0]*(?P<dash>{_DASH})(?=\s)|(?<=\))(?=\s+[\p{{Lu}}\"“‘']))"
 )
 _COLON_DATELINE = regex.compile(
-    r"(?P<city>[\p{Lu}][\p{Ll}]+(?:[ \u00a0][\p{Lu}][\p{Ll}]+){0,2}):(?=\s+[\p{Lu}\"“‘'])"
+    r"(?P<city>[\p{Lu}][\p{Ll}]+(?:[ \u00a0][\p{Lu}][\p{Ll}]+){0,2}"
+    r"|[\p{Lu}]{3,}(?:[ \u00a0][\p{Lu}]{2,}){0,2}):(?=\s+[\p{Lu}\"“‘'])"
 )
 _NOT_CITY = wordset(
     """
@@ -231,7 +232,8 @@ _NOT_NAME_WORDS = wordset(
         news times post herald daily journal press agency tribune mobile app application
         home menu top popular stories related photos videos more content update comments
         reply share sheet pick picks read latest world international politics business
-        sports opinion korea north south united states nations america the of and
+        sports opinion korea north south united states nations america the of and topics
+        tags tagged bookmark
         """
 )
 
@@ -285,3 +287,33 @@ def _clean(name: str) -> str:
 def _agency_in(segment: str) -> str | None:
     found = AGENCY_NAME.search(segment)
     return canonical_agency(found.group()) if found is not None else None
+
+
+# --- a headline and its stamp on one line -------------------------------------------------
+
+_TITLE_STAMP = regex.compile(
+    rf"(?P<title>[^\n]{{10,250}}?)\.[ \u00a0]+"
+    rf"(?P<stamp>{_MONTH}[ \u00a0]*\d{{1,2}},[ \u00a0]*{_YEAR}"
+    r"(?:[ \u00a0]+\d{1,2}:\d{2}(?::\d{2})?)?\.?)"
+    r"(?:[ \u00a0]+(?P<by>by[ \u00a0]+[\p{Lu}][\p{L}'’-]*(?:[ \u00a0][\p{Lu}][\p{L}'’-]*){1,3}))?"
+    r"(?:[ \u00a0]*(?P<mail>[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:,[\w.+-]+@[\w-]+(?:\.[\w-]+)+)*\.?))?"
+    r"[ \u00a0]*$"
+)
+
+
+def match_title_stamp(line: str) -> list[tuple[str, int, int]] | None:
+    """A headline printed with its date stamp (and author) on one line.
+
+    ``Title. December. 17, 2019 07:40. by Name name@site.com.`` gives the pieces
+    ``("title", …)``, ``("date", …)``, ``("byline", …)`` and ``("credit", …)`` as offsets
+    into *line*; ``None`` if the line is not shaped so.
+    """
+    match = _TITLE_STAMP.match(line)
+    if match is None:
+        return None
+    pieces = [("title", 0, match.end("title")), ("date", *match.span("stamp"))]
+    if match.group("by"):
+        pieces.append(("byline", *match.span("by")))
+    if match.group("mail"):
+        pieces.append(("credit", *match.span("mail")))
+    return pieces
