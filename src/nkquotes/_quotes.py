@@ -24,7 +24,7 @@ from nkquotes._errors import InputError
 from nkquotes._model import Article, Cue, Problem, Quote, QuoteKind, Span, Speaker
 from nkquotes._quotemarks import find_quoted, opens_with_quote
 from nkquotes._quotes_direct import find_direct
-from nkquotes._quotes_draft import Draft, ParagraphQuotes
+from nkquotes._quotes_draft import Draft, ParagraphQuotes, block_at
 from nkquotes._quotes_speech import find_speech
 
 
@@ -82,9 +82,10 @@ _ABBREV_END = frozenset(
 
 
 def _sentences(
-    text: str, article: Article, index: int, start: int, end: int
+    text: str, article: Article, index: int, start: int, end: int, pq: ParagraphQuotes
 ) -> list[tuple[int, int]]:
-    """Sentence spans of a paragraph, re-joined where a split fell after an abbreviation."""
+    """Sentence spans of a paragraph, re-joined where a split fell after an abbreviation
+    or inside a quotation."""
     raw = [(s.start, s.end) for s in article.paragraphs[index].sentences if start <= s.start < end]
     if not raw:
         return [(start, end)]
@@ -98,6 +99,10 @@ def _sentences(
                 word in _ABBREV_END or (len(word) == 1 and word.isalpha())
             ):
                 out[-1] = (ps, e)
+                continue
+            k = block_at(pq, s - 1)
+            if k >= 0 and pq.blocks[k].closed and pq.blocks[k].end > s:
+                out[-1] = (ps, e)  # the split fell inside a quotation
                 continue
         out.append((s, e))
     out[0] = (start, out[0][1])
@@ -165,7 +170,7 @@ def find_quotes(
     opts = options or QuoteOptions()
     lex = load_lexicon(None if opts.extra_cues is None else str(opts.extra_cues))
     paragraphs, continues, problems = _paragraph_quotes(text, article)
-    sentences = [_sentences(text, article, pq.index, pq.start, pq.end) for pq in paragraphs]
+    sentences = [_sentences(text, article, pq.index, pq.start, pq.end, pq) for pq in paragraphs]
     matches = []
     for pq in paragraphs:
         matches.extend(lex.scan(text, pq.start, pq.end))

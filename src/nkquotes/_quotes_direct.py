@@ -29,7 +29,7 @@ from nkquotes._quotes_mention import (
 
 __all__ = ["colon_lead", "find_direct", "lead_in"]
 
-_AFTER_LEAD = regex.compile(r"[^\S\n]*+(?P<punct>,|[—–]|-{1,2}|:)?[^\S\n]*+")
+_AFTER_LEAD = regex.compile(r"[^\S\n]*+(?P<punct>,|[—–―]|-{1,2}|:)?[^\S\n]*+")
 _SENTENCE_PUNCT = frozenset(".?!…")
 _RIGHT_OK = frozenset(".,;:?!)]—–-…")
 _ATTR_WINDOW = 160
@@ -112,7 +112,8 @@ def lead_in(text: str, lo: int, hi: int, cues: CueIndex, *, comma: bool) -> Attr
     gap_start = skip_modifiers(text, last.end, hi)
     gap = text[gap_start:hi].strip()
     if comma:
-        if len(gap.split()) > 3 or any(c in gap for c in '.?!;"“”'):
+        limit = 6 if "obj" in entry.flags else 3
+        if len(gap.split()) > limit or any(c in gap for c in '.?!;"“”'):
             return None
     elif len(gap.split()) > 10 or any(c in gap for c in '?!;"“”'):
         return None
@@ -125,6 +126,16 @@ def lead_in(text: str, lo: int, hi: int, cues: CueIndex, *, comma: bool) -> Attr
     if _NEG_BEFORE.search(text, lo, cue_start):
         return None
     return Attribution(cue_start, last.end, entry.lemma, mention, hi)
+
+
+def _split_tail(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is the rest of an attribution clause ending in a comma."""
+    tail = text[start:end].rstrip()
+    return (
+        tail.endswith(",")
+        and len(tail) < 120
+        and (not any(c in tail for c in ".?!;") or _abbrev_only(tail))
+    )
 
 
 def colon_lead(text: str, lo: int, colon: int, cues: CueIndex) -> Attribution:
@@ -234,6 +245,15 @@ def find_direct(
                     next_run = owner
                 continue
             left_ok, lead = _left(text, cursor, block, cues)
+            if (
+                not left_ok
+                and prev_in_para is not None
+                and prev_in_para.attribution is not None
+                and cursor == prev_in_para.attribution.end
+                and _split_tail(text, cursor, block.start)
+            ):
+                # '"A," Trump said during a rally in Kenansville, N.C., "but B."'
+                left_ok, lead = True, prev_in_para.attribution
             after = _attr_after(text, block.end, hi, cues) if block.closed else None
             if not (left_ok and (after is not None or _right_ok(text, block, hi))):
                 cursor = block.end

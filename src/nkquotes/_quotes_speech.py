@@ -184,8 +184,6 @@ def find_speech(
                 entry = m.entry
                 if any(a <= m.start < b for a, b in taken) and not entry.ing:
                     continue
-                if "direct" in entry.flags:
-                    continue
                 draft = _analyse(text, pq, s_start, s_end, m.start, m.end, entry, cues, subject)
                 if draft is None:
                     continue
@@ -311,6 +309,12 @@ def _analyse(
         while p < s_end and text[p] in " ,:\t":
             p += 1
     end = _content_end(text, cues, p, s_end, pq)
+    k = block_at(pq, p)
+    if k >= 0 and pq.blocks[k].start == p and pq.blocks[k].closed:
+        # '“That makes me smart,” when Clinton blasted him': the quotation is the content
+        tail = _AFTER_QUOTE.match(text, pq.blocks[k].end, end)
+        if tail is not None:
+            end = pq.blocks[k].end
     if mention is not None and _SUBORDINATE.match(text, s_start, mention[0]):
         # "While Ramos said that …, he appears …": the content ends with the clause
         end = _first_comma(text, pq, p, end)
@@ -322,6 +326,10 @@ def _analyse(
     return None
 
 
+_AFTER_QUOTE = regex.compile(
+    r"[^\S\n]*+(?:,[^\S\n]*+)?(?:when|as|after|before|while|and|but|because|since|until|"
+    r"which|who)\b"
+)
 _SUBORDINATE = regex.compile(
     r"[^\S\n]*+(?:While|Although|Though|Even though|As|If|When|Because|Since|After|Before|"
     r"Unless|Whereas|Once)\b[^,\n]*+\Z"
@@ -452,7 +460,13 @@ def _sentence_subject(text: str, s_start: int, end: int) -> tuple[int, int] | No
     """The mention opening the sentence (the subject of ``…, saying …``)."""
     m = _SUBJECT_START.match(text, s_start, end)
     start = m.end() if m is not None else s_start
-    return mention_after(text, start, end)
+    found = mention_after(text, start, end)
+    if found is None:
+        # "During a speech on Monday, Trump attacked …, saying": skip the opening phrase
+        comma = text.find(",", start, min(end, start + 80))
+        if comma > 0:
+            found = mention_after(text, comma + 1, end)
+    return found
 
 
 def _make(
@@ -470,6 +484,8 @@ def _make(
         return None
     kind, segs = kinded
     if "mixedonly" in entry.flags and kind is QuoteKind.INDIRECT:
+        return None
+    if "direct" in entry.flags and kind is not QuoteKind.DIRECT:
         return None
     attr = Attribution(cue_start, cue_end, entry.lemma, mention, cue_end)
     confidence = 0.8 if kind is not QuoteKind.INDIRECT else 0.7
