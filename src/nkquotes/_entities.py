@@ -391,7 +391,7 @@ def _title_before(text: str, tokens: list[Token], index: int) -> tuple[str, int]
         if prev.possessive and not _affiliation_word(prev):
             break  # ``Trump's spokeswoman Sarah Sanders``: Trump's titles are not hers
         if fold(prev.word) in _CONNECTORS and any(
-            fold(t.word) in TITLE_WORDS for t in tokens[first:index]
+            fold(t.word) in ROLE_NOUNS for t in tokens[first:index]
         ):
             break  # ``the sister of Supreme Leader Kim``: the sister is someone else
         first -= 1
