@@ -18,6 +18,7 @@ import bisect
 from pathlib import Path
 
 import attrs
+import regex
 
 from nkquotes._cues import CueIndex, load_lexicon
 from nkquotes._errors import InputError
@@ -81,6 +82,10 @@ _ABBREV_END = frozenset(
 )
 
 
+#: A sentence glued to a closing mark: 'the situation.”South Korea held …'.
+_GLUED = regex.compile(r"[.?!][\"”’](?=\p{Lu}\p{Ll})")
+
+
 def _sentences(
     text: str, article: Article, index: int, start: int, end: int, pq: ParagraphQuotes
 ) -> list[tuple[int, int]]:
@@ -107,7 +112,13 @@ def _sentences(
         out.append((s, e))
     out[0] = (start, out[0][1])
     out[-1] = (out[-1][0], max(out[-1][1], end))
-    return out
+    split: list[tuple[int, int]] = []
+    for s, e in out:
+        for m in _GLUED.finditer(text, s, e):
+            split.append((s, m.start() + 2))
+            s = m.end()
+        split.append((s, e))
+    return split
 
 
 def _paragraph_quotes(

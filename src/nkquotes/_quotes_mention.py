@@ -96,7 +96,7 @@ _STOP = frozenset(
     """)
 )
 _PREPOSITIONS = frozenset(
-    _split("in of on at to from by for about over after under into through against like")
+    _split("in of on at to from by for about over under into through against like")
 )
 _LOOSE_DETERMINERS = frozenset(_split("the a an another one this that his her their its our my"))
 _TITLE_WORDS = frozenset(
@@ -130,7 +130,8 @@ _TOKEN = r"(?:\([^()\n]{1,30}\)|[\p{L}\p{N}][\p{L}\p{N}.'’&-]*)"
 _TOKEN_BACK = regex.compile(r"(?r)(?P<tok>" + _TOKEN + r")[^\S\n]*")
 _TOKEN_FWD = regex.compile(r"[^\S\n]*(?P<tok>" + _TOKEN + r")")
 _AUX_BACK = regex.compile(
-    r"(?r)(?:(?<![\w-])(?:has|have|had|also|then|later|reportedly|repeatedly|previously|"
+    r"(?r)(?:(?<![\w-])(?:has|have|had|did|does|do|also|then|later|reportedly|repeatedly|"
+    r"previously|"
     r"recently|once|again|further|earlier|publicly|privately|separately|similarly|likewise|"
     r"often|frequently|quickly|immediately|subsequently|simply|flatly|[a-z]+ly|"
     r"(?:on[^\S\n]+|last[^\S\n]+|this[^\S\n]+|earlier[^\S\n]+|late[^\S\n]+)?"
@@ -377,22 +378,22 @@ def _appositive(
         start = text.rfind(",", lo, right)
         if start < 0:
             return None
+        right = start
         inner = text[start + 1 : comma].strip()
         if not inner or "\n" in inner:
             return None
         words = inner.split()
+        if len(words) > 18:
+            return None
         first = words[0]
         titled = any(w.lower().strip(",.") in SPEAKER_NOUNS for w in words)
         if not (first.islower() or first in ("A", "An", "The") or titled or first[0].isdigit()):
-            return None
+            continue  # "…, a salesman from Sumter, South Carolina, [says]": look further left
         if first.endswith("ing") or (first in _STOP and first not in ("who", "which")):
             return None  # "…, maintaining peace, [said]": a clause, not an appositive
-        if len(words) > 18:
-            return None
         found = mention_before(text, lo, start, appositive=False, object_ok=object_ok, loose=loose)
         if found is not None and not text[found[0] : found[1]][:1].isdigit():
             return found
-        right = start
     return None
 
 

@@ -58,6 +58,10 @@ _QUOTE_NEXT = regex.compile(r"[^\S\n]*+[,:]?[^\S\n]*+[\"“‘'«]")
 _PROGRESSIVE = regex.compile(r"(?r)\b(?:is|are|was|were|been|be)[^\S\n]+\Z")
 _BY = regex.compile(r"[^\S\n]+by[^\S\n]+")
 _THAT = regex.compile(r"[^\S\n]*+,?[^\S\n]*+that\b[^\S\n]*+")
+_PP_THAT = regex.compile(
+    r"[^\S\n]*+(?:ahead|in|at|on|during|after|before|following|from|via|through|to|with)\b"
+    r"[^,;.\n\"“”]{1,60}?\bthat\b[^\S\n]*+"
+)
 _THAT_NEAR = regex.compile(r"\bthat\b")
 _QUOTED_AS = regex.compile(
     r"(?r)(?:\b(?:was|were|is|are|been|being)[^\S\n]+)?\b(?:quoted|cited)\b"
@@ -88,6 +92,9 @@ def _in_blocks(pq: ParagraphQuotes, start: int, end: int) -> list[int]:
     return found
 
 
+_ABBREV = frozenset(_split("mr mrs ms dr sen rep gov gen st jr sr prof lt col sgt"))
+#: ", making him the first …": a participial modifier closes the reported content.
+_PARTICIPIAL = regex.compile(r",[^\S\n]++(?!including\b)[a-z]++ing\b")
 _CLAUSE_CONJ = regex.compile(
     r"(?r),?[^\S\n]*+\b(?:while|whereas|but|and|although|though|even as)[^\S\n]++\Z"
 )
@@ -103,6 +110,11 @@ def _content_end(text: str, cues: CueIndex, start: int, end: int, pq: ParagraphQ
     participle (``, adding …``), ``, according to X``, an inverted attribution
     (``, X said``, ``, reports CNN``) or a coordinated predicate (``… and urged …``).
     """
+    modifier = _PARTICIPIAL.search(text, start, end)
+    while modifier is not None and block_at(pq, modifier.start()) >= 0:
+        modifier = _PARTICIPIAL.search(text, modifier.end(), end)
+    if modifier is not None:
+        end = modifier.start()
     for m in cues.between(start, end):
         if block_at(pq, m.start) >= 0:
             continue
@@ -113,8 +125,9 @@ def _content_end(text: str, cues: CueIndex, start: int, end: int, pq: ParagraphQ
         if p <= start:
             continue
         if entry.ing or "after" in entry.flags:
-            if text[p - 1] in ",;—–":
-                return p - 1
+            c = _comma_at(text, start, m.start)
+            if c > start:
+                return c - 1 if text[c - 1] in ",;—–" else c
             continue
         comma = _comma_at(text, start, m.start)
         if comma > start and mention_after(text, m.end, end) is not None:
@@ -123,6 +136,11 @@ def _content_end(text: str, cues: CueIndex, start: int, end: int, pq: ParagraphQ
         mend, _ = aux_before(text, start, m.start)
         mention = mention_before(text, start, mend, appositive=False)
         if mention is not None:
+            q = mention[0]
+            while q > start and text[q - 1] in " \t":
+                q -= 1
+            if q > start and text[q - 1] in ".?!" and _prev_word(text, start, q - 1) not in _ABBREV:
+                return q  # a sentence boundary the splitter missed: "… the U.S. He says …"
             c = _comma_at(text, start, mention[0])
             if c > start:
                 return c - 1 if text[c - 1] in ",—–" else c
@@ -253,7 +271,10 @@ def _analyse(
             loose = entry.lemma in _CORE
             if _comma_before(text, s_start, cs):
                 after_m = mention_after(text, ce, s_end, loose=loose)
-                if after_m is not None and not text[after_m[1] : s_end].strip(' .,;:!?"”’'):
+                rest = text[after_m[1] : s_end] if after_m is not None else ""
+                if after_m is not None and (
+                    not rest.strip(' .,;:!?"”’') or rest.lstrip()[:1] == ","
+                ):
                     # "CONTENT, said X."
                     return _inverted(text, pq, s_start, cs, ce, entry, after_m, cs)
             if entry.ing:
@@ -303,6 +324,8 @@ def _analyse(
             if lm is not None:
                 p = skip_modifiers(text, lm.end(), s_end)
     th = _THAT.match(text, p, s_end)
+    if th is None and "that" in flags:
+        th = _PP_THAT.match(text, p, s_end)
     if th is not None:
         p = th.end()
     else:
