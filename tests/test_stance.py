@@ -71,9 +71,7 @@ def test_bad_targets_are_configuration_errors() -> None:
     with pytest.raises(ConfigurationError):
         Target(name="t", labels=("a", "none"), cues=(LexiconCue(phrase="x", label="none"),))
     with pytest.raises(ConfigurationError):
-        Target(
-            name="t", labels=("a", "none"), cues=(LexiconCue(phrase="x", label="a", weight=0),)
-        )
+        Target(name="t", labels=("a", "none"), cues=(LexiconCue(phrase="x", label="a", weight=0),))
 
 
 def test_malformed_target_json_is_a_schema_error(tmp_path: Path) -> None:

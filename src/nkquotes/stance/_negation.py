@@ -3,7 +3,7 @@
 These are properties of English news prose, not of a target, so they live here and every
 target's cues get them. All patterns are compiled once; every window is bounded.
 
-Given a cue found at ``[start, end)`` inside a region of the text, :func:`modify` returns
+Given a cue made of some tokens of a region of the text, :func:`modify` returns
 how the cue counts: whether its label flips (an odd number of negators or opposition words
 in its scope), the factor on its weight (hedged, conceded, quoted as a name, relayed from a
 third party) and the spans of the modifiers that decided it (they become evidence).
@@ -11,15 +11,17 @@ third party) and the spans of the modifiers that decided it (they become evidenc
 
 from __future__ import annotations
 
+import functools
+
 import attrs
 import regex
 
 from nkquotes._model import Span
 
-__all__ = ["NEGATOR", "Modification", "modify"]
+__all__ = ["NEGATOR", "Modification", "Token", "modify", "tokenize"]
 
 #: Words and the punctuation that ends a clause.
-_TOKEN = regex.compile(r"\w+(?:['’]\w+)*|[.;:!?,]")
+_TOKEN = regex.compile(r"\w+(?:['’-]\w+)*|[.;:!?,]")
 _CLAUSE_END = frozenset(".;:!?")
 
 #: Negators of the verb phrase that follows (scope: five words, same clause).
@@ -59,7 +61,31 @@ _CONTRAST = regex.compile(r"but|however|yet|nevertheless|nonetheless", regex.IGN
 _RELAYED = regex.compile(r"\bby\s+(?:calls?|demands?|pushe?s?|appeals?)\s+for\b", regex.IGNORECASE)
 _QUOTE_MARKS = frozenset("\"'“”‘’«»")
 
-_WINDOW_CHARS = 160
+_NEG_VERBAL_BIT, _NEG_DET_BIT, _OPPOSE_BIT, _VERDICT_BIT = 1, 2, 4, 8
+_HEDGE_BIT, _CONCEDE_BIT, _CONTRAST_BIT, _PUNCT_BIT = 16, 32, 64, 128
+
+#: A token: its lower-cased word (or clause punctuation) and its offsets.
+Token = tuple[str, int, int]
+
+
+@functools.lru_cache(maxsize=8192)
+def _kind(word: str) -> int:
+    """What a (lower-cased) token does to the cues around it, as bits."""
+    if word in _CLAUSE_END or word == ",":
+        return _PUNCT_BIT
+    bits = 0
+    for bit, pattern in (
+        (_NEG_VERBAL_BIT, _NEG_VERBAL),
+        (_NEG_DET_BIT, _NEG_DET),
+        (_OPPOSE_BIT, _OPPOSE),
+        (_VERDICT_BIT, _VERDICT),
+        (_HEDGE_BIT, _HEDGE),
+        (_CONCEDE_BIT, _CONCEDE),
+        (_CONTRAST_BIT, _CONTRAST),
+    ):
+        if pattern.fullmatch(word):
+            bits |= bit
+    return bits
 
 
 @attrs.frozen(kw_only=True)
@@ -71,82 +97,81 @@ class Modification:
     evidence: tuple[Span, ...] = ()
 
 
-def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
-    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
-
-
-def _clause_before(text: str, lo: int, start: int) -> list[tuple[str, int, int]]:
-    """The words of the clause before *start* (after the last ``.;:!?`` or comma)."""
-    tokens = _tokens(text, max(lo, start - _WINDOW_CHARS), start)
-    for i in range(len(tokens) - 1, -1, -1):
-        if tokens[i][0] in _CLAUSE_END or tokens[i][0] == ",":
-            return tokens[i + 1 :]
-    return tokens
+def tokenize(text: str, start: int, end: int) -> list[Token]:
+    """The words (hyphens and apostrophes inside them kept) and clause punctuation."""
+    return [(m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
 
 
 def modify(
-    text: str, region: Span, start: int, end: int, *, count_inside: bool = True
+    text: str,
+    tokens: list[Token],
+    first: int,
+    stop: int,
+    *,
+    count_inside: bool = True,
 ) -> Modification:
-    """Read the context of the cue at ``[start, end)`` inside *region* of *text*.
+    """Read the context of the cue made of ``tokens[first:stop]`` (a region's tokens).
 
     *count_inside* is false for a cue whose own words negate (``no hostile intent``).
     """
-    lo, hi = region.start, region.end
-    before = _clause_before(text, lo, start)
-    words = [t for t in before if t[0] not in _CLAUSE_END and t[0] != ","]
     evidence: list[Span] = []
     flips = 0
     factor = 1.0
-    last = len(words)
-    for i, (word, s, e) in enumerate(words):
-        distance = last - i
-        negates = (distance <= 5 and _NEG_VERBAL.fullmatch(word)) or (
-            distance <= 3 and _NEG_DET.fullmatch(word)
-        )
-        if negates or (distance <= 6 and _OPPOSE.fullmatch(word)):
+    # The clause before the cue: back to a comma or the end of the previous sentence.
+    clause = first
+    while clause > 0 and not _kind(tokens[clause - 1][0]) & _PUNCT_BIT:
+        clause -= 1
+    clause = max(clause, first - 12)
+    for i in range(clause, first):
+        word, s, e = tokens[i]
+        bits = _kind(word)
+        distance = first - i
+        if (
+            (distance <= 5 and bits & _NEG_VERBAL_BIT)
+            or (distance <= 3 and bits & _NEG_DET_BIT)
+            or (distance <= 6 and bits & _OPPOSE_BIT)
+        ):
             flips += 1
             evidence.append(Span.of(text, s, e))
-        elif distance <= 6 and _HEDGE.fullmatch(word):
+        elif distance <= 6 and bits & _HEDGE_BIT:
             factor = min(factor, 0.6)
     # Negators inside the cue itself (``sanctions should not be lifted``).
-    for word, s, e in _tokens(text, start, end) if count_inside else ():
-        if _NEG_VERBAL.fullmatch(word) or word.lower() == "no":
-            flips += 1
-            evidence.append(Span.of(text, s, e))
+    if count_inside:
+        for word, s, e in tokens[first:stop]:
+            if _kind(word) & _NEG_VERBAL_BIT or word == "no":
+                flips += 1
+                evidence.append(Span.of(text, s, e))
     # A negative verdict later in the same clause (``… sent the wrong message``).
-    after = _tokens(text, end, min(hi, end + _WINDOW_CHARS))
-    for n, (word, s, e) in enumerate(after):
-        if word in _CLAUSE_END or word == "," or n >= 8:
+    for word, s, e in tokens[stop : stop + 8]:
+        bits = _kind(word)
+        if bits & _PUNCT_BIT:
             break
-        if _VERDICT.fullmatch(word):
+        if bits & _VERDICT_BIT:
             flips += 1
             evidence.append(Span.of(text, s, e))
             break
-    # A conceded clause counts half; a clause after ``but`` counts more.
-    if words and _CONCEDE.fullmatch(words[0][0]):
+    # A conceded clause counts half; a clause after ``but`` counts more, before it less.
+    if clause < first and _kind(tokens[clause][0]) & _CONCEDE_BIT:
         factor *= 0.5
-    sentence_before = _tokens(text, max(lo, start - _WINDOW_CHARS), start)
-    for word, _s, _e in reversed(sentence_before):
+    for i in range(first - 1, max(-1, first - 40), -1):
+        word = tokens[i][0]
         if word in _CLAUSE_END:
             break
-        if _CONTRAST.fullmatch(word):
+        if _kind(word) & _CONTRAST_BIT:
             factor *= 1.5
             break
-    if _contrast_follows(text, end, hi):
-        factor *= 0.5
+    for word, _s, _e in tokens[stop : stop + 40]:
+        if word in _CLAUSE_END:
+            break
+        if _kind(word) & _CONTRAST_BIT:
+            factor *= 0.5
+            break
     # A slogan in quotation marks is named, not argued for.
-    if start > lo and end < hi and text[start - 1] in _QUOTE_MARKS and text[end] in _QUOTE_MARKS:
+    start, end = tokens[first][1], tokens[stop - 1][2]
+    quoted = start > 0 and end < len(text) and text[start - 1] in _QUOTE_MARKS
+    if quoted and text[end] in _QUOTE_MARKS:
         factor *= 0.3
-    if _RELAYED.search(text, max(lo, start - 40), end):
+    # Someone else's demand relayed (``undermined by calls for …``).
+    if _RELAYED.search(text, max(tokens[max(0, first - 4)][1], start - 40), end):
         factor = 0.0
     return Modification(flipped=flips % 2 == 1, factor=factor, evidence=tuple(evidence))
-
-
-def _contrast_follows(text: str, end: int, hi: int) -> bool:
-    """Whether ``, but`` (or ``however``) turns the same sentence after the cue."""
-    for word, _s, _e in _tokens(text, end, min(hi, end + _WINDOW_CHARS)):
-        if word in _CLAUSE_END:
-            return False
-        if _CONTRAST.fullmatch(word):
-            return True
-    return False

@@ -14,8 +14,8 @@ label as the sentence before it.
 
 from __future__ import annotations
 
+import bisect
 import functools
-from collections.abc import Iterator
 
 import attrs
 import regex
@@ -24,7 +24,7 @@ from nkquotes._errors import ConfigurationError
 from nkquotes._model import Span, StanceResult
 from nkquotes._sentences import split_sentences
 from nkquotes.stance._apply import StanceInput
-from nkquotes.stance._negation import NEGATOR, modify
+from nkquotes.stance._negation import NEGATOR, modify, tokenize
 from nkquotes.stance._target import LexiconCue, Target
 
 __all__ = ["CueMatch", "RuleStanceModel", "find_cues"]
@@ -94,42 +94,34 @@ def _compile_phrase(phrase: str) -> tuple[regex.Pattern[str], list[frozenset[str
         parts.append(pattern)
         keys.append(token_keys)
         gap = 0
-    return regex.compile("".join(parts), regex.IGNORECASE | regex.VERSION1), keys
+    return regex.compile("".join(parts), regex.IGNORECASE), keys
 
 
 @attrs.frozen(kw_only=True)
 class _CompiledCue:
     cue: LexiconCue
     pattern: regex.Pattern[str]
+    #: whether the phrase's own words negate (``no hostile intent``)
+    negates: bool
 
 
 @attrs.frozen(kw_only=True)
 class _Lexicon:
     cues: tuple[_CompiledCue, ...]
-    #: first three letters of a word -> the cues anchored on it
+    #: first three letters of a word -> the cues whose first word may be it
     index: dict[str, tuple[int, ...]]
 
 
 @functools.lru_cache(maxsize=32)
 def _lexicon(target: Target) -> _Lexicon:
     compiled = []
-    anchors: list[frozenset[str]] = []
-    all_keys: list[list[frozenset[str]]] = []
-    for cue in target.cues:
-        pattern, keys = _compile_phrase(cue.phrase)
-        compiled.append(_CompiledCue(cue=cue, pattern=pattern))
-        all_keys.append(keys)
-    frequency: dict[str, int] = {}
-    for keys in all_keys:
-        for token_keys in keys:
-            for k in token_keys:
-                frequency[k] = frequency.get(k, 0) + 1
-    for keys in all_keys:
-        # Anchor each cue on its rarest token, so common words trigger few searches.
-        anchors.append(min(keys, key=lambda ks: sum(frequency[k] for k in ks)))
     index: dict[str, list[int]] = {}
-    for number, anchor in enumerate(anchors):
-        for k in anchor:
+    for number, cue in enumerate(target.cues):
+        pattern, keys = _compile_phrase(cue.phrase)
+        compiled.append(
+            _CompiledCue(cue=cue, pattern=pattern, negates=bool(NEGATOR.search(cue.phrase)))
+        )
+        for k in keys[0]:
             index.setdefault(k, []).append(number)
     return _Lexicon(cues=tuple(compiled), index={k: tuple(v) for k, v in index.items()})
 
@@ -156,16 +148,6 @@ def _merge(spans: list[Span]) -> list[tuple[int, int]]:
     return out
 
 
-def _raw_matches(
-    text: str, lexicon: _Lexicon, start: int, end: int
-) -> Iterator[tuple[int, int, int]]:
-    keys = {_key(w) for w in _WORDS.findall(text, start, end)}
-    candidates = sorted({n for k in keys for n in lexicon.index.get(k, ())})
-    for number in candidates:
-        for m in lexicon.cues[number].pattern.finditer(text, start, end):
-            yield number, m.start(), m.end()
-
-
 def find_cues(
     text: str,
     target: Target,
@@ -179,25 +161,31 @@ def find_cues(
     regions = _merge([*segments, *([sentence] if sentence is not None else [])])
     found: list[CueMatch] = []
     for lo, hi in regions:
-        region = Span.of(text, lo, hi)
-        raw = sorted(
-            _raw_matches(text, lexicon, lo, hi),
-            key=lambda r: (-(r[2] - r[1]), -lexicon.cues[r[0]].cue.weight, r[1]),
-        )
+        tokens = tokenize(text, lo, hi)
+        ends = [t[2] for t in tokens]
+        raw: list[tuple[int, int, int, int]] = []
+        for i, (word, start, _end) in enumerate(tokens):
+            for number in lexicon.index.get(word[:_KEY], ()):
+                m = lexicon.cues[number].pattern.match(text, start, hi)
+                if m is not None:
+                    raw.append((number, i, bisect.bisect_left(ends, m.end()) + 1, m.end()))
+        # Overlapping matches: the longest (then heaviest, then first) is kept.
+        raw.sort(key=lambda r: (-(r[3] - tokens[r[1]][1]), -lexicon.cues[r[0]].cue.weight, r[1]))
         taken: list[tuple[int, int]] = []
-        for number, s, e in raw:
-            if any(s < te and ts < e for ts, te in taken):
+        for number, first, stop, end in raw:
+            if any(first < t_stop and t_first < stop for t_first, t_stop in taken):
                 continue
-            taken.append((s, e))
-            cue = lexicon.cues[number].cue
-            in_quote = any(seg.start <= s and e <= seg.end for seg in segments)
-            mod = modify(text, region, s, e, count_inside=not NEGATOR.search(cue.phrase))
-            weight = cue.weight * mod.factor * (1.0 if in_quote else context_weight)
-            label = target.opposite(cue.label) if mod.flipped else cue.label
+            taken.append((first, stop))
+            compiled = lexicon.cues[number]
+            start = tokens[first][1]
+            in_quote = any(seg.start <= start and end <= seg.end for seg in segments)
+            mod = modify(text, tokens, first, stop, count_inside=not compiled.negates)
+            weight = compiled.cue.weight * mod.factor * (1.0 if in_quote else context_weight)
+            label = target.opposite(compiled.cue.label) if mod.flipped else compiled.cue.label
             found.append(
                 CueMatch(
-                    cue=cue,
-                    span=Span.of(text, s, e),
+                    cue=compiled.cue,
+                    span=Span.of(text, start, end),
                     label=label,
                     weight=weight,
                     in_quote=in_quote,
