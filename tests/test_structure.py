@@ -198,3 +198,100 @@ def test_non_str_input_raises(bad: object) -> None:
 def test_empty_text() -> None:
     assert parse_article("") == Article()
     assert parse_article(" \n\t\u200b\n") == Article()
+
+
+def test_headline_and_stamp_on_one_line() -> None:
+    text = (
+        "Envoy urges talks with no deadline. December. 17, 2019 07:40. by Sang-Jun Han "
+        "han@example.com.\n\nThe envoy spoke in Seoul on Monday.\n\nHe left."
+    )
+    article = parse_article(text)
+    assert article.title is not None
+    assert article.title.text == "Envoy urges talks with no deadline"
+    assert article.byline is not None
+    assert article.byline.span.text == "by Sang-Jun Han"
+    assert article.byline.names == ("Sang-Jun Han",)
+    assert article.published is not None
+    assert article.published.date.isoformat() == "2019-12-17"
+    assert [b.span.text for b in article.boilerplate] == [
+        "December. 17, 2019 07:40.",
+        "han@example.com.",
+    ]
+    assert len(article.paragraphs) == 2
+
+
+def test_page_furniture_before_the_headline() -> None:
+    text = (
+        "Menu Content\nGo Top\n\nInternational\n\nHome > World > Asia\n\n"
+        "Allies agree to tighten sanctions on the North\n\n"
+        "Written: 2019-10-06 10:39:30Updated: 2019-10-06 13:10:39\n\n"
+        "Allies agree to tighten sanctions on the North\n\n"
+        "Photo : KBS News\n\n"
+        "The allies agreed on Saturday to tighten sanctions.\n\n"
+        "Editor's Pick\n\nClose\n"
+    )
+    article = parse_article(text)
+    assert article.title is not None
+    assert article.title.start == text.index("Allies agree")
+    assert [c.text for c in article.captions] == ["Photo : KBS News"]
+    assert [p.span.text for p in article.paragraphs] == [
+        "The allies agreed on Saturday to tighten sanctions."
+    ]
+    assert [b.span.text for b in article.boilerplate] == [
+        "Menu Content",
+        "Go Top",
+        "International",
+        "Home > World > Asia",
+        "Written: 2019-10-06 10:39:30Updated: 2019-10-06 13:10:39",
+        "Allies agree to tighten sanctions on the North",
+        "Editor's Pick",
+        "Close",
+    ]
+
+
+def test_teaser_repeated_by_the_body_is_boilerplate() -> None:
+    lede = (
+        "The foreign ministry was unable to provide any information about a possible "
+        "meeting between the two delegations in Stockholm on Thursday"
+    )
+    text = f"{lede}\n\nSTOCKHOLM (Sputnik - 03rd October, 2019) {lede}.\n\nMore followed."
+    article = parse_article(text)
+    assert article.title is None
+    assert [b.span.text for b in article.boilerplate] == [lede]
+    assert article.dateline is not None
+    assert article.dateline.span.text == "STOCKHOLM (Sputnik - 03rd October, 2019)"
+    assert article.dateline.agency == "Sputnik"
+    assert article.dateline.date is not None
+    assert article.dateline.date.to_date() is not None
+    assert article.paragraphs[0].span.text == lede + "."
+
+
+def test_inline_trailing_credits() -> None:
+    text = (
+        "Xinhua urges restraint on the peninsula\n"
+        "BEIJING, Dec. 23 (Xinhua) -- China called for restraint. Enditem\n"
+    )
+    article = parse_article(text)
+    assert article.paragraphs[0].span.text == "China called for restraint."
+    assert [(b.span.text, b.kind) for b in article.boilerplate] == [
+        ("Enditem", BoilerplateKind.CREDIT)
+    ]
+    assert article.agency == "Xinhua"
+
+
+def test_informs_credit_names_the_agency() -> None:
+    text = (
+        "Pompeo leaves for North Korea\n\nPompeo headed to Pyongyang, Bloomberg informs.\n\n"
+        "He will meet Kim."
+    )
+    article = parse_article(text)
+    assert [(a.name, a.span.text) for a in article.agencies] == [("Bloomberg", "Bloomberg")]
+    assert article.paragraphs[0].span.text == "Pompeo headed to Pyongyang, Bloomberg informs."
+
+
+def test_reported_by_an_outlet_is_not_an_agency_credit() -> None:
+    text = (
+        "North threatens Guam\n\nA spokesman said the North would strike, Reuters reports, "
+        "citing state media.\n\nThe spokesman added more, Yonhap reported."
+    )
+    assert parse_article(text).agencies == ()

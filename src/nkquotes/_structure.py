@@ -186,7 +186,7 @@ def _classify(slot: _Slot, previous: _Slot | None) -> None:
     if len(tokens) <= 12 and _TWO_CAPS.search(seg) and not _LOWER.search(seg):
         _set(slot, _Role.BOILER, K.NAVIGATION)
         return
-    if (len(_GLUED.findall(seg)) >= 2 and len(tokens) <= 40) or len(_BULLETS.findall(seg)) >= 2:
+    if _glued_menu(tokens) or len(_BULLETS.findall(seg)) >= 2:
         _set(slot, _Role.BOILER, K.NAVIGATION)
         return
     if len(tokens) <= 80 and CAPTION.search(seg) is not None:
@@ -204,6 +204,14 @@ def _classify(slot: _Slot, previous: _Slot | None) -> None:
         _set(slot, _Role.BOILER, K.NAVIGATION)
         return
     del previous
+
+
+def _glued_menu(tokens: list[str]) -> bool:
+    """Menu items run together (``FinancialGovernment SolutionsLegal``)."""
+    if len(tokens) > 60:
+        return False
+    glued = sum(1 for t in tokens if _GLUED.search(t))
+    return glued >= 3 and glued * 4 >= len(tokens)
 
 
 def _set(slot: _Slot, role: _Role, kind: BoilerplateKind = K.OTHER) -> None:
@@ -251,7 +259,7 @@ def _mark_teasers(text: str, slots: list[_Slot], header_lines: int) -> None:
     """An opening line that the body repeats inside a longer line is a teaser."""
     squeezed: str | None = None
     for index, slot in enumerate(slots[:header_lines]):
-        if slot.classified or len(words(slot.seg)) < 10:
+        if slot.classified or len(words(slot.seg)) < 18:
             continue
         if squeezed is None:
             squeezed = _SPACES.sub("", text)
@@ -301,11 +309,18 @@ def _headline_like(seg: str, *, strict: bool = False) -> bool:
     first = seg[0]
     if not (first.isupper() or first.isdigit() or (first in "\"'“‘" and seg[1:2].isalnum())):
         return False
-    if seg[-1] in ",;:-–—":
+    if seg[-1] in ",:-–—":
         return False
-    if seg.endswith(".") and (len(tokens) > 12 or strict):
+    if seg.endswith(".") and (strict or (len(tokens) > 16 and not _title_case(tokens))):
         return False
     return not (strict and seg[-1] in _TERMINAL)
+
+
+def _title_case(tokens: list[str]) -> bool:
+    """Whether most words of a line are capitalised, as in ``Stealth Over Health``."""
+    worded = [t for t in tokens if t[:1].isalpha() and len(t) > 3]
+    capital = sum(1 for t in worded if t[:1].isupper())
+    return bool(worded) and capital * 10 >= len(worded) * 7
 
 
 def _find_title(slots: list[_Slot], opts: StructureOptions) -> _Slot | None:
@@ -332,8 +347,9 @@ def _find_title(slots: list[_Slot], opts: StructureOptions) -> _Slot | None:
     if candidates:
         # A headline the page prints twice (apart) beats a section label printed before it.
         repeated = [c for c in candidates if _repeated_apart(slots, c)]
-        unstopped = [c for c in candidates if not c.seg.endswith(".")]
-        title = (repeated or unstopped or candidates)[0]
+        # ``One app.``: a slogan, not a headline, when a real one follows.
+        longer = [c for c in candidates if len(words(c.seg)) > 4 or not c.seg.endswith(".")]
+        title = (repeated or longer or candidates)[0]
         for slot in slots[: slots.index(title)]:
             if slot.role is _Role.BODY:
                 _set(slot, _Role.BOILER, K.OTHER)  # promotional lines above the headline

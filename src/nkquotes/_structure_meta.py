@@ -146,7 +146,8 @@ _COLON_DATELINE = regex.compile(
 _NOT_CITY = wordset(
     """
         update note editor watch photo video breaking source sources read warning editors
-        correction clarification live analysis opinion comment exclusive
+        correction clarification live analysis opinion comment exclusive poll wow report
+        statement photos videos listen quote question answer q a summary background
         """
 )
 _BROKEN_DATELINE = regex.compile(r"\([ \u00a0]*\)?[ \u00a0]*(?:--|[-–—])(?=\s)")
@@ -194,6 +195,7 @@ def match_dateline(text: str, start: int, end: int) -> DatelineMatch | None:
     if (
         colon is not None
         and colon.group("city").lower() not in _NOT_CITY
+        and not colon.group("city").lower().endswith("ed")
         and canonical_agency(colon.group("city")) is None
     ):
         return DatelineMatch(start, colon.end(), colon.group("city"), None, None, None, None)
@@ -217,7 +219,7 @@ _NAME = (
 _CAPS_NAME = r"[\p{Lu}][\p{Lu}'’\-]+(?:[ \u00a0][\p{Lu}][\p{Lu}'’.\-]*){1,3}"
 _ANY_NAME = rf"(?:{_NAME}|{_CAPS_NAME})"
 _BY = regex.compile(
-    r"(?i:by|written\s+by|words\s+by|posted\s+by|author:?|reporter:?|reported\s+by)"
+    r"(?i:by|byline:|written\s+by|words\s+by|posted\s+by|author:?|reporter:?|reported\s+by)"
     r"[ \u00a0]+(?P<names>.{1,160})$"
 )
 _NAME_LIST = regex.compile(
