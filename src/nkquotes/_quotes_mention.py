@@ -102,6 +102,7 @@ _LOOSE_DETERMINERS = frozenset(_split("the a an another one this that his her th
 _TITLE_WORDS = frozenset(
     _split("former then current acting deputy senior top chief late fellow incoming outgoing")
 )
+_QUANTIFIER_PRONOUNS = frozenset(_split("some many others several most both all few"))
 _ATTACHING = frozenset(_split("in of at for from with"))
 _NUMBER_WORDS = frozenset(
     _split(
@@ -136,9 +137,11 @@ _AUX_BACK = regex.compile(
     r"often|frequently|quickly|immediately|subsequently|simply|flatly|[a-z]+ly|"
     r"(?:on[^\S\n]+|last[^\S\n]+|this[^\S\n]+|earlier[^\S\n]+|late[^\S\n]+)?"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday|"
-    r"(?:last|this)[^\S\n]+(?:week|month|year))[^\S\n]+)+"
+    r"(?:last|this)[^\S\n]+(?:week|month|year)|"
+    r"(?:in|on)[^\S\n]+(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|\d{4}))[^\S\n]+)+"
 )
-_RELATIVE_BACK = regex.compile(r"(?r),[^\S\n]*+(?:who|which)[^\S\n]*+")
+_RELATIVE_BACK = regex.compile(r"(?r)(?P<comma>,)?[^\S\n]*+\b(?:who|which)[^\S\n]*+")
 _HAVE = regex.compile(r"(?:has|have|had)\b")
 
 # What may stand between a cue and its content or speaker: times, venues, channels.
@@ -211,6 +214,8 @@ def _valid_head(tokens: list[str], loose: bool = False) -> bool:
         return len(tokens) == 1 or head.startswith("(") or head[:1].isupper()
     if head[:1].isupper():
         return low not in _DETERMINERS and head not in _TIME_WORDS
+    if len(tokens) == 1 and low in _QUANTIFIER_PRONOUNS:
+        return True  # "with some suggesting …"
     if head.isdigit():
         return len(tokens) >= 3 and tokens[-2] in ("in", "of")
     if low in SPEAKER_NOUNS or low.rstrip("s") in SPEAKER_NOUNS:
@@ -267,6 +272,11 @@ def mention_before(
     rel = _RELATIVE_BACK.match(text, lo, pos)
     if rel is not None:
         # "Liu Pengyu, spokesman for the embassy, who said": the antecedent speaks.
+        if rel.group("comma") is None:
+            # "a U.S. president who insists": the noun phrase right before "who"
+            return mention_before(
+                text, lo, rel.start(), appositive=False, object_ok=True, loose=True
+            )
         comma = rel.start() + 1
         found = _appositive(text, lo, comma - 1, True, loose)
         if found is None:

@@ -64,8 +64,9 @@ _PP_THAT = regex.compile(
 )
 _THAT_NEAR = regex.compile(r"\bthat\b")
 _QUOTED_AS = regex.compile(
-    r"(?r)(?:\b(?:was|were|is|are|been|being)[^\S\n]+)?\b(?:quoted|cited)\b"
-    r"(?P<by>[^\S\n]+by[^\S\n]+[^,.;\n]{1,80}?)?[^\S\n]+as[^\S\n]+\Z"
+    r"(?r)(?P<passive>\b(?:was|were|is|are|been|being)[^\S\n]+)?\b(?:quoted|cited)\b"
+    r"(?:[^\S\n]+by[^\S\n]+(?P<by>[^,.;\n]{1,80}?)|[^\S\n]+(?P<obj>[^,.;\n]{1,80}?))?"
+    r"[^\S\n]+as[^\S\n]+\Z"
 )
 _SUBJECT_START = regex.compile(
     r"[^\S\n]*+(?:(?:But|And|So|Yet|Still|However|Meanwhile),?[^\S\n]+)?"
@@ -94,6 +95,7 @@ def _in_blocks(pq: ParagraphQuotes, start: int, end: int) -> list[int]:
 
 _ABBREV = frozenset(_split("mr mrs ms dr sen rep gov gen st jr sr prof lt col sgt"))
 #: ", making him the first …": a participial modifier closes the reported content.
+_DASH_ASIDE = regex.compile(r"[^\S\n]++(?:--|—|–)[^\S\n]++(?=[a-z])")
 _PARTICIPIAL = regex.compile(r",[^\S\n]++(?!including\b)[a-z]++ing\b")
 _CLAUSE_CONJ = regex.compile(
     r"(?r),?[^\S\n]*+\b(?:while|whereas|but|and|although|though|even as)[^\S\n]++\Z"
@@ -110,6 +112,11 @@ def _content_end(text: str, cues: CueIndex, start: int, end: int, pq: ParagraphQ
     participle (``, adding …``), ``, according to X``, an inverted attribution
     (``, X said``, ``, reports CNN``) or a coordinated predicate (``… and urged …``).
     """
+    aside = _DASH_ASIDE.search(text, start, end)
+    while aside is not None and block_at(pq, aside.start()) >= 0:
+        aside = _DASH_ASIDE.search(text, aside.end(), end)
+    if aside is not None and len(text[start : aside.start()].split()) >= 4:
+        end = aside.start()
     modifier = _PARTICIPIAL.search(text, start, end)
     while modifier is not None and block_at(pq, modifier.start()) >= 0:
         modifier = _PARTICIPIAL.search(text, modifier.end(), end)
@@ -130,7 +137,11 @@ def _content_end(text: str, cues: CueIndex, start: int, end: int, pq: ParagraphQ
                 return c - 1 if text[c - 1] in ",;—–" else c
             continue
         comma = _comma_at(text, start, m.start)
-        if comma > start and mention_after(text, m.end, end) is not None:
+        if (
+            comma > start
+            and "mixedonly" not in entry.flags
+            and mention_after(text, m.end, end) is not None
+        ):
             # ", reports CNN" / ", said X"
             return comma - 1 if text[comma - 1] in ",—–" else comma
         mend, _ = aux_before(text, start, m.start)
@@ -252,10 +263,16 @@ def _analyse(
         if q is None:
             return None
         cue_start = q.start()
-        mend, _ = aux_before(text, s_start, cue_start)
-        mention = mention_before(text, s_start, mend)
-        if mention is None and q.group("by"):
-            mention = mention_after(text, q.start("by") + 4, q.end("by"))
+        if q.group("obj") and not q.group("passive"):
+            # "Yonhap quoted the officials as saying": the officials speak
+            mention = mention_after(text, q.start("obj"), q.end("obj"), loose=True)
+        else:
+            mend, _ = aux_before(text, s_start, cue_start)
+            mention = mention_before(text, s_start, mend)
+            if mention is None and q.group("by"):
+                mention = mention_after(text, q.start("by"), q.end("by"))
+        if mention is None:
+            return None
         content_start = ce
     else:
         mend, cue_start = aux_before(text, s_start, cs)
@@ -326,6 +343,7 @@ def _analyse(
     th = _THAT.match(text, p, s_end)
     if th is None and "that" in flags:
         th = _PP_THAT.match(text, p, s_end)
+    claim = th is not None or (entry.ing and "," in text[max(s_start, cs - 3) : cs])
     if th is not None:
         p = th.end()
     else:
@@ -345,7 +363,8 @@ def _analyse(
     if _words(text, c_start, c_end) >= 2 or (
         c_end > c_start and entry.lemma in ("call for",) and _words(text, c_start, c_end) >= 1
     ):
-        return _make(text, pq, [(c_start, c_end)], entry, cue_start, ce, mention, cs)
+        claim = claim or " as " in text[c_start:c_end]
+        return _make(text, pq, [(c_start, c_end)], entry, cue_start, ce, mention, cs, claim=claim)
     return None
 
 
@@ -501,12 +520,14 @@ def _make(
     cue_end: int,
     mention: tuple[int, int] | None,
     anchor: int,
+    *,
+    claim: bool = False,
 ) -> Draft | None:
     kinded = _kind_and_segments(text, pq, segs)
     if kinded is None:
         return None
     kind, segs = kinded
-    if "mixedonly" in entry.flags and kind is QuoteKind.INDIRECT:
+    if "mixedonly" in entry.flags and kind is QuoteKind.INDIRECT and not claim:
         return None
     if "direct" in entry.flags and kind is not QuoteKind.DIRECT:
         return None
