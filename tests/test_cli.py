@@ -184,6 +184,8 @@ def bad_inputs(tmp_path: Path) -> dict[str, Path]:
         '{"id": "f", "text": "Three."}\n',
         encoding="utf-8",
     )
+    with corpus.open("ab") as handle:
+        handle.write(b'{"id": "g", "text": "caf\xe9"}\n')
     return {
         "missing": tmp_path / "missing.txt",
         "folder": tmp_path / "folder",
@@ -247,11 +249,12 @@ def test_invalid_jsonl_records_are_reported_and_others_processed(
         f"nkquotes: error: {corpus}:4 (id d): "
         "invalid published date 'yesterday' (expected YYYY-MM-DD)",
         f"nkquotes: error: {corpus}:5: record is not a JSON object",
-        "nkquotes: 4 of 6 inputs failed",
+        f"nkquotes: error: {corpus}:7: not valid UTF-8 (byte 0xe9 at offset 24)",
+        "nkquotes: 5 of 7 inputs failed",
     ]
     lines = [json.loads(line) for line in out.splitlines()]
-    assert [d.get("id") for d in lines] == ["a", None, "c", "d", None, "f"]
-    assert ["error" in d for d in lines] == [False, True, True, True, True, False]
+    assert [d.get("id") for d in lines] == ["a", None, "c", "d", None, "f", None]
+    assert ["error" in d for d in lines] == [False, True, True, True, True, False, True]
 
 
 @pytest.mark.parametrize(

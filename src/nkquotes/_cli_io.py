@@ -91,9 +91,12 @@ def _jsonl_inputs(paths: Sequence[str]) -> Iterator[_Source]:
                     continue
                 try:
                     record: Any = json.loads(_decode(raw))
-                except ValueError as exc:  # JSONDecodeError and bad UTF-8
-                    message = str(exc) if str(exc).startswith("not valid") else "invalid JSON"
-                    yield _Source(item=None, source=source, error=f"{message}: {_brief(exc)}")
+                except json.JSONDecodeError as exc:
+                    error = f"invalid JSON: {exc.msg} at column {exc.colno}"
+                    yield _Source(item=None, source=source, error=error)
+                    continue
+                except ValueError as exc:  # bad UTF-8
+                    yield _Source(item=None, source=source, error=str(exc))
                     continue
                 if not isinstance(record, dict):
                     yield _Source(item=None, source=source, error="record is not a JSON object")
@@ -103,12 +106,6 @@ def _jsonl_inputs(paths: Sequence[str]) -> Iterator[_Source]:
         except OSError as exc:
             where = label if number == 0 else f"{label}:{number}"
             yield _Source(item=None, source=where, error=_os_error(exc))
-
-
-def _brief(exc: ValueError) -> str:
-    if isinstance(exc, json.JSONDecodeError):
-        return f"{exc.msg} at column {exc.colno}"
-    return "undecodable bytes"
 
 
 def read_inputs(paths: Sequence[str], input_format: str) -> Iterator[_Source]:
