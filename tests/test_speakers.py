@@ -261,15 +261,16 @@ def test_generated_articles_resolve_to_the_introduced_person(
 ) -> None:
     b = Builder()
     expected: list[str] = []
-    for full, nation, (title, description), surname, forms in persons:
+    # Every sentence differs: repeated lines would rightly be taken for page furniture.
+    for n, (full, nation, (title, description), surname, forms) in enumerate(persons):
         b.add("\n\n")
         intro = f"{nation} {title} {full}".strip()
-        b.indirect(intro[0].upper() + intro[1:], "said on Monday that", "the talks would go on")
+        b.indirect(intro[0].upper() + intro[1:], "said on Monday that", f"round {n} would go on")
         expected.append(full)
-        for form in forms:
+        for k, form in enumerate(forms):
             b.add("\n\n")
             mention = {"surname": surname, "title": description, "pronoun": "he"}.get(form)
-            b.quote("We will see what happens next", mention)
+            b.quote(f"We will see what happens in round {n}, part {k}", mention)
             expected.append(full)
     result = b.resolve()
     assert names(result) == expected
@@ -342,3 +343,15 @@ def test_a_possessive_name_is_neither_a_title_nor_the_subject() -> None:
     assert names(result) == ["Sarah Sanders", "Stephen Biegun", "Donald Trump"]
     sanders = entity(result, "Sarah Sanders")
     assert all("President" not in t for t in sanders.titles)
+
+
+def test_stray_words_around_a_mention_are_ignored() -> None:
+    b = Builder()
+    b.add("North Korean Foreign Minister Ri Yong-ho spoke in New York.\n\n")
+    b.quote("That is a dog dream", "meaning ludicrous, he", after=" added.")
+    b.add("\n\n")
+    b.indirect("Ri reaffirmed his", "view that", "talks were over")
+    b.add("\n\n")
+    b.indirect("Trump administration officials", "said", "nothing had changed")
+    result = b.resolve()
+    assert names(result) == ["Ri Yong-ho", "Ri Yong-ho", "Trump administration officials"]

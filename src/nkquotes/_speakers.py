@@ -28,9 +28,12 @@ import regex
 from nkquotes._entities import Record, Registry, build_registry, countries_in, titles_match
 from nkquotes._model import Article, Entity, EntityKind, Quote, Span
 from nkquotes._names import (
+    DOCUMENT_WORDS,
+    GROUP_NOUNS,
     HEAD_SYNONYMS,
     HONORIFICS,
     ORG_WORDS,
+    ROLE_NOUNS,
     TITLE_WORDS,
     fold,
     strip_determiner,
@@ -42,6 +45,11 @@ __all__ = ["SpeakerResolution", "resolve_speakers"]
 _LOOKBACK_SENTENCES = 4
 _CATAPHORA = 600
 _AND = regex.compile(r" (?:and|&) ")
+_TRAILING_PRONOUN = regex.compile(r"^[\p{Ll}\s,]*[,\s]\s*(he|she|they|it|we)$", regex.IGNORECASE)
+# A name run followed by a lower-case verb: ``Kim reaffirmed U.S.``.
+_LEADING_NAME = regex.compile(
+    r"((?:\p{Lu}[\p{L}.'’-]*\s+){0,4}?\p{Lu}[\p{L}'’-]*)\s+(?!(?:of|for|to|the|at|and|in)\b)\p{Ll}"
+)
 _POSSESSIVE_AFTER = regex.compile(r"['’]s?\b")
 _DASH = regex.compile(
     r"[\"”’'.,!?]{0,3}[^\S\n]*[―—–-]{1,2}[^\S\n]*"
@@ -113,6 +121,7 @@ class _Resolver:
             pair = self.conjunction(mention, joined.start(), joined.end())
             if pair is not None:
                 return pair
+        mention = _trim(mention)
         parts = analyse(mention.text)
         kind = parts.kind
         if kind is MentionKind.PRONOUN:
@@ -425,6 +434,24 @@ def resolve_speakers(text: str, article: Article, quotes: tuple[Quote, ...]) -> 
         )
         out.append(attrs.evolve(quote, speaker=speaker))
     return SpeakerResolution(quotes=tuple(out), entities=registry.entities(ids, keep))
+
+
+def _trim(mention: Span) -> Span:
+    """Cut stray words off a mention: ``meaning ludicrous, he`` -> ``he``;
+    ``Kim reaffirmed U.S.`` -> ``Kim``."""
+    text = mention.text
+    tail = _TRAILING_PRONOUN.search(text)
+    if tail is not None and tail.start(1) > 0:
+        return Span(mention.start + tail.start(1), mention.start + tail.end(1), tail.group(1))
+    head = _LEADING_NAME.match(text)
+    if head is not None and head.end(1) < len(text.rstrip()):
+        verb = fold(text[head.end(0) - 1 :].split()[0])
+        nouns = (GROUP_NOUNS, ORG_WORDS, ROLE_NOUNS, DOCUMENT_WORDS, TITLE_WORDS)
+        if not verb.endswith(("ed", "s")) or any(verb in words for words in nouns):
+            return mention
+        if analyse(head.group(1)).kind is MentionKind.PERSON:
+            return Span(mention.start, mention.start + head.end(1), head.group(1))
+    return mention
 
 
 def _dash_attribution(text: str, quote: Quote) -> Span | None:
