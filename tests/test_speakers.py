@@ -355,3 +355,26 @@ def test_stray_words_around_a_mention_are_ignored() -> None:
     b.indirect("Trump administration officials", "said", "nothing had changed")
     result = b.resolve()
     assert names(result) == ["Ri Yong-ho", "Ri Yong-ho", "Trump administration officials"]
+
+
+MENTION_PIECES = st.sampled_from(
+    [", ", "the ", "a ", "Kim", "Sen.", "(R-CO)", "minister", "officials", "he", " and ", "KCNA"]
+    + ["U.S.", "’s", "statement", "of ", "—", "Ms ", "chairman", "Jong-un", "North Korea"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(MENTION_PIECES, max_size=8).map("".join))
+def test_any_mention_wording_resolves_without_error(mention: str) -> None:
+    text = f'"Talks are over," {mention} said on Monday.'
+    start = text.index(mention, 18) if mention else 18
+    quote = Quote(
+        id="q1",
+        segments=(Span.of(text, 1, 15),),
+        kind=QuoteKind.DIRECT,
+        speaker=Speaker(mention=Span.of(text, start, start + len(mention))),
+    )
+    result = resolve_speakers(text, parse_article(text), (quote,))
+    speaker = result.quotes[0].speaker
+    assert speaker is not None
+    assert speaker.name is not None or speaker.reason.startswith("unresolved")

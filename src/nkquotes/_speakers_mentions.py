@@ -105,8 +105,9 @@ def analyse(mention: str) -> MentionParts:
         party = f"{party_match.group(1)}-{party_match.group(2)}"
         text = text[: party_match.start()]
     head_part, _, apposition = text.partition(", ")
+    head_words = head_part.split()
     if apposition and not (
-        set(fold(apposition).split()) & TITLE_WORDS and _is_name_word(head_part.split()[-1])
+        head_words and set(fold(apposition).split()) & TITLE_WORDS and _is_name_word(head_words[-1])
     ):
         head_part, apposition = text, ""
     det_match = _DET.match(head_part)
