@@ -6,6 +6,7 @@
 True
 """
 
+from nkquotes._batch import BatchResult, extract_many
 from nkquotes._dates import DateResolution, resolve_dates
 from nkquotes._errors import (
     ConfigurationError,
@@ -38,9 +39,11 @@ from nkquotes._model import (
     Speaker,
     StanceResult,
 )
-from nkquotes._pipeline import extract
+from nkquotes._pipeline import Pipeline, Stage, extract
 from nkquotes._quotes import QuoteFinding, QuoteOptions, find_quotes
+from nkquotes._rows import entity_rows, quote_rows, write_csv
 from nkquotes._sentences import split_sentences
+from nkquotes._serialize import SCHEMA_VERSION, dumps, from_json, json_schema, loads, to_json
 from nkquotes._speakers import SpeakerResolution, resolve_speakers
 from nkquotes._structure import StructureOptions, parse_article
 from nkquotes._version import __version__
@@ -48,6 +51,7 @@ from nkquotes._version import __version__
 __all__ = [
     "Agency",
     "Article",
+    "BatchResult",
     "Boilerplate",
     "BoilerplateKind",
     "Byline",
@@ -64,6 +68,7 @@ __all__ = [
     "NkQuotesError",
     "Paragraph",
     "PartialDate",
+    "Pipeline",
     "Problem",
     "PublishedLine",
     "Quote",
@@ -71,18 +76,29 @@ __all__ = [
     "QuoteFinding",
     "QuoteKind",
     "QuoteOptions",
+    "SCHEMA_VERSION",
     "SchemaError",
     "Span",
     "SpanError",
     "Speaker",
     "SpeakerResolution",
+    "Stage",
     "StanceResult",
     "StructureOptions",
     "__version__",
+    "dumps",
+    "entity_rows",
     "extract",
+    "extract_many",
     "find_quotes",
+    "from_json",
+    "json_schema",
+    "loads",
     "parse_article",
+    "quote_rows",
     "resolve_dates",
     "resolve_speakers",
     "split_sentences",
+    "to_json",
+    "write_csv",
 ]
