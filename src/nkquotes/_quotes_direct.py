@@ -62,6 +62,8 @@ def _attr_after(text: str, pos: int, hi: int, cues: CueIndex) -> Attribution | N
         mention = mention_before(text, p, mend, loose=True)
         if mention is not None and mention[0] != p and _DESCRIPTION.fullmatch(text, p, mention[0]):
             mention = (p, mention[1])  # "another friend, Mariam Emara told CNN"
+        elif mention is not None and mention[0] != p and _ASIDE.fullmatch(text, p, mention[0]):
+            p = mention[0]  # "meaning ludicrous, he added" after the closing mark
         if mention is None or mention[0] != p:
             break
         if _NEG_BEFORE.search(text, p, cue_start):
@@ -81,7 +83,11 @@ def _attr_after(text: str, pos: int, hi: int, cues: CueIndex) -> Attribution | N
     return None
 
 
-_DESCRIPTION = regex.compile(r"(?:[\w’'.-]++[^\S\n]++){1,5}?[\w’'.-]++,[^\S\n]*+")
+_DESCRIPTION = regex.compile(
+    r"(?:[Aa]n?|[Tt]he|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|\p{Lu}[\w’'.-]*+)"
+    r"(?:[^\S\n]++[\w’'.-]++){0,5}?,[^\S\n]*+"
+)
+_ASIDE = regex.compile(r"[a-z]+ing(?:[^\S\n]++[\w’'-]++){0,3},[^\S\n]*+")
 _ABBREV_WORD = regex.compile(r"[A-Za-z][\w-]{0,5}\.|(?:[A-Za-z]\.)+[A-Za-z]?\.?")
 
 

@@ -95,6 +95,12 @@ def _in_blocks(pq: ParagraphQuotes, start: int, end: int) -> list[int]:
 
 _ABBREV = frozenset(_split("mr mrs ms dr sen rep gov gen st jr sr prof lt col sgt"))
 #: ", making him the first …": a participial modifier closes the reported content.
+#: Narration that follows the reported words: "…, but it is unclear", "… amid concerns".
+_CLAUSE_TAIL = regex.compile(
+    r"(?:[^\S\n]+(?:on[^\S\n]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?"
+    r"(?:,[^\S\n]*+(?:but|as)[^\S\n]++(?:it|there|the|this|that|he|she|they|talks|no)\b"
+    r"|[^\S\n]++amid\b)"
+)
 _DASH_ASIDE = regex.compile(r"[^\S\n]++(?:--|—|–)[^\S\n]++(?=[a-z])")
 _PARTICIPIAL = regex.compile(r",[^\S\n]++(?!including\b)[a-z]++ing\b")
 _CLAUSE_CONJ = regex.compile(
@@ -117,6 +123,11 @@ def _content_end(text: str, cues: CueIndex, start: int, end: int, pq: ParagraphQ
         aside = _DASH_ASIDE.search(text, aside.end(), end)
     if aside is not None and len(text[start : aside.start()].split()) >= 4:
         end = aside.start()
+    tail = _CLAUSE_TAIL.search(text, start, end)
+    while tail is not None and block_at(pq, tail.start()) >= 0:
+        tail = _CLAUSE_TAIL.search(text, tail.end(), end)
+    if tail is not None and len(text[start : tail.start()].split()) >= 3:
+        end = tail.start()
     modifier = _PARTICIPIAL.search(text, start, end)
     while modifier is not None and block_at(pq, modifier.start()) >= 0:
         modifier = _PARTICIPIAL.search(text, modifier.end(), end)
@@ -276,8 +287,7 @@ def _analyse(
         content_start = ce
     else:
         mend, cue_start = aux_before(text, s_start, cs)
-        before = text[max(s_start, mend - 2) : mend]
-        if entry.ing and "," in before:
+        if entry.ing and _comma_before(text, s_start, mend):
             if entry.lemma in _AMBIGUOUS_ING and _THAT.match(text, ce, s_end) is None:
                 return None
             mention = subject or _sentence_subject(text, s_start, mend)
@@ -325,7 +335,8 @@ def _analyse(
         if "obj" in flags and entry.lemma in _LISTENING:
             after = skip_modifiers(text, skip_listener(text, after, s_end), s_end)
         rest = text[after:s_end].lstrip()
-        if not rest.strip(' .!?"”’') or rest[:1] in ",;—–":
+        first = rest.split(" ", 1)[0]
+        if not rest.strip(' .!?"”’') or rest[:1] in ",;—–" or first in _ASIDES:
             return _parenthetical(
                 text, pq, cues, s_start, s_end, after, entry, mention, cue_start, ce
             )
