@@ -358,8 +358,28 @@ def test_stray_words_around_a_mention_are_ignored() -> None:
 
 
 MENTION_PIECES = st.sampled_from(
-    [", ", "the ", "a ", "Kim", "Sen.", "(R-CO)", "minister", "officials", "he", " and ", "KCNA"]
-    + ["U.S.", "’s", "statement", "of ", "—", "Ms ", "chairman", "Jong-un", "North Korea"]
+    [
+        ", ",
+        "the ",
+        "a ",
+        "Kim",
+        "Sen.",
+        "(R-CO)",
+        "minister",
+        "officials",
+        "he",
+        " and ",
+        "KCNA",
+        "U.S.",
+        "’s",
+        "statement",
+        "of ",
+        "—",
+        "Ms ",
+        "chairman",
+        "Jong-un",
+        "North Korea",
+    ]
 )
 
 
