@@ -34,6 +34,7 @@ class CueEntry:
     flags: frozenset[str]
     ing: bool
     base: bool
+    form_s: bool = False
 
 
 def inflect(lemma: str) -> tuple[str, ...]:
@@ -76,7 +77,11 @@ def _parse(text: str, source: str) -> list[CueEntry]:
             form = " ".join(form.split())
             if form:
                 head = form.split(" ", 1)[0]
-                entries.append(CueEntry(form, lemma, flags, head.endswith("ing"), form == lemma))
+                base_head = lemma.split(" ", 1)[0]
+                third = head != base_head and head.endswith("s") and not head.endswith("ss")
+                entries.append(
+                    CueEntry(form, lemma, flags, head.endswith("ing"), form == lemma, third)
+                )
     return entries
 
 

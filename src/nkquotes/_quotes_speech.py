@@ -98,11 +98,11 @@ _ABBREV = frozenset(_split("mr mrs ms dr sen rep gov gen st jr sr prof lt col sg
 #: Narration that follows the reported words: "…, but it is unclear", "… amid concerns".
 _CLAUSE_TAIL = regex.compile(
     r"(?:[^\S\n]+(?:on[^\S\n]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?"
-    r"(?:,[^\S\n]*+(?:but|as)[^\S\n]++(?:it|there|the|this|that|he|she|they|talks|no)\b"
+    r"(?:,[\"”’]?[^\S\n]*+(?:but|as)[^\S\n]++(?:it|there|the|this|that|he|she|they|talks|no)\b"
     r"|[^\S\n]++amid\b)"
 )
 _DASH_ASIDE = regex.compile(r"[^\S\n]++(?:--|—|–)[^\S\n]++(?=[a-z])")
-_PARTICIPIAL = regex.compile(r",[^\S\n]++(?!including\b)[a-z]++ing\b")
+_PARTICIPIAL = regex.compile(r",[^\S\n]++(?!including\b)[a-z]+ing\b")
 _CLAUSE_CONJ = regex.compile(
     r"(?r),?[^\S\n]*+\b(?:while|whereas|but|and|although|though|even as)[^\S\n]++\Z"
 )
@@ -371,6 +371,16 @@ def _analyse(
         # "While Ramos said that …, he appears …": the content ends with the clause
         end = _first_comma(text, pq, p, end)
     c_start, c_end = trim_content(text, p, end)
+    first = text[c_start : min(c_end, c_start + 20)].split(" ", 1)[0]
+    if (
+        th is None
+        and first in _BAD_START
+        and first not in flags
+        and not (first == "if" and "whether" in flags)
+    ):
+        return None  # "said in August", "told of RT": no reported content follows
+    if entry.form_s and not _singular(text, mention):
+        return None  # "the states said", "his demands …": a plural subject or a noun
     if _words(text, c_start, c_end) >= 2 or (
         c_end > c_start and entry.lemma in ("call for",) and _words(text, c_start, c_end) >= 1
     ):
@@ -444,6 +454,26 @@ def _parenthetical(
 
 
 _CLOSERS = frozenset("\"”’'»")
+
+
+#: Words that cannot open reported content (flags such as "on", "to", "whether" allow theirs).
+_BAD_START = frozenset(
+    _split(
+        "of in at on about from as when while during after before for to with by into than"
+        " In At On About From As When While During After Before For With By Speaking"
+        " whether if"
+    )
+)
+
+
+def _singular(text: str, mention: tuple[int, int] | None) -> bool:
+    """Whether *mention* can be the subject of a third-person singular verb (``says``)."""
+    if mention is None:
+        return True
+    head = text[mention[0] : mention[1]].split()[-1]
+    if head[:1].isupper() or head.lower() in ("he", "she", "it"):
+        return True
+    return not head.endswith("s") or head.endswith("ss")
 
 
 def _comma_at(text: str, lo: int, pos: int) -> int:
