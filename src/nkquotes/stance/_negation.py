@@ -20,8 +20,8 @@ from nkquotes._model import Span
 
 __all__ = ["NEGATOR", "Modification", "Token", "modify", "tokenize"]
 
-#: Words and the punctuation that ends a clause.
-_TOKEN = regex.compile(r"\w+(?:['’-]\w+)*|[.;:!?,]")
+#: Words (``U.S.`` is one) and the punctuation that ends a clause.
+_TOKEN = regex.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:['’-]\w+)*|[.;:!?,]")
 _CLAUSE_END = frozenset(".;:!?")
 
 #: Negators of the verb phrase that follows (scope: five words, same clause).
@@ -34,10 +34,10 @@ NEGATOR = regex.compile(
 )
 #: Negating determiners (scope: the next three words, the noun phrase they open).
 _NEG_DET = regex.compile(r"no|without|none|zero", regex.IGNORECASE)
-#: Opposition: the speaker is against what follows (scope: six words, same clause).
+#: Opposition: the speaker is against what follows (scope: four words, same clause).
 _OPPOSE = regex.compile(
     r"stop\w*|end|ending|ended|halt\w*|oppos\w*|against|reject\w*|refus\w*|abandon\w*"
-    r"|resist\w*|critici[sz]\w*|condemn\w*|denounc\w*|slam\w*|instead|rather|scrap\w*"
+    r"|resist\w*|critici[sz]\w*|condemn\w*|denounc\w*|slam\w*|scrap\w*"
     r"|revers\w*|undo|drop|dropped|dropping|accus\w*|blam\w*"
     r"|protest\w*|withdraw\w*|incit\w*|indignation|outrage\w*|skip\w*",
     regex.IGNORECASE,
@@ -59,6 +59,7 @@ _CONCEDE = regex.compile(r"while|although|though|whereas|granted", regex.IGNOREC
 _CONTRAST = regex.compile(r"but|however|yet|nevertheless|nonetheless", regex.IGNORECASE)
 #: Someone else's demand, reported by the speaker (``undermined by calls for …``).
 _RELAYED = regex.compile(r"\bby\s+(?:calls?|demands?|pushe?s?|appeals?)\s+for\b", regex.IGNORECASE)
+_CONDITION = frozenset(("if", "unless"))
 _QUOTE_MARKS = frozenset("\"'“”‘’«»")
 
 _NEG_VERBAL_BIT, _NEG_DET_BIT, _OPPOSE_BIT, _VERDICT_BIT = 1, 2, 4, 8
@@ -109,10 +110,14 @@ def modify(
     stop: int,
     *,
     count_inside: bool = True,
+    judgement: bool = False,
+    name: bool = False,
 ) -> Modification:
     """Read the context of the cue made of ``tokens[first:stop]`` (a region's tokens).
 
-    *count_inside* is false for a cue whose own words negate (``no hostile intent``).
+    *count_inside* is false for a cue whose own words negate (``no hostile intent``); a
+    *judgement* is not reversed by opposing words, only by negation; a *name* counts little
+    when it stands in quotation marks.
     """
     evidence: list[Span] = []
     flips = 0
@@ -122,15 +127,20 @@ def modify(
     while clause > 0 and not _kind(tokens[clause - 1][0]) & _PUNCT_BIT:
         clause -= 1
     clause = max(clause, first - 12)
+    # In a condition (``if the US doesn't turn down the heat, …``) a negation states what
+    # the speaker demands, so it does not reverse the cue.
+    conditional = any(tokens[i][0] in _CONDITION for i in range(clause, first))
     for i in range(clause, first):
         word, s, e = tokens[i]
         bits = _kind(word)
         distance = first - i
-        if (
-            (distance <= 5 and bits & _NEG_VERBAL_BIT)
-            or (distance <= 3 and bits & _NEG_DET_BIT)
-            or (distance <= 6 and bits & _OPPOSE_BIT)
-        ):
+        # A judgement is negated only right before it (``not hostile``, ``no hostility``).
+        reach = 2 if judgement else 5
+        negates = not conditional and (
+            (distance <= reach and bits & _NEG_VERBAL_BIT)
+            or (distance <= min(reach, 3) and bits & _NEG_DET_BIT)
+        )
+        if negates or (not judgement and distance <= 4 and bits & _OPPOSE_BIT):
             flips += 1
             evidence.append(Span.of(text, s, e))
         elif distance <= 6 and bits & _HEDGE_BIT:
@@ -142,7 +152,7 @@ def modify(
                 flips += 1
                 evidence.append(Span.of(text, s, e))
     # A negative verdict later in the same clause (``… sent the wrong message``).
-    for word, s, e in tokens[stop : stop + 8]:
+    for word, s, e in () if judgement else tokens[stop : stop + 8]:
         bits = _kind(word)
         if bits & _PUNCT_BIT:
             break
@@ -169,7 +179,7 @@ def modify(
     # A slogan in quotation marks is named, not argued for.
     start, end = tokens[first][1], tokens[stop - 1][2]
     quoted = start > 0 and end < len(text) and text[start - 1] in _QUOTE_MARKS
-    if quoted and text[end] in _QUOTE_MARKS:
+    if name and quoted and text[end] in _QUOTE_MARKS:
         factor *= 0.3
     # Someone else's demand relayed (``undermined by calls for …``).
     if _RELAYED.search(text, max(tokens[max(0, first - 4)][1], start - 40), end):

@@ -63,13 +63,13 @@ def _compile_token(token: str, phrase: str) -> tuple[str, frozenset[str]]:
                 raise ConfigurationError(
                     f"cue {phrase!r}: prefix {alt!r} needs at least {_KEY} letters"
                 )
-            alternatives.append(regex.escape(stem) + r"[\w'’-]*")
+            alternatives.append(regex.escape(stem) + r"\w*(?:['’-]\w+)*")
         else:
             if not regex.fullmatch(r"\w+(?:['’-]\w+)*", alt):
                 raise ConfigurationError(f"cue {phrase!r}: {alt!r} is not a word")
-            alternatives.append(regex.escape(alt) + r"(?![\w'’-])")
+            alternatives.append(regex.escape(alt) + r"(?!\w|['’-]\w)")
         keys.add(_key(_WORDS.match(alt).group()))  # type: ignore[union-attr]
-    return r"(?<![\w'’-])(?:" + "|".join(alternatives) + ")", frozenset(keys)
+    return r"(?<!\w|\w['’-])(?:" + "|".join(alternatives) + ")", frozenset(keys)
 
 
 def _compile_phrase(phrase: str) -> tuple[regex.Pattern[str], list[frozenset[str]]]:
@@ -179,7 +179,15 @@ def find_cues(
             compiled = lexicon.cues[number]
             start = tokens[first][1]
             in_quote = any(seg.start <= start and end <= seg.end for seg in segments)
-            mod = modify(text, tokens, first, stop, count_inside=not compiled.negates)
+            mod = modify(
+                text,
+                tokens,
+                first,
+                stop,
+                count_inside=not compiled.negates,
+                judgement=compiled.cue.kind == "judgement",
+                name=compiled.cue.kind == "name",
+            )
             weight = compiled.cue.weight * mod.factor * (1.0 if in_quote else context_weight)
             label = target.opposite(compiled.cue.label) if mod.flipped else compiled.cue.label
             found.append(

@@ -10,7 +10,8 @@ A target file looks like this (``labels`` lists every label, ``neutral`` is one 
       "opposites": {"pressure": "relief", "relief": "pressure"},
       "cues": [
         {"phrase": "tighten* ~ sanction*", "label": "pressure", "weight": 2.0},
-        {"phrase": "lift*|eas* ~ sanction*", "label": "relief", "weight": 2.0}
+        {"phrase": "lift*|eas* ~ sanction*", "label": "relief", "weight": 2.0},
+        {"phrase": "hostile policy", "label": "relief", "kind": "judgement"}
       ]
     }
 
@@ -18,7 +19,8 @@ A cue *phrase* is a sequence of space-separated tokens matched case-insensitivel
 whole words: ``word`` matches that word, ``word*`` any word starting with ``word`` (at
 least three letters), ``a|b*`` either alternative, ``~`` a gap of up to four words and
 ``~~`` a gap of up to eight words, never across ``.;:!?``. Hyphens and apostrophes inside a
-word are part of it (``counter-productive``).
+word are part of it (``counter-productive``). A cue's optional ``kind`` (``act``,
+``judgement`` or ``name``) says how its context reads it (see :class:`LexiconCue`).
 """
 
 from __future__ import annotations
@@ -35,16 +37,28 @@ import attrs
 
 from nkquotes._errors import ConfigurationError, SchemaError
 
-__all__ = ["LexiconCue", "Target", "builtin_target", "load_target", "target_from_dict"]
+#: How context reads a cue (see :class:`LexiconCue`).
+CUE_KINDS = ("act", "judgement", "name")
+
+__all__ = ["CUE_KINDS", "LexiconCue", "Target", "builtin_target", "load_target", "target_from_dict"]
 
 
 @attrs.frozen(kw_only=True)
 class LexiconCue:
-    """A phrase of the target's lexicon, the label it supports and how strongly."""
+    """A phrase of the target's lexicon, the label it supports and how strongly.
+
+    *kind* says how context reads it: ``"act"`` (the default) is a policy act that
+    negation and opposition reverse (``lift sanctions``, ``stop lifting sanctions``);
+    ``"judgement"`` already judges (``hostile policy``, ``counter-productive``), so opposing
+    words around it (``accused … of hostility``) do not reverse it, only negation does;
+    ``"name"`` names a policy (``maximum pressure``) and counts little when it is only
+    quoted as a name (``the wind has gone out of 'maximum pressure'``).
+    """
 
     phrase: str
     label: str
     weight: float = 1.0
+    kind: str = "act"
 
 
 def _strings(value: Iterable[str]) -> tuple[str, ...]:
@@ -93,6 +107,11 @@ class Target:
                     f"target {self.name!r}: cue {cue.phrase!r} has label {cue.label!r}, "
                     f"which is not a non-neutral label of {self.labels}"
                 )
+            if cue.kind not in CUE_KINDS:
+                raise ConfigurationError(
+                    f"target {self.name!r}: cue {cue.phrase!r} has kind {cue.kind!r}, "
+                    f"not one of {CUE_KINDS}"
+                )
             if not (math.isfinite(cue.weight) and cue.weight > 0):
                 raise ConfigurationError(
                     f"target {self.name!r}: cue {cue.phrase!r} needs a positive weight"
@@ -123,7 +142,11 @@ class Target:
             "labels": list(self.labels),
             "neutral": self.neutral,
             "opposites": dict(self.opposites),
-            "cues": [{"phrase": c.phrase, "label": c.label, "weight": c.weight} for c in self.cues],
+            "cues": [
+                {"phrase": c.phrase, "label": c.label, "weight": c.weight}
+                | ({} if c.kind == "act" else {"kind": c.kind})
+                for c in self.cues
+            ],
         }
 
 
@@ -149,7 +172,12 @@ def target_from_dict(data: Mapping[str, Any]) -> Target:
         if not isinstance(weight, (int, float)) or isinstance(weight, bool):
             raise SchemaError(f"cue {raw['phrase']!r}: weight must be a number")
         cues.append(
-            LexiconCue(phrase=raw["phrase"], label=str(raw.get("label")), weight=float(weight))
+            LexiconCue(
+                phrase=raw["phrase"],
+                label=str(raw.get("label")),
+                weight=float(weight),
+                kind=str(raw.get("kind", "act")),
+            )
         )
     opposites = data.get("opposites", {})
     if not isinstance(opposites, Mapping):
