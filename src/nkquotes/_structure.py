@@ -40,6 +40,7 @@ from nkquotes._sentences import split_sentences, trim, wordset
 from nkquotes._structure_lexicon import (
     AGENCY_NAME,
     CAPTION,
+    CREDITED_CAPTION,
     LEADING_TOKEN,
     TRAILING_AGENCY,
     TRAILING_BOILERPLATE,
@@ -152,7 +153,7 @@ def parse_article(text: str, *, options: StructureOptions | None = None) -> Arti
     if opts.detect_boilerplate:
         _mark_foreign(slots)
         _mark_end(slots)
-        _mark_tail(slots)
+        _mark_tail(slots, title)
     builder = _Builder(text)
     builder.collect(slots, title, opts)
     return builder.article()
@@ -172,6 +173,9 @@ def _classify(slot: _Slot, previous: _Slot | None) -> None:
     if date is not None:
         slot.date = date
         _set(slot, _Role.BOILER, K.OTHER)
+        return
+    if len(tokens) <= 3 and canonical_agency(seg.strip("()[]-–—. ")) is not None:
+        _set(slot, _Role.BOILER, K.CREDIT)  # ``Thomson Reuters``, ``(Yonhap)``, ``-ANI``
         return
     if len(tokens) == 1:
         stripped = seg.strip("()[]-–—.")
@@ -394,23 +398,32 @@ def _mark_end(slots: list[_Slot]) -> None:
             return
 
 
-def _mark_tail(slots: list[_Slot]) -> None:
-    """Bylines near the top or at the end, and a related headline closing the page."""
+def _mark_tail(slots: list[_Slot], title: _Slot | None) -> None:
+    """Bylines near the top or the end, a photo caption under the headline, a list of
+    related headlines after a ``See Also:`` label, and a related headline closing the page.
+    """
     body = [s for s in slots if s.role is _Role.BODY]
     if not body:
         return
-    for slot in body[:3]:
+    for slot in body[:3] + body[-3:]:
         if match_byline(slot.seg) is not None:
             _set(slot, _Role.BYLINE)
             break
     body = [s for s in body if s.role is _Role.BODY]
+    first = body[0] if body else None
+    if (
+        title is not None
+        and first is not None
+        and len(body) >= 2
+        and CREDITED_CAPTION.search(first.seg)
+        and match_dateline(first.seg, 0, len(first.seg)) is None
+    ):
+        _set(body[0], _Role.CAPTION)
+    _mark_related_list(slots)
+    body = [s for s in body if s.role is _Role.BODY]
     if len(body) < 3:
         return
     last = body[-1]
-    if slots.index(last) < len(slots) - 1 and all(
-        s.role is _Role.BODY for s in slots[slots.index(last) + 1 :]
-    ):
-        return
     tokens = words(last.seg)
     if match_byline(last.seg, bare=True) is not None:
         _set(last, _Role.BYLINE)
@@ -420,6 +433,18 @@ def _mark_tail(slots: list[_Slot]) -> None:
         and last.seg[:1].isupper()
     ):
         _set(last, _Role.BOILER, K.RELATED)
+
+
+def _mark_related_list(slots: list[_Slot]) -> None:
+    """After a related-stories label, a run of short lines to the end is that list."""
+    labels = [i for i, s in enumerate(slots) if s.role is _Role.BOILER and s.kind is K.RELATED]
+    if not labels:
+        return
+    start = labels[-1] + 1
+    rest = [s for s in slots[start:] if s.role is _Role.BODY]
+    if rest and all(len(words(s.seg)) <= 20 for s in rest):
+        for slot in rest:
+            _set(slot, _Role.BOILER, K.RELATED)
 
 
 # --- pass 4: spans -----------------------------------------------------------------------

@@ -15,6 +15,7 @@ from nkquotes._sentences import wordset
 __all__ = [
     "AGENCY_NAME",
     "CAPTION",
+    "CREDITED_CAPTION",
     "LEADING_TOKEN",
     "TRAILING_AGENCY",
     "TRAILING_BOILERPLATE",
@@ -60,6 +61,8 @@ _AGENCIES = {
     "jiji press": "Jiji",
     "newsis": "Newsis",
     "news1": "News1",
+    "kcna": "KCNA",
+    "korean central news agency": "KCNA",
 }
 
 _AGENCY_ALTERNATION = "|".join(
@@ -69,6 +72,11 @@ _AGENCY_ALTERNATION = "|".join(
 AGENCY_NAME = regex.compile(
     rf"(?i)(?<![\p{{L}}\p{{N}}])(?:{_AGENCY_ALTERNATION})(?![\p{{L}}\p{{N}}])"
 )
+
+
+def agency_alternation() -> str:
+    """A regular-expression alternation of every agency name (longest first)."""
+    return _AGENCY_ALTERNATION
 
 
 def canonical_agency(name: str) -> str | None:
@@ -87,7 +95,8 @@ _LINE_PATTERNS: tuple[tuple[BoilerplateKind, str], ...] = (
         r"|previous\s+article|article\s+content|load\s+more|show\s+more|see\s+more|view\s+more"
         r"|more|photos?|videos?|gallery|news\s+update|breaking\s+news|advertisement|sponsored"
         r"|sponsored\s+content|cheat\s+sheet|print|font\s+size|adjust\s+font\s+size|text\s+size"
-        r"|listen(?:\s+to\s+this\s+article)?|loading\.*|powered\s+by|home\s*>+|sections?"
+        r"|listen(?:\s+to\s+this\s+article)?|loading\s*(?:\.*|…)|powered\s+by|watch\s+above.{0,60}"
+        r"|filed\s+under:?.{0,80}|home\s*>+|sections?"
         r"|latest(?:\s+news)?|world\s+news|top\s+news|opinion|menu\s+close|toggle\s+navigation"
         r"|\d+\s+min(?:ute)?s?\s+read|\#[\w-]+(?:\s+[\w-]+){0,3}"
         r"|[a-z .'’]{1,30}\s*(?:>>|›|»)\s*[a-z .'’>›»]{0,60}"
@@ -97,7 +106,7 @@ _LINE_PATTERNS: tuple[tuple[BoilerplateKind, str], ...] = (
     ),
     (
         K.SHARE,
-        r"(?:share(?:\s+this(?:\s+(?:article|story|post))?)?|share\s+on\s+\w+|tweet|e-?mail"
+        r"(?:share(?:\s+(?:this|it|button|story|article))?(?:\s+(?:article|story|post))?|share\s+on\s+\w+|tweet|e-?mail"
         r"|whatsapp|telegram|pinterest|linkedin|reddit|facebook|twitter|copy\s+link"
         r"|link\s+copied|share\s+via\s+\w+|(?:facebook|twitter|google|wordpress\.com)\s+"
         r"(?:picture|photo|account)|share\s+(?:facebook|twitter|email)(?:\s+\w+){0,4})",
@@ -105,7 +114,7 @@ _LINE_PATTERNS: tuple[tuple[BoilerplateKind, str], ...] = (
     (
         K.COMMENTS,
         r"(?:be\s+the\s+first\s+to\s+comment|leave\s+a\s+(?:reply|comment)|click\s+to\s+comment"
-        r"|\d*\s*comments?|read\s+comments|view\s+comments|show\s+comments|post\s+(?:a\s+)?comment"
+        r"|\d*\s*comments?(?:\s*\(\d+\))?|read\s+comments|view\s+comments|show\s+comments|post\s+(?:a\s+)?comment"
         r"|add\s+(?:a\s+)?comment|join\s+the\s+(?:discussion|conversation)|cancel\s+reply"
         r"|your\s+email\s+address\s+will\s+not\s+be\s+published\..{0,120}"
         r"|required\s+fields\s+are\s+marked\s*\*?|\*|name\s*\*?|email\s*\*?|website|comment\s*\*?"
@@ -128,13 +137,15 @@ _LINE_PATTERNS: tuple[tuple[BoilerplateKind, str], ...] = (
         r"|produced|photos?|graphics?)\s+by\b[^\n]{0,300}|\(?web\s+editor:[^\n]{0,120}\)?"
         r"|\(end\)|enditem|end\s+item|-\s*\p{L}{2,12}|source:\s*[^\n]{1,60}|sources?:"
         r"|reporter\s*:?|editor\s*:?|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+        r"|have\s+a\s+(?:news\s+)?tip.{0,80}|[^\n]{0,200}\b(?:send\s+(?:us\s+)?tips|follow\s+(?:him|her|them)"
+        r"\s+on\s+(?:twitter|x|facebook))\b[^\n]{0,200}|-0-"
         r"|this\s+(?:is\s+a\s+breaking\s+(?:news\s+)?story|story\s+(?:is\s+developing|has\s+been"
         r"\s+updated)|article\s+(?:was\s+)?(?:originally\s+)?(?:published|appeared)).{0,160})",
     ),
     (
         K.RELATED,
         r"(?:related(?:\s+(?:news|stories|articles|posts|content|coverage|topics))?|read\s+more:?"
-        r"|see\s+also:?|more\s+stories|more\s+news|more\s+on\s+this(?:\s+story)?|most\s+(?:popular"
+        r"|see\s+also:?|more\s+stories|more\s+news|more\s+videos|more\s+photos|more\s+on\s+this(?:\s+story)?|most\s+(?:popular"
         r"|read|viewed|shared)|popular(?:\s+(?:now|stories))?|trending(?:\s+now)?|you\s+may\s+also"
         r"\s+like|recommended(?:\s+(?:for\s+you|stories))?|also\s+read:?|top\s+stories"
         r"|editor'?’?s\s+picks?|our\s+picks|read\s+more\s+(?:from|at|on)\s+[^\n]{1,80}"
@@ -180,12 +191,23 @@ CAPTION = regex.compile(
     r"|(?:/|\bvia\s+|\bcredit:\s*)(?:reuters|afp|ap|getty\s+images|epa|yonhap|kcna|xinhua"
     r"|shutterstock|bloomberg)\b[^\n]{0,30}$"
     r"|\b(?:getty\s+images|ap\s+photo|afp\s+photo|epa-efe|shutterstock)\b[^\n]{0,40}\)?\.?$"
+    r"|\bin\s+this\s+(?:undated\s+)?(?:file\s+)?(?:photo|picture|image|handout)"
+    r"|\b(?:photo|picture|image)s?\s+(?:released|provided|taken|distributed|supplied)\s+by\b"
+    r"|^\(\s*(?:cover|cover\s+image|file\s+photo|photo|image|picture)\s*:"
+    r"|\((?:L|R|C|left|right|center|centre|front|\d(?:st|nd|rd|th)\s+[LR])\)"
+    r"\s+(?:and|with|speaks|talks|shakes|poses|attends|arrives|looks|walks|meets)\b"
+)
+
+#: A wire's photo credit inside a line: ``… on Wednesday. (Yonhap)``, ``(AP Photo/Ahn Young-joon)``.
+CREDITED_CAPTION = regex.compile(
+    rf"(?i)(?<=[.!?”\"’]\s{{0,2}})\((?:{_AGENCY_ALTERNATION})(?:\s+photo)?\)\.?(?:\s|$)"
+    r"|\((?:ap|afp|epa|reuters|yonhap)\s+photo[^()\n]{0,60}\)"
 )
 
 #: Credits and page labels glued to the end of a paragraph.
 TRAILING_BOILERPLATE = regex.compile(
     r"(?:\((?:reporting|writing|editing|additional\s+reporting)\s+by\b[^()\n]{1,300}\)"
-    r"|\(more\s+[^()\n]{0,60}\s+stories\.?\)|\(end\)|\benditem|\bmost\s+popular|\bread\s+more"
+    r"|\(more\s+[^()\n]{0,60}\s+stories\.?\)|\(end\)|\benditem|(?<=\s)-0-|\bmost\s+popular|\bread\s+more"
     r"|\bmost\s+read|\brelated\s+(?:news|stories|articles))$",
     regex.IGNORECASE,
 )

@@ -10,6 +10,7 @@ import regex
 from nkquotes._model import PartialDate
 from nkquotes._sentences import wordset
 from nkquotes._structure_lexicon import AGENCY_NAME, canonical_agency
+from nkquotes._structure_lexicon import agency_alternation as _agency_alternation
 
 __all__ = [
     "DatelineMatch",
@@ -131,6 +132,7 @@ _CAPS_WORD = r"[\p{Lu}][\p{Lu}\p{M}.'’\-]*"
 _CITY = rf"{_CAPS_WORD}(?:[ \u00a0]{_CAPS_WORD}){{0,4}}"
 _REGION = r"[\p{Lu}][\p{L}.\-]*(?:[ \u00a0][\p{Lu}][\p{L}.\-]*){0,3}"
 _DASH = r"(?:--|[-–—])"
+_AGENCIES_RE = f"(?i:{_agency_alternation()})"
 
 _DATELINE_RE = regex.compile(
     rf"(?P<city>{_CITY})(?:,[ \u00a0]*(?P<date>{_MONTH}[ \u00a0]*\d{{1,2}}(?:,[ \u00a0]*{_YEAR})?)"
@@ -138,6 +140,21 @@ _DATELINE_RE = regex.compile(
     rf"(?:,[ \u00a0]*(?P<date2>{_MONTH}[ \u00a0]*\d{{1,2}}(?:,[ \u00a0]*{_YEAR})?))?"
     rf"[ \u00a0]*(?:\((?P<paren>[^()\n]{{1,80}})\))?"
     rf"(?:[ \u00a0]*(?P<dash>{_DASH})(?=\s)|(?<=\))(?=\s+[\p{{Lu}}\"“‘']))"
+)
+_ANY_DATE = (
+    rf"(?:{_MONTH}[ \u00a0]*\d{{1,2}}(?:,[ \u00a0]*{_YEAR})?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?[ \u00a0]+{_MONTH}(?:,?[ \u00a0]*{_YEAR})?)"
+)
+# ``Pyongyang, March 7 (KCNA) --``, ``New York, 27 September 2022 (TDI):``
+_TITLE_CITY_DATELINE = regex.compile(
+    r"(?P<city>[\p{Lu}][\p{Ll}]+(?:[ \u00a0][\p{Lu}][\p{Ll}]+){0,2})"
+    rf"(?:,[ \u00a0]*(?P<date>{_ANY_DATE}))?[ \u00a0]*\((?P<paren>[^()\n]{{1,60}})\)"
+    r"[ \u00a0]*(?:--|[-–—:])(?=\s)"
+)
+# ``SEOUL, Jun 30, 2019, Yonhap.``
+_TRAILING_WIRE_DATELINE = regex.compile(
+    rf"(?P<city>{_CITY}),[ \u00a0]*(?P<date>{_ANY_DATE}),[ \u00a0]*"
+    rf"(?P<paren>{_AGENCIES_RE})[.:]?(?=\s)"
 )
 _COLON_DATELINE = regex.compile(
     r"(?P<city>[\p{Lu}][\p{Ll}]+(?:[ \u00a0][\p{Lu}][\p{Ll}]+){0,2}"
@@ -191,6 +208,20 @@ def match_dateline(text: str, start: int, end: int) -> DatelineMatch | None:
             if match.group("dash") is None and found is None and date is None:
                 return None
         return DatelineMatch(start, match.end(), match.group("city"), date, agency, a_start, a_end)
+    for pattern in (_TITLE_CITY_DATELINE, _TRAILING_WIRE_DATELINE):
+        other = pattern.match(text, start, stop)
+        if other is not None:
+            paren = other.group("paren")
+            found = AGENCY_NAME.search(paren)
+            date = parse_date(other.group("date") or paren)
+            if found is None and date is None:
+                continue
+            agency = canonical_agency(found.group()) if found is not None else None
+            a_start = other.start("paren") + found.start() if found is not None else None
+            a_end = other.start("paren") + found.end() if found is not None else None
+            return DatelineMatch(
+                start, other.end(), other.group("city"), date, agency, a_start, a_end
+            )
     colon = _COLON_DATELINE.match(text, start, stop)
     if (
         colon is not None
