@@ -295,3 +295,59 @@ def test_reported_by_an_outlet_is_not_an_agency_credit() -> None:
         "citing state media.\n\nThe spokesman added more, Yonhap reported."
     )
     assert parse_article(text).agencies == ()
+
+
+def test_titlecase_city_dateline_and_kcna_end_mark() -> None:
+    text = (
+        "Paper condemns sanctions on the DPRK\n\nShare Button\n\n"
+        "Pyongyang, March 7 (KCNA) -- The paper said the move was heinous.\n\n"
+        "It warned of counteraction. -0-\n"
+    )
+    article = parse_article(text)
+    assert article.dateline is not None
+    assert article.dateline.span.text == "Pyongyang, March 7 (KCNA) --"
+    assert article.dateline.city == "Pyongyang"
+    assert article.agency == "KCNA"
+    assert [p.span.text for p in article.paragraphs] == [
+        "The paper said the move was heinous.",
+        "It warned of counteraction.",
+    ]
+    assert [b.span.text for b in article.boilerplate] == ["Share Button", "-0-"]
+
+
+def test_wire_outlet_line_and_related_list() -> None:
+    text = (
+        "North Korea condemns sanctions, says blockade would be act of war\n\n"
+        "Thomson Reuters\n\nBy Yuna Park\n\n"
+        "SEOUL (Reuters) - North Korea on Sunday condemned the sanctions.\n\n"
+        "A blockade would be an act of war, the agency said.\n\n"
+        "(Reporting by Josh Smith; Editing by Robert Birsel)\n\n"
+        "See Also:\nTrump says talks will go ahead\nSeoul weighs new aid package\n"
+    )
+    article = parse_article(text)
+    assert article.byline is not None
+    assert article.byline.names == ("Yuna Park",)
+    assert article.dateline is not None
+    assert article.dateline.span.text == "SEOUL (Reuters) -"
+    assert article.agency == "Reuters"
+    assert len(article.paragraphs) == 2
+    assert [(b.span.text, b.kind) for b in article.boilerplate] == [
+        ("Thomson Reuters", BoilerplateKind.CREDIT),
+        ("(Reporting by Josh Smith; Editing by Robert Birsel)", BoilerplateKind.CREDIT),
+        ("See Also:", BoilerplateKind.RELATED),
+        ("Trump says talks will go ahead", BoilerplateKind.RELATED),
+        ("Seoul weighs new aid package", BoilerplateKind.RELATED),
+    ]
+
+
+def test_credited_photo_caption_under_the_headline() -> None:
+    text = (
+        "Envoy returns from talks with US\n\n"
+        "The envoy leaves for Jakarta at Incheon airport on Wednesday. (Yonhap)\n"
+        "The envoy returned home on Friday after the talks.\n\nHe said more."
+    )
+    article = parse_article(text)
+    assert [c.text for c in article.captions] == [
+        "The envoy leaves for Jakarta at Incheon airport on Wednesday. (Yonhap)"
+    ]
+    assert article.paragraphs[0].span.text == "The envoy returned home on Friday after the talks."

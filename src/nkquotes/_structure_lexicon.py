@@ -189,13 +189,13 @@ CAPTION = regex.compile(
     r"(?:\s*(?::|by|/|courtesy)[^()\n]{0,60})?\)\.?\s*$"
     r"|(?:^|\s)(?:photo|image|picture)\s*(?::|by|courtesy\s+of)\s+[^\n]{1,60}$"
     r"|(?:/|\bvia\s+|\bcredit:\s*)(?:reuters|afp|ap|getty\s+images|epa|yonhap|kcna|xinhua"
-    r"|shutterstock|bloomberg)\b[^\n]{0,30}$"
+    r"|shutterstock|bloomberg)\b(?:\s+(?:photos?|images?|file|pictures?))?\W{0,3}$"
     r"|\b(?:getty\s+images|ap\s+photo|afp\s+photo|epa-efe|shutterstock)\b[^\n]{0,40}\)?\.?$"
     r"|\bin\s+this\s+(?:undated\s+)?(?:file\s+)?(?:photo|picture|image|handout)"
     r"|\b(?:photo|picture|image)s?\s+(?:released|provided|taken|distributed|supplied)\s+by\b"
     r"|^\(\s*(?:cover|cover\s+image|file\s+photo|photo|image|picture)\s*:"
     r"|\((?:L|R|C|left|right|center|centre|front|\d(?:st|nd|rd|th)\s+[LR])\)"
-    r"\s+(?:and|with|speaks|talks|shakes|poses|attends|arrives|looks|walks|meets)\b"
+    r"\s+(?:speaks|talks|shakes|poses|attends|arrives|looks|walks|meets|waves|salutes)\b"
 )
 
 #: A wire's photo credit inside a line: ``… on Wednesday. (Yonhap)``, ``(AP Photo/Ahn Young-joon)``.
