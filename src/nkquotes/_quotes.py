@@ -121,6 +121,10 @@ def _sentences(
     return split
 
 
+#: Unbalanced marks reported per article at most (hostile text may hold thousands).
+_MAX_PROBLEMS = 100
+
+
 def _paragraph_quotes(
     text: str, article: Article
 ) -> tuple[list[ParagraphQuotes], set[int], list[Problem]]:
@@ -131,6 +135,8 @@ def _paragraph_quotes(
         while end > start and text[end - 1].isspace():
             end -= 1
         blocks, strays = find_quoted(text, start, end)
+        if len(problems) + len(strays) > _MAX_PROBLEMS:
+            strays = strays[: max(0, _MAX_PROBLEMS - len(problems))]
         for pos in strays:
             problems.append(
                 Problem(

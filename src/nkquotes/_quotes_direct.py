@@ -136,6 +136,8 @@ def lead_in(text: str, lo: int, hi: int, cues: CueIndex, *, comma: bool) -> Attr
 
 def _split_tail(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is the rest of an attribution clause ending in a comma."""
+    if end - start > 200:
+        return False
     tail = text[start:end].rstrip()
     return (
         tail.endswith(",")
@@ -232,7 +234,7 @@ def find_direct(
         next_run: Draft | None = None
         for k, block in enumerate(pq.blocks):
             hi = pq.blocks[k + 1].start if k + 1 < len(pq.blocks) else pq.end
-            at_start = not text[pq.start : block.start].strip()
+            at_start = k == 0 and not text[pq.start : block.start].strip()
             open_run = not block.closed and pq.index in continues
             if k == 0 and at_start and run is not None:
                 run.segments.append(_segment(text, block))

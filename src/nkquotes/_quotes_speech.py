@@ -97,9 +97,17 @@ _ABBREV = frozenset(_split("mr mrs ms dr sen rep gov gen st jr sr prof lt col sg
 #: ", making him the first …": a participial modifier closes the reported content.
 #: Narration that follows the reported words: "…, but it is unclear", "… amid concerns".
 _CLAUSE_TAIL = regex.compile(
-    r"(?:[^\S\n]+(?:on[^\S\n]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?"
-    r"(?:,[\"”’]?[^\S\n]*+(?:but|as)[^\S\n]++(?:it|there|the|this|that|he|she|they|talks|no)\b"
-    r"|[^\S\n]++amid\b)"
+    r",[\"”’]?[^\S\n]*+(?:but|as)[^\S\n]++(?:it|there|the|this|that|he|she|they|talks|no)\b"
+    r"|[^\S\n]amid\b"
+)
+_CONTENT_STOP = regex.compile(
+    r"(?P<dash>[^\S\n]++(?:--|—|–)[^\S\n]++(?=[a-z]))"
+    r"|(?P<tail>,[\"”’]?[^\S\n]*+(?:but|as)[^\S\n]++"
+    r"(?:it|there|the|this|that|he|she|they|talks|no)\b|[^\S\n]amid\b)"
+    r"|(?P<part>,[^\S\n]++(?!including\b)[a-z]+ing\b)"
+)
+_TRAILING_DAY = regex.compile(
+    r"(?r)[^\S\n]+(?:on[^\S\n]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\Z"
 )
 _DASH_ASIDE = regex.compile(r"[^\S\n]++(?:--|—|–)[^\S\n]++(?=[a-z])")
 _PARTICIPIAL = regex.compile(r",[^\S\n]++(?!including\b)[a-z]+ing\b")
@@ -118,21 +126,20 @@ def _content_end(text: str, cues: CueIndex, start: int, end: int, pq: ParagraphQ
     participle (``, adding …``), ``, according to X``, an inverted attribution
     (``, X said``, ``, reports CNN``) or a coordinated predicate (``… and urged …``).
     """
-    aside = _DASH_ASIDE.search(text, start, end)
-    while aside is not None and block_at(pq, aside.start()) >= 0:
-        aside = _DASH_ASIDE.search(text, aside.end(), end)
-    if aside is not None and len(text[start : aside.start()].split()) >= 4:
-        end = aside.start()
-    tail = _CLAUSE_TAIL.search(text, start, end)
-    while tail is not None and block_at(pq, tail.start()) >= 0:
-        tail = _CLAUSE_TAIL.search(text, tail.end(), end)
-    if tail is not None and len(text[start : tail.start()].split()) >= 3:
-        end = tail.start()
-    modifier = _PARTICIPIAL.search(text, start, end)
-    while modifier is not None and block_at(pq, modifier.start()) >= 0:
-        modifier = _PARTICIPIAL.search(text, modifier.end(), end)
-    if modifier is not None:
-        end = modifier.start()
+    for stop in _CONTENT_STOP.finditer(text, start, end):
+        if block_at(pq, stop.start()) >= 0:
+            continue
+        words = len(text[start : stop.start()].split())
+        if stop.lastgroup == "dash" and words < 4:
+            continue
+        if stop.lastgroup == "tail" and words < 3:
+            continue
+        end = stop.start()
+        if stop.lastgroup == "tail":
+            day = _TRAILING_DAY.search(text, max(start, end - 20), end)
+            if day is not None:
+                end = day.start()
+        break
     for m in cues.between(start, end):
         if block_at(pq, m.start) >= 0:
             continue
@@ -222,7 +229,7 @@ def find_speech(
                 if m.start in used_starts or block_at(pq, m.start) >= 0:
                     continue
                 entry = m.entry
-                if any(a <= m.start < b for a, b in taken) and not entry.ing:
+                if any(a <= m.start < b for a, b in taken[-4:]) and not entry.ing:
                     continue
                 draft = _analyse(text, pq, s_start, s_end, m.start, m.end, entry, cues, subject)
                 if draft is None:
@@ -237,6 +244,10 @@ def find_speech(
     return drafts
 
 
+#: How far content may reach from its cue (characters).
+_REACH = 1200
+
+
 def _analyse(
     text: str,
     pq: ParagraphQuotes,
@@ -248,6 +259,9 @@ def _analyse(
     cues: CueIndex,
     subject: tuple[int, int] | None,
 ) -> Draft | None:
+    # Every look-around stays within a bounded window of the cue: linear on hostile text.
+    s_start = max(s_start, cs - _REACH)
+    s_end = min(s_end, ce + _REACH)
     flags = entry.flags
     prev = _prev_word(text, s_start, cs)
     if prev in _NEGATORS or prev in _BLOCKERS:
