@@ -41,6 +41,10 @@ _PREV_WORD = regex.compile(r"(?r)(?P<w>[\w’']+)[^\S\n]*+\Z")
 _NEGATORS = frozenset(_split("not never n't n’t didn't didn’t doesn't doesn’t don't don’t"))
 _PASSIVE = frozenset(_split("was were is are be been being"))
 _BLOCKERS = frozenset(_split("declined refused wanted want wants hope hoped"))
+#: Verbs that name what something is ("calling it a provocation"): a claim as participles.
+_NAMING = frozenset(_split("call describe label brand"))
+#: Verbs whose "X for Y" states a charge: "condemned North Korea for increasing tensions".
+_CHARGING = frozenset(_split("blame condemn criticize criticise denounce slam"))
 _LISTENING = frozenset(_split("tell inform assure reassure remind"))
 #: Unambiguous speech verbs: their subject may be any noun phrase with a determiner.
 _CORE = frozenset(
@@ -95,11 +99,6 @@ def _in_blocks(pq: ParagraphQuotes, start: int, end: int) -> list[int]:
 
 _ABBREV = frozenset(_split("mr mrs ms dr sen rep gov gen st jr sr prof lt col sgt"))
 #: ", making him the first …": a participial modifier closes the reported content.
-#: Narration that follows the reported words: "…, but it is unclear", "… amid concerns".
-_CLAUSE_TAIL = regex.compile(
-    r",[\"”’]?[^\S\n]*+(?:but|as)[^\S\n]++(?:it|there|the|this|that|he|she|they|talks|no)\b"
-    r"|[^\S\n]amid\b"
-)
 _CONTENT_STOP = regex.compile(
     r"(?P<dash>[^\S\n]++(?:--|—|–)[^\S\n]++(?=[a-z]))"
     r"|(?P<tail>,[\"”’]?[^\S\n]*+(?:but|as)[^\S\n]++"
@@ -109,8 +108,6 @@ _CONTENT_STOP = regex.compile(
 _TRAILING_DAY = regex.compile(
     r"(?r)[^\S\n]+(?:on[^\S\n]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\Z"
 )
-_DASH_ASIDE = regex.compile(r"[^\S\n]++(?:--|—|–)[^\S\n]++(?=[a-z])")
-_PARTICIPIAL = regex.compile(r",[^\S\n]++(?!including\b)[a-z]+ing\b")
 _CLAUSE_CONJ = regex.compile(
     r"(?r),?[^\S\n]*+\b(?:while|whereas|but|and|although|though|even as)[^\S\n]++\Z"
 )
@@ -127,8 +124,9 @@ def _content_end(text: str, cues: CueIndex, start: int, end: int, pq: ParagraphQ
     (``, X said``, ``, reports CNN``) or a coordinated predicate (``… and urged …``).
     """
     for stop in _CONTENT_STOP.finditer(text, start, end):
-        if block_at(pq, stop.start()) >= 0:
-            continue
+        k = block_at(pq, stop.start())
+        if k >= 0 and pq.blocks[k].end > stop.start() + 2:
+            continue  # inside a quotation (a comma just before the closing mark counts)
         words = len(text[start : stop.start()].split())
         if stop.lastgroup == "dash" and words < 4:
             continue
@@ -217,10 +215,6 @@ def find_speech(
     drafts: list[Draft] = []
     used = set(used_cues)
     used_starts = {s for s, _ in used_cues}
-    last_mention: dict[int, tuple[int, int] | None] = {}
-    for d in direct:
-        if d.attribution is not None:
-            last_mention[d.paragraph] = d.attribution.mention
     for pq, sents in zip(paragraphs, sentences, strict=False):
         for s_start, s_end in sents:
             taken: list[tuple[int, int]] = []
@@ -240,7 +234,6 @@ def find_speech(
                 for seg in draft.segments:
                     taken.append(seg)
                 used.add((m.start, m.end))
-    del last_mention
     return drafts
 
 
@@ -368,7 +361,9 @@ def _analyse(
     th = _THAT.match(text, p, s_end)
     if th is None and "that" in flags:
         th = _PP_THAT.match(text, p, s_end)
-    claim = th is not None or (entry.ing and "," in text[max(s_start, cs - 3) : cs])
+    claim = th is not None or (
+        entry.lemma in _NAMING and entry.ing and _comma_before(text, s_start, cs)
+    )
     if th is not None:
         p = th.end()
     else:
@@ -398,7 +393,8 @@ def _analyse(
     if _words(text, c_start, c_end) >= 2 or (
         c_end > c_start and entry.lemma in ("call for",) and _words(text, c_start, c_end) >= 1
     ):
-        claim = claim or " as " in text[c_start:c_end]
+        body = text[c_start:c_end]
+        claim = claim or " as " in body or (" for " in body and entry.lemma in _CHARGING)
         return _make(text, pq, [(c_start, c_end)], entry, cue_start, ce, mention, cs, claim=claim)
     return None
 
