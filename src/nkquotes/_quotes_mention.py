@@ -80,6 +80,8 @@ SPEAKER_NOUNS = frozenset(
     numbers estimates projections forecast models model researchers scientists agencies
     spokespersons candidates nominees governors mayors senators representatives leadership
     director directors manager managers chairman chairmen co-founder founder president's
+    advocate advocates backers proponents organizers organisers aide spokespeople
+    newspapers outlets networks sites polls surveys pollsters
     """)
 )
 _STOP = frozenset(
@@ -102,7 +104,9 @@ _LOOSE_DETERMINERS = frozenset(_split("the a an another one this that his her th
 _TITLE_WORDS = frozenset(
     _split("former then current acting deputy senior top chief late fellow incoming outgoing")
 )
-_QUANTIFIER_PRONOUNS = frozenset(_split("some many others several most both all few"))
+_QUANTIFIER_PRONOUNS = frozenset(
+    _split("some many others several most both all few those three-quarters two-thirds")
+)
 _ATTACHING = frozenset(_split("in of at for from with"))
 _NUMBER_WORDS = frozenset(
     _split(
@@ -399,10 +403,13 @@ def _appositive(
         titled = any(w.lower().strip(",.") in SPEAKER_NOUNS for w in words)
         if not (first.islower() or first in ("A", "An", "The") or titled or first[0].isdigit()):
             continue  # "…, a salesman from Sumter, South Carolina, [says]": look further left
-        if first.endswith("ing") or (first in _STOP and first not in ("who", "which")):
-            return None  # "…, maintaining peace, [said]": a clause, not an appositive
+        if first in _STOP and first not in ("who", "which"):
+            return None  # "…, as he said, [said]": a clause, not an appositive
         found = mention_before(text, lo, start, appositive=False, object_ok=object_ok, loose=loose)
         if found is not None and not text[found[0] : found[1]][:1].isdigit():
+            head = text[found[0] : found[1]].split()[-1]
+            if first.endswith("ing") and not (_is_name(head) or head.lower() in SPEAKER_NOUNS):
+                return None  # "…, maintaining peace, [said]": a clause, not an appositive
             return found
     return None
 

@@ -102,7 +102,8 @@ _ABBREV = frozenset(_split("mr mrs ms dr sen rep gov gen st jr sr prof lt col sg
 _CONTENT_STOP = regex.compile(
     r"(?P<dash>[^\S\n]++(?:--|—|–)[^\S\n]++(?=[a-z]))"
     r"|(?P<tail>,[\"”’]?[^\S\n]*+(?:but|as)[^\S\n]++"
-    r"(?:it|there|the|this|that|he|she|they|talks|no)\b|[^\S\n]amid\b)"
+    r"(?:it|there|the|this|he|she|they|talks|no|\p{Lu}\w*+)\b"
+    r"|,[\"”’]?[^\S\n]*+(?:while|whereas|although|though)\b|[^\S\n]amid\b)"
     r"|(?P<part>,[^\S\n]++(?!including\b)[a-z]+ing\b)"
 )
 _TRAILING_DAY = regex.compile(
