@@ -214,3 +214,81 @@ def test_unbalanced_mark_is_reported_and_rest_survives() -> None:
     finding = find_quotes(text, article_of(text))
     assert any(p.code == "unbalanced-quote" for p in finding.problems)
     assert [q.text for q in finding.quotes if q.kind is QuoteKind.DIRECT] == ["We are ready."]
+
+
+@pytest.mark.parametrize(
+    ("body", "content", "mention"),
+    [
+        (
+            "Marley Anderson, 21, a junior from Las Vegas, said she backed the senator.",
+            "she backed the senator",
+            "Marley Anderson",
+        ),
+        (
+            "Six in 10 Virginia primary voters said the economy was their first worry.",
+            "the economy was their first worry",
+            "Six in 10 Virginia primary voters",
+        ),
+        (
+            "Yonhap quoted the officials as saying that the vessel was searched in port.",
+            "the vessel was searched in port",
+            "the officials",
+        ),
+        (
+            "He met Liu Pengyu, spokesman for the embassy, who said the sanctions must end.",
+            "the sanctions must end",
+            "Liu Pengyu",
+        ),
+    ],
+)
+def test_speaker_mentions_in_harder_orders(body: str, content: str, mention: str) -> None:
+    q = _one(body)
+    assert q.text == content
+    assert q.speaker is not None
+    assert q.speaker.mention is not None
+    assert q.speaker.mention.text == mention
+
+
+def test_cueless_colon_lead_in() -> None:
+    q = _one('Trump went even further: "If he loses, it is the end of his career."')
+    assert q.kind is QuoteKind.DIRECT
+    assert q.text == "If he loses, it is the end of his career."
+    assert q.cue is not None
+    assert q.cue.span.text == ":"
+
+
+def test_split_quote_with_a_long_attribution_clause() -> None:
+    q = _one(
+        '"I think he will be fair," Trump said during a rally in Kenansville, N.C., "but watch."'
+    )
+    assert [s.text for s in q.segments] == ["I think he will be fair,", "but watch."]
+
+
+def test_content_stops_at_a_following_clause() -> None:
+    quotes = _find(
+        "China reportedly said it needs more time, while Russia said more evidence is needed."
+    )
+    assert [
+        (q.text, q.speaker.mention.text if q.speaker and q.speaker.mention else None)
+        for q in quotes
+    ] == [
+        ("it needs more time", "China"),
+        ("more evidence is needed", "Russia"),
+    ]
+
+
+def test_participle_continues_the_sentence_subject() -> None:
+    quotes = _find(
+        "Sen. Ed Markey called for stronger sanctions, saying the withdrawal sent a bad message."
+    )
+    assert [q.cue.lemma for q in quotes if q.cue] == ["call for", "say"]
+    assert quotes[1].text == "the withdrawal sent a bad message"
+    assert quotes[1].speaker is not None
+    assert quotes[1].speaker.mention is not None
+    assert quotes[1].speaker.mention.text == "Sen. Ed Markey"
+
+
+def test_scare_quotes_without_a_cue_are_dropped_and_quoted_words_make_mixed() -> None:
+    quotes = _find('US officials retorted that the North Koreans were "parsing words."')
+    assert [q.kind for q in quotes] == [QuoteKind.MIXED]
+    assert _find('Critics point to the "grand bargain" idea and its history.') == []

@@ -1,0 +1,69 @@
+"""The cue lexicon: inflection, the bundled file, user extensions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from nkquotes import InputError, QuoteOptions, find_quotes
+from nkquotes._cues import CueIndex, inflect, load_lexicon
+from tests.test_quotes import article_of
+
+
+@pytest.mark.parametrize(
+    ("lemma", "forms"),
+    [
+        ("note", ("note", "notes", "noted", "noting")),
+        ("add", ("add", "adds", "added", "adding")),
+        ("deny", ("deny", "denies", "denied", "denying")),
+        ("stress", ("stress", "stresses", "stressed", "stressing")),
+        ("agree", ("agree", "agrees", "agreed", "agreeing")),
+        ("call for", ("call for", "calls for", "called for", "calling for")),
+    ],
+)
+def test_inflect(lemma: str, forms: tuple[str, ...]) -> None:
+    assert inflect(lemma) == forms
+
+
+def test_bundled_lexicon_finds_longest_cue() -> None:
+    lex = load_lexicon()
+    text = "He said it, then called for talks and was told to wait; According to Kim, no."
+    found = [(text[m.start : m.end], m.entry.lemma) for m in lex.scan(text, 0, len(text))]
+    assert ("said", "say") in found
+    assert ("called for", "call for") in found
+    assert ("told", "tell") in found
+    assert ("According to", "according to") in found
+    assert all(form != "called" for form, _ in found)
+
+
+def test_cue_index_queries() -> None:
+    lex = load_lexicon()
+    text = "Kim said no. Moon added yes."
+    index = CueIndex(lex.scan(text, 0, len(text)))
+    first = index.first(0, len(text))
+    assert first is not None
+    assert text[first.start : first.end] == "said"
+    assert index.at(text.index("added")) is not None
+    assert index.at(0) is None
+    assert [text[m.start : m.end] for m in index.between(10, len(text))] == ["added"]
+
+
+def test_user_lexicon_extends_the_bundled_one(tmp_path: Path) -> None:
+    extra = tmp_path / "cues.tsv"
+    extra.write_text("# my cues\nopine\t-\tthat\n", encoding="utf-8")
+    text = "The senator opined that the talks had already failed."
+    assert find_quotes(text, article_of(text)).quotes == ()
+    finding = find_quotes(text, article_of(text), options=QuoteOptions(extra_cues=extra))
+    assert [q.text for q in finding.quotes] == ["the talks had already failed"]
+    assert finding.quotes[0].cue is not None
+    assert finding.quotes[0].cue.lemma == "opine"
+
+
+def test_bad_user_lexicon_is_an_input_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("opine\t-\tsometimes\n", encoding="utf-8")
+    with pytest.raises(InputError):
+        load_lexicon(str(bad))
+    with pytest.raises(InputError):
+        load_lexicon(str(tmp_path / "missing.tsv"))
