@@ -146,6 +146,10 @@ _AUX_BACK = regex.compile(
     r"October|November|December|\d{4}))[^\S\n]+)+"
 )
 _RELATIVE_BACK = regex.compile(r"(?r)(?P<comma>,)?[^\S\n]*+\b(?:who|which)[^\S\n]*+")
+_PP_BACK = regex.compile(
+    r"(?r)[^\S\n]+(?:in[^\S\n]+(?:response|reaction|reply)[^\S\n]+to|in[^\S\n]+a[^\S\n]+"
+    r"(?:statement|tweet|post|speech|interview))\b[^,.;:\n\"“”]{0,70}?[^\S\n]+\Z"
+)
 _HAVE = regex.compile(r"(?:has|have|had)\b")
 
 # What may stand between a cue and its content or speaker: times, venues, channels.
@@ -241,6 +245,9 @@ def aux_before(text: str, lo: int, cue_start: int) -> tuple[int, int]:
     """
     m = _AUX_BACK.match(text, max(lo, cue_start - 60), cue_start)
     if m is None:
+        pp = _PP_BACK.match(text, max(lo, cue_start - 100), cue_start)
+        if pp is not None:
+            return pp.start(), cue_start  # "the minister in response to the test says"
         return cue_start, cue_start
     words = m.group()
     have = _HAVE.search(words)

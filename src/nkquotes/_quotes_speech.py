@@ -541,7 +541,9 @@ def _according(
         p += 1
     before = trim_content(text, s_start, cs)
     after = trim_content(text, p, s_end)
-    if _words(text, *before) >= 3 and _comma_before(text, s_start, cs):
+    if _words(text, *before) >= 3 and (
+        _comma_before(text, s_start, cs) or _words(text, *before) >= 6
+    ):
         segs = [before]
     elif p < s_end and text[p] == "," and _words(text, *after) >= 3:
         segs = [after]
