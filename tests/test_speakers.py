@@ -62,6 +62,7 @@ class Builder:
                 segments=(Span.of(self.text, *segment),),
                 kind=QuoteKind.DIRECT,
                 speaker=speaker,
+                paragraph=self.text.count("\n\n", 0, segment[0]) - 1,
             )
         )
 
@@ -398,3 +399,16 @@ def test_any_mention_wording_resolves_without_error(mention: str) -> None:
     speaker = result.quotes[0].speaker
     assert speaker is not None
     assert speaker.name is not None or speaker.reason.startswith("unresolved")
+
+
+def test_a_cue_less_quote_after_a_new_introduction_goes_to_the_newcomer() -> None:
+    b = Builder()
+    b.indirect("US envoy Sung Kim", "said", "the offer stood")
+    b.add("\n\n")
+    b.quote("We remain ready to meet", None)
+    b.add("\n\nLater, Japanese Foreign Minister Taro Kono arrived in Seoul for talks.\n\n")
+    b.quote("The missile launches must stop", None)
+    result = b.resolve()
+    assert names(result) == ["Sung Kim", "Sung Kim", "Taro Kono"]
+    reasons = [q.speaker.reason for q in result.quotes if q.speaker]
+    assert reasons == ["name", "inherited", "inherited"]

@@ -387,6 +387,7 @@ def resolve_speakers(text: str, article: Article, quotes: tuple[Quote, ...]) -> 
     resolver = _Resolver(text, article, registry)
     results: list[tuple[Record | None, str, Span | None]] = []
     previous: Record | None = None
+    last_paragraph, last_pos = 0, 0
     for quote in quotes:
         speaker = quote.speaker
         if speaker is None:
@@ -394,6 +395,14 @@ def resolve_speakers(text: str, article: Article, quotes: tuple[Quote, ...]) -> 
             continue
         mention = speaker.mention or _dash_attribution(text, quote)
         if mention is None:
+            gap = previous is not None and quote.paragraph - last_paragraph > 1
+            if gap:
+                # A paragraph in between: someone introduced there may be the speaker.
+                start = quote.segments[0].start
+                between, _ = resolver.antecedent(start, lambda r: r.kind is EntityKind.PERSON)
+                if between is not None and registry.last_mention_before(between, start) > last_pos:
+                    previous = between
+                    previous.spoke = True
             if previous is None:
                 # No quote before: the person the preceding sentences are about, if any.
                 previous, _ = resolver.antecedent(
@@ -405,6 +414,7 @@ def resolve_speakers(text: str, article: Article, quotes: tuple[Quote, ...]) -> 
                 results.append((None, "unresolved: nothing to inherit", None))
             else:
                 results.append((previous, "inherited", None))
+            last_paragraph, last_pos = quote.paragraph, quote.segments[-1].end
             continue
         record, reason = resolver.resolve(mention)
         if record is not None:
@@ -413,6 +423,7 @@ def resolve_speakers(text: str, article: Article, quotes: tuple[Quote, ...]) -> 
             resolver.speakers.append((mention.start, record, _passive(text, mention.start)))
         results.append((record, reason, mention))
         previous = record
+        last_paragraph, last_pos = quote.paragraph, quote.segments[-1].end
     keep = [
         r
         for r in registry.records
