@@ -122,8 +122,9 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
         possessive = word.endswith(("'s", "’s")) and len(word) > 2
         if possessive:
             word = word[:-2]
-        initial = len(word) == 1 and word.isupper()
-        if stop < end and text[stop] == "." and (initial or word.casefold() in ABBREVIATIONS):
+        dotted = stop < end and text[stop] == "."
+        initial = len(word) == 1 and word.isupper() and dotted
+        if dotted and (initial or word.casefold() in ABBREVIATIONS):
             stop += 1
         tokens.append(Token(match.start(), stop, word, possessive, initial))
     return tokens

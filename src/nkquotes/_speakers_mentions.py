@@ -125,6 +125,8 @@ def analyse(mention: str) -> MentionParts:
     pre = _CUT.split(body, maxsplit=1)[0] if det else body
     pre_words = [fold(w).removesuffix("'s") for w in pre.split()]
     head = pre_words[-1] if pre_words else ""
+    if fold(body) in COUNTRY_ALIASES:
+        return MentionParts(kind=MentionKind.COUNTRY, body=body, definite=definite)
     # A determiner and ``of`` before a name: ``the sister of … Kim Jong Un`` is a role.
     if not (det and " of " in body and head in ROLE_NOUNS):
         run = len(words)
