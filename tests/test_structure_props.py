@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 
 import attrs
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from nkquotes import Article, Span, parse_article
@@ -156,6 +156,8 @@ def _all_spans(article: Article) -> list[Span]:
 
 @settings(deadline=None, max_examples=300)
 @given(st.one_of(any_text, newsy_text, st.lists(newsy_text, max_size=8).map("\n".join)))
+@example("A .\rEND\r0 A")  # a headline after an end mark stays the headline
+@example("SEOUL (Yonhap) --\nBy Kim Lee\n(END)\nPhoto : X\n{mosads}\nHe said. (AFP)")
 def test_arbitrary_text_yields_valid_ordered_disjoint_spans(text: str) -> None:
     article = parse_article(text)
     spans = sorted(_all_spans(article))

@@ -393,7 +393,9 @@ def _mark_end(slots: list[_Slot]) -> None:
     for index, slot in enumerate(slots):
         if slot.role is _Role.BOILER and _END_MARK.fullmatch(slot.seg.strip()):
             for later in slots[index + 1 :]:
-                if later.role is _Role.BODY or later.kind is K.OTHER:
+                if later.role is _Role.BODY or (
+                    later.role is _Role.BOILER and later.kind is K.OTHER
+                ):
                     _set(later, _Role.BOILER, K.RELATED)
             return
 
