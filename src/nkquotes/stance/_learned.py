@@ -35,51 +35,51 @@ _FORMAT = "nkquotes-stance-naive-bayes"
 _WORD = regex.compile(r"\w+(?:['’]\w+)*")
 
 
-def _quote_tokens(item: StanceInput) -> list[tuple[str, int, int]]:
+def _features(
+    item: StanceInput, target: Target, bigrams: bool, sentence_words: bool
+) -> dict[str, tuple[int, int]]:
+    """Feature names, each with the offsets of its first occurrence."""
     text = item.text
-    out: list[tuple[str, int, int]] = []
+    features: dict[str, tuple[int, int]] = {}
+    previous: tuple[str, int] | None = None
     for segment in item.quote.segments:
-        out.extend(
-            (m.group().lower(), m.start(), m.end())
-            for m in _WORD.finditer(text, segment.start, segment.end)
-        )
-    return out
+        for m in _WORD.finditer(text, segment.start, segment.end):
+            word = m.group().lower()
+            start, end = m.span()
+            features.setdefault(word, (start, end))
+            if bigrams and previous is not None:
+                features.setdefault(f"{previous[0]} {word}", (previous[1], end))
+            previous = (word, start)
+    sentence = item.sentence
+    if sentence is not None and sentence_words:
+        segments = item.quote.segments
+        for m in _WORD.finditer(text, sentence.start, sentence.end):
+            if not any(seg.start <= m.start() < seg.end for seg in segments):
+                features.setdefault(f"s:{m.group().lower()}", m.span())
+    for match in find_cues(text, target, item.quote.segments, sentence):
+        if match.weight <= 0 or match.label == target.neutral:
+            continue
+        where = (match.span.start, match.span.end)
+        features.setdefault(f"cue:{match.label}", where)
+        if match.in_quote:
+            features.setdefault(f"cue:{match.label}:q", where)
+    return features
 
 
 def stance_features(
     item: StanceInput, target: Target, *, bigrams: bool = False, sentence_words: bool = False
-) -> dict[str, tuple[Span, ...]]:
-    """The features of *item* for *target*, each with the spans that give it.
+) -> dict[str, Span]:
+    """The features of *item* for *target*, each with the span of its first occurrence.
 
     >>> from nkquotes.stance import builtin_target
     >>> sorted(stance_features(StanceInput.from_text("Lift sanctions"), builtin_target()))
     ['cue:relief', 'cue:relief:q', 'lift', 'sanctions']
     """
     text = item.text
-    features: dict[str, list[Span]] = {}
-
-    def add(name: str, start: int, end: int) -> None:
-        features.setdefault(name, []).append(Span.of(text, start, end))
-
-    tokens = _quote_tokens(item)
-    for i, (word, s, e) in enumerate(tokens):
-        add(word, s, e)
-        if bigrams and i + 1 < len(tokens):
-            nxt, _s2, e2 = tokens[i + 1]
-            add(f"{word} {nxt}", s, e2)
-    sentence = item.sentence
-    if sentence is not None and sentence_words:
-        segments = item.quote.segments
-        for m in _WORD.finditer(text, sentence.start, sentence.end):
-            if not any(seg.start <= m.start() < seg.end for seg in segments):
-                add(f"s:{m.group().lower()}", m.start(), m.end())
-    for match in find_cues(text, target, item.quote.segments, sentence):
-        if match.weight <= 0 or match.label == target.neutral:
-            continue
-        add(f"cue:{match.label}", match.span.start, match.span.end)
-        if match.in_quote:
-            add(f"cue:{match.label}:q", match.span.start, match.span.end)
-    return {name: tuple(spans) for name, spans in features.items()}
+    return {
+        name: Span.of(text, start, end)
+        for name, (start, end) in _features(item, target, bigrams, sentence_words).items()
+    }
 
 
 @attrs.frozen(kw_only=True)
@@ -181,7 +181,7 @@ class NaiveBayesStanceModel:
             sentence_words=sentence_words,
         )
 
-    def features(self, item: StanceInput, target: Target) -> dict[str, tuple[Span, ...]]:
+    def features(self, item: StanceInput, target: Target) -> dict[str, Span]:
         """The features this model reads from *item*."""
         return stance_features(
             item, target, bigrams=self.bigrams, sentence_words=self.sentence_words
@@ -205,7 +205,7 @@ class NaiveBayesStanceModel:
 
     def probabilities(self, item: StanceInput, target: Target) -> dict[str, float]:
         """The posterior of each label for *item*."""
-        return self._posterior(self.features(item, target))
+        return self._posterior(_features(item, target, self.bigrams, self.sentence_words))
 
     def _posterior(self, features: Iterable[str]) -> dict[str, float]:
         loglik, priors = self._tables()
@@ -230,7 +230,7 @@ class NaiveBayesStanceModel:
                 f"not {target.name!r} {target.labels}"
             )
         loglik, _priors = self._tables()
-        features = self.features(item, target)
+        features = _features(item, target, self.bigrams, self.sentence_words)
         probabilities = self._posterior(features)
         label = max(self.labels, key=lambda lab: (probabilities[lab], -self.labels.index(lab)))
         score = probabilities[label]
@@ -238,15 +238,16 @@ class NaiveBayesStanceModel:
             return None
         k = self.labels.index(label)
         ranked = []
-        for feature, spans in features.items():
+        for feature, where in features.items():
             row = loglik.get(feature)
             if row is None:
                 continue
             margin = row[k] - max(v for j, v in enumerate(row) if j != k)
             if margin > 0:
-                ranked.append((margin, feature, spans))
+                ranked.append((margin, feature, where))
         ranked.sort(key=lambda r: (-r[0], r[1]))
-        evidence = sorted({span for _m, _f, spans in ranked[:3] for span in spans[:1]})
+        text = item.text
+        evidence = sorted({Span.of(text, *where) for _m, _f, where in ranked[:3]})
         return StanceResult(target=target.name, label=label, score=score, evidence=tuple(evidence))
 
     def to_dict(self) -> dict[str, Any]:

@@ -32,6 +32,8 @@ __all__ = ["CueMatch", "RuleStanceModel", "find_cues"]
 _SEP = r"[^\w.;:!?]+"
 _GAP_WORD = r"\w+(?:['’-]\w+)*+"
 _WORDS = regex.compile(r"\w+")
+#: The first (up to) three letters of every word.
+_KEYS = regex.compile(r"(?<!\w|\w['’-])\w{1,3}")
 _KEY = 3
 
 _REBUT = regex.compile(
@@ -110,6 +112,8 @@ class _Lexicon:
     cues: tuple[_CompiledCue, ...]
     #: first three letters of a word -> the cues whose first word may be it
     index: dict[str, tuple[int, ...]]
+    #: first three letters -> a pattern finding words that start with them
+    finders: dict[str, regex.Pattern[str]]
 
 
 @functools.lru_cache(maxsize=32)
@@ -123,7 +127,16 @@ def _lexicon(target: Target) -> _Lexicon:
         )
         for k in keys[0]:
             index.setdefault(k, []).append(number)
-    return _Lexicon(cues=tuple(compiled), index={k: tuple(v) for k, v in index.items()})
+    finders = {
+        k: regex.compile(
+            r"(?<!\w|\w['’-])" + regex.escape(k) + (r"(?!\w)" if len(k) < _KEY else ""),
+            regex.IGNORECASE,
+        )
+        for k in index
+    }
+    return _Lexicon(
+        cues=tuple(compiled), index={k: tuple(v) for k, v in index.items()}, finders=finders
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -156,19 +169,43 @@ def find_cues(
     *,
     context_weight: float = 0.5,
 ) -> tuple[CueMatch, ...]:
-    """Every cue of *target* in the segments (and the rest of the sentence), in context."""
+    """Every cue of *target* in the segments (and the rest of the sentence), in context.
+
+    The last few results are cached, so models chained on one quote read it once.
+    """
+    return _find_cues(text, target, tuple(segments), sentence, context_weight)
+
+
+@functools.lru_cache(maxsize=32)
+def _find_cues(
+    text: str,
+    target: Target,
+    segments: tuple[Span, ...],
+    sentence: Span | None,
+    context_weight: float,
+) -> tuple[CueMatch, ...]:
     lexicon = _lexicon(target)
     regions = _merge([*segments, *([sentence] if sentence is not None else [])])
     found: list[CueMatch] = []
     for lo, hi in regions:
+        # Cheap first pass: which cue openings occur at all (most quotes have none).
+        present = lexicon.index.keys() & set(_KEYS.findall(text[lo:hi].lower()))
+        hits: list[tuple[int, int, int]] = []
+        for k in present:
+            for opening in lexicon.finders[k].finditer(text, lo, hi):
+                for number in lexicon.index[k]:
+                    m = lexicon.cues[number].pattern.match(text, opening.start(), hi)
+                    if m is not None:
+                        hits.append((number, m.start(), m.end()))
+        if not hits:
+            continue
         tokens = tokenize(text, lo, hi)
+        starts = [t[1] for t in tokens]
         ends = [t[2] for t in tokens]
-        raw: list[tuple[int, int, int, int]] = []
-        for i, (word, start, _end) in enumerate(tokens):
-            for number in lexicon.index.get(word[:_KEY], ()):
-                m = lexicon.cues[number].pattern.match(text, start, hi)
-                if m is not None:
-                    raw.append((number, i, bisect.bisect_left(ends, m.end()) + 1, m.end()))
+        raw = [
+            (number, bisect.bisect_left(starts, start), bisect.bisect_left(ends, end) + 1, end)
+            for number, start, end in hits
+        ]
         # Overlapping matches: the longest (then heaviest, then first) is kept.
         raw.sort(key=lambda r: (-(r[3] - tokens[r[1]][1]), -lexicon.cues[r[0]].cue.weight, r[1]))
         taken: list[tuple[int, int]] = []
