@@ -58,6 +58,9 @@ _AMBIGUOUS_ING = frozenset(
         " state note read express praise"
     )
 )
+_SOURCE_PHRASE = regex.compile(
+    r"[^\S\n]*+(?P<np>[\w(][^,;:!?\n\"“”]{1,80}?)[^\S\n]*+(?=[,;:!?\n]|\.(?:\s|\Z)|\Z)"
+)
 _QUOTE_NEXT = regex.compile(r"[^\S\n]*+[,:]?[^\S\n]*+[\"“‘'«]")
 _PROGRESSIVE = regex.compile(r"(?r)\b(?:is|are|was|were|been|be)[^\S\n]+\Z")
 _BY = regex.compile(r"[^\S\n]+by[^\S\n]+")
@@ -353,7 +356,7 @@ def _analyse(
     if "obj" in flags and entry.lemma in _LISTENING:
         t = _THAT_NEAR.search(text, p, min(s_end, p + 80))
         gap = text[p : t.start()] if t else ""
-        if t is not None and "," not in gap.strip(" ,") and len(gap.split()) <= 8:
+        if t is not None and "," not in gap.strip(" ,") and len(gap.split()) <= 12:
             p = t.end()
         else:
             lm = LISTENER.match(text, p, s_end)
@@ -533,7 +536,12 @@ def _according(
     ce: int,
     entry: CueEntry,
 ) -> Draft | None:
-    mention = mention_after(text, ce, s_end)
+    # "according to Yonhap", "according to state law", "according to exit polling data"
+    np = _SOURCE_PHRASE.match(text, ce, s_end)
+    if np is not None and len(np.group("np").split()) <= 10:
+        mention: tuple[int, int] | None = np.span("np")
+    else:
+        mention = mention_after(text, ce, s_end, loose=True)
     if mention is None:
         return None
     p = mention[1]
