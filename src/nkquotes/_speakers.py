@@ -1,6 +1,6 @@
 """Speaker resolution: every quote's speaker mention resolved to an entity of the article.
 
-:func:`resolve_speakers` builds the article's entity registry (:mod:`nkquotes._entities`),
+:func:`resolve_speakers` builds the article's entity registry (:mod:`nkquotes._speakers_scan`),
 reads each quote's mention (:mod:`nkquotes._speakers_mentions`) and resolves it:
 
 - full names to the person registered under them (``reason="name"``);
@@ -25,7 +25,7 @@ from collections.abc import Callable
 import attrs
 import regex
 
-from nkquotes._entities import Record, Registry, build_registry, countries_in, titles_match
+from nkquotes._entities import Record, Registry, countries_in, titles_match
 from nkquotes._model import Article, Entity, EntityKind, Quote, Span
 from nkquotes._names import (
     DOCUMENT_WORDS,
@@ -39,6 +39,7 @@ from nkquotes._names import (
     strip_determiner,
 )
 from nkquotes._speakers_mentions import MentionKind, MentionParts, analyse
+from nkquotes._speakers_scan import build_registry
 
 __all__ = ["SpeakerResolution", "resolve_speakers"]
 
