@@ -39,12 +39,14 @@ def test_seed_caption_is_never_body() -> None:
     assert all(caption not in p.span.text for p in article.paragraphs)
 
 
-def test_trailing_wire_credit_is_outside_the_body() -> None:
-    text = 'Kim leaves\n\nHe left on Monday.\n\n"We go," he said. (Yonhap)'
+@pytest.mark.parametrize("credit", [" (Yonhap)", " (Yonhap).", "\n(Yonhap)"])
+def test_trailing_wire_credit_is_outside_the_body(credit: str) -> None:
+    text = f'Kim leaves\n\nHe left on Monday.\n\n"We go," he said.{credit}'
     article = parse_article(text)
     assert article.paragraphs[-1].span.text == '"We go," he said.'
     assert [(a.name, a.span.text) for a in article.agencies] == [("Yonhap", "Yonhap")]
-    assert article.boilerplate == ()
+    # A credit on its own line is a boilerplate line too; glued to the paragraph it is not.
+    assert [b.span.text for b in article.boilerplate] == (["(Yonhap)"] if "\n" in credit else [])
 
 
 def test_yonhap_dateline_is_parsed_and_cut_from_the_paragraph() -> None:
@@ -351,3 +353,14 @@ def test_credited_photo_caption_under_the_headline() -> None:
         "The envoy leaves for Jakarta at Incheon airport on Wednesday. (Yonhap)"
     ]
     assert article.paragraphs[0].span.text == "The envoy returned home on Friday after the talks."
+
+
+def test_dated_dateline_gives_the_publication_date() -> None:
+    text = (
+        "Talks expected in Sweden\n\nSTOCKHOLM (Sputnik - 03rd October, 2019) Talks begin.\n\nMore."
+    )
+    article = parse_article(text)
+    assert article.published is not None
+    assert article.published.date.isoformat() == "2019-10-03"
+    assert article.dateline is not None
+    assert article.published.span == article.dateline.span

@@ -516,6 +516,11 @@ class _Builder:
                 )
         for index, block in enumerate(blocks):
             self._paragraph(block, first=index == 0)
+        dateline = self.dateline
+        if self.published is None and dateline is not None and dateline.date is not None:
+            day = dateline.date.to_date()
+            if day is not None:  # ``STOCKHOLM (… - 03rd October, 2019)`` dates the story
+                self.published = PublishedLine(span=dateline.span, date=day)
         del opts
 
     def _title_pieces(self, slot: _Slot) -> None:

@@ -214,7 +214,7 @@ TRAILING_BOILERPLATE = regex.compile(
 
 #: A wire credit glued to the end of a paragraph: ``(Yonhap)``, ``(AFP)``, `` - Reuters``.
 TRAILING_AGENCY = regex.compile(
-    rf"(?:\((?P<a>{_AGENCY_ALTERNATION})\)|(?<=[.\"'”’)]\s{{0,3}})(?P<b>(?-i:[A-Z]{{3,}}))"
+    rf"(?:\((?P<a>{_AGENCY_ALTERNATION})\)\.?|(?<=[.\"'”’)]\s{{0,3}})(?P<b>(?-i:[A-Z]{{3,}}))"
     rf"|[-–—]\s*(?P<c>{_AGENCY_ALTERNATION}))$",
     regex.IGNORECASE,
 )
