@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,9 +14,11 @@ from nkquotes.stance import (
     LexiconCue,
     RuleStanceModel,
     StanceInput,
+    StanceModel,
     Target,
     apply_stance,
     builtin_target,
+    default_model,
     find_cues,
     load_target,
     stance_of,
@@ -205,11 +209,11 @@ def test_context_cue_outside_the_quote_counts_less() -> None:
 
 
 @pytest.mark.parametrize("name", SEED_NAMES)
-def test_seed_stance_labels_are_reproduced(name: str) -> None:
+@pytest.mark.parametrize("model", [RuleStanceModel(), default_model()], ids=["rules", "default"])
+def test_seed_stance_labels_are_reproduced(name: str, model: StanceModel) -> None:
     text, gold = load_seed(name)
     items = gold_items_from(text, gold, name)
     assert len(items) == len(gold["quotes"])
-    model = RuleStanceModel()
     for g in items:
         result = model.predict(g.item, NK)
         got = NK.neutral if result is None else result.label
@@ -221,11 +225,34 @@ def test_seed_stance_labels_are_reproduced(name: str) -> None:
         assert sentence is not None
         for span in result.evidence:
             assert span.is_valid_for(text)
-            inside = sentence.contains(span) or any(
+            assert sentence.contains(span) or any(
                 seg.contains(span) for seg in g.item.quote.segments
-            )
-            # A reply may cite the sentence it answers; its marker is in its own sentence.
-            assert inside or result.evidence[0] != span, span
+            ), span
+
+
+def test_replies_take_their_stance_from_what_they_answer() -> None:
+    text = (
+        "North Korean officials claimed they had asked for the removal of sanctions. "
+        "US officials retorted that those were effectively all the sanctions."
+    )
+    start = text.index("those were")
+    quote = Quote(id="r", segments=(Span.of(text, start, len(text) - 1),), kind=QuoteKind.INDIRECT)
+    sentence = Span.of(text, text.index("US officials"), len(text))
+    result = RuleStanceModel().predict(StanceInput(text=text, quote=quote, sentence=sentence), NK)
+    assert result is not None
+    assert result.label == "pressure"
+    assert [s.text for s in result.evidence] == ["retorted"]
+
+
+def test_import_stays_lazy() -> None:
+    code = (
+        "import nkquotes, nkquotes.stance as s, nkquotes.stance._rules as r;"
+        "assert s.builtin_target.cache_info().currsize == 0;"
+        "assert s.builtin_learned_model.cache_info().currsize == 0;"
+        "assert r._lexicon.cache_info().currsize == 0"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
 
 
 def test_apply_stance_sets_every_quote_and_fills_the_sentence() -> None:

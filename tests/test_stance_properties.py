@@ -45,7 +45,7 @@ def spelled(c: LexiconCue, choice: int) -> str:
     return " ".join(words)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(cue, st.integers(0, 20), filler, filler, st.sampled_from(["not", "never"]))
 def test_negating_a_deciding_cue_changes_the_label(
     c: LexiconCue, choice: int, before: str, after: str, negator: str
@@ -60,7 +60,7 @@ def test_negating_a_deciding_cue_changes_the_label(
     assert stance_of(negated, target=NK).label != result.label
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(unrelated_text)
 def test_unrelated_text_is_none(text: str) -> None:
     assert stance_of(text, target=NK).label == "none"
@@ -72,7 +72,7 @@ def test_empty_text_is_none() -> None:
         assert stance_of("", target=NK, model=model).label == "none"
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(any_text | newsy_text)
 def test_prediction_is_deterministic_and_spans_are_valid(text: str) -> None:
     first = stance_of(text, target=NK, model=default_model())

@@ -319,8 +319,10 @@ class RuleStanceModel:
             label = target.opposite(label)
             if label == target.neutral:
                 return None
+        # The evidence stays in the quote's sentence: the words that make it a reply.
+        del evidence
         span = Span.of(text, marker.start(), marker.end())
-        return label, min(score, 0.6), (span, *evidence)
+        return label, min(score, 0.6), (span,)
 
 
 def _previous_sentence(text: str, start: int) -> Span | None:
