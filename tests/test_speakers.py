@@ -354,8 +354,15 @@ def test_stray_words_around_a_mention_are_ignored() -> None:
     b.indirect("Ri reaffirmed his", "view that", "talks were over")
     b.add("\n\n")
     b.indirect("Trump administration officials", "said", "nothing had changed")
+    b.add("\n\nNorth Korea's chief negotiator Kim Myong-gil left Stockholm on Sunday.\n\n")
+    b.indirect("negotiator Kim blamed the U.S. delegation,", "saying", "it came empty-handed")
     result = b.resolve()
-    assert names(result) == ["Ri Yong-ho", "Ri Yong-ho", "Trump administration officials"]
+    assert names(result) == [
+        "Ri Yong-ho",
+        "Ri Yong-ho",
+        "Trump administration officials",
+        "Kim Myong-gil",
+    ]
 
 
 MENTION_PIECES = st.sampled_from(

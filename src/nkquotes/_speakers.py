@@ -49,7 +49,8 @@ _AND = regex.compile(r" (?:and|&) ")
 _TRAILING_PRONOUN = regex.compile(r"^[\p{Ll}\s,]*[,\s]\s*(he|she|they|it|we)$", regex.IGNORECASE)
 # A name run followed by a lower-case verb: ``Kim reaffirmed U.S.``.
 _LEADING_NAME = regex.compile(
-    r"((?:\p{Lu}[\p{L}.'’-]*\s+){0,4}?\p{Lu}[\p{L}'’-]*)\s+(?!(?:of|for|to|the|at|and|in)\b)\p{Ll}"
+    r"((?:\p{Ll}+\s+){0,3}?(?:\p{Lu}[\p{L}.'’-]*\s+){0,4}?\p{Lu}[\p{L}'’-]*)"
+    r"\s+(?!(?:of|for|to|the|at|and|in)\b)\p{Ll}"
 )
 _POSSESSIVE_AFTER = regex.compile(r"['’]s?\b")
 _DASH = regex.compile(
