@@ -4,22 +4,20 @@
 datelines, bylines, credits, comment forms, related-story lists) and returns an
 :class:`~nkquotes.Article` whose spans all index the caller's original text.
 
-The parse runs in passes over the trimmed lines of the text, each linear in its size:
+The parse runs in passes over the trimmed lines of the text, each linear in its size (the
+first three live in :mod:`nkquotes._structure_roles`):
 
 1. every line is classified on its own: furniture from the lexicon, date stamps, lone tokens,
    all-capital labels, photo captions, a line holding the same caption twice;
 2. teasers (an opening line the body repeats) and repeated lines are marked;
-3. the title is the first remaining line shaped like a headline; bylines and a dateline
-   follow it; ``(END)`` closes the body and what follows is a most-read list;
+3. the title is the first remaining line shaped like a headline (one printed twice wins);
+   bylines and a dateline follow it; ``(END)`` closes the body and what follows is a most-read list;
 4. the remaining lines are body paragraphs, trimmed of a leading dateline or template token
    and of trailing credits (``(Yonhap)``, ``Enditem``, ``(Reporting by …)``), then split into
    sentences.
 """
 
 from __future__ import annotations
-
-import enum
-import itertools
 
 import attrs
 import regex
@@ -36,31 +34,46 @@ from nkquotes._model import (
     PublishedLine,
     Span,
 )
-from nkquotes._sentences import split_sentences, trim, wordset
+from nkquotes._sentences import split_sentences, trim
 from nkquotes._structure_lexicon import (
     AGENCY_NAME,
-    CAPTION,
-    CREDITED_CAPTION,
     LEADING_TOKEN,
     TRAILING_AGENCY,
     TRAILING_BOILERPLATE,
     canonical_agency,
-    classify_line,
-    is_non_english,
 )
-from nkquotes._structure_lines import Line, split_lines, words
+from nkquotes._structure_lines import split_lines
 from nkquotes._structure_meta import (
-    DateLine,
+    DatelineMatch,
     match_byline,
     match_date_line,
     match_dateline,
-    match_title_stamp,
     to_date,
+)
+from nkquotes._structure_roles import (
+    TERMINAL,
+    Role,
+    Slot,
+    classify,
+    doubled,
+    find_title,
+    mark_end,
+    mark_foreign,
+    mark_repeated_captions,
+    mark_repeated_labels,
+    mark_tail,
+    mark_teasers,
+    mark_title_repeats,
 )
 
 __all__ = ["StructureOptions", "parse_article"]
 
 K = BoilerplateKind
+
+_RELATED_CREDIT = regex.compile(r"(?i)\(?more|most|read|related")
+_INFORMS = regex.compile(
+    r"(?<=,\s{1,3})(?P<a>[\p{Lu}][\p{L}]+(?:\s[\p{Lu}][\p{L}]+){0,2})\s+(?:informs|writes)\s*[.]"
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -82,51 +95,6 @@ class StructureOptions:
     )
 
 
-class _Role(enum.Enum):
-    BODY = "body"
-    BOILER = "boiler"
-    CAPTION = "caption"
-    TITLE = "title"
-    BYLINE = "byline"
-    DATELINE = "dateline"
-    DROP = "drop"  # the second copy of a caption printed twice
-
-
-@attrs.define
-class _Slot:
-    line: Line
-    seg: str
-    role: _Role = _Role.BODY
-    kind: BoilerplateKind = K.OTHER
-    classified: bool = False
-    date: DateLine | None = None
-    pieces: list[tuple[str, int, int]] | None = None  # a title line that holds more
-
-
-_TERMINAL = frozenset(".!?\"”’'):;…")
-_SPACES = regex.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
-_TWO_CAPS = regex.compile(r"\p{Lu}\P{L}*\p{Lu}")
-_LOWER = regex.compile(r"\p{Ll}")
-_LETTER = regex.compile(r"\p{L}")
-_RELATED_CREDIT = regex.compile(r"(?i)\(?more|most|read|related")
-_POSSESSIVE = regex.compile(r"(?:['’]s)?\.?$")
-_BULLETS = regex.compile(r"\s[•·|▪]\s")
-_GLUED = regex.compile(r"\p{Ll}{3}\p{Lu}")
-_URL = regex.compile(r"(?i)https?://|www\.|\S@\S")
-_INFORMS = regex.compile(
-    r"(?<=,\s{1,3})(?P<a>[\p{Lu}][\p{L}]+(?:\s[\p{Lu}][\p{L}]+){0,2})\s+(?:informs|writes)\s*[.]"
-)
-_OUTLET_SUFFIX = wordset(
-    """
-        herald times post news journal daily tribune ilbo press gazette guardian telegraph
-        observer monitor insider weekly today online mobile agency review chronicle standard
-        star sun mail express wire network tv radio media shimbun
-        """
-)
-_SAYS_HEADLINE = regex.compile(r",\s[\p{Lu}][\p{L}'’-]+\s(?:says|warns|claims|insists|urges)\.?$")
-_END_MARK = regex.compile(r"(?i)\(?\s*end\s*\)?|enditem|end\s+item")
-
-
 def parse_article(text: str, *, options: StructureOptions | None = None) -> Article:
     """Recover the structure of raw article *text*: title, captions, dateline, byline,
     agencies, publication line, boilerplate and body paragraphs with their sentences.
@@ -140,313 +108,29 @@ def parse_article(text: str, *, options: StructureOptions | None = None) -> Arti
     if not isinstance(text, str):
         raise InputError(f"parse_article needs a str, not {type(text).__name__}")
     opts = options if options is not None else StructureOptions()
-    slots = [_Slot(line, text[line.start : line.end]) for line in split_lines(text)]
+    slots = [Slot(line, text[line.start : line.end]) for line in split_lines(text)]
     if opts.detect_boilerplate:
         for index, slot in enumerate(slots):
-            _classify(slot, slots[index - 1] if index else None)
-        _mark_teasers(text, slots, opts.header_lines)
-        _mark_repeated_labels(slots)
-    title = _find_title(slots, opts) if opts.detect_title else None
+            classify(slot, slots[index - 1] if index else None)
+        mark_teasers(text, slots, opts.header_lines)
+        mark_repeated_labels(slots)
+    title = (
+        find_title(
+            slots, header_lines=opts.header_lines, detect_boilerplate=opts.detect_boilerplate
+        )
+        if opts.detect_title
+        else None
+    )
     if title is not None:
-        _mark_title_repeats(slots, title)
-    _mark_repeated_captions(slots)
+        mark_title_repeats(slots, title)
+    mark_repeated_captions(slots)
     if opts.detect_boilerplate:
-        _mark_foreign(slots)
-        _mark_end(slots)
-        _mark_tail(slots, title)
+        mark_foreign(slots)
+        mark_end(slots)
+        mark_tail(slots, title)
     builder = _Builder(text)
     builder.collect(slots, title, opts)
     return builder.article()
-
-
-# --- pass 1: each line on its own -------------------------------------------------------
-
-
-def _classify(slot: _Slot, previous: _Slot | None) -> None:
-    seg = slot.seg
-    tokens = words(seg)
-    kind = classify_line(seg)
-    if kind is not None:
-        _set(slot, _Role.BOILER, kind)
-        return
-    date = match_date_line(seg)
-    if date is not None:
-        slot.date = date
-        _set(slot, _Role.BOILER, K.OTHER)
-        return
-    if len(tokens) <= 3 and canonical_agency(seg.strip("()[]-–—. ")) is not None:
-        _set(slot, _Role.BOILER, K.CREDIT)  # ``Thomson Reuters``, ``(Yonhap)``, ``-ANI``
-        return
-    if len(tokens) == 1:
-        stripped = seg.strip("()[]-–—.")
-        _set(slot, _Role.BOILER, K.CREDIT if canonical_agency(stripped) else K.OTHER)
-        return
-    if seg[0] in "•·▪►" and len(tokens) <= 5 and seg[-1] not in _TERMINAL:
-        _set(slot, _Role.BOILER, K.NAVIGATION)  # a short bulleted menu or tag item
-        return
-    if _doubled(seg) is not None:
-        _set(slot, _Role.CAPTION)
-        return
-    if len(tokens) <= 12 and _TWO_CAPS.search(seg) and not _LOWER.search(seg):
-        _set(slot, _Role.BOILER, K.NAVIGATION)
-        return
-    if _glued_menu(tokens) or len(_BULLETS.findall(seg)) >= 2:
-        _set(slot, _Role.BOILER, K.NAVIGATION)
-        return
-    if len(tokens) <= 80 and CAPTION.search(seg) is not None:
-        _set(slot, _Role.CAPTION)
-        return
-    if _non_latin(seg):
-        _set(slot, _Role.BOILER, K.OTHER)
-        return
-    if (
-        2 <= len(tokens) <= 3
-        and _POSSESSIVE.sub("", tokens[-1].lower()) in _OUTLET_SUFFIX
-        and all(t[:1].isupper() for t in tokens)
-        and not seg.endswith(".")
-    ):
-        _set(slot, _Role.BOILER, K.NAVIGATION)
-        return
-    del previous
-
-
-def _glued_menu(tokens: list[str]) -> bool:
-    """Menu items run together (``FinancialGovernment SolutionsLegal``)."""
-    if len(tokens) > 60:
-        return False
-    glued = sum(1 for t in tokens if _GLUED.search(t))
-    return glued >= 3 and glued * 4 >= len(tokens)
-
-
-def _set(slot: _Slot, role: _Role, kind: BoilerplateKind = K.OTHER) -> None:
-    slot.role = role
-    slot.kind = kind
-    slot.classified = True
-
-
-def _doubled(seg: str) -> int | None:
-    """If *seg* is one text printed twice (``A A``), the length of the first copy."""
-    if not 20 <= len(seg) <= 1200:
-        return None
-    for gap in (1, 2, 0):
-        first = (len(seg) - gap) // 2
-        if (
-            first * 2 + gap == len(seg)
-            and first >= 10
-            and seg[:first] == seg[first + gap :]
-            and not seg[first : first + gap].strip()
-            and len(set(words(seg[:first]))) >= 3
-        ):
-            return first
-    return None
-
-
-def _non_latin(seg: str) -> bool:
-    """Whether *seg* has no letters, or mostly letters of another script (``지나쌤``)."""
-    if seg.isascii():
-        return _LETTER.search(seg) is None
-    letters = [c for c in seg if c.isalpha()]
-    if not letters:
-        return True
-    latin = sum(1 for c in letters if c < "\u0250" or "\u1e00" <= c <= "\u1eff")
-    return latin * 2 < len(letters)
-
-
-def _lowercase_words(tokens: list[str]) -> int:
-    return sum(1 for t in tokens if t[:1].islower())
-
-
-# --- pass 2: teasers and repeats ---------------------------------------------------------
-
-
-def _mark_teasers(text: str, slots: list[_Slot], header_lines: int) -> None:
-    """An opening line that the body repeats inside a longer line is a teaser."""
-    squeezed: str | None = None
-    for index, slot in enumerate(slots[:header_lines]):
-        if slot.classified or len(words(slot.seg)) < 18:
-            continue
-        if squeezed is None:
-            squeezed = _SPACES.sub("", text)
-        probe = _SPACES.sub("", slot.seg.rstrip(" ."))
-        offset = len(_SPACES.sub("", text[: slot.line.end]))
-        if squeezed.find(probe, offset) < 0:
-            continue
-        if not any(_SPACES.sub("", s.seg) == _SPACES.sub("", slot.seg) for s in slots[index + 1 :]):
-            _set(slot, _Role.BOILER, K.OTHER)
-
-
-def _mark_repeated_labels(slots: list[_Slot]) -> None:
-    """A short line printed twice in a row (a logo and its alt text) is a page label."""
-    for previous, slot in itertools.pairwise(slots):
-        if slot.seg == previous.seg and previous.role is _Role.BODY and len(words(slot.seg)) <= 4:
-            _set(previous, _Role.BOILER, K.NAVIGATION)
-            _set(slot, _Role.BOILER, K.NAVIGATION)
-
-
-def _mark_title_repeats(slots: list[_Slot], title: _Slot) -> None:
-    for slot in slots:
-        if slot is not title and slot.seg == title.seg:
-            _set(slot, _Role.BOILER, K.OTHER)
-
-
-def _mark_repeated_captions(slots: list[_Slot]) -> None:
-    """A line printed twice in a row is a photo caption; the second copy is neither."""
-    for previous, slot in itertools.pairwise(slots):
-        if (
-            slot.seg == previous.seg
-            and previous.role in (_Role.BODY, _Role.CAPTION)
-            and len(words(slot.seg)) >= 5
-        ):
-            _set(previous, _Role.CAPTION)
-            _set(slot, _Role.DROP)
-
-
-# --- pass 3: title, end of story, tail --------------------------------------------------
-
-
-def _headline_like(seg: str, *, strict: bool = False) -> bool:
-    tokens = words(seg)
-    if not 2 <= len(tokens) <= 25 or len(seg) > 250 or _URL.search(seg):
-        return False
-    if len(tokens) == 2 and all(t[:1].isupper() for t in tokens):
-        return False  # ``Latest Videos``: a label, not a headline
-    first = seg[0]
-    if not (first.isupper() or first.isdigit() or (first in "\"'“‘" and seg[1:2].isalnum())):
-        return False
-    if seg[-1] in ",:-–—":
-        return False
-    if seg.endswith(".") and (strict or (len(tokens) > 16 and not _title_case(tokens))):
-        return False
-    return not (strict and seg[-1] in _TERMINAL)
-
-
-def _title_case(tokens: list[str]) -> bool:
-    """Whether most words of a line are capitalised, as in ``Stealth Over Health``."""
-    worded = [t for t in tokens if t[:1].isalpha() and len(t) > 3]
-    capital = sum(1 for t in worded if t[:1].isupper())
-    return bool(worded) and capital * 10 >= len(worded) * 7
-
-
-def _find_title(slots: list[_Slot], opts: StructureOptions) -> _Slot | None:
-    body = [s for s in slots if s.role is _Role.BODY]
-    if len(body) < 2:
-        return None
-    header = slots[: opts.header_lines]
-    candidates: list[_Slot] = []
-    for slot in header:
-        if slot.role is not _Role.BODY:
-            continue
-        if _headline_like(slot.seg) and match_byline(slot.seg) is None:
-            candidates.append(slot)
-            continue
-        pieces = match_title_stamp(slot.seg) if not candidates else None
-        if pieces is not None and _headline_like(slot.seg[: pieces[0][2]]):
-            slot.pieces = pieces
-            _set(slot, _Role.TITLE)
-            return slot
-        if opts.detect_boilerplate and len(words(slot.seg)) <= 4 and not candidates:
-            _set(slot, _Role.BOILER, K.NAVIGATION)
-            continue
-        break
-    if candidates:
-        # A headline the page prints twice (apart) beats a section label printed before it.
-        repeated = [c for c in candidates if _repeated_apart(slots, c)]
-        # ``One app.``: a slogan, not a headline, when a real one follows.
-        longer = [c for c in candidates if len(words(c.seg)) > 4 or not c.seg.endswith(".")]
-        title = (repeated or longer or candidates)[0]
-        for slot in slots[: slots.index(title)]:
-            if slot.role is _Role.BODY:
-                _set(slot, _Role.BOILER, K.OTHER)  # promotional lines above the headline
-        _set(title, _Role.TITLE)
-        return title
-    # A page whose headline is printed after the lede (no headline in the header).
-    for slot in body[1:4]:
-        if (
-            slot.role is _Role.BODY
-            and slot.line.gap_before
-            and _headline_like(slot.seg, strict=True)
-            and len(words(slot.seg)) >= 5
-            and slot is not body[-1]
-        ):
-            _set(slot, _Role.TITLE)
-            return slot
-    return None
-
-
-def _mark_foreign(slots: list[_Slot]) -> None:
-    """Lines in another language (widget text) after the body has begun."""
-    body = [s for s in slots if s.role is _Role.BODY]
-    for slot in reversed(body[1:]):
-        if not (_lowercase_words(words(slot.seg)) >= 4 and is_non_english(slot.seg)):
-            break
-        _set(slot, _Role.BOILER, K.OTHER)
-
-
-def _repeated_apart(slots: list[_Slot], slot: _Slot) -> bool:
-    """Whether *slot*'s text recurs on a later line that does not directly follow it."""
-    index = slots.index(slot)
-    return any(s.seg == slot.seg for s in slots[index + 2 :])
-
-
-def _mark_end(slots: list[_Slot]) -> None:
-    """After ``(END)`` or ``Enditem`` on its own line, every line is a most-read list."""
-    for index, slot in enumerate(slots):
-        if slot.role is _Role.BOILER and _END_MARK.fullmatch(slot.seg.strip()):
-            for later in slots[index + 1 :]:
-                if later.role is _Role.BODY or (
-                    later.role is _Role.BOILER and later.kind is K.OTHER
-                ):
-                    _set(later, _Role.BOILER, K.RELATED)
-            return
-
-
-def _mark_tail(slots: list[_Slot], title: _Slot | None) -> None:
-    """Bylines near the top or the end, a photo caption under the headline, a list of
-    related headlines after a ``See Also:`` label, and a related headline closing the page.
-    """
-    body = [s for s in slots if s.role is _Role.BODY]
-    if not body:
-        return
-    for slot in body[:3] + body[-3:]:
-        if match_byline(slot.seg) is not None:
-            _set(slot, _Role.BYLINE)
-            break
-    body = [s for s in body if s.role is _Role.BODY]
-    first = body[0] if body else None
-    if (
-        title is not None
-        and first is not None
-        and len(body) >= 2
-        and CREDITED_CAPTION.search(first.seg)
-        and match_dateline(first.seg, 0, len(first.seg)) is None
-    ):
-        _set(body[0], _Role.CAPTION)
-    _mark_related_list(slots)
-    body = [s for s in body if s.role is _Role.BODY]
-    if len(body) < 3:
-        return
-    last = body[-1]
-    tokens = words(last.seg)
-    if match_byline(last.seg, bare=True) is not None:
-        _set(last, _Role.BYLINE)
-    elif (
-        len(tokens) <= 14
-        and (last.seg[-1] not in _TERMINAL or _SAYS_HEADLINE.search(last.seg))
-        and last.seg[:1].isupper()
-    ):
-        _set(last, _Role.BOILER, K.RELATED)
-
-
-def _mark_related_list(slots: list[_Slot]) -> None:
-    """After a related-stories label, a run of short lines to the end is that list."""
-    labels = [i for i, s in enumerate(slots) if s.role is _Role.BOILER and s.kind is K.RELATED]
-    if not labels:
-        return
-    start = labels[-1] + 1
-    rest = [s for s in slots[start:] if s.role is _Role.BODY]
-    if rest and all(len(words(s.seg)) <= 20 for s in rest):
-        for slot in rest:
-            _set(slot, _Role.BOILER, K.RELATED)
 
 
 # --- pass 4: spans -----------------------------------------------------------------------
@@ -473,19 +157,19 @@ class _Builder:
     def boiler(self, start: int, end: int, kind: BoilerplateKind) -> None:
         self.boilerplate.append(Boilerplate(span=self.span(start, end), kind=kind))
 
-    def collect(self, slots: list[_Slot], title: _Slot | None, opts: StructureOptions) -> None:
+    def collect(self, slots: list[Slot], title: Slot | None, opts: StructureOptions) -> None:
         if title is not None:
             self.title = self.span(title.line.start, title.line.end)
             if title.pieces is not None:
                 self._title_pieces(title)
-        published: list[tuple[int, _Slot]] = []
+        published: list[tuple[int, Slot]] = []
         seen_body = False
-        blocks: list[list[_Slot]] = []
-        previous: _Slot | None = None
+        blocks: list[list[Slot]] = []
+        previous: Slot | None = None
         for slot in slots:
             line = slot.line
             after, previous = previous, slot
-            if slot.role is _Role.BODY:
+            if slot.role is Role.BODY:
                 if not seen_body and self._leading_dateline(slot):
                     continue
                 seen_body = True
@@ -493,12 +177,12 @@ class _Builder:
                     blocks[-1].append(slot)
                 else:
                     blocks.append([slot])
-            elif slot.role is _Role.CAPTION:
-                first = _doubled(slot.seg)
+            elif slot.role is Role.CAPTION:
+                first = doubled(slot.seg)
                 self.captions.append(self.span(line.start, line.start + (first or len(slot.seg))))
-            elif slot.role is _Role.BYLINE:
+            elif slot.role is Role.BYLINE:
                 self._byline(slot)
-            elif slot.role is _Role.BOILER:
+            elif slot.role is Role.BOILER:
                 self.boiler(line.start, line.end, slot.kind)
                 self._credit_agency(slot)
                 if slot.date is not None and to_date(slot.date.date) is not None:
@@ -523,7 +207,7 @@ class _Builder:
                 self.published = PublishedLine(span=dateline.span, date=day)
         del opts
 
-    def _title_pieces(self, slot: _Slot) -> None:
+    def _title_pieces(self, slot: Slot) -> None:
         base = slot.line.start
         for piece, start, end in slot.pieces or ():
             if piece == "title":
@@ -543,7 +227,7 @@ class _Builder:
             else:
                 self.boiler(base + start, base + end, K.CREDIT)
 
-    def _leading_dateline(self, slot: _Slot) -> bool:
+    def _leading_dateline(self, slot: Slot) -> bool:
         """A dateline alone on its line; returns whether the line is used up."""
         if self.dateline is not None:
             return False
@@ -553,10 +237,7 @@ class _Builder:
         self._set_dateline(found)
         return True
 
-    def _set_dateline(self, found: object) -> None:
-        from nkquotes._structure_meta import DatelineMatch
-
-        assert isinstance(found, DatelineMatch)
+    def _set_dateline(self, found: DatelineMatch) -> None:
         self.dateline = Dateline(
             span=self.span(found.start, found.end),
             city=found.city,
@@ -570,7 +251,7 @@ class _Builder:
         ):
             self.agency(found.agency, found.agency_start, found.agency_end)
 
-    def _byline(self, slot: _Slot) -> None:
+    def _byline(self, slot: Slot) -> None:
         line = slot.line
         found = match_byline(slot.seg, bare=True)
         if self.byline is not None or found is None:
@@ -582,7 +263,7 @@ class _Builder:
             if hit is not None:
                 self.agency(found.agency, hit.start(), hit.end())
 
-    def _credit_agency(self, slot: _Slot) -> None:
+    def _credit_agency(self, slot: Slot) -> None:
         if slot.kind not in (K.CREDIT, K.COPYRIGHT) and slot.date is None:
             return
         hit = AGENCY_NAME.search(self.text, slot.line.start, slot.line.end)
@@ -591,7 +272,7 @@ class _Builder:
             if name is not None:
                 self.agency(name, hit.start(), hit.end())
 
-    def _paragraph(self, block: list[_Slot], *, first: bool) -> None:
+    def _paragraph(self, block: list[Slot], *, first: bool) -> None:
         start, end = block[0].line.start, block[-1].line.end
         if first and self.dateline is None:
             found = match_dateline(self.text, start, end)
@@ -659,8 +340,8 @@ class _Builder:
         )
 
 
-def _continues(previous: _Slot, slot: _Slot) -> bool:
+def _continues(previous: Slot, slot: Slot) -> bool:
     """Whether *slot* continues the paragraph of *previous* (a hard-wrapped line)."""
     if slot.line.gap_before:
         return False
-    return previous.seg[-1] not in _TERMINAL and slot.seg[:1].islower()
+    return previous.seg[-1] not in TERMINAL and slot.seg[:1].islower()

@@ -1,0 +1,383 @@
+"""Line roles for article structure: each trimmed line of raw text is classified as body,
+title, caption, byline or boilerplate in a few linear passes.
+
+Pass 1 looks at each line alone (lexicon furniture, date stamps, lone tokens, all-capital
+labels, glued menus, photo captions, a caption printed twice on one line). Pass 2 marks
+teasers the body repeats and repeated lines. Pass 3 finds the headline, the end of the
+story (``(END)``), related lists, bylines and captions under the headline.
+"""
+
+from __future__ import annotations
+
+import enum
+import itertools
+
+import attrs
+import regex
+
+from nkquotes._model import BoilerplateKind
+from nkquotes._sentences import wordset
+from nkquotes._structure_lexicon import (
+    CAPTION,
+    CREDITED_CAPTION,
+    canonical_agency,
+    classify_line,
+    is_non_english,
+)
+from nkquotes._structure_lines import Line, words
+from nkquotes._structure_meta import (
+    DateLine,
+    match_byline,
+    match_date_line,
+    match_dateline,
+    match_title_stamp,
+)
+
+__all__ = [
+    "TERMINAL",
+    "Role",
+    "Slot",
+    "classify",
+    "doubled",
+    "find_title",
+    "mark_end",
+    "mark_foreign",
+    "mark_repeated_captions",
+    "mark_repeated_labels",
+    "mark_tail",
+    "mark_teasers",
+    "mark_title_repeats",
+    "set_role",
+]
+
+K = BoilerplateKind
+
+
+class Role(enum.Enum):
+    BODY = "body"
+    BOILER = "boiler"
+    CAPTION = "caption"
+    TITLE = "title"
+    BYLINE = "byline"
+    DATELINE = "dateline"
+    DROP = "drop"  # the second copy of a caption printed twice
+
+
+@attrs.define
+class Slot:
+    line: Line
+    seg: str
+    role: Role = Role.BODY
+    kind: BoilerplateKind = K.OTHER
+    classified: bool = False
+    date: DateLine | None = None
+    pieces: list[tuple[str, int, int]] | None = None  # a title line that holds more
+
+
+TERMINAL = frozenset(".!?\"”’'):;…")
+_SPACES = regex.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
+_TWO_CAPS = regex.compile(r"\p{Lu}\P{L}*\p{Lu}")
+_LOWER = regex.compile(r"\p{Ll}")
+_LETTER = regex.compile(r"\p{L}")
+_POSSESSIVE = regex.compile(r"(?:['’]s)?\.?$")
+_BULLETS = regex.compile(r"\s[•·|▪]\s")
+_GLUED = regex.compile(r"\p{Ll}{3}\p{Lu}")
+_URL = regex.compile(r"(?i)https?://|www\.|\S@\S")
+_OUTLET_SUFFIX = wordset(
+    """
+        herald times post news journal daily tribune ilbo press gazette guardian telegraph
+        observer monitor insider weekly today online mobile agency review chronicle standard
+        star sun mail express wire network tv radio media shimbun
+        """
+)
+_SAYS_HEADLINE = regex.compile(r",\s[\p{Lu}][\p{L}'’-]+\s(?:says|warns|claims|insists|urges)\.?$")
+_END_MARK = regex.compile(r"(?i)\(?\s*end\s*\)?|enditem|end\s+item")
+
+
+# --- pass 1: each line on its own -------------------------------------------------------
+
+
+def classify(slot: Slot, previous: Slot | None) -> None:
+    seg = slot.seg
+    tokens = words(seg)
+    kind = classify_line(seg)
+    if kind is not None:
+        set_role(slot, Role.BOILER, kind)
+        return
+    date = match_date_line(seg)
+    if date is not None:
+        slot.date = date
+        set_role(slot, Role.BOILER, K.OTHER)
+        return
+    if len(tokens) <= 3 and canonical_agency(seg.strip("()[]-–—. ")) is not None:
+        set_role(slot, Role.BOILER, K.CREDIT)  # ``Thomson Reuters``, ``(Yonhap)``, ``-ANI``
+        return
+    if len(tokens) == 1:
+        stripped = seg.strip("()[]-–—.")
+        set_role(slot, Role.BOILER, K.CREDIT if canonical_agency(stripped) else K.OTHER)
+        return
+    if seg[0] in "•·▪►" and len(tokens) <= 5 and seg[-1] not in TERMINAL:
+        set_role(slot, Role.BOILER, K.NAVIGATION)  # a short bulleted menu or tag item
+        return
+    if doubled(seg) is not None:
+        set_role(slot, Role.CAPTION)
+        return
+    if len(tokens) <= 12 and _TWO_CAPS.search(seg) and not _LOWER.search(seg):
+        set_role(slot, Role.BOILER, K.NAVIGATION)
+        return
+    if _glued_menu(tokens) or len(_BULLETS.findall(seg)) >= 2:
+        set_role(slot, Role.BOILER, K.NAVIGATION)
+        return
+    if len(tokens) <= 80 and CAPTION.search(seg) is not None:
+        set_role(slot, Role.CAPTION)
+        return
+    if _non_latin(seg):
+        set_role(slot, Role.BOILER, K.OTHER)
+        return
+    if (
+        2 <= len(tokens) <= 3
+        and _POSSESSIVE.sub("", tokens[-1].lower()) in _OUTLET_SUFFIX
+        and all(t[:1].isupper() for t in tokens)
+        and not seg.endswith(".")
+    ):
+        set_role(slot, Role.BOILER, K.NAVIGATION)
+        return
+    del previous
+
+
+def _glued_menu(tokens: list[str]) -> bool:
+    """Menu items run together (``FinancialGovernment SolutionsLegal``)."""
+    if len(tokens) > 60:
+        return False
+    glued = sum(1 for t in tokens if _GLUED.search(t))
+    return glued >= 3 and glued * 4 >= len(tokens)
+
+
+def set_role(slot: Slot, role: Role, kind: BoilerplateKind = K.OTHER) -> None:
+    slot.role = role
+    slot.kind = kind
+    slot.classified = True
+
+
+def doubled(seg: str) -> int | None:
+    """If *seg* is one text printed twice (``A A``), the length of the first copy."""
+    if not 20 <= len(seg) <= 1200:
+        return None
+    for gap in (1, 2, 0):
+        first = (len(seg) - gap) // 2
+        if (
+            first * 2 + gap == len(seg)
+            and first >= 10
+            and seg[:first] == seg[first + gap :]
+            and not seg[first : first + gap].strip()
+            and len(set(words(seg[:first]))) >= 3
+        ):
+            return first
+    return None
+
+
+def _non_latin(seg: str) -> bool:
+    """Whether *seg* has no letters, or mostly letters of another script (``지나쌤``)."""
+    if seg.isascii():
+        return _LETTER.search(seg) is None
+    letters = [c for c in seg if c.isalpha()]
+    if not letters:
+        return True
+    latin = sum(1 for c in letters if c < "\u0250" or "\u1e00" <= c <= "\u1eff")
+    return latin * 2 < len(letters)
+
+
+def _lowercase_words(tokens: list[str]) -> int:
+    return sum(1 for t in tokens if t[:1].islower())
+
+
+# --- pass 2: teasers and repeats ---------------------------------------------------------
+
+
+def mark_teasers(text: str, slots: list[Slot], header_lines: int) -> None:
+    """An opening line that the body repeats inside a longer line is a teaser."""
+    squeezed: str | None = None
+    for index, slot in enumerate(slots[:header_lines]):
+        if slot.classified or len(words(slot.seg)) < 18:
+            continue
+        if squeezed is None:
+            squeezed = _SPACES.sub("", text)
+        probe = _SPACES.sub("", slot.seg.rstrip(" ."))
+        offset = len(_SPACES.sub("", text[: slot.line.end]))
+        if squeezed.find(probe, offset) < 0:
+            continue
+        if not any(_SPACES.sub("", s.seg) == _SPACES.sub("", slot.seg) for s in slots[index + 1 :]):
+            set_role(slot, Role.BOILER, K.OTHER)
+
+
+def mark_repeated_labels(slots: list[Slot]) -> None:
+    """A short line printed twice in a row (a logo and its alt text) is a page label."""
+    for previous, slot in itertools.pairwise(slots):
+        if slot.seg == previous.seg and previous.role is Role.BODY and len(words(slot.seg)) <= 4:
+            set_role(previous, Role.BOILER, K.NAVIGATION)
+            set_role(slot, Role.BOILER, K.NAVIGATION)
+
+
+def mark_title_repeats(slots: list[Slot], title: Slot) -> None:
+    for slot in slots:
+        if slot is not title and slot.seg == title.seg:
+            set_role(slot, Role.BOILER, K.OTHER)
+
+
+def mark_repeated_captions(slots: list[Slot]) -> None:
+    """A line printed twice in a row is a photo caption; the second copy is neither."""
+    for previous, slot in itertools.pairwise(slots):
+        if (
+            slot.seg == previous.seg
+            and previous.role in (Role.BODY, Role.CAPTION)
+            and len(words(slot.seg)) >= 5
+        ):
+            set_role(previous, Role.CAPTION)
+            set_role(slot, Role.DROP)
+
+
+# --- pass 3: title, end of story, tail --------------------------------------------------
+
+
+def _headline_like(seg: str, *, strict: bool = False) -> bool:
+    tokens = words(seg)
+    if not 2 <= len(tokens) <= 25 or len(seg) > 250 or _URL.search(seg):
+        return False
+    if len(tokens) == 2 and all(t[:1].isupper() for t in tokens):
+        return False  # ``Latest Videos``: a label, not a headline
+    first = seg[0]
+    if not (first.isupper() or first.isdigit() or (first in "\"'“‘" and seg[1:2].isalnum())):
+        return False
+    if seg[-1] in ",:-–—":
+        return False
+    if seg.endswith(".") and (strict or (len(tokens) > 16 and not _title_case(tokens))):
+        return False
+    return not (strict and seg[-1] in TERMINAL)
+
+
+def _title_case(tokens: list[str]) -> bool:
+    """Whether most words of a line are capitalised, as in ``Stealth Over Health``."""
+    worded = [t for t in tokens if t[:1].isalpha() and len(t) > 3]
+    capital = sum(1 for t in worded if t[:1].isupper())
+    return bool(worded) and capital * 10 >= len(worded) * 7
+
+
+def find_title(slots: list[Slot], *, header_lines: int, detect_boilerplate: bool) -> Slot | None:
+    """The headline line, if the text has one (marking page labels above it)."""
+    body = [s for s in slots if s.role is Role.BODY]
+    if len(body) < 2:
+        return None
+    header = slots[:header_lines]
+    candidates: list[Slot] = []
+    for slot in header:
+        if slot.role is not Role.BODY:
+            continue
+        if _headline_like(slot.seg) and match_byline(slot.seg) is None:
+            candidates.append(slot)
+            continue
+        pieces = match_title_stamp(slot.seg) if not candidates else None
+        if pieces is not None and _headline_like(slot.seg[: pieces[0][2]]):
+            slot.pieces = pieces
+            set_role(slot, Role.TITLE)
+            return slot
+        if detect_boilerplate and len(words(slot.seg)) <= 4 and not candidates:
+            set_role(slot, Role.BOILER, K.NAVIGATION)
+            continue
+        break
+    if candidates:
+        # A headline the page prints twice (apart) beats a section label printed before it.
+        repeated = [c for c in candidates if _repeated_apart(slots, c)]
+        # ``One app.``: a slogan, not a headline, when a real one follows.
+        longer = [c for c in candidates if len(words(c.seg)) > 4 or not c.seg.endswith(".")]
+        title = (repeated or longer or candidates)[0]
+        for slot in slots[: slots.index(title)]:
+            if slot.role is Role.BODY:
+                set_role(slot, Role.BOILER, K.OTHER)  # promotional lines above the headline
+        set_role(title, Role.TITLE)
+        return title
+    # A page whose headline is printed after the lede (no headline in the header).
+    for slot in body[1:4]:
+        if (
+            slot.role is Role.BODY
+            and slot.line.gap_before
+            and _headline_like(slot.seg, strict=True)
+            and len(words(slot.seg)) >= 5
+            and slot is not body[-1]
+        ):
+            set_role(slot, Role.TITLE)
+            return slot
+    return None
+
+
+def mark_foreign(slots: list[Slot]) -> None:
+    """Lines in another language (widget text) after the body has begun."""
+    body = [s for s in slots if s.role is Role.BODY]
+    for slot in reversed(body[1:]):
+        if not (_lowercase_words(words(slot.seg)) >= 4 and is_non_english(slot.seg)):
+            break
+        set_role(slot, Role.BOILER, K.OTHER)
+
+
+def _repeated_apart(slots: list[Slot], slot: Slot) -> bool:
+    """Whether *slot*'s text recurs on a later line that does not directly follow it."""
+    index = slots.index(slot)
+    return any(s.seg == slot.seg for s in slots[index + 2 :])
+
+
+def mark_end(slots: list[Slot]) -> None:
+    """After ``(END)`` or ``Enditem`` on its own line, every line is a most-read list."""
+    for index, slot in enumerate(slots):
+        if slot.role is Role.BOILER and _END_MARK.fullmatch(slot.seg.strip()):
+            for later in slots[index + 1 :]:
+                if later.role is Role.BODY or (later.role is Role.BOILER and later.kind is K.OTHER):
+                    set_role(later, Role.BOILER, K.RELATED)
+            return
+
+
+def mark_tail(slots: list[Slot], title: Slot | None) -> None:
+    """Bylines near the top or the end, a photo caption under the headline, a list of
+    related headlines after a ``See Also:`` label, and a related headline closing the page.
+    """
+    body = [s for s in slots if s.role is Role.BODY]
+    if not body:
+        return
+    for slot in body[:3] + body[-3:]:
+        if match_byline(slot.seg) is not None:
+            set_role(slot, Role.BYLINE)
+            break
+    body = [s for s in body if s.role is Role.BODY]
+    first = body[0] if body else None
+    if (
+        title is not None
+        and first is not None
+        and len(body) >= 2
+        and CREDITED_CAPTION.search(first.seg)
+        and match_dateline(first.seg, 0, len(first.seg)) is None
+    ):
+        set_role(body[0], Role.CAPTION)
+    _mark_related_list(slots)
+    body = [s for s in body if s.role is Role.BODY]
+    if len(body) < 3:
+        return
+    last = body[-1]
+    tokens = words(last.seg)
+    if match_byline(last.seg, bare=True) is not None:
+        set_role(last, Role.BYLINE)
+    elif (
+        len(tokens) <= 14
+        and (last.seg[-1] not in TERMINAL or _SAYS_HEADLINE.search(last.seg))
+        and last.seg[:1].isupper()
+    ):
+        set_role(last, Role.BOILER, K.RELATED)
+
+
+def _mark_related_list(slots: list[Slot]) -> None:
+    """After a related-stories label, a run of short lines to the end is that list."""
+    labels = [i for i, s in enumerate(slots) if s.role is Role.BOILER and s.kind is K.RELATED]
+    if not labels:
+        return
+    start = labels[-1] + 1
+    rest = [s for s in slots[start:] if s.role is Role.BODY]
+    if rest and all(len(words(s.seg)) <= 20 for s in rest):
+        for slot in rest:
+            set_role(slot, Role.BOILER, K.RELATED)
