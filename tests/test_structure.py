@@ -364,3 +364,22 @@ def test_dated_dateline_gives_the_publication_date() -> None:
     assert article.published.date.isoformat() == "2019-10-03"
     assert article.dateline is not None
     assert article.published.span == article.dateline.span
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Also read: US, South Korea launch joint drill on Korean Peninsula",
+        "See Also: Seoul weighs new aid package",
+        "(More North Korea stories.)",
+        "Most Popular",
+    ],
+)
+def test_related_story_lines(line: str) -> None:
+    text = f"Allies meet in Seoul\n\nThe allies met on Monday.\n\n{line}\n\nThey agreed on a plan."
+    article = parse_article(text)
+    assert [(b.span.text, b.kind) for b in article.boilerplate] == [(line, BoilerplateKind.RELATED)]
+    assert [p.span.text for p in article.paragraphs] == [
+        "The allies met on Monday.",
+        "They agreed on a plan.",
+    ]

@@ -148,6 +148,7 @@ _LINE_PATTERNS: tuple[tuple[BoilerplateKind, str], ...] = (
         r"|see\s+also:?|more\s+stories|more\s+news|more\s+videos|more\s+photos|more\s+on\s+this(?:\s+story)?|most\s+(?:popular"
         r"|read|viewed|shared)|popular(?:\s+(?:now|stories))?|trending(?:\s+now)?|you\s+may\s+also"
         r"\s+like|recommended(?:\s+(?:for\s+you|stories))?|also\s+read:?|top\s+stories"
+        r"|(?:also\s+read|read\s+also|read\s+more|see\s+also|related|more)\s*:\s*[^\n]{1,160}"
         r"|editor'?’?s\s+picks?|our\s+picks|read\s+more\s+(?:from|at|on)\s+[^\n]{1,80}"
         r"|more\s+from\s+[^\n]{1,40}|\(more\s+[^()\n]{0,60}\s+stories\.?\))",
     ),

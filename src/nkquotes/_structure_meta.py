@@ -82,7 +82,7 @@ _STAMP_WORD = regex.compile(
     rf"(?i)(?:{_MONTH}|{_DAY}|{_YEAR}|\d{{1,4}}(?:[-/.:]\d{{1,4}}){{0,3}}(?:am|pm)?"
     r"|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?"
     r"|sun(?:day)?|a\.?m\.?|p\.?m\.?|kst|gmt|utc|jst|est|edt|et|bst|cet|ist|hkt|sgt"
-    r"|published|updated?|posted|written|last|modified|on|at|ago|an?|hours?|minutes?|mins?"
+    r"|published|updated?|posted|written|released|last|modified|on|at|ago|an?|hours?|minutes?|mins?"
     r"|days?|weeks?|months?|years?|read|adjust|font|size|time|date|by|the|of|st|nd|rd|th)"
 )
 _STAMP_SPLIT = regex.compile(r"[\s,;:/|()\-–—•·]+|(?<=\d)(?=[A-Za-z])|(?<=[a-z])(?=[A-Z])")

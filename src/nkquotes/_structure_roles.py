@@ -378,6 +378,7 @@ def _mark_related_list(slots: list[Slot]) -> None:
         return
     start = labels[-1] + 1
     rest = [s for s in slots[start:] if s.role is Role.BODY]
-    if rest and all(len(words(s.seg)) <= 20 for s in rest):
+    sentences = sum(1 for s in rest if s.seg[-1] in ".\"”’'")
+    if rest and all(len(words(s.seg)) <= 20 for s in rest) and sentences * 2 < len(rest):
         for slot in rest:
             set_role(slot, Role.BOILER, K.RELATED)
