@@ -46,7 +46,9 @@ __all__ = ["SpeakerResolution", "resolve_speakers"]
 _LOOKBACK_SENTENCES = 4
 _CATAPHORA = 600
 _AND = regex.compile(r" (?:and|&) ")
-_TRAILING_PRONOUN = regex.compile(r"^[\p{Ll}\s,]*[,\s]\s*(he|she|they|it|we)$", regex.IGNORECASE)
+_TRAILING_PRONOUN = regex.compile(r"[,\s](he|she|they|it|we)\Z", regex.IGNORECASE)
+_LOWER_WORDS = regex.compile(r"[\p{Ll}\s,]*+")
+_MAX_TRIM = 200
 # A name run followed by a lower-case verb: ``Kim reaffirmed U.S.``.
 _LEADING_NAME = regex.compile(
     r"((?:\p{Ll}+\s+){0,3}?(?:\p{Lu}[\p{L}.'’-]*\s+){0,4}?\p{Lu}[\p{L}'’-]*)"
@@ -453,8 +455,10 @@ def _trim(mention: Span) -> Span:
     """Cut stray words off a mention: ``meaning ludicrous, he`` -> ``he``;
     ``Kim reaffirmed U.S.`` -> ``Kim``."""
     text = mention.text
+    if len(text) > _MAX_TRIM:
+        return mention
     tail = _TRAILING_PRONOUN.search(text)
-    if tail is not None and tail.start(1) > 0:
+    if tail is not None and _LOWER_WORDS.fullmatch(text, 0, tail.start(1)):
         return Span(mention.start + tail.start(1), mention.start + tail.end(1), tail.group(1))
     head = _LEADING_NAME.match(text)
     if head is not None and head.end(1) < len(text.rstrip()):
