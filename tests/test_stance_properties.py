@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -100,3 +104,23 @@ def test_apply_stance_keeps_quotes_and_offsets(text: str, data: st.DataObject) -
         assert span.is_valid_for(text)
     item = StanceInput(text=text, quote=out, sentence=out.sentence)
     assert default_model().predict(item, NK) == default_model().predict(item, NK)
+
+
+def test_prediction_does_not_depend_on_hash_seed() -> None:
+    text = (
+        "We will not ease sanctions, while more can be done to tighten sanctions "
+        "enforcement, until the verification of denuclearization; humanitarian aid may flow."
+    )
+    code = (
+        "import sys; from nkquotes.stance import default_model, builtin_target, stance_of;"
+        "print(repr(stance_of(sys.argv[1], target=builtin_target(), model=default_model())))"
+    )
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        result = subprocess.run(
+            [sys.executable, "-c", code, text], capture_output=True, text=True, env=env
+        )
+        assert result.returncode == 0, result.stderr
+        outputs.add(result.stdout)
+    assert len(outputs) == 1

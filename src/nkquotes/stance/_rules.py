@@ -206,8 +206,11 @@ def _find_cues(
             (number, bisect.bisect_left(starts, start), bisect.bisect_left(ends, end) + 1, end)
             for number, start, end in hits
         ]
-        # Overlapping matches: the longest (then heaviest, then first) is kept.
-        raw.sort(key=lambda r: (-(r[3] - tokens[r[1]][1]), -lexicon.cues[r[0]].cue.weight, r[1]))
+        # Overlaps keep the longest, then heaviest, then first, then earliest-listed cue (a
+        # total order, so the result never depends on set iteration order).
+        raw.sort(
+            key=lambda r: (-(r[3] - tokens[r[1]][1]), -lexicon.cues[r[0]].cue.weight, r[1], r[0])
+        )
         taken: list[tuple[int, int]] = []
         for number, first, stop, end in raw:
             if any(first < t_stop and t_first < stop for t_first, t_stop in taken):
