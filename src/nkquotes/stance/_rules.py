@@ -32,8 +32,6 @@ __all__ = ["CueMatch", "RuleStanceModel", "find_cues"]
 _SEP = r"[^\w.;:!?]+"
 _GAP_WORD = r"\w+(?:['’-]\w+)*+"
 _WORDS = regex.compile(r"\w+")
-#: The first (up to) three letters of every word.
-_KEYS = regex.compile(r"(?<!\w|\w['’-])\w{1,3}")
 _KEY = 3
 
 _REBUT = regex.compile(
@@ -127,11 +125,9 @@ def _lexicon(target: Target) -> _Lexicon:
         )
         for k in keys[0]:
             index.setdefault(k, []).append(number)
+    # ``\b`` is enough here: each cue's own pattern checks that it starts a whole word.
     finders = {
-        k: regex.compile(
-            r"(?<!\w|\w['’-])" + regex.escape(k) + (r"(?!\w)" if len(k) < _KEY else ""),
-            regex.IGNORECASE,
-        )
+        k: regex.compile(r"\b" + regex.escape(k) + (r"\b" if len(k) < _KEY else ""), regex.I)
         for k in index
     }
     return _Lexicon(
@@ -189,7 +185,7 @@ def _find_cues(
     found: list[CueMatch] = []
     for lo, hi in regions:
         # Cheap first pass: which cue openings occur at all (most quotes have none).
-        present = lexicon.index.keys() & set(_KEYS.findall(text[lo:hi].lower()))
+        present = lexicon.index.keys() & {w[:_KEY] for w in _WORDS.findall(text[lo:hi].lower())}
         hits: list[tuple[int, int, int]] = []
         for k in present:
             for opening in lexicon.finders[k].finditer(text, lo, hi):
