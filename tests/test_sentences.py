@@ -115,3 +115,21 @@ def test_hostile_input_is_linear() -> None:
     spans = split_sentences(text)
     assert spans
     assert spans[-1].end <= len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "He met U.S. President Donald Trump. They talked.",
+            ["He met U.S. President Donald Trump.", "They talked."],
+        ),
+        (
+            "U.N. officials said so. Others did not.",
+            ["U.N. officials said so.", "Others did not."],
+        ),
+        ('He said, "Fine,”Mr. Trump replied.', ['He said, "Fine,”Mr. Trump replied.']),
+    ],
+)
+def test_acronyms_before_names(text: str, expected: list[str]) -> None:
+    assert _texts(text) == expected

@@ -41,7 +41,7 @@ _TITLES = wordset(
     """
         mr mrs ms mx dr prof sen sens rep reps gov govt gen lt col maj capt cpt sgt cpl pvt
         adm cmdr cmdt brig amb pres vice rev fr hon atty supt insp det st ste mt ft no nos
-        vol vols art sec para fig figs op pp ch approx dept est
+        vol vols art sec para fig figs op pp ch approx dept est del assemblyman
         """
 )
 
@@ -64,11 +64,21 @@ _OPENERS = wordset(
     """
         the a an he she it they we i you his her its their our this that these those there
         but and so yet or however meanwhile still also in on at for after before when while
-        if as since although though despite during by with from to mr mrs ms dr president
-        officials north south some many most no not one what who why how where then now
+        if as since although though despite during by with from to mr mrs ms dr
+        some many most no not one what who why how where then now
         """
 )
 
+# What follows ``p.m.`` inside a sentence: a weekday, a time zone, a month.
+_TIME_FOLLOWERS = wordset(
+    """
+        monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday
+        est edt et cst cdt pst pdt gmt utc kst jst bst cet local eastern pacific central
+        jan feb mar apr may jun jul aug sep sept oct nov dec january february march april
+        june july august september october november december
+        """
+)
+_TAIL_WORD = regex.compile(r"[\p{L}\p{N}.]+$")
 _ACRONYM = regex.compile(r"(?:\p{L}\.)*\p{L}")
 _WORD_AFTER = regex.compile(r"[\"'“‘«(\[]{0,2}([\p{L}\p{N}]+)")
 _SPEECH_AFTER = regex.compile(
@@ -99,9 +109,13 @@ def _is_boundary(text: str, end_start: int, end_stop: int, next_start: int) -> b
     token = text[token_start:end_start]
     if "://" in token or token.lower().startswith("www."):
         return True  # a URL that ends the sentence
-    word = token.lstrip("\"'“‘«([")
+    tail = _TAIL_WORD.search(token)
+    word = tail.group() if tail is not None else ""
     if not word:
         return True
+    if word.lower() in ("a.m", "p.m"):
+        # ``at 5 p.m. Officials left.``, but not ``at 5 p.m. Monday``.
+        return next_word.lower() not in _TIME_FOLLOWERS
     if _ACRONYM.fullmatch(word):
         # A dotted acronym (U.S., a.m.) or a lone initial (J.).
         if len(word) == 1 and word.isupper():
