@@ -383,3 +383,15 @@ def test_related_story_lines(line: str) -> None:
         "The allies met on Monday.",
         "They agreed on a plan.",
     ]
+
+
+def test_section_label_above_the_headline_is_not_the_title() -> None:
+    text = (
+        "Off the wire\n\nYou are here:\n\nTop leader highlights nuke, missile programs\n\n"
+        "PYONGYANG, Dec. 22 (Xinhua) -- The leader said the programs succeeded.\n\nMore."
+    )
+    article = parse_article(text)
+    assert article.title is not None
+    assert article.title.text == "Top leader highlights nuke, missile programs"
+    assert [b.span.text for b in article.boilerplate] == ["Off the wire", "You are here:"]
+    assert article.agency == "Xinhua"

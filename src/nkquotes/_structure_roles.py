@@ -290,6 +290,9 @@ def find_title(slots: list[Slot], *, header_lines: int, detect_boilerplate: bool
         # ``One app.``: a slogan, not a headline, when a real one follows.
         longer = [c for c in candidates if len(words(c.seg)) > 4 or not c.seg.endswith(".")]
         title = (repeated or longer or candidates)[0]
+        fuller = [c for c in candidates if len(words(c.seg)) >= 5 and not c.seg.endswith(".")]
+        if not repeated and len(words(title.seg)) <= 3 and fuller:
+            title = fuller[0]  # ``Off the wire``: a section label above the headline
         for slot in slots[: slots.index(title)]:
             if slot.role is Role.BODY:
                 set_role(slot, Role.BOILER, K.OTHER)  # promotional lines above the headline
