@@ -388,7 +388,8 @@ def test_related_story_lines(line: str) -> None:
 def test_section_label_above_the_headline_is_not_the_title() -> None:
     text = (
         "Off the wire\n\nYou are here:\n\nTop leader highlights nuke, missile programs\n\n"
-        "PYONGYANG, Dec. 22 (Xinhua) -- The leader said the programs succeeded.\n\nMore."
+        "PYONGYANG, Dec. 22 (Xinhua) -- The leader said the programs succeeded.\n\n"
+        "He spoke at a party meeting."
     )
     article = parse_article(text)
     assert article.title is not None

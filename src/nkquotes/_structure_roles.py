@@ -290,9 +290,15 @@ def find_title(slots: list[Slot], *, header_lines: int, detect_boilerplate: bool
         # ``One app.``: a slogan, not a headline, when a real one follows.
         longer = [c for c in candidates if len(words(c.seg)) > 4 or not c.seg.endswith(".")]
         title = (repeated or longer or candidates)[0]
-        fuller = [c for c in candidates if len(words(c.seg)) >= 5 and not c.seg.endswith(".")]
-        if not repeated and len(words(title.seg)) <= 3 and fuller:
-            title = fuller[0]  # ``Off the wire``: a section label above the headline
+        if (
+            not repeated
+            and title is candidates[0]
+            and len(candidates) > 1
+            and len(words(title.seg)) <= 3
+            and len(words(candidates[1].seg)) >= 5
+            and candidates[1].seg[-1] not in TERMINAL
+        ):
+            title = candidates[1]  # ``Off the wire``: a section label above the headline
         for slot in slots[: slots.index(title)]:
             if slot.role is Role.BODY:
                 set_role(slot, Role.BOILER, K.OTHER)  # promotional lines above the headline
