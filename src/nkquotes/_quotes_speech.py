@@ -45,6 +45,8 @@ _BLOCKERS = frozenset(_split("declined refused wanted want wants hope hoped"))
 _NAMING = frozenset(_split("call describe label brand"))
 #: Verbs whose "X for Y" states a charge: "condemned North Korea for increasing tensions".
 _CHARGING = frozenset(_split("blame condemn criticize criticise denounce slam"))
+#: Words that attach a participle to the sentence subject: "began by saying", "while chanting".
+_ING_LINKS = frozenset(_split("by while before after when"))
 _LISTENING = frozenset(_split("tell inform assure reassure remind"))
 #: Unambiguous speech verbs: their subject may be any noun phrase with a determiner.
 _CORE = frozenset(
@@ -298,7 +300,7 @@ def _analyse(
         content_start = ce
     else:
         mend, cue_start = aux_before(text, s_start, cs)
-        if entry.ing and _comma_before(text, s_start, mend):
+        if entry.ing and (_comma_before(text, s_start, mend) or prev in _ING_LINKS):
             if entry.lemma in _AMBIGUOUS_ING and _THAT.match(text, ce, s_end) is None:
                 return None
             mention = subject or _sentence_subject(text, s_start, mend)
