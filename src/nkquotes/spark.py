@@ -8,7 +8,7 @@ Each function selects the id, text and publication date columns, then runs the p
 with :meth:`DataFrame.mapInArrow`: Arrow batches go to the Python workers, the pipeline is
 built once per partition, and the rows (those of :func:`nkquotes._rows.quote_rows` and
 ``entity_rows``) come back as Arrow batches with a declared schema. Nothing is collected to
-the driver, and it works under Spark Connect too. The result is lazy, like any DataFrame.
+the driver (and no RDD is used, which Spark Connect lacks). The result is lazy.
 
 The publication date column may be a ``date``, a ``timestamp`` (turned into a date in the
 session time zone), an ISO ``YYYY-MM-DD`` string or all nulls; a malformed date string
