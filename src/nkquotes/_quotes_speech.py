@@ -16,6 +16,8 @@ quotation is direct. Quotations that no cue reaches are scare quotes and yield n
 
 from __future__ import annotations
 
+import bisect
+
 import regex
 
 from nkquotes._cues import CueEntry, CueIndex
@@ -92,8 +94,6 @@ def _in_blocks(pq: ParagraphQuotes, start: int, end: int) -> list[int]:
     found = []
     k = block_at(pq, start)
     if k < 0:
-        import bisect
-
         k = bisect.bisect_left(pq.starts, start)
     while 0 <= k < len(pq.blocks) and pq.blocks[k].start < end:
         if pq.blocks[k].end > start:
@@ -221,10 +221,20 @@ def find_speech(
     drafts: list[Draft] = []
     used = set(used_cues)
     used_starts = {s for s, _ in used_cues}
+    # speakers of direct quotes, by cue position: '"…," X said in a statement, adding that …'
+    direct_mentions = sorted(
+        (d.attribution.cue_start, d.attribution.mention)
+        for d in direct
+        if d.attribution is not None and d.attribution.mention is not None
+    )
+    starts = [c for c, _ in direct_mentions]
     for pq, sents in zip(paragraphs, sentences, strict=False):
         for s_start, s_end in sents:
             taken: list[tuple[int, int]] = []
             subject: tuple[int, int] | None = None
+            k = bisect.bisect_left(starts, s_start)
+            if k < len(starts) and starts[k] < s_end:
+                subject = direct_mentions[k][1]
             for m in cues.between(s_start, s_end):
                 if m.start in used_starts or block_at(pq, m.start) >= 0:
                     continue
