@@ -22,6 +22,15 @@ import regex
 
 from nkquotes._cues import CueEntry, CueIndex
 from nkquotes._model import QuoteKind
+from nkquotes._quotes_content import (
+    COORD,
+    comma_at,
+    comma_before,
+    content_end,
+    count_words,
+    first_comma,
+    prev_word,
+)
 from nkquotes._quotes_draft import Attribution, Draft, ParagraphQuotes, block_at, trim_content
 from nkquotes._quotes_mention import (
     LISTENER,
@@ -39,7 +48,6 @@ def _split(words: str) -> list[str]:
 
 __all__ = ["find_speech"]
 
-_PREV_WORD = regex.compile(r"(?r)(?P<w>[\w’']+)[^\S\n]*+\Z")
 _NEGATORS = frozenset(_split("not never n't n’t didn't didn’t doesn't doesn’t don't don’t"))
 _PASSIVE = frozenset(_split("was were is are be been being"))
 _BLOCKERS = frozenset(_split("declined refused wanted want wants hope hoped"))
@@ -84,11 +92,6 @@ _SUBJECT_START = regex.compile(
 )
 
 
-def _prev_word(text: str, lo: int, pos: int) -> str:
-    m = _PREV_WORD.match(text, max(lo, pos - 40), pos)
-    return m.group("w").lower() if m is not None else ""
-
-
 def _in_blocks(pq: ParagraphQuotes, start: int, end: int) -> list[int]:
     """Indices of the blocks overlapping ``[start, end)``."""
     found = []
@@ -100,90 +103,6 @@ def _in_blocks(pq: ParagraphQuotes, start: int, end: int) -> list[int]:
             found.append(k)
         k += 1
     return found
-
-
-_ABBREV = frozenset(_split("mr mrs ms dr sen rep gov gen st jr sr prof lt col sgt"))
-#: ", making him the first …": a participial modifier closes the reported content.
-_CONTENT_STOP = regex.compile(
-    r"(?P<dash>[^\S\n]++(?:--|—|–)[^\S\n]++(?=[a-z]))"
-    r"|(?P<tail>,[\"”’]?[^\S\n]*+(?:but|as)[^\S\n]++"
-    r"(?:it|there|the|this|he|she|they|talks|no|\p{Lu}\w*+)\b"
-    r"|,[\"”’]?[^\S\n]*+(?:while|whereas|although|though)\b|[^\S\n]amid\b)"
-    r"|(?P<part>,[^\S\n]++(?!including\b)[a-z]+ing\b)"
-)
-_TRAILING_DAY = regex.compile(
-    r"(?r)[^\S\n]+(?:on[^\S\n]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\Z"
-)
-_CLAUSE_CONJ = regex.compile(
-    r"(?r),?[^\S\n]*+\b(?:while|whereas|but|and|although|though|even as)[^\S\n]++\Z"
-)
-_COORD = regex.compile(
-    r"(?r)(?P<cut>,?[^\S\n]*\b(?:and|but)[^\S\n]+(?:(?:also|then|later|[a-z]+ly)[^\S\n]+)?)\Z"
-)
-
-
-def _content_end(text: str, cues: CueIndex, start: int, end: int, pq: ParagraphQuotes) -> int:
-    """Where content starting at *start* stops.
-
-    At the sentence end, or before a later cue that starts a clause of its own: a
-    participle (``, adding …``), ``, according to X``, an inverted attribution
-    (``, X said``, ``, reports CNN``) or a coordinated predicate (``… and urged …``).
-    """
-    for stop in _CONTENT_STOP.finditer(text, start, end):
-        k = block_at(pq, stop.start())
-        if k >= 0 and pq.blocks[k].end > stop.start() + 2:
-            continue  # inside a quotation (a comma just before the closing mark counts)
-        words = len(text[start : stop.start()].split())
-        if stop.lastgroup == "dash" and words < 4:
-            continue
-        if stop.lastgroup == "tail" and words < 3:
-            continue
-        end = stop.start()
-        if stop.lastgroup == "tail":
-            day = _TRAILING_DAY.search(text, max(start, end - 20), end)
-            if day is not None:
-                end = day.start()
-        break
-    for m in cues.between(start, end):
-        if block_at(pq, m.start) >= 0:
-            continue
-        entry = m.entry
-        p = m.start
-        while p > start and text[p - 1] in " \t":
-            p -= 1
-        if p <= start:
-            continue
-        if entry.ing or "after" in entry.flags:
-            c = _comma_at(text, start, m.start)
-            if c > start:
-                return c - 1 if text[c - 1] in ",;—–" else c
-            continue
-        comma = _comma_at(text, start, m.start)
-        if (
-            comma > start
-            and "mixedonly" not in entry.flags
-            and mention_after(text, m.end, end) is not None
-        ):
-            # ", reports CNN" / ", said X"
-            return comma - 1 if text[comma - 1] in ",—–" else comma
-        mend, _ = aux_before(text, start, m.start)
-        mention = mention_before(text, start, mend, appositive=False)
-        if mention is not None:
-            q = mention[0]
-            while q > start and text[q - 1] in " \t":
-                q -= 1
-            if q > start and text[q - 1] in ".?!" and _prev_word(text, start, q - 1) not in _ABBREV:
-                return q  # a sentence boundary the splitter missed: "… the U.S. He says …"
-            c = _comma_at(text, start, mention[0])
-            if c > start:
-                return c - 1 if text[c - 1] in ",—–" else c
-            conj = _CLAUSE_CONJ.match(text, max(start, mention[0] - 20), mention[0])
-            if conj is not None and conj.start() > start:
-                return conj.start()  # "…, while Russia said …"
-        co = _COORD.match(text, max(start, m.start - 40), mend)
-        if co is not None:
-            return co.start("cut")
-    return end
 
 
 def _kind_and_segments(
@@ -203,10 +122,6 @@ def _kind_and_segments(
             inner = trim_content(text, b.inner_start, b.inner_end)
             return QuoteKind.DIRECT, [(inner[0], b.inner_end)]
     return QuoteKind.MIXED, segs
-
-
-def _words(text: str, s: int, e: int) -> int:
-    return len(text[s:e].split())
 
 
 def find_speech(
@@ -272,7 +187,7 @@ def _analyse(
     s_start = max(s_start, cs - _REACH)
     s_end = min(s_end, ce + _REACH)
     flags = entry.flags
-    prev = _prev_word(text, s_start, cs)
+    prev = prev_word(text, s_start, cs)
     if prev in _NEGATORS or prev in _BLOCKERS:
         return None
     if prev == "to" and entry.base:
@@ -310,7 +225,7 @@ def _analyse(
         content_start = ce
     else:
         mend, cue_start = aux_before(text, s_start, cs)
-        if entry.ing and (_comma_before(text, s_start, mend) or prev in _ING_LINKS):
+        if entry.ing and (comma_before(text, s_start, mend) or prev in _ING_LINKS):
             if entry.lemma in _AMBIGUOUS_ING and _THAT.match(text, ce, s_end) is None:
                 return None
             mention = subject or _sentence_subject(text, s_start, mend)
@@ -319,7 +234,7 @@ def _analyse(
             cue_start = cs
         else:
             loose = entry.lemma in _CORE
-            if _comma_before(text, s_start, cs):
+            if comma_before(text, s_start, cs):
                 after_m = mention_after(text, ce, s_end, loose=loose)
                 rest = text[after_m[1] : s_end] if after_m is not None else ""
                 if after_m is not None and (
@@ -333,7 +248,7 @@ def _analyse(
                     mend = cue_start = prog.start()
             mention = mention_before(text, s_start, mend, loose=loose)
             if mention is None:
-                co = _COORD.match(text, max(s_start, mend - 40), mend)
+                co = COORD.match(text, max(s_start, mend - 40), mend)
                 if co is not None:
                     mention = subject or _sentence_subject(text, s_start, co.start())
             if mention is None:
@@ -341,7 +256,7 @@ def _analyse(
             if (
                 entry.ing
                 and cue_start == cs
-                and _prev_word(text, s_start, mention[0]) != "with"
+                and prev_word(text, s_start, mention[0]) != "with"
                 and _QUOTE_NEXT.match(text, ce, s_end) is None
             ):
                 return None  # "the J-Alert warning system": a noun, not "with X telling"
@@ -351,7 +266,7 @@ def _analyse(
     if (
         mention is not None
         and mention[0] > s_start
-        and _comma_before(text, s_start, mention[0])
+        and comma_before(text, s_start, mention[0])
         and not (entry.ing and "," in text[max(s_start, cs - 3) : cs])
     ):
         after = skip_modifiers(text, content_start, s_end)
@@ -378,14 +293,14 @@ def _analyse(
     if th is None and "that" in flags:
         th = _PP_THAT.match(text, p, s_end)
     claim = th is not None or (
-        entry.lemma in _NAMING and entry.ing and _comma_before(text, s_start, cs)
+        entry.lemma in _NAMING and entry.ing and comma_before(text, s_start, cs)
     )
     if th is not None:
         p = th.end()
     else:
         while p < s_end and text[p] in " ,:\t":
             p += 1
-    end = _content_end(text, cues, p, s_end, pq)
+    end = content_end(text, cues, p, s_end, pq)
     k = block_at(pq, p)
     if k >= 0 and pq.blocks[k].start == p and pq.blocks[k].closed:
         # '“That makes me smart,” when Clinton blasted him': the quotation is the content
@@ -394,7 +309,7 @@ def _analyse(
             end = pq.blocks[k].end
     if mention is not None and _SUBORDINATE.match(text, s_start, mention[0]):
         # "While Ramos said that …, he appears …": the content ends with the clause
-        end = _first_comma(text, pq, p, end)
+        end = first_comma(text, pq, p, end)
     c_start, c_end = trim_content(text, p, end)
     first = text[c_start : min(c_end, c_start + 20)].split(" ", 1)[0]
     if (
@@ -406,8 +321,8 @@ def _analyse(
         return None  # "said in August", "told of RT": no reported content follows
     if entry.form_s and not _singular(text, mention):
         return None  # "the states said", "his demands …": a plural subject or a noun
-    if _words(text, c_start, c_end) >= 2 or (
-        c_end > c_start and entry.lemma in ("call for",) and _words(text, c_start, c_end) >= 1
+    if count_words(text, c_start, c_end) >= 2 or (
+        c_end > c_start and entry.lemma in ("call for",) and count_words(text, c_start, c_end) >= 1
     ):
         body = text[c_start:c_end]
         claim = claim or " as " in body or (" for " in body and entry.lemma in _CHARGING)
@@ -423,19 +338,6 @@ _SUBORDINATE = regex.compile(
     r"[^\S\n]*+(?:While|Although|Though|Even though|As|If|When|Because|Since|After|Before|"
     r"Unless|Whereas|Once)\b[^,\n]*+\Z"
 )
-
-
-def _first_comma(text: str, pq: ParagraphQuotes, start: int, end: int) -> int:
-    """The first comma in ``[start, end)`` outside quotation marks, or *end*."""
-    p = start
-    while True:
-        p = text.find(",", p, end)
-        if p < 0:
-            return end
-        k = block_at(pq, p)
-        if k < 0:
-            return p
-        p = pq.blocks[k].end
 
 
 _ASIDES = frozenset(
@@ -460,26 +362,23 @@ def _parenthetical(
 ) -> Draft | None:
     """``A, X said, B.``: content before the speaker and after the cue (either may be empty)."""
     segs: list[tuple[int, int]] = []
-    comma = _comma_at(text, s_start, mention[0])
+    comma = comma_at(text, s_start, mention[0])
     stop = comma - 1 if text[comma - 1] in ",—–" else comma
     before = trim_content(text, s_start, stop)
-    if _words(text, *before) >= 3:
+    if count_words(text, *before) >= 3:
         segs.append(before)
     q = after_cue
     while q < s_end and text[q] in " \t,;—–":
         q += 1
     if q < s_end:
-        end = _content_end(text, cues, q, s_end, pq)
+        end = content_end(text, cues, q, s_end, pq)
         after = trim_content(text, q, end)
         first = text[after[0] : after[1]].split(" ", 1)[0]
-        if _words(text, *after) >= 2 and first not in _ASIDES and not first.endswith("ing"):
+        if count_words(text, *after) >= 2 and first not in _ASIDES and not first.endswith("ing"):
             segs.append(after)
     if not segs:
         return None
     return _make(text, pq, segs, entry, cue_start, ce, mention, cue_start)
-
-
-_CLOSERS = frozenset("\"”’'»")
 
 
 #: Words that cannot open reported content (flags such as "on", "to", "whether" allow theirs).
@@ -502,22 +401,6 @@ def _singular(text: str, mention: tuple[int, int] | None) -> bool:
     return not head.endswith("s") or head.endswith("ss")
 
 
-def _comma_at(text: str, lo: int, pos: int) -> int:
-    """Offset just after the comma (and a closing mark after it) ending before *pos*, or -1."""
-    p = pos
-    while p > lo and text[p - 1] in " \t":
-        p -= 1
-    if p > lo and text[p - 1] in ",—–":
-        return p
-    if p - 1 > lo and text[p - 1] in _CLOSERS and text[p - 2] in ",—–":
-        return p
-    return -1
-
-
-def _comma_before(text: str, lo: int, pos: int) -> bool:
-    return _comma_at(text, lo, pos) >= 0
-
-
 def _inverted(
     text: str,
     pq: ParagraphQuotes,
@@ -529,12 +412,12 @@ def _inverted(
     cue_start: int,
 ) -> Draft | None:
     """``CONTENT, X said.``: the content runs from the sentence start to the comma."""
-    after = _comma_at(text, s_start, clause_start)
+    after = comma_at(text, s_start, clause_start)
     if after < 0:
         return None
     comma = after - 1 if text[after - 1] in ",—–" else after
     c_start, c_end = trim_content(text, s_start, comma)
-    if _words(text, c_start, c_end) < 3:
+    if count_words(text, c_start, c_end) < 3:
         return None
     return _make(text, pq, [(c_start, c_end)], entry, cue_start, ce, mention, cue_start)
 
@@ -561,11 +444,11 @@ def _according(
         p += 1
     before = trim_content(text, s_start, cs)
     after = trim_content(text, p, s_end)
-    if _words(text, *before) >= 3 and (
-        _comma_before(text, s_start, cs) or _words(text, *before) >= 6
+    if count_words(text, *before) >= 3 and (
+        comma_before(text, s_start, cs) or count_words(text, *before) >= 6
     ):
         segs = [before]
-    elif p < s_end and text[p] == "," and _words(text, *after) >= 3:
+    elif p < s_end and text[p] == "," and count_words(text, *after) >= 3:
         segs = [after]
     else:
         return None

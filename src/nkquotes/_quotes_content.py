@@ -1,0 +1,157 @@
+"""Where reported content ends: clause boundaries found without a parser.
+
+Content runs to the end of its sentence unless something closes it first: a participle
+clause (``, adding …``), an inverted attribution of another speaker (``, X said``), a
+coordinated predicate (``… and urged …``), a contrastive clause (``, but it is unclear``),
+a dashed aside or a participial modifier (``, making him the first …``).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from nkquotes._cues import CueIndex
+from nkquotes._quotes_draft import ParagraphQuotes, block_at
+from nkquotes._quotes_mention import aux_before, mention_after, mention_before
+
+__all__ = [
+    "COORD",
+    "comma_at",
+    "comma_before",
+    "content_end",
+    "count_words",
+    "first_comma",
+    "prev_word",
+]
+
+
+def _split(words: str) -> list[str]:
+    return words.split()
+
+
+_PREV_WORD = regex.compile(r"(?r)(?P<w>[\w’']+)[^\S\n]*+\Z")
+
+
+def prev_word(text: str, lo: int, pos: int) -> str:
+    m = _PREV_WORD.match(text, max(lo, pos - 40), pos)
+    return m.group("w").lower() if m is not None else ""
+
+
+_ABBREV = frozenset(_split("mr mrs ms dr sen rep gov gen st jr sr prof lt col sgt"))
+#: ", making him the first …": a participial modifier closes the reported content.
+_CONTENT_STOP = regex.compile(
+    r"(?P<dash>[^\S\n]++(?:--|—|–)[^\S\n]++(?=[a-z]))"
+    r"|(?P<tail>,[\"”’]?[^\S\n]*+(?:but|as)[^\S\n]++"
+    r"(?:it|there|the|this|he|she|they|talks|no|\p{Lu}\w*+)\b"
+    r"|,[\"”’]?[^\S\n]*+(?:while|whereas|although|though)\b|[^\S\n]amid\b)"
+    r"|(?P<part>,[^\S\n]++(?!including\b)[a-z]+ing\b)"
+)
+_TRAILING_DAY = regex.compile(
+    r"(?r)[^\S\n]+(?:on[^\S\n]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\Z"
+)
+_CLAUSE_CONJ = regex.compile(
+    r"(?r),?[^\S\n]*+\b(?:while|whereas|but|and|although|though|even as)[^\S\n]++\Z"
+)
+COORD = regex.compile(
+    r"(?r)(?P<cut>,?[^\S\n]*\b(?:and|but)[^\S\n]+(?:(?:also|then|later|[a-z]+ly)[^\S\n]+)?)\Z"
+)
+
+
+def content_end(text: str, cues: CueIndex, start: int, end: int, pq: ParagraphQuotes) -> int:
+    """Where content starting at *start* stops.
+
+    At the sentence end, or before a later cue that starts a clause of its own: a
+    participle (``, adding …``), ``, according to X``, an inverted attribution
+    (``, X said``, ``, reports CNN``) or a coordinated predicate (``… and urged …``).
+    """
+    for stop in _CONTENT_STOP.finditer(text, start, end):
+        k = block_at(pq, stop.start())
+        if k >= 0 and pq.blocks[k].end > stop.start() + 2:
+            continue  # inside a quotation (a comma just before the closing mark counts)
+        words = len(text[start : stop.start()].split())
+        if stop.lastgroup == "dash" and words < 4:
+            continue
+        if stop.lastgroup == "tail" and words < 3:
+            continue
+        end = stop.start()
+        if stop.lastgroup == "tail":
+            day = _TRAILING_DAY.search(text, max(start, end - 20), end)
+            if day is not None:
+                end = day.start()
+        break
+    for m in cues.between(start, end):
+        if block_at(pq, m.start) >= 0:
+            continue
+        entry = m.entry
+        p = m.start
+        while p > start and text[p - 1] in " \t":
+            p -= 1
+        if p <= start:
+            continue
+        if entry.ing or "after" in entry.flags:
+            c = comma_at(text, start, m.start)
+            if c > start:
+                return c - 1 if text[c - 1] in ",;—–" else c
+            continue
+        comma = comma_at(text, start, m.start)
+        if (
+            comma > start
+            and "mixedonly" not in entry.flags
+            and mention_after(text, m.end, end) is not None
+        ):
+            # ", reports CNN" / ", said X"
+            return comma - 1 if text[comma - 1] in ",—–" else comma
+        mend, _ = aux_before(text, start, m.start)
+        mention = mention_before(text, start, mend, appositive=False)
+        if mention is not None:
+            q = mention[0]
+            while q > start and text[q - 1] in " \t":
+                q -= 1
+            if q > start and text[q - 1] in ".?!" and prev_word(text, start, q - 1) not in _ABBREV:
+                return q  # a sentence boundary the splitter missed: "… the U.S. He says …"
+            c = comma_at(text, start, mention[0])
+            if c > start:
+                return c - 1 if text[c - 1] in ",—–" else c
+            conj = _CLAUSE_CONJ.match(text, max(start, mention[0] - 20), mention[0])
+            if conj is not None and conj.start() > start:
+                return conj.start()  # "…, while Russia said …"
+        co = COORD.match(text, max(start, m.start - 40), mend)
+        if co is not None:
+            return co.start("cut")
+    return end
+
+
+def count_words(text: str, s: int, e: int) -> int:
+    return len(text[s:e].split())
+
+
+def first_comma(text: str, pq: ParagraphQuotes, start: int, end: int) -> int:
+    """The first comma in ``[start, end)`` outside quotation marks, or *end*."""
+    p = start
+    while True:
+        p = text.find(",", p, end)
+        if p < 0:
+            return end
+        k = block_at(pq, p)
+        if k < 0:
+            return p
+        p = pq.blocks[k].end
+
+
+_CLOSERS = frozenset("\"”’'»")
+
+
+def comma_at(text: str, lo: int, pos: int) -> int:
+    """Offset just after the comma (and a closing mark after it) ending before *pos*, or -1."""
+    p = pos
+    while p > lo and text[p - 1] in " \t":
+        p -= 1
+    if p > lo and text[p - 1] in ",—–":
+        return p
+    if p - 1 > lo and text[p - 1] in _CLOSERS and text[p - 2] in ",—–":
+        return p
+    return -1
+
+
+def comma_before(text: str, lo: int, pos: int) -> bool:
+    return comma_at(text, lo, pos) >= 0
