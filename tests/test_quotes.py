@@ -292,3 +292,11 @@ def test_scare_quotes_without_a_cue_are_dropped_and_quoted_words_make_mixed() ->
     quotes = _find('US officials retorted that the North Koreans were "parsing words."')
     assert [q.kind for q in quotes] == [QuoteKind.MIXED]
     assert _find('Critics point to the "grand bargain" idea and its history.') == []
+
+
+def test_naming_verb_with_as_gives_the_quoted_name() -> None:
+    q = _one("The statement follows what the leaders describe as “a sincere exchange of views.”")
+    assert q.kind is QuoteKind.DIRECT
+    assert q.text == "a sincere exchange of views."
+    assert q.cue is not None
+    assert q.cue.lemma == "describe"

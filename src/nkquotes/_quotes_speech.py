@@ -312,6 +312,10 @@ def _analyse(
         end = first_comma(text, pq, p, end)
     c_start, c_end = trim_content(text, p, end)
     first = text[c_start : min(c_end, c_start + 20)].split(" ", 1)[0]
+    if first == "as" and entry.lemma in _NAMING:
+        # 'what the leaders describe as “a comprehensive exchange”': the name is the content
+        c_start, c_end = trim_content(text, c_start + 2, c_end)
+        first = ""
     if (
         th is None
         and first in _BAD_START
