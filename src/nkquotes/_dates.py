@@ -19,8 +19,8 @@ import datetime as dt
 from typing import Literal
 
 import attrs
-import regex
 
+from nkquotes import _lazyregex
 from nkquotes._model import (
     Article,
     DateSource,
@@ -62,31 +62,31 @@ class DateResolution:
 
 
 # "The statement came one day after officials said ...": the saying precedes the reference.
-_DAYS_AFTER = regex.compile(
+_DAYS_AFTER = _lazyregex.compile(
     r"(?i)\b(?P<n>a|one|two|three|four|five|six|\d{1,2})\s(?:full\s)?days?\s(?:after|since)\b"
 )
 _DAYS_AFTER_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # An embedded post's signature line: "— Name (@handle) September 3, 2017".
-_POST_SIGNATURE = regex.compile(r"\n[ \t]*[—–-]{1,2}[ \t]*[^\n()]{1,80}\(@\w{1,40}\)[ \t]*")
+_POST_SIGNATURE = _lazyregex.compile(r"\n[ \t]*[—–-]{1,2}[ \t]*[^\n()]{1,80}\(@\w{1,40}\)[ \t]*")
 _SIGNATURE_REACH = 300
 # Without a sentence, how far from the cue an attribution may reach.
 _REACH = 250
-_LINE_BREAK = regex.compile(r"\n")
+_LINE_BREAK = _lazyregex.compile(r"\n")
 # "SEOUL, May 21 (Yonhap) --": a dateline dates the article, not the quote after it.
-_DATELINE_AFTER = regex.compile(r",?\s{0,3}(?:\d{4}\s{0,3})?\([^()\n]{1,40}\)\s{0,3}[-–—]")
-_RELAYED = regex.compile(
+_DATELINE_AFTER = _lazyregex.compile(r",?\s{0,3}(?:\d{4}\s{0,3})?\([^()\n]{1,40}\)\s{0,3}[-–—]")
+_RELAYED = _lazyregex.compile(
     r"\b(?:said|says|reported|reports|told|quoted|according\sto|announced|stated)\b"
 )
-_RELAY_TAIL = regex.compile(
+_RELAY_TAIL = _lazyregex.compile(
     r",\s(?P<tail>[^,\"“”‘’\n]{0,80}?\b(?:said|says|reported|reports|told|quoted|announced)\b"
     r"[^,\"“”‘’\n]{0,40})$"
 )
 _RELAY_REACH = 130
-_CLAUSE_BREAK = regex.compile(r"[,;.:!?\n]")
-_RELATIVE_OPENER = regex.compile(r",\s*(?:who|whom|whose|which|where)\b")
+_CLAUSE_BREAK = _lazyregex.compile(r"[,;.:!?\n]")
+_RELATIVE_OPENER = _lazyregex.compile(r",\s*(?:who|whom|whose|which|where)\b")
 _CLAUSE_REACH = 100
 _AFTER_REACH = 80
-_HAS_YEAR = regex.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
+_HAS_YEAR = _lazyregex.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 
 
 def publication_date(article: Article, *, published: dt.date | None = None) -> dt.date | None:

@@ -14,6 +14,8 @@ from importlib import resources
 
 import regex
 
+from nkquotes import _lazyregex
+
 __all__ = [
     "ABBREVIATIONS",
     "COUNTRY_ALIASES",
@@ -38,10 +40,10 @@ __all__ = [
 ]
 
 #: A word token: dotted acronyms (``U.S.``), words with inner hyphens or apostrophes.
-TOKEN = regex.compile(r"(?:\p{Lu}\.){2,}|[\p{L}\p{M}\d]+(?:[-'’][\p{L}\p{M}\d]+)*")
+TOKEN = _lazyregex.compile(r"(?:\p{Lu}\.){2,}|[\p{L}\p{M}\d]+(?:[-'’][\p{L}\p{M}\d]+)*")
 
-_DETERMINER = regex.compile(r"^(?:the|a|an)\s+", regex.IGNORECASE)
-_SPACES = regex.compile(r"\s+")
+_DETERMINER = _lazyregex.compile(r"^(?:the|a|an)\s+", regex.IGNORECASE)
+_SPACES = _lazyregex.compile(r"\s+")
 
 
 def strip_determiner(text: str) -> str:

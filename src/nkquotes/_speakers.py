@@ -25,6 +25,7 @@ from collections.abc import Callable
 import attrs
 import regex
 
+from nkquotes import _lazyregex
 from nkquotes._entities import Record, Registry, countries_in, titles_match
 from nkquotes._model import Article, Entity, EntityKind, Quote, Span
 from nkquotes._names import (
@@ -45,17 +46,17 @@ __all__ = ["SpeakerResolution", "resolve_speakers"]
 
 _LOOKBACK_SENTENCES = 4
 _CATAPHORA = 600
-_AND = regex.compile(r" (?:and|&) ")
-_TRAILING_PRONOUN = regex.compile(r"[,\s](he|she|they|it|we)\Z", regex.IGNORECASE)
-_LOWER_WORDS = regex.compile(r"[\p{Ll}\s,]*+")
+_AND = _lazyregex.compile(r" (?:and|&) ")
+_TRAILING_PRONOUN = _lazyregex.compile(r"[,\s](he|she|they|it|we)\Z", regex.IGNORECASE)
+_LOWER_WORDS = _lazyregex.compile(r"[\p{Ll}\s,]*+")
 _MAX_TRIM = 200
 # A name run followed by a lower-case verb: ``Kim reaffirmed U.S.``.
-_LEADING_NAME = regex.compile(
+_LEADING_NAME = _lazyregex.compile(
     r"((?:\p{Ll}+\s+){0,3}?(?:\p{Lu}[\p{L}.'’-]*\s+){0,4}?\p{Lu}[\p{L}'’-]*)"
     r"\s+(?!(?:of|for|to|the|at|and|in)\b)\p{Ll}"
 )
-_POSSESSIVE_AFTER = regex.compile(r"['’]s?\b")
-_DASH = regex.compile(
+_POSSESSIVE_AFTER = _lazyregex.compile(r"['’]s?\b")
+_DASH = _lazyregex.compile(
     r"[\"”’'.,!?]{0,3}[^\S\n]*[―—–-]{1,2}[^\S\n]*"
     r"(\p{Lu}[\p{L}.'’-]*(?:[^\S\n]+\p{Lu}[\p{L}.'’-]*){0,4})[^\S\n]*[.,]?[^\S\n]*(?:\n|$)"
 )

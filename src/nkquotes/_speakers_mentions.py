@@ -13,6 +13,7 @@ import functools
 import attrs
 import regex
 
+from nkquotes import _lazyregex
 from nkquotes._names import (
     COUNTRY_ALIASES,
     DOCUMENT_WORDS,
@@ -61,12 +62,12 @@ class MentionParts:
     head: str | None = None
 
 
-_WORD = regex.compile(r"(?:\p{Lu}\.){2,}|[\p{L}\p{M}\d]+(?:[-'’][\p{L}\p{M}\d]+)*\.?")
-_PARTY = regex.compile(r"\s*\(\s*([RDI])\s*[-–,]\s*([A-Z][A-Za-z.]{1,12})\s*\)\s*$")
-_ACRONYM = regex.compile(r"\(([A-Z][A-Z.&-]{1,9})\)")
-_POSSESSIVE = regex.compile(r"^[\p{Lu}][\p{L}. ]*?['’]s\s")
-_DET = regex.compile(r"^(the|a|an|another)\s+", regex.IGNORECASE)
-_CUT = regex.compile(r"\s(?:of|from|in|at|to|for|on|with|here|there|who|which)\b")
+_WORD = _lazyregex.compile(r"(?:\p{Lu}\.){2,}|[\p{L}\p{M}\d]+(?:[-'’][\p{L}\p{M}\d]+)*\.?")
+_PARTY = _lazyregex.compile(r"\s*\(\s*([RDI])\s*[-–,]\s*([A-Z][A-Za-z.]{1,12})\s*\)\s*$")
+_ACRONYM = _lazyregex.compile(r"\(([A-Z][A-Z.&-]{1,9})\)")
+_POSSESSIVE = _lazyregex.compile(r"^[\p{Lu}][\p{L}. ]*?['’]s\s")
+_DET = _lazyregex.compile(r"^(the|a|an|another)\s+", regex.IGNORECASE)
+_CUT = _lazyregex.compile(r"\s(?:of|from|in|at|to|for|on|with|here|there|who|which)\b")
 
 
 @functools.cache

@@ -16,6 +16,7 @@ from __future__ import annotations
 import attrs
 import regex
 
+from nkquotes import _lazyregex
 from nkquotes._entities import Record, Registry, countries_in, split_title, titles_match
 from nkquotes._model import Article, EntityKind, Span
 from nkquotes._names import (
@@ -35,22 +36,22 @@ from nkquotes._names import (
 
 __all__ = ["Token", "build_registry", "tokenize"]
 
-_PARTY = regex.compile(r"\s*\(\s*([RDI])\s*[-–,]\s*([A-Z][A-Za-z.]{1,12})\s*\)")
-_QUOTED = regex.compile(r"\"[^\"\n]{1,2000}\"|“[^”\n]{1,2000}”")
-_APPOSITION_END = regex.compile(
+_PARTY = _lazyregex.compile(r"\s*\(\s*([RDI])\s*[-–,]\s*([A-Z][A-Za-z.]{1,12})\s*\)")
+_QUOTED = _lazyregex.compile(r"\"[^\"\n]{1,2000}\"|“[^”\n]{1,2000}”")
+_APPOSITION_END = _lazyregex.compile(
     r"[,;:()\"“”]|(?<!\b\p{Lu})\.(?:\s|$)|\s(?:said|says|told|added|who|which|that|when|where|whose)\b"
 )
-_DOCUMENT = regex.compile(
+_DOCUMENT = _lazyregex.compile(
     r"\b(?:Resolution|Declaration|Agreement|Statement|Treaty|Act|Report)\s+(?:No\.\s*)?\d[\d/-]*"
 )
 _CONNECTORS = frozenset({"of", "for", "to", "the", "on", "at"})
-_UNNAMED = regex.compile(
+_UNNAMED = _lazyregex.compile(
     r"\b(?:a|an)\s+(?:(?:unidentified|unnamed|anonymous)\s+)?"
     r"((?:[^\s,.;:\"“”()]+\s+){0,4}?spokes(?:man|woman|person))\b",
     regex.IGNORECASE,
 )
-_OF_AT = regex.compile(r"\s(?:of|at)\s+(?:the\s+)?(.+)$")
-_SENTENCE_END = regex.compile(r"[.!?:\"“”]\s*$|\n")
+_OF_AT = _lazyregex.compile(r"\s(?:of|at)\s+(?:the\s+)?(.+)$")
+_SENTENCE_END = _lazyregex.compile(r"[.!?:\"“”]\s*$|\n")
 _MAX_TITLE_TOKENS = 10
 _MAX_APPOSITION = 16
 

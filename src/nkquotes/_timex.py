@@ -32,6 +32,7 @@ from collections.abc import Callable
 import attrs
 import regex
 
+from nkquotes import _lazyregex
 from nkquotes._model import DateSource, Span
 
 __all__ = [
@@ -134,34 +135,34 @@ _RELATIVE = (
     r")\b)"
 )
 
-_EXPRESSION = regex.compile(
+_EXPRESSION = _lazyregex.compile(
     rf"{_MONTH_DAY}|{_DAY_MONTH}|{_ISO}|{_WEEKDAY_EXPR}|{_ORDINAL_DAY}|{_RELATIVE}"
 )
-_ANCHOR = regex.compile(
+_ANCHOR = _lazyregex.compile(
     rf"\d|\b(?:{_MONTH}|(?i:{_WEEKDAY}|yesterday|today|tonight|week|month|ago|day))\b"
 )
 _WINDOW = 24
-_WHOLE = regex.compile(rf"(?:{_EXPRESSION.pattern})")
+_WHOLE = _lazyregex.compile(rf"(?:{_EXPRESSION.pattern})")
 # What may send an expression to dateparser: a day must be pinned down by a weekday, a month
 # with a number, a numeric date, or a relative word; a month alone, a bare year or a bare
 # number ("the 2nd", "May", "The 2018") is not a day.
-_WEEKDAY_WORD = regex.compile(
+_WEEKDAY_WORD = _lazyregex.compile(
     rf"(?i)\b(?:{_WEEKDAY}|(?:mon|tue|tues|wed|thu|thurs|fri|sat|sun)\.?)\b"
 )
-_MONTH_WORD = regex.compile(rf"\b{_MONTH}\b")
-_RELATIVE_WORD = regex.compile(
+_MONTH_WORD = _lazyregex.compile(rf"\b{_MONTH}\b")
+_RELATIVE_WORD = _lazyregex.compile(
     r"(?i)\b(?:yesterday|today|tonight|ago|fortnight|week|month|days?)\b"
 )
-_NUMERIC_DATE = regex.compile(r"\b\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?\b")
-_DIGIT = regex.compile(r"\d")
-_NAMES_A_DAY = regex.compile(rf"\b(?:{_MONTH}|(?i:{_WEEKDAY})|{_YEAR})\b|\d[-/.]\d")
-_BARE_YEAR = regex.compile(rf"(?i)^\s*(?:the\s+|in\s+)?{_YEAR}s?\s*$")
-_SPACES = regex.compile(r"\s+")
+_NUMERIC_DATE = _lazyregex.compile(r"\b\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?\b")
+_DIGIT = _lazyregex.compile(r"\d")
+_NAMES_A_DAY = _lazyregex.compile(rf"\b(?:{_MONTH}|(?i:{_WEEKDAY})|{_YEAR})\b|\d[-/.]\d")
+_BARE_YEAR = _lazyregex.compile(rf"(?i)^\s*(?:the\s+|in\s+)?{_YEAR}s?\s*$")
+_SPACES = _lazyregex.compile(r"\s+")
 #: Longer strings are not time expressions; the bound also keeps hostile input cheap.
 _MAX_EXPRESSION = 80
 # What may surround an expression without changing the day it names: a leading preposition,
 # a trailing part of the day or time of day, "local time", a clock time after a dash.
-_AFFIXES = regex.compile(
+_AFFIXES = _lazyregex.compile(
     r"(?i)^(?:(?:on|in|at|as\s+of)\s+)?(?P<core>.+?)"
     r"(?:,?\s*(?:[-–—|/@]\s*)?(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?"
     r"(?:,?\s+(?:\(?local\s+time\)?|night|morning|afternoon|evening|\([A-Z]{2,4}\)))?"

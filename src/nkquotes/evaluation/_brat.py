@@ -10,22 +10,21 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import regex
-
+from nkquotes import _lazyregex
 from nkquotes._errors import InputError
 from nkquotes.evaluation._dataset import GoldArticle, read_text
 from nkquotes.evaluation._matching import GoldQuote
 
 __all__ = ["load_polnear", "parse_brat", "polnear_kind"]
 
-_TEXT_BOUND = regex.compile(r"([^\s:]+)\s+(\d+\s+\d+(?:;\d+\s+\d+)*)")
-_IDENT = regex.compile(r"[TE]\d+")
-_FRAGMENT = regex.compile(r"(\d+)\s+(\d+)")
-_ANN_NAME = regex.compile(r"(.+)_[^_]+\.ann")
+_TEXT_BOUND = _lazyregex.compile(r"([^\s:]+)\s+(\d+\s+\d+(?:;\d+\s+\d+)*)")
+_IDENT = _lazyregex.compile(r"[TE]\d+")
+_FRAGMENT = _lazyregex.compile(r"(\d+)\s+(\d+)")
+_ANN_NAME = _lazyregex.compile(r"(.+)_[^_]+\.ann")
 _DOUBLE_QUOTES = frozenset('"“”„‟«»')
-_KIND_EDGES = regex.compile(r"^[\s.,;:]+|[\s.,;:]+$")
+_KIND_EDGES = _lazyregex.compile(r"^[\s.,;:]+|[\s.,;:]+$")
 _RELATIONS = frozenset({"Attribution", "Attribution-no-source"})
-_CONTENT_ROLES = regex.compile(r"Content\d*")
+_CONTENT_ROLES = _lazyregex.compile(r"Content\d*")
 
 Segment = tuple[int, int]
 

@@ -17,7 +17,8 @@ import datetime as dt
 from collections.abc import Sequence
 
 import attrs
-import regex
+
+from nkquotes import _lazyregex
 
 __all__ = [
     "THRESHOLD",
@@ -35,10 +36,10 @@ __all__ = [
 THRESHOLD = 0.6
 
 _EDGE_CHARS = frozenset("\"“”„‟«»'‘’.,;:—–-")
-_LEADING_THAT = regex.compile(r"that\s")
-_WORD = regex.compile(r"\w+")
-_LEADING_ARTICLE = regex.compile(r"(?i)^(?:the|a|an)\s+")
-_SPACE = regex.compile(r"\s+")
+_LEADING_THAT = _lazyregex.compile(r"that\s")
+_WORD = _lazyregex.compile(r"\w+")
+_LEADING_ARTICLE = _lazyregex.compile(r"(?i)^(?:the|a|an)\s+")
+_SPACE = _lazyregex.compile(r"\s+")
 
 Segment = tuple[int, int]
 

@@ -6,8 +6,8 @@ import datetime as dt
 from collections.abc import Iterable
 
 import attrs
-import regex
 
+from nkquotes import _lazyregex
 from nkquotes._model import Article, Document, Quote
 from nkquotes.evaluation._dataset import GoldArticle, GoldStructure
 from nkquotes.evaluation._matching import PredictedQuote, QuoteMatch, evaluate_quotes
@@ -22,7 +22,7 @@ __all__ = [
 
 #: The single-valued structure fields, compared by their text.
 STRUCTURE_FIELDS = ("title", "dateline", "byline", "agency")
-_SPACE = regex.compile(r"\s+")
+_SPACE = _lazyregex.compile(r"\s+")
 
 
 def _predicted(quote: Quote) -> PredictedQuote:
