@@ -13,8 +13,7 @@ Everything is linear: one compiled pattern, and each veto looks at a bounded win
 
 from __future__ import annotations
 
-import regex
-
+from nkquotes import _lazyregex
 from nkquotes._model import Span
 
 __all__ = ["split_sentences"]
@@ -22,7 +21,7 @@ __all__ = ["split_sentences"]
 # Whitespace as news pages give it: NBSP, tabs, zero-width characters and BOMs included.
 _SPACE_CHARS = " \t\n\r\f\v\u00a0\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff\x85"
 
-_BOUNDARY = regex.compile(
+_BOUNDARY = _lazyregex.compile(
     r"(?<![.!?…])(?P<end>[.!?…]++[\"'”’»)\]]{0,3})"
     rf"(?P<space>[{_SPACE_CHARS}]++)"
     r"(?=[\"'“‘«(\[]{0,2}[\p{Lu}\p{Lt}\p{N}])",
@@ -78,10 +77,10 @@ _TIME_FOLLOWERS = wordset(
         june july august september october november december
         """
 )
-_TAIL_WORD = regex.compile(r"[\p{L}\p{N}.]+$")
-_ACRONYM = regex.compile(r"(?:\p{L}\.)*\p{L}")
-_WORD_AFTER = regex.compile(r"[\"'“‘«(\[]{0,2}([\p{L}\p{N}]+)")
-_SPEECH_AFTER = regex.compile(
+_TAIL_WORD = _lazyregex.compile(r"[\p{L}\p{N}.]+$")
+_ACRONYM = _lazyregex.compile(r"(?:\p{L}\.)*\p{L}")
+_WORD_AFTER = _lazyregex.compile(r"[\"'“‘«(\[]{0,2}([\p{L}\p{N}]+)")
+_SPEECH_AFTER = _lazyregex.compile(
     r"(?:[\p{Lu}][\p{L}'’-]*\s+){0,3}(?:said|says|asked|asks|added|adds|told|wrote|replied"
     r"|shouted|continued|stated|noted|insisted|warned|explained|recalled)\b"
     r"|(?:he|she|they|it|we|I)\s+\p{Ll}"

@@ -20,8 +20,8 @@ first three live in :mod:`nkquotes._structure_roles`):
 from __future__ import annotations
 
 import attrs
-import regex
 
+from nkquotes import _lazyregex
 from nkquotes._errors import InputError
 from nkquotes._model import (
     Agency,
@@ -70,8 +70,8 @@ __all__ = ["StructureOptions", "parse_article"]
 
 K = BoilerplateKind
 
-_RELATED_CREDIT = regex.compile(r"(?i)\(?more|most|read|related")
-_INFORMS = regex.compile(
+_RELATED_CREDIT = _lazyregex.compile(r"(?i)\(?more|most|read|related")
+_INFORMS = _lazyregex.compile(
     r"(?<=,\s{1,3})(?P<a>[\p{Lu}][\p{L}]+(?:\s[\p{Lu}][\p{L}]+){0,2})\s+(?:informs|writes)\s*[.]"
 )
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import regex
 
+from nkquotes import _lazyregex
 from nkquotes._model import BoilerplateKind
 from nkquotes._sentences import wordset
 
@@ -69,7 +70,7 @@ _AGENCY_ALTERNATION = "|".join(
     regex.escape(name) for name in sorted(_AGENCIES, key=len, reverse=True)
 )
 #: An agency name as a whole word (any case).
-AGENCY_NAME = regex.compile(
+AGENCY_NAME = _lazyregex.compile(
     rf"(?i)(?<![\p{{L}}\p{{N}}])(?:{_AGENCY_ALTERNATION})(?![\p{{L}}\p{{N}}])"
 )
 
@@ -166,7 +167,7 @@ _LINE_PATTERNS: tuple[tuple[BoilerplateKind, str], ...] = (
     ),
 )
 
-_LINE_RE = regex.compile(
+_LINE_RE = _lazyregex.compile(
     rf"(?i){_BULLET}(?:"
     + "|".join(f"(?P<{kind.name}>{body})" for kind, body in _LINE_PATTERNS)
     + rf"){_BULLET}"
@@ -184,7 +185,7 @@ def classify_line(line: str) -> BoilerplateKind | None:
 
 
 #: A photo caption's credit or label: ``FILE PHOTO:``, ``(AP Photo)``, ``KCNA/via REUTERS``.
-CAPTION = regex.compile(
+CAPTION = _lazyregex.compile(
     r"(?i)^(?:file\s+)?(?:photo|picture|image|pictured|above|top|main\s+image)\s*:"
     r"|\((?:[^()\n]{0,40}\s)?(?:photo|photograph|image|picture|file\s+photo)s?"
     r"(?:\s*(?::|by|/|courtesy)[^()\n]{0,60})?\)\.?\s*$"
@@ -200,13 +201,13 @@ CAPTION = regex.compile(
 )
 
 #: A wire's photo credit inside a line: ``… on Wednesday. (Yonhap)``, ``(AP Photo/Ahn Young-joon)``.
-CREDITED_CAPTION = regex.compile(
+CREDITED_CAPTION = _lazyregex.compile(
     rf"(?i)(?<=[.!?”\"’]\s{{0,2}})\((?:{_AGENCY_ALTERNATION})(?:\s+photo)?\)\.?(?:\s|$)"
     r"|\((?:ap|afp|epa|reuters|yonhap)\s+photo[^()\n]{0,60}\)"
 )
 
 #: Credits and page labels glued to the end of a paragraph.
-TRAILING_BOILERPLATE = regex.compile(
+TRAILING_BOILERPLATE = _lazyregex.compile(
     r"(?:\((?:reporting|writing|editing|additional\s+reporting)\s+by\b[^()\n]{1,300}\)"
     r"|\(more\s+[^()\n]{0,60}\s+stories\.?\)|\(end\)|\benditem|(?<=\s)-0-|\bmost\s+popular|\bread\s+more"
     r"|\bmost\s+read|\brelated\s+(?:news|stories|articles))$",
@@ -214,14 +215,14 @@ TRAILING_BOILERPLATE = regex.compile(
 )
 
 #: A wire credit glued to the end of a paragraph: ``(Yonhap)``, ``(AFP)``, `` - Reuters``.
-TRAILING_AGENCY = regex.compile(
+TRAILING_AGENCY = _lazyregex.compile(
     rf"(?:\((?P<a>{_AGENCY_ALTERNATION})\)\.?|(?<=[.\"'”’)]\s{{0,3}})(?P<b>(?-i:[A-Z]{{3,}}))"
     rf"|[-–—]\s*(?P<c>{_AGENCY_ALTERNATION}))$",
     regex.IGNORECASE,
 )
 
 #: A template token left in the page: ``{mosads}``, ``[caption]``.
-LEADING_TOKEN = regex.compile(
+LEADING_TOKEN = _lazyregex.compile(
     r"\{[A-Za-z_][\w-]{0,30}\}|\[(?:caption|/caption|embed)[^\]\n]{0,80}\]"
 )
 
@@ -234,7 +235,7 @@ _ENGLISH = wordset(
 )
 
 
-_LETTERS = regex.compile(r"[\p{L}']+")
+_LETTERS = _lazyregex.compile(r"[\p{L}']+")
 _LATIN = frozenset("abcdefghijklmnopqrstuvwxyz'")
 
 

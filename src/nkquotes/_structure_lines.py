@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import attrs
-import regex
 
+from nkquotes import _lazyregex
 from nkquotes._sentences import trim
 
 __all__ = ["Line", "split_lines", "words"]
 
 # Every line break Python's str.splitlines knows, so \r\n, \r, U+2028 and friends all work.
-_LINE = regex.compile(r"[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
-_RARE_BREAK = regex.compile(r"[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
-_WORD = regex.compile(r"[^\s\u200b\u200c\u200d\u2060\ufeff]+")
+_LINE = _lazyregex.compile(r"[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
+_RARE_BREAK = _lazyregex.compile(r"[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+_WORD = _lazyregex.compile(r"[^\s\u200b\u200c\u200d\u2060\ufeff]+")
 
 
 @attrs.frozen

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as _dt
 
 import attrs
-import regex
 
+from nkquotes import _lazyregex
 from nkquotes._model import PartialDate
 from nkquotes._sentences import wordset
 from nkquotes._structure_lexicon import AGENCY_NAME, canonical_agency
@@ -34,22 +34,24 @@ _MONTH = (
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 
-_DATE = regex.compile(
+_DATE = _lazyregex.compile(
     rf"(?i)\b(?:(?P<m1>{_MONTH})\s*,?\s*(?P<d1>{_DAY})\b(?:\s*,?\s*(?P<y1>{_YEAR}))?"
     rf"|(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MONTH})(?:\s*,?\s*(?P<y2>{_YEAR}))?"
     rf"|(?P<y3>{_YEAR})[-/.](?P<m3>[01]?\d)[-/.](?P<d3>[0-3]?\d))\b"
 )
 
 
-_NON_DIGIT = regex.compile(r"\D")
-_MINUTES = regex.compile(r"\b\d+\s+min")
-_AFTER_NAMES = regex.compile(r"(?:[\p{Lu}][\p{L}.'’&-]*[ ,]*){0,6}")
-_BYLINE_ROLE = regex.compile(
+_NON_DIGIT = _lazyregex.compile(r"\D")
+_MINUTES = _lazyregex.compile(r"\b\d+\s+min")
+_AFTER_NAMES = _lazyregex.compile(r"(?:[\p{Lu}][\p{L}.'’&-]*[ ,]*){0,6}")
+_BYLINE_ROLE = _lazyregex.compile(
     r"\s*(?:[|/]|,\s*(?=[\p{Lu}][\p{Ll}]+\s+(?:Writer|Correspondent|Reporter|Editor)"
     r"|(?:The\s+)?Associated|Reuters|AFP|Yonhap|Staff|Special|Senior|Chief|Contributing"
     r"|Political|Diplomatic|Foreign|CNN|BBC))"
 )
-_OUTLET_WORD = regex.compile(r"(?i)\b(?:news|tv|radio|times|post|press|correspondent|reporter)\b")
+_OUTLET_WORD = _lazyregex.compile(
+    r"(?i)\b(?:news|tv|radio|times|post|press|correspondent|reporter)\b"
+)
 
 
 def parse_date(segment: str) -> PartialDate | None:
@@ -78,16 +80,16 @@ def parse_date(segment: str) -> PartialDate | None:
 # --- date lines -------------------------------------------------------------------------
 
 # Words a line may hold and still be only a date stamp.
-_STAMP_WORD = regex.compile(
+_STAMP_WORD = _lazyregex.compile(
     rf"(?i)(?:{_MONTH}|{_DAY}|{_YEAR}|\d{{1,4}}(?:[-/.:]\d{{1,4}}){{0,3}}(?:am|pm)?"
     r"|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?"
     r"|sun(?:day)?|a\.?m\.?|p\.?m\.?|kst|gmt|utc|jst|est|edt|et|bst|cet|ist|hkt|sgt"
     r"|published|updated?|posted|written|released|last|modified|on|at|ago|an?|hours?|minutes?|mins?"
     r"|days?|weeks?|months?|years?|read|adjust|font|size|time|date|by|the|of|st|nd|rd|th)"
 )
-_STAMP_SPLIT = regex.compile(r"[\s,;:/|()\-–—•·]+|(?<=\d)(?=[A-Za-z])|(?<=[a-z])(?=[A-Z])")
-_PUBLISHED = regex.compile(r"(?i)^\W{0,3}(?:published|posted|written|first\s+published)\b")
-_UPDATED = regex.compile(r"(?i)^\W{0,3}(?:last\s+)?(?:updated|modified)\b")
+_STAMP_SPLIT = _lazyregex.compile(r"[\s,;:/|()\-–—•·]+|(?<=\d)(?=[A-Za-z])|(?<=[a-z])(?=[A-Z])")
+_PUBLISHED = _lazyregex.compile(r"(?i)^\W{0,3}(?:published|posted|written|first\s+published)\b")
+_UPDATED = _lazyregex.compile(r"(?i)^\W{0,3}(?:last\s+)?(?:updated|modified)\b")
 
 
 @attrs.frozen
@@ -134,7 +136,7 @@ _REGION = r"[\p{Lu}][\p{L}.\-]*(?:[ \u00a0][\p{Lu}][\p{L}.\-]*){0,3}"
 _DASH = r"(?:--|[-–—])"
 _AGENCIES_RE = f"(?i:{_agency_alternation()})"
 
-_DATELINE_RE = regex.compile(
+_DATELINE_RE = _lazyregex.compile(
     rf"(?P<city>{_CITY})(?:,[ \u00a0]*(?P<date>{_MONTH}[ \u00a0]*\d{{1,2}}(?:,[ \u00a0]*{_YEAR})?)"
     rf"|,[ \u00a0]*(?P<region>{_REGION}))?"
     rf"(?:,[ \u00a0]*(?P<date2>{_MONTH}[ \u00a0]*\d{{1,2}}(?:,[ \u00a0]*{_YEAR})?))?"
@@ -146,17 +148,17 @@ _ANY_DATE = (
     rf"|\d{{1,2}}(?:st|nd|rd|th)?[ \u00a0]+{_MONTH}(?:,?[ \u00a0]*{_YEAR})?)"
 )
 # ``Pyongyang, March 7 (KCNA) --``, ``New York, 27 September 2022 (TDI):``
-_TITLE_CITY_DATELINE = regex.compile(
+_TITLE_CITY_DATELINE = _lazyregex.compile(
     r"(?P<city>[\p{Lu}][\p{Ll}]+(?:[ \u00a0][\p{Lu}][\p{Ll}]+){0,2})"
     rf"(?:,[ \u00a0]*(?P<date>{_ANY_DATE}))?[ \u00a0]*\((?P<paren>[^()\n]{{1,60}})\)"
     r"[ \u00a0]*(?:--|[-–—:])(?=\s)"
 )
 # ``SEOUL, Jun 30, 2019, Yonhap.``
-_TRAILING_WIRE_DATELINE = regex.compile(
+_TRAILING_WIRE_DATELINE = _lazyregex.compile(
     rf"(?P<city>{_CITY}),[ \u00a0]*(?P<date>{_ANY_DATE}),[ \u00a0]*"
     rf"(?P<paren>{_AGENCIES_RE})[.:]?(?=\s)"
 )
-_COLON_DATELINE = regex.compile(
+_COLON_DATELINE = _lazyregex.compile(
     r"(?P<city>[\p{Lu}][\p{Ll}]+(?:[ \u00a0][\p{Lu}][\p{Ll}]+){0,2}"
     r"|[\p{Lu}]{3,}(?:[ \u00a0][\p{Lu}]{2,}){0,2}):(?=\s+[\p{Lu}\"“‘'])"
 )
@@ -167,7 +169,7 @@ _NOT_CITY = wordset(
         statement photos videos listen quote question answer q a summary background
         """
 )
-_BROKEN_DATELINE = regex.compile(r"\([ \u00a0]*\)?[ \u00a0]*(?:--|[-–—])(?=\s)")
+_BROKEN_DATELINE = _lazyregex.compile(r"\([ \u00a0]*\)?[ \u00a0]*(?:--|[-–—])(?=\s)")
 
 
 @attrs.frozen
@@ -249,17 +251,17 @@ _NAME = (
 )
 _CAPS_NAME = r"[\p{Lu}][\p{Lu}'’\-]+(?:[ \u00a0][\p{Lu}][\p{Lu}'’.\-]*){1,3}"
 _ANY_NAME = rf"(?:{_NAME}|{_CAPS_NAME})"
-_BY = regex.compile(
+_BY = _lazyregex.compile(
     r"(?i:by|byline:|written\s+by|words\s+by|posted\s+by|author:?|reporter:?|reported\s+by)"
     r"[ \u00a0]+(?P<names>.{1,160})$"
 )
-_NAME_LIST = regex.compile(
+_NAME_LIST = _lazyregex.compile(
     rf"(?P<n>{_ANY_NAME})(?:(?:,|,?[ \u00a0]+(?:and|&))[ \u00a0]+(?P<n>{_ANY_NAME}))*"
 )
-_SIGN_OFF = regex.compile(
+_SIGN_OFF = _lazyregex.compile(
     rf"(?P<n>{_NAME}),[ \u00a0]+[\p{{Lu}}][\p{{L}}]*(?:[ \u00a0][\p{{Lu}}][\p{{L}}]*){{0,3}}\.?"
 )
-_BARE = regex.compile(rf"(?P<n>{_NAME})")
+_BARE = _lazyregex.compile(rf"(?P<n>{_NAME})")
 _NOT_NAME_WORDS = wordset(
     """
         news times post herald daily journal press agency tribune mobile app application
@@ -324,7 +326,7 @@ def _agency_in(segment: str) -> str | None:
 
 # --- a headline and its stamp on one line -------------------------------------------------
 
-_TITLE_STAMP = regex.compile(
+_TITLE_STAMP = _lazyregex.compile(
     rf"(?P<title>[^\n]{{10,250}}?)\.[ \u00a0]+"
     rf"(?P<stamp>{_MONTH}[ \u00a0]*\d{{1,2}},[ \u00a0]*{_YEAR}"
     r"(?:[ \u00a0]+\d{1,2}:\d{2}(?::\d{2})?)?\.?)"

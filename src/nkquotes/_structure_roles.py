@@ -13,8 +13,8 @@ import enum
 import itertools
 
 import attrs
-import regex
 
+from nkquotes import _lazyregex
 from nkquotes._model import BoilerplateKind
 from nkquotes._sentences import wordset
 from nkquotes._structure_lexicon import (
@@ -75,14 +75,14 @@ class Slot:
 
 
 TERMINAL = frozenset(".!?\"”’'):;…")
-_SPACES = regex.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
-_TWO_CAPS = regex.compile(r"\p{Lu}\P{L}*\p{Lu}")
-_LOWER = regex.compile(r"\p{Ll}")
-_LETTER = regex.compile(r"\p{L}")
-_POSSESSIVE = regex.compile(r"(?:['’]s)?\.?$")
-_BULLETS = regex.compile(r"\s[•·|▪]\s")
-_GLUED = regex.compile(r"\p{Ll}{3}\p{Lu}")
-_URL = regex.compile(r"(?i)https?://|www\.|\S@\S")
+_SPACES = _lazyregex.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
+_TWO_CAPS = _lazyregex.compile(r"\p{Lu}\P{L}*\p{Lu}")
+_LOWER = _lazyregex.compile(r"\p{Ll}")
+_LETTER = _lazyregex.compile(r"\p{L}")
+_POSSESSIVE = _lazyregex.compile(r"(?:['’]s)?\.?$")
+_BULLETS = _lazyregex.compile(r"\s[•·|▪]\s")
+_GLUED = _lazyregex.compile(r"\p{Ll}{3}\p{Lu}")
+_URL = _lazyregex.compile(r"(?i)https?://|www\.|\S@\S")
 _OUTLET_SUFFIX = wordset(
     """
         herald times post news journal daily tribune ilbo press gazette guardian telegraph
@@ -90,8 +90,10 @@ _OUTLET_SUFFIX = wordset(
         star sun mail express wire network tv radio media shimbun
         """
 )
-_SAYS_HEADLINE = regex.compile(r",\s[\p{Lu}][\p{L}'’-]+\s(?:says|warns|claims|insists|urges)\.?$")
-_END_MARK = regex.compile(r"(?i)\(?\s*end\s*\)?|enditem|end\s+item")
+_SAYS_HEADLINE = _lazyregex.compile(
+    r",\s[\p{Lu}][\p{L}'’-]+\s(?:says|warns|claims|insists|urges)\.?$"
+)
+_END_MARK = _lazyregex.compile(r"(?i)\(?\s*end\s*\)?|enditem|end\s+item")
 
 
 # --- pass 1: each line on its own -------------------------------------------------------

@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-import regex
 
+from nkquotes import _lazyregex
 from nkquotes._errors import ModelError
 from nkquotes._model import Span, StanceResult
 from nkquotes.stance._apply import StanceInput
@@ -32,7 +32,7 @@ from nkquotes.stance._target import Target
 __all__ = ["NaiveBayesStanceModel", "stance_features"]
 
 _FORMAT = "nkquotes-stance-naive-bayes"
-_WORD = regex.compile(r"\w+(?:['’]\w+)*")
+_WORD = _lazyregex.compile(r"\w+(?:['’]\w+)*")
 
 
 def _features(

@@ -16,26 +16,27 @@ import functools
 import attrs
 import regex
 
+from nkquotes import _lazyregex
 from nkquotes._model import Span
 
 __all__ = ["NEGATOR", "Modification", "Token", "modify", "tokenize"]
 
 #: Words (``U.S.`` is one) and the punctuation that ends a clause.
-_TOKEN = regex.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:['’-]\w+)*|[.;:!?,]")
+_TOKEN = _lazyregex.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:['’-]\w+)*|[.;:!?,]")
 _CLAUSE_END = frozenset(".;:!?")
 
 #: Negators of the verb phrase that follows (scope: five words, same clause).
-_NEG_VERBAL = regex.compile(
+_NEG_VERBAL = _lazyregex.compile(
     r"not|never|cannot|neither|nor|\w+n['’]t|no\s+longer|hardly", regex.IGNORECASE
 )
 #: Any negating word, to tell cues that carry their own negation (``no hostile intent``).
-NEGATOR = regex.compile(
+NEGATOR = _lazyregex.compile(
     r"(?<!\w)(?:not|never|cannot|neither|nor|no|without|none|\w+n['’]t)(?!\w)", regex.IGNORECASE
 )
 #: Negating determiners (scope: the next three words, the noun phrase they open).
-_NEG_DET = regex.compile(r"no|without|none|zero", regex.IGNORECASE)
+_NEG_DET = _lazyregex.compile(r"no|without|none|zero", regex.IGNORECASE)
 #: Opposition: the speaker is against what follows (scope: four words, same clause).
-_OPPOSE = regex.compile(
+_OPPOSE = _lazyregex.compile(
     r"stop\w*|end|ending|ended|halt\w*|oppos\w*|against|reject\w*|refus\w*|abandon\w*"
     r"|resist\w*|critici[sz]\w*|condemn\w*|denounc\w*|slam\w*|scrap\w*"
     r"|revers\w*|undo|drop|dropped|dropping|accus\w*|blam\w*"
@@ -43,22 +44,24 @@ _OPPOSE = regex.compile(
     regex.IGNORECASE,
 )
 #: Negative verdicts on what precedes them in the clause (scope: eight words after).
-_VERDICT = regex.compile(
+_VERDICT = _lazyregex.compile(
     r"wrong|mistake\w*|miscalculation\w*|counter-?productive|backfir\w*|useless|futile"
     r"|ineffective|fail\w*|doomed|worn-out|oppose",
     regex.IGNORECASE,
 )
 #: Hedges and conditions: the cue still counts, less (scope: six words before).
-_HEDGE = regex.compile(
+_HEDGE = _lazyregex.compile(
     r"might|may|could|perhaps|possibly|maybe|if|unless|consider\w*|some|little|partial\w*",
     regex.IGNORECASE,
 )
 #: Opening a conceded clause (``while more can be done …, …``): the cue counts half.
-_CONCEDE = regex.compile(r"while|although|though|whereas|granted", regex.IGNORECASE)
+_CONCEDE = _lazyregex.compile(r"while|although|though|whereas|granted", regex.IGNORECASE)
 #: Turning to the point after a concession: the rest of the sentence counts more.
-_CONTRAST = regex.compile(r"but|however|yet|nevertheless|nonetheless", regex.IGNORECASE)
+_CONTRAST = _lazyregex.compile(r"but|however|yet|nevertheless|nonetheless", regex.IGNORECASE)
 #: Someone else's demand, reported by the speaker (``undermined by calls for …``).
-_RELAYED = regex.compile(r"\bby\s+(?:calls?|demands?|pushe?s?|appeals?)\s+for\b", regex.IGNORECASE)
+_RELAYED = _lazyregex.compile(
+    r"\bby\s+(?:calls?|demands?|pushe?s?|appeals?)\s+for\b", regex.IGNORECASE
+)
 _CONDITION = frozenset(("if", "unless"))
 _QUOTE_MARKS = frozenset("\"'“”‘’«»")
 

@@ -20,6 +20,7 @@ import functools
 import attrs
 import regex
 
+from nkquotes import _lazyregex
 from nkquotes._errors import ConfigurationError
 from nkquotes._model import Span, StanceResult
 from nkquotes._sentences import split_sentences
@@ -31,17 +32,17 @@ __all__ = ["CueMatch", "RuleStanceModel", "find_cues"]
 
 _SEP = r"[^\w.;:!?]+"
 _GAP_WORD = r"\w+(?:['’-]\w+)*+"
-_WORDS = regex.compile(r"\w+")
+_WORDS = _lazyregex.compile(r"\w+")
 _KEY = 3
 
-_REBUT = regex.compile(
+_REBUT = _lazyregex.compile(
     r"\b(?:retort\w*|rebut\w*|counter(?:ed|s)|dismiss\w*|disput\w*|refut\w*|rejected)\b",
     regex.IGNORECASE,
 )
-_POINT_OF = regex.compile(
+_POINT_OF = _lazyregex.compile(
     r"\b([A-Z]\w+)['’]s\s+(?:point|view|argument|position|suggestion|concern)s?\b"
 )
-_AGREE = regex.compile(
+_AGREE = _lazyregex.compile(
     r"\b(?:well[- ]taken|agree[sd]?|concur\w*|(?:is|was|that's)\s+right|endorse[sd]?)\b",
     regex.IGNORECASE,
 )
