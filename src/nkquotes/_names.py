@@ -60,16 +60,25 @@ def fold(text: str) -> str:
 class WordList:
     """A lower-case word list read from ``nkquotes/data`` on first use (never at import)."""
 
+    __slots__ = ("_filename", "_words")
+
     def __init__(self, filename: str) -> None:
         self._filename = filename
+        self._words: frozenset[str] | None = None
 
     @property
     def words(self) -> frozenset[str]:
         """The words of the list."""
-        return _load(self._filename)
+        words = self._words
+        if words is None:
+            words = self._words = _load(self._filename)
+        return words
 
     def __contains__(self, word: object) -> bool:
-        return word in self.words
+        words = self._words  # the hot path: one call, no property
+        if words is None:
+            words = self.words
+        return word in words
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.words)
@@ -237,6 +246,7 @@ PRONOUNS: dict[str, str] = {
 }
 
 
+@functools.lru_cache(maxsize=4096)
 def country_key(words: str) -> str | None:
     """The country a name, metonym or nationality stands for (``Seoul`` -> south korea)."""
     key = fold(words)

@@ -13,7 +13,12 @@ for fuller spellings of names already known (``Donald J. Trump`` in an embedded 
 
 from __future__ import annotations
 
-import attrs
+import functools
+from collections.abc import Iterator
+from itertools import accumulate, compress, repeat
+from operator import itemgetter
+from typing import Any
+
 import regex
 
 from nkquotes import _lazyregex
@@ -34,7 +39,7 @@ from nkquotes._names import (
     strip_determiner,
 )
 
-__all__ = ["Token", "build_registry", "tokenize"]
+__all__ = ["Tokens", "build_registry", "tokenize"]
 
 _PARTY = _lazyregex.compile(r"\s*\(\s*([RDI])\s*[-–,]\s*([A-Z][A-Za-z.]{1,12})\s*\)")
 _QUOTED = _lazyregex.compile(r"\"[^\"\n]{1,2000}\"|“[^”\n]{1,2000}”")
@@ -54,100 +59,162 @@ _OF_AT = _lazyregex.compile(r"\s(?:of|at)\s+(?:the\s+)?(.+)$")
 _SENTENCE_END = _lazyregex.compile(r"[.!?:\"“”]\s*$|\n")
 _MAX_TITLE_TOKENS = 10
 _MAX_APPOSITION = 16
+#: ``TOKEN`` with a group, so that splitting on it keeps the words between the gaps.
+_TOKEN_SPLIT = _lazyregex.compile(f"({TOKEN.pattern})")
+_POSSESSIVE_ENDS = ("'s", "’s")
+_FIRST = itemgetter(0)
 
 
-@attrs.frozen
-class Token:
-    """One word of the text: its offsets, its text without a possessive, and flags."""
+class Tokens:
+    """The word tokens of one region, as parallel lists indexed by token number.
 
-    start: int
-    end: int
-    word: str
-    possessive: bool
-    initial: bool
+    ``starts[k]`` and ``ends[k]`` are offsets into the text (an abbreviation's end includes
+    its full stop), ``words[k]`` is the word without a possessive ``'s``, and ``possessive``,
+    ``initial`` (a dotted initial) and ``upper`` (capitalised) are flags. Lists rather than
+    an object per word: an article has hundreds of words and only its capitalised ones are
+    looked at closely.
+    """
+
+    __slots__ = ("ends", "initial", "possessive", "starts", "upper", "words")
+
+    def __init__(
+        self,
+        starts: list[int],
+        ends: list[int],
+        words: list[str],
+        possessive: list[bool],
+        initial: list[bool],
+    ) -> None:
+        self.starts = starts
+        self.ends = ends
+        self.words = words
+        self.possessive = possessive
+        self.initial = initial
+        self.upper: list[bool] = list(map(str.isupper, map(_FIRST, words)))
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def lower_words(self) -> Iterator[str]:
+        """The words that begin with a lower-case letter."""
+        return compress(self.words, map(str.islower, map(_FIRST, self.words)))
+
+    def dropped(self, k: int) -> Tokens:
+        """Tokens ``0 .. k + 1`` without token *k* (so that ``k + 1`` becomes ``k``)."""
+
+        def cut(values: list[Any]) -> list[Any]:
+            return [*values[:k], values[k + 1]]
+
+        return Tokens(
+            cut(self.starts),
+            cut(self.ends),
+            cut(self.words),
+            cut(self.possessive),
+            cut(self.initial),
+        )
 
 
-def tokenize(text: str, start: int, end: int) -> list[Token]:
+def tokenize(text: str, start: int, end: int) -> Tokens:
     """The word tokens of ``text[start:end]``; abbreviations keep their full stop."""
-    tokens: list[Token] = []
-    for match in TOKEN.finditer(text, start, end):
-        word = match.group()
-        stop = match.end()
-        possessive = word.endswith(("'s", "’s")) and len(word) > 2
-        if possessive:
-            word = word[:-2]
-        dotted = stop < end and text[stop] == "."
-        initial = len(word) == 1 and word.isupper() and dotted
-        if dotted and (initial or word.casefold() in ABBREVIATIONS):
-            stop += 1
-        tokens.append(Token(match.start(), stop, word, possessive, initial))
-    return tokens
+    # One split gives the words and the gaps between them; their offsets are running sums.
+    parts = _TOKEN_SPLIT.split(text[start:end])
+    offsets = list(accumulate(map(len, parts), initial=start))
+    words = parts[1::2]
+    starts = offsets[1:-1:2]
+    ends = offsets[2::2]
+    count = len(words)
+    possessive = list(map(str.endswith, words, repeat(_POSSESSIVE_ENDS)))
+    for k in compress(range(count), possessive):
+        word = words[k]
+        if len(word) > 2:
+            words[k] = word[:-2]
+        else:
+            possessive[k] = False
+    initial = [False] * count
+    for k in compress(range(count), map(str.startswith, parts[2::2], repeat("."))):
+        word = words[k]
+        initial[k] = len(word) == 1 and word.isupper()
+        if initial[k] or word.casefold() in ABBREVIATIONS:
+            ends[k] += 1
+    return Tokens(starts, ends, words, possessive, initial)
 
 
 # -- scanning -----------------------------------------------------------------------------
 
 
-def _is_name_word(token: Token, sentence_initial: bool, lower_words: set[str]) -> bool:
-    word = token.word
-    if token.initial:
+@functools.cache
+def _not_name_words() -> frozenset[str]:
+    return frozenset().union(
+        *(w.words for w in (STOP_CAPS, TITLE_WORDS, HONORIFICS, PLACES, ORG_WORDS))
+    )
+
+
+@functools.cache
+def _title_or_honorific() -> frozenset[str]:
+    return TITLE_WORDS.words | HONORIFICS.words
+
+
+@functools.cache
+def _pair_heads() -> frozenset[str]:
+    """First words of the two-word country names (``north`` of ``north korea``)."""
+    return frozenset(key.split()[0] for key in COUNTRY_ALIASES if " " in key)
+
+
+def _is_name_word(text: str, tokens: Tokens, k: int, first: bool, lower_words: set[str]) -> bool:
+    """Whether ``tokens[k]`` can be part of a name (*first*: the run starts there)."""
+    if tokens.initial[k]:
         return True
-    if not word[:1].isupper() or (word.isupper() and len(word) > 1 and "-" not in word):
+    word = tokens.words[k]
+    if not tokens.upper[k] or (word.isupper() and len(word) > 1 and "-" not in word):
         return False
     key = fold(word)
-    if (
-        key in STOP_CAPS
-        or key in TITLE_WORDS
-        or key in HONORIFICS
-        or key in PLACES
-        or key in ORG_WORDS
-        or country_key(word)
-    ):
+    if key in _not_name_words() or country_key(word):
         return False
-    return not (sentence_initial and key in lower_words)
+    return not (first and key in lower_words and _sentence_initial(text, tokens, k))
 
 
-def _title_word(token: Token) -> bool:
-    key = fold(token.word)
+def _title_word(word: str) -> bool:
+    key = fold(word)
     return (
         key in TITLE_WORDS
         or key in HONORIFICS
         or key in ORG_WORDS
         or key in PLACES
-        or country_key(token.word) is not None
+        or country_key(word) is not None
         or key in _CONNECTORS
-        or (token.word[:1].isupper() and key not in STOP_CAPS)
+        or (word[:1].isupper() and key not in STOP_CAPS)
     )
 
 
-def _title_before(text: str, tokens: list[Token], index: int) -> tuple[str, int] | None:
+def _title_before(text: str, tokens: Tokens, index: int) -> tuple[str, int] | None:
     """The title phrase ending just before ``tokens[index]``, with its start offset."""
+    starts, ends, words = tokens.starts, tokens.ends, tokens.words
     first = index
     while first > 0 and index - first < _MAX_TITLE_TOKENS:
-        prev = tokens[first - 1]
-        gap = text[prev.end : tokens[first].start]
-        if gap.strip() or "\n" in gap or not _title_word(prev):
+        prev = first - 1
+        gap = text[ends[prev] : starts[first]]
+        if gap.strip() or "\n" in gap or not _title_word(words[prev]):
             break
-        if prev.possessive and not _affiliation_word(prev):
+        if tokens.possessive[prev] and not _affiliation_word(words[prev]):
             break  # ``Trump's spokeswoman Sarah Sanders``: Trump's titles are not hers
-        if fold(prev.word) in _CONNECTORS and any(
-            fold(t.word) in ROLE_NOUNS for t in tokens[first:index]
+        if fold(words[prev]) in _CONNECTORS and any(
+            fold(w) in ROLE_NOUNS for w in words[first:index]
         ):
             break  # ``the sister of Supreme Leader Kim``: the sister is someone else
         first -= 1
-    while first < index and fold(tokens[first].word) in _CONNECTORS:
+    while first < index and fold(words[first]) in _CONNECTORS:
         first += 1
     if first == index:
         return None
-    words = {fold(t.word) for t in tokens[first:index]}
-    if not words & (TITLE_WORDS | HONORIFICS):
+    if _title_or_honorific().isdisjoint(fold(w) for w in words[first:index]):
         return None
-    start = tokens[first].start
-    return text[start : tokens[index - 1].end], start
+    start = starts[first]
+    return text[start : ends[index - 1]], start
 
 
-def _affiliation_word(token: Token) -> bool:
-    key = fold(token.word)
-    return key in ORG_WORDS or key in PLACES or country_key(token.word) is not None
+def _affiliation_word(word: str) -> bool:
+    key = fold(word)
+    return key in ORG_WORDS or key in PLACES or country_key(word) is not None
 
 
 def _apposition_after(text: str, pos: int, limit: int) -> str | None:
@@ -202,12 +269,14 @@ def build_registry(text: str, article: Article) -> Registry:
     registry = Registry(text)
     regions = _regions(text, article)
     region_tokens = [tokenize(text, start, end) for start, end in regions]
-    lower_words = {t.word for tokens in region_tokens for t in tokens if t.word[:1].islower()}
+    lower_words: set[str] = set()
+    for tokens in region_tokens:
+        lower_words.update(tokens.lower_words())
     quoted: list[tuple[int, int]] = []
     for start, end in regions:
         quoted.extend((m.start(), m.end()) for m in _QUOTED.finditer(text, start, end))
     registry.quoted = sorted(quoted)
-    singles: list[tuple[list[Token], int]] = []
+    singles: list[tuple[Tokens, int]] = []
     for (start, end), tokens in zip(regions, region_tokens, strict=True):
         for match in _DOCUMENT.finditer(text, start, end):
             span = Span.of(text, match.start(), match.end())
@@ -216,33 +285,33 @@ def build_registry(text: str, article: Article) -> Registry:
             record = registry.named(match.group(1), EntityKind.PERSON, None)
             record.add_title(match.group(1))
             registry.mention(record, Span.of(text, match.start(1), match.end(1)))
-        i = 0
-        while i < len(tokens):
+        starts, words = tokens.starts, tokens.words
+        resume = 0
+        # Only a capitalised word can start a country, an organisation or a name.
+        for i in compress(range(len(tokens)), tokens.upper):
+            if i < resume:
+                continue
             country = _country_at(text, tokens, i)
             if country is not None:
                 name, stop = country
-                span = Span.of(
-                    text, tokens[i].start, tokens[stop - 1].start + len(tokens[stop - 1].word)
-                )
+                span = Span.of(text, starts[i], starts[stop - 1] + len(words[stop - 1]))
                 registry.named(name, EntityKind.ORGANISATION, span).country = True
-                i = stop
+                resume = stop
                 continue
             org = _org_run(text, tokens, i)
             if org > i:
-                first, last = tokens[i], tokens[org - 1]
-                span = Span.of(text, first.start, last.start + len(last.word))
+                span = Span.of(text, starts[i], starts[org - 1] + len(words[org - 1]))
                 registry.named(span.text, EntityKind.ORGANISATION, span)
-                i = org
+                resume = org
                 continue
             run = _name_run(text, tokens, i, lower_words)
             if run <= i:
-                i += 1
                 continue
             if run - i == 1:
                 singles.append((tokens, i))
             else:
                 _register_run(registry, text, tokens, i, run, end)
-            i = run
+            resume = run
     for tokens, i in singles:
         _register_single(registry, text, tokens, i)
     for extra in article.boilerplate:
@@ -255,135 +324,142 @@ def _upgrade_names(
 ) -> None:
     """Fuller spellings outside the body (``Donald J. Trump`` in an embed) of known people."""
     tokens = tokenize(text, start, end)
-    i = 0
-    while i < len(tokens):
+    starts, words = tokens.starts, tokens.words
+    resume = 0
+    for i in compress(range(len(tokens)), tokens.upper):
+        if i < resume:
+            continue
         run = _name_run(text, tokens, i, lower_words)
         if run - i > 1:
-            last = tokens[run - 1]
-            name = text[tokens[i].start : last.start + len(last.word)]
+            last = run - 1
+            name = text[starts[i] : starts[last] + len(words[last])]
             record = registry.full(name)
             if record is not None and len(name) > len(record.name):
                 record.name = name
-        i = max(run, i + 1)
+        resume = run
 
 
-def _org_run(text: str, tokens: list[Token], i: int) -> int:
+def _org_run(text: str, tokens: Tokens, i: int) -> int:
     """End index of a capitalised run ending in an organisation word (``Foreign Ministry``)."""
-    if not tokens[i].word[:1].isupper() or fold(tokens[i].word) in STOP_CAPS:
+    words, upper = tokens.words, tokens.upper
+    if not upper[i] or fold(words[i]) in STOP_CAPS:
         return i
+    starts, ends, possessive = tokens.starts, tokens.ends, tokens.possessive
+    count = len(words)
     j = i
     end = i
-    while j < len(tokens) and j - i < _MAX_TITLE_TOKENS:
-        token = tokens[j]
-        if j > i and text[tokens[j - 1].end : token.start] != " ":
+    while j < count and j - i < _MAX_TITLE_TOKENS:
+        if j > i and text[ends[j - 1] : starts[j]] != " ":
             break
-        if token.word[:1].isupper():
-            if fold(token.word) in ROLE_NOUNS:
+        key = fold(words[j])
+        if upper[j]:
+            if key in ROLE_NOUNS:
                 return i
             j += 1
-            if fold(token.word) in ORG_WORDS:
+            if key in ORG_WORDS:
                 end = j
-            if token.possessive:
+            if possessive[j - 1]:
                 break
-        elif fold(token.word) in _CONNECTORS and j > i:
+        elif key in _CONNECTORS and j > i:
             j += 1
         else:
             break
     return end
 
 
-def _country_at(text: str, tokens: list[Token], i: int) -> tuple[str, int] | None:
+def _country_at(text: str, tokens: Tokens, i: int) -> tuple[str, int] | None:
     """A country or capital named at ``tokens[i]``: (canonical name, end index)."""
-    token = tokens[i]
-    if not token.word[:1].isupper():
+    if not tokens.upper[i]:
         return None
-    if i + 1 < len(tokens) and not token.possessive:
-        nxt = tokens[i + 1]
-        pair = f"{token.word} {nxt.word}"
-        if text[token.end : nxt.start] == " " and fold(pair) in COUNTRY_ALIASES:
+    words = tokens.words
+    word = words[i]
+    key = fold(word)
+    if i + 1 < len(words) and not tokens.possessive[i] and key in _pair_heads():
+        nxt = words[i + 1]
+        pair = f"{word} {nxt}"
+        if text[tokens.ends[i] : tokens.starts[i + 1]] == " " and fold(pair) in COUNTRY_ALIASES:
             if fold(pair) in {"the north", "the south"}:
-                return f"{nxt.word} Korea", i + 2
+                return f"{nxt} Korea", i + 2
             return pair, i + 2
-    key = fold(token.word)
     if key in {"north", "south"}:
-        if i > 0 and fold(tokens[i - 1].word) == "the":
-            return f"{token.word} Korea", i + 1
+        if i > 0 and fold(words[i - 1]) == "the":
+            return f"{word} Korea", i + 1
         return None
-    if key in COUNTRY_ALIASES and country_key(token.word):
-        return token.word, i + 1
+    if key in COUNTRY_ALIASES and country_key(word):
+        return word, i + 1
     return None
 
 
-def _sentence_initial(text: str, tokens: list[Token], i: int) -> bool:
+def _sentence_initial(text: str, tokens: Tokens, i: int) -> bool:
     if i == 0:
         return True
-    before = text[tokens[i - 1].end : tokens[i].start]
-    return bool(_SENTENCE_END.search(before))
+    before = text[tokens.ends[i - 1] : tokens.starts[i]]
+    return before != " " and _SENTENCE_END.search(before) is not None
 
 
-def _name_run(text: str, tokens: list[Token], i: int, lower_words: set[str]) -> int:
+def _name_run(text: str, tokens: Tokens, i: int, lower_words: set[str]) -> int:
     """The end index of the run of name words starting at *i* (== i when none)."""
+    starts, ends, possessive = tokens.starts, tokens.ends, tokens.possessive
+    count = len(starts)
     j = i
-    while j < len(tokens):
-        token = tokens[j]
-        initial = _sentence_initial(text, tokens, j) if j == i else False
-        if not _is_name_word(token, initial, lower_words):
-            break
+    while j < count:
         if j > i:
-            gap = text[tokens[j - 1].end : token.start]
-            if gap not in (" ", "", "\xa0") or tokens[j - 1].possessive:
+            gap = text[ends[j - 1] : starts[j]]
+            if gap not in (" ", "", "\xa0") or possessive[j - 1]:
                 break
-        j += 1
-        if token.possessive:
+        if not _is_name_word(text, tokens, j, j == i, lower_words):
             break
-    while j > i and tokens[j - 1].initial:
+        j += 1
+        if possessive[j - 1]:
+            break
+    initial = tokens.initial
+    while j > i and initial[j - 1]:
         j -= 1
     return j
 
 
 def _register_run(
-    registry: Registry, text: str, tokens: list[Token], i: int, j: int, limit: int
+    registry: Registry, text: str, tokens: Tokens, i: int, j: int, limit: int
 ) -> None:
-    nxt = tokens[j] if j < len(tokens) else None
-    if nxt is not None and fold(nxt.word) in ORG_WORDS and nxt.word[:1].isupper():
+    starts, words = tokens.starts, tokens.words
+    if j < len(words) and fold(words[j]) in ORG_WORDS and tokens.upper[j]:
         return
-    if i > 0 and fold(tokens[i - 1].word) == "the" and tokens[i - 1].word != "The":
+    if i > 0 and fold(words[i - 1]) == "the" and words[i - 1] != "The":
         return
-    last = tokens[j - 1]
-    span = Span.of(text, tokens[i].start, last.start + len(last.word))
+    span = Span.of(text, starts[i], starts[j - 1] + len(words[j - 1]))
     name = span.text
     record = registry.person(name, span)
     title = _title_before(text, tokens, i)
     left = None
-    if title is None and i > 1 and text[tokens[i - 1].end : tokens[i].start] == ", ":
-        back = _title_before(text, [*tokens[: i - 1], tokens[i]], i - 1)
-        if back and fold(tokens[i - 2].word) in TITLE_WORDS:
+    if title is None and i > 1 and text[tokens.ends[i - 1] : starts[i]] == ", ":
+        back = _title_before(text, tokens.dropped(i - 1), i - 1)
+        if back and fold(words[i - 2]) in TITLE_WORDS:
             left = back[0]
     end = span.end
     party = _PARTY.match(text, end, limit)
     if party:
         record.party = f"{party.group(1)}-{party.group(2)}"
         end = party.end()
-    apposition = None if tokens[j - 1].possessive else _apposition_after(text, end, limit)
+    apposition = None if tokens.possessive[j - 1] else _apposition_after(text, end, limit)
     _attach(record, title[0] if title else left, apposition)
 
 
-def _register_single(registry: Registry, text: str, tokens: list[Token], i: int) -> None:
-    token = tokens[i]
-    span = Span.of(text, token.start, token.start + len(token.word))
+def _register_single(registry: Registry, text: str, tokens: Tokens, i: int) -> None:
+    word = tokens.words[i]
+    start = tokens.starts[i]
+    span = Span.of(text, start, start + len(word))
     title = _title_before(text, tokens, i)
-    if title is not None and fold(tokens[i - 1].word) in _CONNECTORS:
+    if title is not None and fold(tokens.words[i - 1]) in _CONNECTORS:
         title = None
-    candidates = registry.short(token.word)
+    candidates = registry.short(word)
     if title is not None:
         compatible = [r for r in candidates if titles_match(r, title[0])]
         if compatible or not candidates:
             candidates = compatible
             if not candidates:
-                record = registry.single(token.word, span)
+                record = registry.single(word, span)
                 _attach(record, title[0], None)
                 return
     if not candidates:
         return
-    record = registry.pick(candidates, token.start) or candidates[0]
-    registry.mention(record, span)
+    registry.mention(registry.pick(candidates, start) or candidates[0], span)
