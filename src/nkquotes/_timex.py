@@ -238,7 +238,8 @@ def latest_month_day(month: int, day: int, reference: dt.date) -> dt.date | None
             candidate = dt.date(year, month, day)
         except ValueError:
             continue
-        if candidate <= reference:
+        # February 29 can fall 366 days back, just outside the year before: no date then.
+        if candidate <= reference and (reference - candidate).days < 366:
             return candidate
     return None
 
