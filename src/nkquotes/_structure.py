@@ -38,9 +38,9 @@ from nkquotes._sentences import split_sentences, trim
 from nkquotes._structure_lexicon import (
     AGENCY_NAME,
     LEADING_TOKEN,
-    TRAILING_AGENCY,
-    TRAILING_BOILERPLATE,
     canonical_agency,
+    trailing_agency,
+    trailing_boilerplate,
 )
 from nkquotes._structure_lines import split_lines
 from nkquotes._structure_meta import (
@@ -291,6 +291,8 @@ class _Builder:
         )
 
     def _leading_tokens(self, start: int, end: int) -> int:
+        if self.text[start : start + 1] not in ("{", "["):
+            return start  # both kinds of token open with a bracket
         token = LEADING_TOKEN.match(self.text, start, end)
         if token is not None:
             self.boiler(token.start(), token.end(), K.OTHER)
@@ -300,13 +302,13 @@ class _Builder:
     def _trailing(self, start: int, end: int) -> int:
         for _ in range(4):
             window = max(start, end - 400)
-            credit = TRAILING_BOILERPLATE.search(self.text, window, end)
+            credit = trailing_boilerplate(self.text, window, end)
             if credit is not None and credit.start() > start:
                 kind = K.RELATED if _RELATED_CREDIT.match(credit.group()) else K.CREDIT
                 self.boiler(credit.start(), credit.end(), kind)
                 _, end = trim(self.text, start, credit.start())
                 continue
-            wire = TRAILING_AGENCY.search(self.text, window, end)
+            wire = trailing_agency(self.text, window, end)
             if wire is not None and wire.start() > start:
                 name_group = next(g for g in ("a", "b", "c") if wire.group(g))
                 name = canonical_agency(wire.group(name_group))

@@ -22,7 +22,11 @@ __all__ = [
     "TRAILING_BOILERPLATE",
     "canonical_agency",
     "classify_line",
+    "fold",
+    "is_caption",
     "is_non_english",
+    "trailing_agency",
+    "trailing_boilerplate",
 ]
 
 K = BoilerplateKind
@@ -174,9 +178,72 @@ _LINE_RE = _lazyregex.compile(
 )
 
 
+# Speed: most lines are prose, and the furniture pattern is a long alternation. Every one of
+# its branches either starts (after the bullets) with one of these words or marks, or needs
+# one of the marks or words in ``_LINE_ANYWHERE`` somewhere, or is very short: a line meeting
+# none of these conditions cannot match, and is not tried.
+_LINE_STARTS = tuple(
+    sorted(
+        wordset(
+            """
+            # % © ( 0 1 2 3 4 5 6 7 8 9 add additional adjust advertisement all also
+            already article back be become bookmark breaking by cancel cheat click
+            close comment compiled connecting copy copyright discussion donate
+            download e-mail edit email end fill filed font get go graphic have home
+            join latest leave like link linkedin listen load log main menu more most
+            name news newsletter next notify open opinion our photo pinterest
+            popular post powered prev previous print privacy produced read
+            recommended reddit register related reporter reporting required save
+            search section see share show sign skip source sponsored start subscribe
+            subscriber support tag telegram terms text this to toggle top topic
+            translated trending tweet twitter video view watch we web website
+            whatsapp world writing you your facebook google wordpress gallery
+            """
+        )
+    )
+)
+_LINE_ANYWHERE = (">", "›", "»", "@", "send", "follow", "mobile", "free", "comment")
+#: ``regex``'s ``\s`` (it leaves out U+001C-U+001F, which ``str.isspace`` counts).
+REGEX_SPACE = (
+    "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+    "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+_BULLET_CHARS = REGEX_SPACE + "•·|›»>-–—*"
+# A first character (after the bullets) that no branch starts with, though it is not ASCII.
+_PLAIN_OPENERS = frozenset("“”‘’«„\"'")
+_DASH_MENU = _lazyregex.compile(r"\s[-|–]\s")
+# Non-ASCII characters that a case-insensitive ``regex`` pattern matches to an ASCII letter.
+_FOLD_ASCII = str.maketrans({"\u0130": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def fold(text: str) -> str:
+    """*text* lower-cased so that each character a case-insensitive pattern reads as an ASCII
+    letter is that letter (for cheap substring tests before a pattern is run)."""
+    if text.isascii() or not ("\u0130" in text or "\u017f" in text or "\u212a" in text):
+        return text.lower()
+    return text.translate(_FOLD_ASCII).lower()
+
+
+def _may_be_furniture(line: str) -> bool:
+    """False only when ``_LINE_RE`` cannot match the whole of *line* (see ``_LINE_STARTS``)."""
+    core = line.strip(_BULLET_CHARS)
+    if len(core) <= 30:
+        return True
+    first = core[0]
+    if not first.isascii() and first not in _PLAIN_OPENERS:
+        return True
+    low = fold(core)
+    if low.startswith(_LINE_STARTS):
+        return True
+    for mark in _LINE_ANYWHERE:
+        if mark in low:
+            return True
+    return ("-" in core or "|" in core or "–" in core) and _DASH_MENU.search(core) is not None
+
+
 def classify_line(line: str) -> BoilerplateKind | None:
     """The furniture kind of a whole trimmed line, or ``None`` if the lexicon does not know it."""
-    if len(line) > 600:
+    if len(line) > 600 or not _may_be_furniture(line):
         return None
     match = _LINE_RE.fullmatch(line)
     if match is None or match.lastgroup is None:
@@ -200,6 +267,24 @@ CAPTION = _lazyregex.compile(
     r"\s+(?:speaks|talks|shakes|poses|attends|arrives|looks|walks|meets|waves|salutes)\b"
 )
 
+_CAPTION_STARTS = ("file", "photo", "picture", "image", "above", "top", "main", "(")
+_CAPTION_WORDS = (
+    "photo", "image", "picture", "handout", "getty", "epa-efe", "shutterstock", "/", "via",
+    "credit", "l)", "r)", "c)", "t)", "e)",
+)  # fmt: skip
+
+
+def is_caption(line: str) -> bool:
+    """Whether :data:`CAPTION` occurs in *line* (tried only when a word it needs is there)."""
+    low = fold(line)
+    if low.startswith(_CAPTION_STARTS):
+        return CAPTION.search(line) is not None
+    for word in _CAPTION_WORDS:
+        if word in low:
+            return CAPTION.search(line) is not None
+    return False
+
+
 #: A wire's photo credit inside a line: ``… on Wednesday. (Yonhap)``, ``(AP Photo/Ahn Young-joon)``.
 CREDITED_CAPTION = _lazyregex.compile(
     rf"(?i)(?<=[.!?”\"’]\s{{0,2}})\((?:{_AGENCY_ALTERNATION})(?:\s+photo)?\)\.?(?:\s|$)"
@@ -220,6 +305,42 @@ TRAILING_AGENCY = _lazyregex.compile(
     rf"|[-–—]\s*(?P<c>{_AGENCY_ALTERNATION}))$",
     regex.IGNORECASE,
 )
+
+_BOILERPLATE_ENDINGS = (
+    ")", "enditem", "-0-", "popular", "more", "read", "news", "stories", "articles",
+)  # fmt: skip
+
+
+def trailing_boilerplate(text: str, start: int, end: int) -> regex.Match[str] | None:
+    """:data:`TRAILING_BOILERPLATE` searched in ``text[start:end]`` (only when it can end
+    with one of its closing words)."""
+    if (
+        end > start
+        and text[end - 1] != "\n"
+        and not fold(text[max(start, end - 12) : end]).endswith(_BOILERPLATE_ENDINGS)
+    ):
+        return None
+    return TRAILING_BOILERPLATE.search(text, start, end)
+
+
+# ``)``, a line break (``$`` may match before it) and what case-insensitive matching reads
+# as an ASCII letter.
+_AGENCY_LAST = frozenset(")\n\u0130\u017f\u212a")
+
+
+def trailing_agency(text: str, start: int, end: int) -> regex.Match[str] | None:
+    """:data:`TRAILING_AGENCY` searched in ``text[start:end]`` (only when the text ends
+    with ``)``, ``).``, or an ASCII letter or digit)."""
+    if end > start:
+        last = text[end - 1]
+        if not (
+            (last.isascii() and last.isalnum())
+            or last in _AGENCY_LAST
+            or text[end - 2 : end] == ")."
+        ):
+            return None
+    return TRAILING_AGENCY.search(text, start, end)
+
 
 #: A template token left in the page: ``{mosads}``, ``[caption]``.
 LEADING_TOKEN = _lazyregex.compile(

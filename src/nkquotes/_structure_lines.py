@@ -7,7 +7,7 @@ import attrs
 from nkquotes import _lazyregex
 from nkquotes._sentences import trim
 
-__all__ = ["Line", "split_lines", "words"]
+__all__ = ["Line", "split_differs", "split_lines", "words"]
 
 # Every line break Python's str.splitlines knows, so \r\n, \r, U+2028 and friends all work.
 _LINE = _lazyregex.compile(r"[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
@@ -51,6 +51,23 @@ def _is_gap(text: str, start: int, end: int) -> bool:
     return breaks >= 2
 
 
+def split_differs(segment: str) -> bool:
+    """Whether *segment* has a character that ``str.split`` and ``regex``'s ``\\s`` (with
+    the zero-width characters) disagree on: U+001C-U+001F split only ``str.split``, the
+    zero-width characters only the pattern."""
+    if "\x1c" in segment or "\x1d" in segment or "\x1e" in segment or "\x1f" in segment:
+        return True
+    return not segment.isascii() and (
+        "\u200b" in segment
+        or "\u200c" in segment
+        or "\u200d" in segment
+        or "\u2060" in segment
+        or "\ufeff" in segment
+    )
+
+
 def words(segment: str) -> list[str]:
     """The whitespace-separated words of *segment*."""
-    return _WORD.findall(segment)
+    if split_differs(segment):
+        return _WORD.findall(segment)
+    return segment.split()

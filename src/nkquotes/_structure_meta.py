@@ -42,6 +42,7 @@ _DATE = _lazyregex.compile(
 
 
 _NON_DIGIT = _lazyregex.compile(r"\D")
+_DIGIT = _lazyregex.compile(r"\d")
 _MINUTES = _lazyregex.compile(r"\b\d+\s+min")
 _AFTER_NAMES = _lazyregex.compile(r"(?:[\p{Lu}][\p{L}.'’&-]*[ ,]*){0,6}")
 _BYLINE_ROLE = _lazyregex.compile(
@@ -105,7 +106,7 @@ def match_date_line(line: str) -> DateLine | None:
 
     An agency name may stand in it (``(Xinhua) 15:46, August 23, 2021``).
     """
-    if len(line) > 120:
+    if len(line) > 120 or _DIGIT.search(line) is None:  # both patterns need a digit
         return None
     has_date = _DATE.search(line) is not None or _MINUTES.search(line) is not None
     if not has_date:

@@ -18,13 +18,14 @@ from nkquotes import _lazyregex
 from nkquotes._model import BoilerplateKind
 from nkquotes._sentences import wordset
 from nkquotes._structure_lexicon import (
-    CAPTION,
     CREDITED_CAPTION,
     canonical_agency,
     classify_line,
+    fold,
+    is_caption,
     is_non_english,
 )
-from nkquotes._structure_lines import Line, words
+from nkquotes._structure_lines import Line, split_differs, words
 from nkquotes._structure_meta import (
     DateLine,
     match_byline,
@@ -63,10 +64,16 @@ class Role(enum.Enum):
     DROP = "drop"  # the second copy of a caption printed twice
 
 
+def _slot_words(slot: Slot) -> list[str]:
+    return words(slot.seg)
+
+
 @attrs.define
 class Slot:
     line: Line
     seg: str
+    #: ``words(seg)``, computed once
+    tokens: list[str] = attrs.field(default=attrs.Factory(_slot_words, takes_self=True))
     role: Role = Role.BODY
     kind: BoilerplateKind = K.OTHER
     classified: bool = False
@@ -82,6 +89,9 @@ _LETTER = _lazyregex.compile(r"\p{L}")
 _POSSESSIVE = _lazyregex.compile(r"(?:['’]s)?\.?$")
 _BULLETS = _lazyregex.compile(r"\s[•·|▪]\s")
 _GLUED = _lazyregex.compile(r"\p{Ll}{3}\p{Lu}")
+_NON_ASCII = _lazyregex.compile(r"[^\x00-\x7f]+")
+_ASCII_CAPITALS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_ASCII_LETTERS = _ASCII_CAPITALS + b"abcdefghijklmnopqrstuvwxyz"
 _URL = _lazyregex.compile(r"(?i)https?://|www\.|\S@\S")
 _OUTLET_SUFFIX = wordset(
     """
@@ -101,7 +111,7 @@ _END_MARK = _lazyregex.compile(r"(?i)\(?\s*end\s*\)?|enditem|end\s+item")
 
 def classify(slot: Slot, previous: Slot | None) -> None:
     seg = slot.seg
-    tokens = words(seg)
+    tokens = slot.tokens
     kind = classify_line(seg)
     if kind is not None:
         set_role(slot, Role.BOILER, kind)
@@ -127,10 +137,10 @@ def classify(slot: Slot, previous: Slot | None) -> None:
     if len(tokens) <= 12 and _TWO_CAPS.search(seg) and not _LOWER.search(seg):
         set_role(slot, Role.BOILER, K.NAVIGATION)
         return
-    if _glued_menu(tokens) or len(_BULLETS.findall(seg)) >= 2:
+    if _glued_menu(seg, tokens) or _bulleted(seg):
         set_role(slot, Role.BOILER, K.NAVIGATION)
         return
-    if len(tokens) <= 80 and CAPTION.search(seg) is not None:
+    if len(tokens) <= 80 and is_caption(seg):
         set_role(slot, Role.CAPTION)
         return
     if _non_latin(seg):
@@ -147,12 +157,29 @@ def classify(slot: Slot, previous: Slot | None) -> None:
     del previous
 
 
-def _glued_menu(tokens: list[str]) -> bool:
+def _glued_menu(seg: str, tokens: list[str]) -> bool:
     """Menu items run together (``FinancialGovernment SolutionsLegal``)."""
     if len(tokens) > 60:
         return False
+    # Each glued token holds a match of its own, and each match holds a capital: a line with
+    # fewer capitals (or non-ASCII characters, which may be capitals) than glued tokens are
+    # needed cannot be a menu.
+    needed = max(3, -(-len(tokens) // 4))
+    ascii_part = seg.encode("ascii", "ignore")
+    capitals = len(ascii_part) - len(ascii_part.translate(None, _ASCII_CAPITALS))
+    if capitals + len(seg) - len(ascii_part) < needed:
+        return False
+    if len(_GLUED.findall(seg)) < needed:
+        return False
     glued = sum(1 for t in tokens if _GLUED.search(t))
     return glued >= 3 and glued * 4 >= len(tokens)
+
+
+def _bulleted(seg: str) -> bool:
+    """Two or more `` • `` separators (a menu on one line)."""
+    if not any(b in seg for b in "•·|▪"):
+        return False
+    return len(_BULLETS.findall(seg)) >= 2
 
 
 def set_role(slot: Slot, role: Role, kind: BoilerplateKind = K.OTHER) -> None:
@@ -182,11 +209,14 @@ def _non_latin(seg: str) -> bool:
     """Whether *seg* has no letters, or mostly letters of another script (``지나쌤``)."""
     if seg.isascii():
         return _LETTER.search(seg) is None
-    letters = [c for c in seg if c.isalpha()]
-    if not letters:
+    # ASCII letters are Latin: count them in bytes, and look at the other characters alone.
+    ascii_part = seg.encode("ascii", "ignore")
+    ascii_letters = len(ascii_part) - len(ascii_part.translate(None, _ASCII_LETTERS))
+    others = [c for c in "".join(_NON_ASCII.findall(seg)) if c.isalpha()]
+    if not ascii_letters and not others:
         return True
-    latin = sum(1 for c in letters if c < "\u0250" or "\u1e00" <= c <= "\u1eff")
-    return latin * 2 < len(letters)
+    latin = ascii_letters + sum(1 for c in others if c < "\u0250" or "\u1e00" <= c <= "\u1eff")
+    return latin * 2 < ascii_letters + len(others)
 
 
 def _lowercase_words(tokens: list[str]) -> int:
@@ -196,26 +226,47 @@ def _lowercase_words(tokens: list[str]) -> int:
 # --- pass 2: teasers and repeats ---------------------------------------------------------
 
 
+def squeeze(segment: str) -> str:
+    """*segment* without whitespace and zero-width characters (``_SPACES`` removed)."""
+    if split_differs(segment):
+        return _SPACES.sub("", segment)
+    return "".join(segment.split())
+
+
 def mark_teasers(text: str, slots: list[Slot], header_lines: int) -> None:
     """An opening line that the body repeats inside a longer line is a teaser."""
     squeezed: str | None = None
+    # Removing characters one by one, the squeezed text is the squeezed pieces joined:
+    # ``ends[i]`` is the length of the squeezed text up to the end of ``slots[i]``.
+    lines: list[str] = []
+    ends: list[int] = []
     for index, slot in enumerate(slots[:header_lines]):
-        if slot.classified or len(words(slot.seg)) < 18:
+        if slot.classified or len(slot.tokens) < 18:
             continue
         if squeezed is None:
-            squeezed = _SPACES.sub("", text)
-        probe = _SPACES.sub("", slot.seg.rstrip(" ."))
-        offset = len(_SPACES.sub("", text[: slot.line.end]))
-        if squeezed.find(probe, offset) < 0:
+            pieces: list[str] = []
+            pos = total = 0
+            for s in slots:
+                gap, seg = squeeze(text[pos : s.line.start]), squeeze(s.seg)
+                pieces += (gap, seg)
+                lines.append(seg)
+                total += len(gap) + len(seg)
+                ends.append(total)
+                pos = s.line.end
+            pieces.append(squeeze(text[pos:]))
+            squeezed = "".join(pieces)
+        probe = squeeze(slot.seg.rstrip(" ."))
+        if squeezed.find(probe, ends[index]) < 0:
             continue
-        if not any(_SPACES.sub("", s.seg) == _SPACES.sub("", slot.seg) for s in slots[index + 1 :]):
+        mine = lines[index]
+        if not any(other == mine for other in lines[index + 1 :]):
             set_role(slot, Role.BOILER, K.OTHER)
 
 
 def mark_repeated_labels(slots: list[Slot]) -> None:
     """A short line printed twice in a row (a logo and its alt text) is a page label."""
     for previous, slot in itertools.pairwise(slots):
-        if slot.seg == previous.seg and previous.role is Role.BODY and len(words(slot.seg)) <= 4:
+        if slot.seg == previous.seg and previous.role is Role.BODY and len(slot.tokens) <= 4:
             set_role(previous, Role.BOILER, K.NAVIGATION)
             set_role(slot, Role.BOILER, K.NAVIGATION)
 
@@ -232,7 +283,7 @@ def mark_repeated_captions(slots: list[Slot]) -> None:
         if (
             slot.seg == previous.seg
             and previous.role in (Role.BODY, Role.CAPTION)
-            and len(words(slot.seg)) >= 5
+            and len(slot.tokens) >= 5
         ):
             set_role(previous, Role.CAPTION)
             set_role(slot, Role.DROP)
@@ -282,7 +333,7 @@ def find_title(slots: list[Slot], *, header_lines: int, detect_boilerplate: bool
             slot.pieces = pieces
             set_role(slot, Role.TITLE)
             return slot
-        if detect_boilerplate and len(words(slot.seg)) <= 4 and not candidates:
+        if detect_boilerplate and len(slot.tokens) <= 4 and not candidates:
             set_role(slot, Role.BOILER, K.NAVIGATION)
             continue
         break
@@ -290,14 +341,14 @@ def find_title(slots: list[Slot], *, header_lines: int, detect_boilerplate: bool
         # A headline the page prints twice (apart) beats a section label printed before it.
         repeated = [c for c in candidates if _repeated_apart(slots, c)]
         # ``One app.``: a slogan, not a headline, when a real one follows.
-        longer = [c for c in candidates if len(words(c.seg)) > 4 or not c.seg.endswith(".")]
+        longer = [c for c in candidates if len(c.tokens) > 4 or not c.seg.endswith(".")]
         title = (repeated or longer or candidates)[0]
         if (
             not repeated
             and title is candidates[0]
             and len(candidates) > 1
-            and len(words(title.seg)) <= 3
-            and len(words(candidates[1].seg)) >= 5
+            and len(title.tokens) <= 3
+            and len(candidates[1].tokens) >= 5
             and candidates[1].seg[-1] not in TERMINAL
         ):
             title = candidates[1]  # ``Off the wire``: a section label above the headline
@@ -312,7 +363,7 @@ def find_title(slots: list[Slot], *, header_lines: int, detect_boilerplate: bool
             slot.role is Role.BODY
             and slot.line.gap_before
             and _headline_like(slot.seg, strict=True)
-            and len(words(slot.seg)) >= 5
+            and len(slot.tokens) >= 5
             and slot is not body[-1]
         ):
             set_role(slot, Role.TITLE)
@@ -324,7 +375,7 @@ def mark_foreign(slots: list[Slot]) -> None:
     """Lines in another language (widget text) after the body has begun."""
     body = [s for s in slots if s.role is Role.BODY]
     for slot in reversed(body[1:]):
-        if not (_lowercase_words(words(slot.seg)) >= 4 and is_non_english(slot.seg)):
+        if not (_lowercase_words(slot.tokens) >= 4 and is_non_english(slot.seg)):
             break
         set_role(slot, Role.BOILER, K.OTHER)
 
@@ -338,7 +389,11 @@ def _repeated_apart(slots: list[Slot], slot: Slot) -> bool:
 def mark_end(slots: list[Slot]) -> None:
     """After ``(END)`` or ``Enditem`` on its own line, every line is a most-read list."""
     for index, slot in enumerate(slots):
-        if slot.role is Role.BOILER and _END_MARK.fullmatch(slot.seg.strip()):
+        if (
+            slot.role is Role.BOILER
+            and "end" in fold(slot.seg)
+            and _END_MARK.fullmatch(slot.seg.strip())
+        ):
             for later in slots[index + 1 :]:
                 if later.role is Role.BODY or (later.role is Role.BOILER and later.kind is K.OTHER):
                     set_role(later, Role.BOILER, K.RELATED)
@@ -371,7 +426,7 @@ def mark_tail(slots: list[Slot], title: Slot | None) -> None:
     if len(body) < 3:
         return
     last = body[-1]
-    tokens = words(last.seg)
+    tokens = last.tokens
     if match_byline(last.seg, bare=True) is not None:
         set_role(last, Role.BYLINE)
     elif (
@@ -390,6 +445,6 @@ def _mark_related_list(slots: list[Slot]) -> None:
     start = labels[-1] + 1
     rest = [s for s in slots[start:] if s.role is Role.BODY]
     sentences = sum(1 for s in rest if s.seg[-1] in ".\"”’'")
-    if rest and all(len(words(s.seg)) <= 20 for s in rest) and sentences * 2 < len(rest):
+    if rest and all(len(s.tokens) <= 20 for s in rest) and sentences * 2 < len(rest):
         for slot in rest:
             set_role(slot, Role.BOILER, K.RELATED)
