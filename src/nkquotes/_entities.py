@@ -10,6 +10,7 @@ dictionary lookup or a bisection. :mod:`nkquotes._speakers_scan` fills it from t
 from __future__ import annotations
 
 import bisect
+import operator
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -33,6 +34,8 @@ __all__ = [
     "titles_match",
 ]
 
+#: The order of :class:`Span` (start, then end) without its generated ``__lt__``.
+_SPAN_ORDER = operator.attrgetter("start", "end")
 _MALE = frozenset(
     {
         "mr",
@@ -281,7 +284,7 @@ class Registry:
                     titles=tuple(record.titles),
                     affiliation=record.affiliation,
                     party=record.party,
-                    mentions=tuple(sorted(record.mentions)),
+                    mentions=tuple(sorted(record.mentions, key=_SPAN_ORDER)),
                 )
             )
         return tuple(out)

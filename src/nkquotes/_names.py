@@ -54,7 +54,10 @@ def strip_determiner(text: str) -> str:
 @functools.lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """A comparison key: case-folded, dots dropped, curly apostrophes straightened."""
-    return _SPACES.sub(" ", text.replace(".", "").replace("’", "'").casefold()).strip()
+    key = text.replace(".", "").replace("’", "'").casefold()
+    if key.isalnum():  # one plain word (the usual case): no spaces to squeeze or strip
+        return key
+    return _SPACES.sub(" ", key).strip()
 
 
 class WordList:

@@ -67,6 +67,7 @@ _PARTY = _lazyregex.compile(r"\s*\(\s*([RDI])\s*[-–,]\s*([A-Z][A-Za-z.]{1,12})
 _ACRONYM = _lazyregex.compile(r"\(([A-Z][A-Z.&-]{1,9})\)")
 _POSSESSIVE = _lazyregex.compile(r"^[\p{Lu}][\p{L}. ]*?['’]s\s")
 _DET = _lazyregex.compile(r"^(the|a|an|another)\s+", regex.IGNORECASE)
+_NEWS_WORD = _lazyregex.compile(r"(?i)\b(?:news|agency|broadcast)")
 _CUT = _lazyregex.compile(r"\s(?:of|from|in|at|to|for|on|with|here|there|who|which)\b")
 
 
@@ -118,7 +119,7 @@ def analyse(mention: str) -> MentionParts:
     definite = det == "the" or bool(_POSSESSIVE.match(head_part))
     acronym = _ACRONYM.search(text)
     media = _media().search(text)
-    if acronym and (media or regex.search(r"(?i)\b(?:news|agency|broadcast)", text)):
+    if acronym and (media or _NEWS_WORD.search(text)):
         return MentionParts(kind=MentionKind.MEDIA, body=acronym.group(1), definite=definite)
     if media:
         return MentionParts(kind=MentionKind.MEDIA, body=media.group(), definite=definite)
