@@ -116,11 +116,16 @@ class CueLexicon:
     def scan(self, text: str, start: int, end: int) -> list[CueMatch]:
         """Every cue form in ``text[start:end]``, in text order."""
         found: list[CueMatch] = []
+        entries = self.entries
+        size = len(text)
         for m in self.pattern.finditer(text, start, end):
             s, e = m.span()
-            if (s > 0 and text[s - 1] in "-'’") or (e < len(text) and text[e] in "-'’"):
+            if (s > 0 and text[s - 1] in "-'’") or (e < size and text[e] in "-'’"):
                 continue
-            entry = self.lookup(m.group())
+            form = m.group()
+            entry = entries.get(form)
+            if entry is None:
+                entry = self.lookup(form)
             if entry is not None:
                 found.append(CueMatch(s, e, entry))
         return found
@@ -147,8 +152,13 @@ class CueIndex:
 
     def first(self, start: int, end: int) -> CueMatch | None:
         """The first match inside ``[start, end)``."""
-        found = self.between(start, end)
-        return found[0] if found else None
+        i = bisect.bisect_left(self.starts, start)
+        matches = self.matches
+        while i < len(matches) and matches[i].start < end:
+            if matches[i].end <= end:
+                return matches[i]
+            i += 1
+        return None
 
     def at(self, start: int) -> CueMatch | None:
         """The match starting exactly at *start*."""

@@ -19,6 +19,8 @@ from __future__ import annotations
 import attrs
 import regex
 
+from nkquotes import _lazyregex
+
 __all__ = ["QUOTE_CHARS", "Quoted", "find_quoted", "opens_with_quote"]
 
 _DOUBLE_OPEN = frozenset("“„‟«")
@@ -34,7 +36,7 @@ _SINGLES = _SINGLE_OPEN | _SINGLE_CLOSE | _SINGLE_AMBIG
 #: Every character treated as a quotation mark somewhere in nkquotes.
 QUOTE_CHARS = "".join(sorted(_DOUBLES | _SINGLES))
 
-_MARK = regex.compile("[" + regex.escape(QUOTE_CHARS) + "]")
+_MARK = _lazyregex.compile("[" + regex.escape(QUOTE_CHARS) + "]")
 
 _OPENING_CONTEXT = frozenset("([{<—–-/")
 _CLOSING_CONTEXT = frozenset(".,;:!?)]}>—–-…/")
@@ -135,12 +137,7 @@ def find_quoted(text: str, start: int, end: int) -> tuple[list[Quoted], list[int
     # stack entries: (offset, is_double); a double is only ever at the bottom.
     stack: list[tuple[int, bool]] = []
     nested = 0
-    i = start
-    find_any = _find_mark
-    while True:
-        i = find_any(text, i, end)
-        if i < 0:
-            break
+    for i in _mark_positions(text, start, end):
         ch = text[i]
         if ch in _DOUBLES:
             role = _double_role(text, i, start, end)
@@ -178,14 +175,12 @@ def find_quoted(text: str, start: int, end: int) -> tuple[list[Quoted], list[int
                     quoted.append(Quoted(opener, i + 1, opener + 1, i, True, False, 0))
                 else:
                     nested += 1
-        i += 1
     if stack and stack[0][1]:
         opener = stack[0][0]
         quoted.append(Quoted(opener, end, opener + 1, end, False, True, nested))
     return quoted, strays
 
 
-def _find_mark(text: str, pos: int, end: int) -> int:
-    """Offset of the next quotation mark in ``text[pos:end]``, or -1."""
-    m = _MARK.search(text, pos, end)
-    return m.start() if m else -1
+def _mark_positions(text: str, start: int, end: int) -> list[int]:
+    """Offsets of every quotation mark in ``text[start:end]``, in order (one scan)."""
+    return [m.start() for m in _MARK.finditer(text, start, end)]

@@ -18,8 +18,8 @@ import bisect
 from pathlib import Path
 
 import attrs
-import regex
 
+from nkquotes import _lazyregex
 from nkquotes._cues import CueIndex, load_lexicon
 from nkquotes._errors import InputError
 from nkquotes._model import Article, Cue, Problem, Quote, QuoteKind, Span, Speaker
@@ -83,7 +83,7 @@ _ABBREV_END = frozenset(
 
 
 #: A sentence glued to a closing mark: 'the situation.”South Korea held …'.
-_GLUED = regex.compile(r"[.?!][\"”’](?=\p{Lu}\p{Ll})")
+_GLUED = _lazyregex.compile(r"[.?!][\"”’](?=\p{Lu}\p{Ll})")
 
 
 def _sentences(
@@ -112,6 +112,8 @@ def _sentences(
         out.append((s, e))
     out[0] = (start, out[0][1])
     out[-1] = (out[-1][0], max(out[-1][1], end))
+    if _GLUED.search(text, out[0][0], out[-1][1]) is None:
+        return out  # nothing glued anywhere in the paragraph (the common case)
     split: list[tuple[int, int]] = []
     for s, e in out:
         for m in _GLUED.finditer(text, s, e):
@@ -168,8 +170,8 @@ def _paragraph_quotes(
     return paragraphs, continues, problems
 
 
-def _sentence_of(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
-    k = bisect.bisect_right([s for s, _ in sentences], pos) - 1
+def _sentence_of(sentences: list[tuple[int, int]], starts: list[int], pos: int) -> tuple[int, int]:
+    k = bisect.bisect_right(starts, pos) - 1
     return sentences[max(k, 0)]
 
 
@@ -207,19 +209,23 @@ def find_quotes(
     speech = find_speech(text, paragraphs, sentences, cues, used_cues + marks, direct)
     drafts = sorted(direct + speech, key=lambda d: (d.segments[0][0], d.segments[0][1]))
     quotes: list[Quote] = []
+    starts: dict[int, list[int]] = {}  # sentence starts per paragraph, built when needed
     for draft in drafts:
         if draft.kind not in opts.kinds:
             continue
         if draft.kind is QuoteKind.INDIRECT and not opts.indirect:
             continue
-        quote = _to_quote(text, draft, sentences[draft.paragraph], len(quotes) + 1)
+        sents = sentences[draft.paragraph]
+        if draft.paragraph not in starts:
+            starts[draft.paragraph] = [s for s, _ in sents]
+        quote = _to_quote(text, draft, sents, starts[draft.paragraph], len(quotes) + 1)
         if quote is not None:
             quotes.append(quote)
     return QuoteFinding(quotes=tuple(quotes), problems=tuple(problems))
 
 
 def _to_quote(
-    text: str, draft: Draft, sentences: list[tuple[int, int]], number: int
+    text: str, draft: Draft, sentences: list[tuple[int, int]], starts: list[int], number: int
 ) -> Quote | None:
     segments = tuple(Span.of(text, s, e) for s, e in draft.segments if e > s)
     if not segments:
@@ -236,7 +242,7 @@ def _to_quote(
     else:
         speaker = Speaker(mention=None, reason="inherited")
         anchor = segments[0].start
-    s, e = _sentence_of(sentences, anchor)
+    s, e = _sentence_of(sentences, starts, anchor)
     return Quote(
         id=f"q{number}",
         segments=segments,

@@ -8,8 +8,7 @@ a dashed aside or a participial modifier (``, making him the first …``).
 
 from __future__ import annotations
 
-import regex
-
+from nkquotes import _lazyregex
 from nkquotes._cues import CueIndex
 from nkquotes._quotes_draft import ParagraphQuotes, block_at
 from nkquotes._quotes_mention import aux_before, mention_after, mention_before
@@ -29,30 +28,30 @@ def _split(words: str) -> list[str]:
     return words.split()
 
 
-_PREV_WORD = regex.compile(r"(?r)(?P<w>[\w’']+)[^\S\n]*+\Z")
+_PREV_WORD = _lazyregex.compile(r"(?r)(?P<w>[\w’']+)[^\S\n]*+\Z")
 
 
 def prev_word(text: str, lo: int, pos: int) -> str:
-    m = _PREV_WORD.match(text, max(lo, pos - 40), pos)
+    m = _PREV_WORD.compiled.match(text, max(lo, pos - 40), pos)
     return m.group("w").lower() if m is not None else ""
 
 
 _ABBREV = frozenset(_split("mr mrs ms dr sen rep gov gen st jr sr prof lt col sgt"))
 #: ", making him the first …": a participial modifier closes the reported content.
-_CONTENT_STOP = regex.compile(
+_CONTENT_STOP = _lazyregex.compile(
     r"(?P<dash>[^\S\n]++(?:--|—|–)[^\S\n]++(?=[a-z]))"
     r"|(?P<tail>,[\"”’]?[^\S\n]*+(?:but|as)[^\S\n]++"
     r"(?:it|there|the|this|he|she|they|talks|no|\p{Lu}\w*+)\b"
     r"|,[\"”’]?[^\S\n]*+(?:while|whereas|although|though)\b|[^\S\n]amid\b)"
     r"|(?P<part>,[^\S\n]++(?!including\b)[a-z]+ing\b)"
 )
-_TRAILING_DAY = regex.compile(
+_TRAILING_DAY = _lazyregex.compile(
     r"(?r)[^\S\n]+(?:on[^\S\n]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\Z"
 )
-_CLAUSE_CONJ = regex.compile(
+_CLAUSE_CONJ = _lazyregex.compile(
     r"(?r),?[^\S\n]*+\b(?:while|whereas|but|and|although|though|even as)[^\S\n]++\Z"
 )
-COORD = regex.compile(
+COORD = _lazyregex.compile(
     r"(?r)(?P<cut>,?[^\S\n]*\b(?:and|but)[^\S\n]+(?:(?:also|then|later|[a-z]+ly)[^\S\n]+)?)\Z"
 )
 
@@ -64,7 +63,7 @@ def content_end(text: str, cues: CueIndex, start: int, end: int, pq: ParagraphQu
     participle (``, adding …``), ``, according to X``, an inverted attribution
     (``, X said``, ``, reports CNN``) or a coordinated predicate (``… and urged …``).
     """
-    for stop in _CONTENT_STOP.finditer(text, start, end):
+    for stop in _CONTENT_STOP.compiled.finditer(text, start, end):
         k = block_at(pq, stop.start())
         if k >= 0 and pq.blocks[k].end > stop.start() + 2:
             continue  # inside a quotation (a comma just before the closing mark counts)
@@ -115,7 +114,7 @@ def content_end(text: str, cues: CueIndex, start: int, end: int, pq: ParagraphQu
             conj = _CLAUSE_CONJ.match(text, max(start, mention[0] - 20), mention[0])
             if conj is not None and conj.start() > start:
                 return conj.start()  # "…, while Russia said …"
-        co = COORD.match(text, max(start, m.start - 40), mend)
+        co = COORD.compiled.match(text, max(start, m.start - 40), mend)
         if co is not None:
             return co.start("cut")
     return end

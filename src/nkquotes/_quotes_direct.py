@@ -13,8 +13,7 @@ paragraphs that continue the previous speaker.
 
 from __future__ import annotations
 
-import regex
-
+from nkquotes import _lazyregex
 from nkquotes._cues import CueIndex
 from nkquotes._model import QuoteKind
 from nkquotes._quotemarks import Quoted
@@ -29,16 +28,16 @@ from nkquotes._quotes_mention import (
 
 __all__ = ["colon_lead", "find_direct", "lead_in"]
 
-_AFTER_LEAD = regex.compile(r"[^\S\n]*+(?P<punct>,|[—–―]|-{1,2}|:)?[^\S\n]*+")
+_AFTER_LEAD = _lazyregex.compile(r"[^\S\n]*+(?P<punct>,|[—–―]|-{1,2}|:)?[^\S\n]*+")
 _SENTENCE_PUNCT = frozenset(".?!…")
 _RIGHT_OK = frozenset(".,;:?!)]—–-…")
 _ATTR_WINDOW = 160
-_NEG_BEFORE = regex.compile(r"(?r)(?:\bnot|n[’']t|\bnever|\bto)[^\S\n]+\Z")
+_NEG_BEFORE = _lazyregex.compile(r"(?r)(?:\bnot|n[’']t|\bnever|\bto)[^\S\n]+\Z")
 
 
 def _attr_after(text: str, pos: int, hi: int, cues: CueIndex) -> Attribution | None:
     """An attribution right after a closing mark: ``, he said`` / ``said X`` / ``- X``."""
-    lead = _AFTER_LEAD.match(text, pos, hi)
+    lead = _AFTER_LEAD.compiled.match(text, pos, hi)
     assert lead is not None
     p = lead.end()
     punct = lead.group("punct")
@@ -83,12 +82,12 @@ def _attr_after(text: str, pos: int, hi: int, cues: CueIndex) -> Attribution | N
     return None
 
 
-_DESCRIPTION = regex.compile(
+_DESCRIPTION = _lazyregex.compile(
     r"(?:[Aa]n?|[Tt]he|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|\p{Lu}[\w’'.-]*+)"
     r"(?:[^\S\n]++[\w’'.-]++){0,5}?,[^\S\n]*+"
 )
-_ASIDE = regex.compile(r"[a-z]+ing(?:[^\S\n]++[\w’'-]++){0,3},[^\S\n]*+")
-_ABBREV_WORD = regex.compile(r"[A-Za-z][\w-]{0,5}\.|(?:[A-Za-z]\.)+[A-Za-z]?\.?")
+_ASIDE = _lazyregex.compile(r"[a-z]+ing(?:[^\S\n]++[\w’'-]++){0,3},[^\S\n]*+")
+_ABBREV_WORD = _lazyregex.compile(r"[A-Za-z][\w-]{0,5}\.|(?:[A-Za-z]\.)+[A-Za-z]?\.?")
 
 
 def _abbrev_only(seg: str) -> bool:

@@ -9,7 +9,7 @@ short window, so the cost per cue is constant.
 
 from __future__ import annotations
 
-import regex
+from nkquotes import _lazyregex
 
 
 def _split(words: str) -> list[str]:
@@ -116,6 +116,7 @@ _NUMBER_WORDS = frozenset(
     )
 )
 _CONNECT = frozenset(_split("of for at to and & de von van el al bin ibn da du dos der le la"))
+_CONNECT_IN_OUT = _CONNECT | {"in", "out"}
 _CONNECT_AFTER_NOUN = frozenset(_split("for at to"))
 _TIME_WORDS = frozenset(
     _split(
@@ -132,9 +133,9 @@ _ABBREV = frozenset(
 )
 
 _TOKEN = r"(?:\([^()\n]{1,30}\)|[\p{L}\p{N}][\p{L}\p{N}.'’&-]*)"
-_TOKEN_BACK = regex.compile(r"(?r)(?P<tok>" + _TOKEN + r")[^\S\n]*")
-_TOKEN_FWD = regex.compile(r"[^\S\n]*(?P<tok>" + _TOKEN + r")")
-_AUX_BACK = regex.compile(
+_TOKEN_BACK = _lazyregex.compile(r"(?r)(?P<tok>" + _TOKEN + r")[^\S\n]*")
+_TOKEN_FWD = _lazyregex.compile(r"[^\S\n]*(?P<tok>" + _TOKEN + r")")
+_AUX_BACK = _lazyregex.compile(
     r"(?r)(?:(?<![\w-])(?:has|have|had|did|does|do|also|then|later|reportedly|repeatedly|"
     r"previously|"
     r"recently|once|again|further|earlier|publicly|privately|separately|similarly|likewise|"
@@ -145,12 +146,12 @@ _AUX_BACK = regex.compile(
     r"(?:in|on)[^\S\n]+(?:January|February|March|April|May|June|July|August|September|"
     r"October|November|December|\d{4}))[^\S\n]+)+"
 )
-_RELATIVE_BACK = regex.compile(r"(?r)(?P<comma>,)?[^\S\n]*+\b(?:who|which)[^\S\n]*+")
-_PP_BACK = regex.compile(
+_RELATIVE_BACK = _lazyregex.compile(r"(?r)(?P<comma>,)?[^\S\n]*+\b(?:who|which)[^\S\n]*+")
+_PP_BACK = _lazyregex.compile(
     r"(?r)[^\S\n]+(?:in[^\S\n]+(?:response|reaction|reply)[^\S\n]+to|in[^\S\n]+a[^\S\n]+"
     r"(?:statement|tweet|post|speech|interview))\b[^,.;:\n\"“”]{0,70}?[^\S\n]+\Z"
 )
-_HAVE = regex.compile(r"(?:has|have|had)\b")
+_HAVE = _lazyregex.compile(r"(?:has|have|had)\b")
 
 # What may stand between a cue and its content or speaker: times, venues, channels.
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -159,7 +160,7 @@ _MONTH = (
     r"December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
 )
 _NAMES = r"[\p{Lu}][\w.’'&-]*+(?:[^\S\n]+[\p{Lu}][\w.’'&-]*+){0,5}"
-_MODIFIER = regex.compile(
+_MODIFIER = _lazyregex.compile(
     r"[^\S\n]*,?[^\S\n]*(?:"
     r"(?:on|last|this|early|late|by)?[^\S\n]*" + _DAY + r"(?:[^\S\n]+(?:morning|afternoon|"
     r"evening|night))?(?:,[^\S\n]*" + _MONTH + r"[^\S\n]+\d{1,2})?"
@@ -184,7 +185,7 @@ _MODIFIER = regex.compile(
     r")(?![\w])"
 )
 
-LISTENER = regex.compile(
+LISTENER = _lazyregex.compile(
     r"[^\S\n]*+(?:(?:the|a|an|his|her|their|its)[^\S\n]+)?"
     r"(?:[\p{Lu}][\w.’'&-]*+(?:[^\S\n]+(?:of[^\S\n]+)?[\p{Lu}][\w.’'&-]*+){0,5}"
     r"|reporters|journalists|lawmakers|legislators|senators|members|supporters|"
@@ -243,9 +244,9 @@ def aux_before(text: str, lo: int, cue_start: int) -> tuple[int, int]:
     Adverbs and auxiliaries between the speaker and the cue (``has repeatedly``) are
     skipped; when they hold ``has``/``have``/``had`` they join the cue span.
     """
-    m = _AUX_BACK.match(text, max(lo, cue_start - 60), cue_start)
+    m = _AUX_BACK.compiled.match(text, max(lo, cue_start - 60), cue_start)
     if m is None:
-        pp = _PP_BACK.match(text, max(lo, cue_start - 100), cue_start)
+        pp = _PP_BACK.compiled.match(text, max(lo, cue_start - 100), cue_start)
         if pp is not None:
             return pp.start(), cue_start  # "the minister in response to the test says"
         return cue_start, cue_start
@@ -280,7 +281,7 @@ def mention_before(
             return mention_before(text, lo, dash, appositive=False, loose=loose)
     if appositive and pos > lo and text[pos - 1] == ",":
         return _appositive(text, lo, pos - 1, object_ok, loose)
-    rel = _RELATIVE_BACK.match(text, lo, pos)
+    rel = _RELATIVE_BACK.compiled.match(text, lo, pos)
     if rel is not None:
         # "Liu Pengyu, spokesman for the embassy, who said": the antecedent speaks.
         if rel.group("comma") is None:
@@ -319,30 +320,32 @@ def mention_before(
 
 
 def _noun_phrase_before(text: str, lo: int, pos: int, loose: bool) -> tuple[int, int] | None:
+    token_back = _TOKEN_BACK.compiled.match
     tokens: list[tuple[int, int, str]] = []
     while len(tokens) < _MAX_TOKENS:
-        m = _TOKEN_BACK.match(text, lo, pos)
+        m = token_back(text, lo, pos)
         if m is None:
             break
-        tok = m.group("tok")
+        ts, te = m.span(1)
+        tok = text[ts:te]
         low = tok.lower()
         if low in _CONNECT and tokens:
             prev = tokens[-1][2]
-            nxt = _TOKEN_BACK.match(text, lo, m.start("tok"))
+            nxt = token_back(text, lo, ts)
             if low in _CONNECT_AFTER_NOUN:
                 # "spokesman for the ministry": keep only after a speaker noun.
                 if nxt is None or nxt.group("tok").lower() not in SPEAKER_NOUNS:
                     break
             elif not _is_name(prev) and low != "of":
                 break
-            tokens.append((m.start("tok"), m.end("tok"), tok))
+            tokens.append((ts, te, tok))
             pos = m.start()
             continue
         if low in ("in", "out") and tokens and _is_number(tokens[-1][2]):
             # "six in 10 voters", "four out of five"
-            nxt = _TOKEN_BACK.match(text, lo, m.start("tok"))
+            nxt = token_back(text, lo, ts)
             if nxt is not None and (_is_number(nxt.group("tok")) or nxt.group("tok") == "of"):
-                tokens.append((m.start("tok"), m.end("tok"), tok))
+                tokens.append((ts, te, tok))
                 pos = m.start()
                 continue
         if low in _STOP or tok in _TIME_WORDS:
@@ -359,17 +362,17 @@ def _noun_phrase_before(text: str, lo: int, pos: int, loose: bool) -> tuple[int,
             and not tokens[-1][2].startswith("(")
         ):
             break  # "out-brutalizing [Ted Cruz]": a verb, not a title
-        tokens.append((m.start("tok"), m.end("tok"), tok))
+        tokens.append((ts, te, tok))
         pos = m.start()
         if low in PRONOUNS:
             break
         if low in _DETERMINERS:
             # "three-quarters of the voters": a determiner after "of" does not end the NP
-            nxt = _TOKEN_BACK.match(text, lo, pos)
+            nxt = token_back(text, lo, pos)
             if nxt is None or nxt.group("tok").lower() != "of":
                 break
     # Drop connectors left dangling at the front ("of", "and").
-    while tokens and tokens[-1][2].lower() in _CONNECT | {"in", "out"}:
+    while tokens and tokens[-1][2].lower() in _CONNECT_IN_OUT:
         tokens.pop()
     if not tokens:
         return None
@@ -424,10 +427,11 @@ def _appositive(
 def mention_after(text: str, start: int, hi: int, *, loose: bool = False) -> tuple[int, int] | None:
     """The speaker mention starting at *start* (after white space), or ``None``."""
     hi = min(hi, start + _WINDOW)
+    token_fwd = _TOKEN_FWD.compiled.match
     pos = start
     tokens: list[tuple[int, int, str]] = []
     while len(tokens) < _MAX_TOKENS:
-        m = _TOKEN_FWD.match(text, pos, hi)
+        m = token_fwd(text, pos, hi)
         if m is None:
             break
         tok = m.group("tok")
@@ -472,8 +476,9 @@ def skip_listener(text: str, pos: int, hi: int) -> int:
 
 def skip_modifiers(text: str, pos: int, hi: int) -> int:
     """Step over times, venues and channels after a cue (``Wednesday``, ``in a statement``)."""
+    modifier = _MODIFIER.compiled.match
     for _ in range(4):
-        m = _MODIFIER.match(text, pos, hi)
+        m = modifier(text, pos, hi)
         if m is None or m.end() == pos:
             break
         pos = m.end()

@@ -18,8 +18,7 @@ from __future__ import annotations
 
 import bisect
 
-import regex
-
+from nkquotes import _lazyregex
 from nkquotes._cues import CueEntry, CueIndex
 from nkquotes._model import QuoteKind
 from nkquotes._quotes_content import (
@@ -70,24 +69,24 @@ _AMBIGUOUS_ING = frozenset(
         " state note read express praise"
     )
 )
-_SOURCE_PHRASE = regex.compile(
+_SOURCE_PHRASE = _lazyregex.compile(
     r"[^\S\n]*+(?P<np>[\w(][^,;:!?\n\"“”]{1,80}?)[^\S\n]*+(?=[,;:!?\n]|\.(?:\s|\Z)|\Z)"
 )
-_QUOTE_NEXT = regex.compile(r"[^\S\n]*+[,:]?[^\S\n]*+[\"“‘'«]")
-_PROGRESSIVE = regex.compile(r"(?r)\b(?:is|are|was|were|been|be)[^\S\n]+\Z")
-_BY = regex.compile(r"[^\S\n]+by[^\S\n]+")
-_THAT = regex.compile(r"[^\S\n]*+,?[^\S\n]*+that\b[^\S\n]*+")
-_PP_THAT = regex.compile(
+_QUOTE_NEXT = _lazyregex.compile(r"[^\S\n]*+[,:]?[^\S\n]*+[\"“‘'«]")
+_PROGRESSIVE = _lazyregex.compile(r"(?r)\b(?:is|are|was|were|been|be)[^\S\n]+\Z")
+_BY = _lazyregex.compile(r"[^\S\n]+by[^\S\n]+")
+_THAT = _lazyregex.compile(r"[^\S\n]*+,?[^\S\n]*+that\b[^\S\n]*+")
+_PP_THAT = _lazyregex.compile(
     r"[^\S\n]*+(?:ahead|in|at|on|during|after|before|following|from|via|through|to|with)\b"
     r"[^,;.\n\"“”]{1,60}?\bthat\b[^\S\n]*+"
 )
-_THAT_NEAR = regex.compile(r"\bthat\b")
-_QUOTED_AS = regex.compile(
+_THAT_NEAR = _lazyregex.compile(r"\bthat\b")
+_QUOTED_AS = _lazyregex.compile(
     r"(?r)(?P<passive>\b(?:was|were|is|are|been|being)[^\S\n]+)?\b(?:quoted|cited)\b"
     r"(?:[^\S\n]+by[^\S\n]+(?P<by>[^,.;\n]{1,80}?)|[^\S\n]+(?P<obj>[^,.;\n]{1,80}?))?"
     r"[^\S\n]+as[^\S\n]+\Z"
 )
-_SUBJECT_START = regex.compile(
+_SUBJECT_START = _lazyregex.compile(
     r"[^\S\n]*+(?:(?:But|And|So|Yet|Still|However|Meanwhile),?[^\S\n]+)?"
 )
 
@@ -197,7 +196,7 @@ def _analyse(
     mention: tuple[int, int] | None = None
     cue_start = cs
     content_start: int | None = None
-    by = _BY.match(text, ce, s_end)
+    by = _BY.compiled.match(text, ce, s_end)
     if prev in _PASSIVE and not entry.ing and by is None:
         return None
     form = text[cs:ce]
@@ -226,7 +225,7 @@ def _analyse(
     else:
         mend, cue_start = aux_before(text, s_start, cs)
         if entry.ing and (comma_before(text, s_start, mend) or prev in _ING_LINKS):
-            if entry.lemma in _AMBIGUOUS_ING and _THAT.match(text, ce, s_end) is None:
+            if entry.lemma in _AMBIGUOUS_ING and _THAT.compiled.match(text, ce, s_end) is None:
                 return None
             mention = subject or _sentence_subject(text, s_start, mend)
             if mention is None:
@@ -248,7 +247,7 @@ def _analyse(
                     mend = cue_start = prog.start()
             mention = mention_before(text, s_start, mend, loose=loose)
             if mention is None:
-                co = COORD.match(text, max(s_start, mend - 40), mend)
+                co = COORD.compiled.match(text, max(s_start, mend - 40), mend)
                 if co is not None:
                     mention = subject or _sentence_subject(text, s_start, co.start())
             if mention is None:
@@ -289,9 +288,9 @@ def _analyse(
             lm = LISTENER.match(text, p, s_end)
             if lm is not None:
                 p = skip_modifiers(text, lm.end(), s_end)
-    th = _THAT.match(text, p, s_end)
+    th = _THAT.compiled.match(text, p, s_end)
     if th is None and "that" in flags:
-        th = _PP_THAT.match(text, p, s_end)
+        th = _PP_THAT.compiled.match(text, p, s_end)
     claim = th is not None or (
         entry.lemma in _NAMING and entry.ing and comma_before(text, s_start, cs)
     )
@@ -307,7 +306,7 @@ def _analyse(
         tail = _AFTER_QUOTE.match(text, pq.blocks[k].end, end)
         if tail is not None:
             end = pq.blocks[k].end
-    if mention is not None and _SUBORDINATE.match(text, s_start, mention[0]):
+    if mention is not None and _SUBORDINATE.compiled.match(text, s_start, mention[0]):
         # "While Ramos said that …, he appears …": the content ends with the clause
         end = first_comma(text, pq, p, end)
     c_start, c_end = trim_content(text, p, end)
@@ -334,11 +333,11 @@ def _analyse(
     return None
 
 
-_AFTER_QUOTE = regex.compile(
+_AFTER_QUOTE = _lazyregex.compile(
     r"[^\S\n]*+(?:,[^\S\n]*+)?(?:when|as|after|before|while|and|but|because|since|until|"
     r"which|who)\b"
 )
-_SUBORDINATE = regex.compile(
+_SUBORDINATE = _lazyregex.compile(
     r"[^\S\n]*+(?:While|Although|Though|Even though|As|If|When|Because|Since|After|Before|"
     r"Unless|Whereas|Once)\b[^,\n]*+\Z"
 )
