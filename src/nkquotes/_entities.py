@@ -36,6 +36,9 @@ __all__ = [
 
 #: The order of :class:`Span` (start, then end) without its generated ``__lt__``.
 _SPAN_ORDER = operator.attrgetter("start", "end")
+_START = operator.itemgetter(0)
+#: Above this many new mentions, re-sorting all of them beats inserting each one.
+_MERGE_BY_SORT = 32
 _MALE = frozenset(
     {
         "mr",
@@ -91,6 +94,10 @@ class Record:
     document: bool = False
     starts: list[int] = attrs.Factory(list)
     seen: set[tuple[int, int]] = attrs.Factory(set)
+    # title_keys() and what it was computed from (titles are only ever appended).
+    _keys: tuple[tuple[int, str | None], frozenset[str]] | None = attrs.field(
+        default=None, init=False, repr=False
+    )
 
     def add_title(self, title: str) -> None:
         """Record *title* once (case-insensitively) and learn a gender from it."""
@@ -107,13 +114,18 @@ class Record:
         elif keys & _FEMALE and self.gender is None:
             self.gender = "female"
 
-    def title_keys(self) -> set[str]:
+    def title_keys(self) -> frozenset[str]:
         """Folded words of the titles and affiliation."""
+        state = (len(self.titles), self.affiliation)
+        cached = self._keys
+        if cached is not None and cached[0] == state:
+            return cached[1]
         keys: set[str] = set()
         for title in (*self.titles, self.affiliation or ""):
             keys.update(w for w in fold(title).replace("-", " ").split())
             keys.update(fold(title).split())
-        return keys
+        self._keys = (state, frozenset(keys))
+        return self._keys[1]
 
     def countries(self) -> set[str]:
         """Countries named in the titles or affiliation."""
@@ -164,9 +176,11 @@ class Registry:
         self._full: dict[str, Record] = {}
         self._short: dict[str, list[Record]] = {}
         self._named: dict[str, Record] = {}
+        # Mentions in text order (stable: equal starts in the order recorded), their starts,
+        # and the mentions recorded since they were last put in order.
         self._mention_pos: list[int] = []
         self._mention_rec: list[tuple[int, Record, bool]] = []
-        self._dirty = False
+        self._pending: list[tuple[int, Record, bool]] = []
         self.quoted: list[tuple[int, int]] = []
         self.documents: list[Record] = []
 
@@ -224,8 +238,7 @@ class Registry:
         record.mentions.append(span)
         record.first = min(record.first, span.start)
         bisect.insort(record.starts, span.start)
-        self._mention_rec.append((span.start, record, self.is_quoted(span.start)))
-        self._dirty = True
+        self._pending.append((span.start, record, self.is_quoted(span.start)))
 
     # -- lookups --------------------------------------------------------------------------
 
@@ -248,13 +261,24 @@ class Registry:
 
     def mentions_between(self, start: int, end: int) -> list[tuple[int, Record, bool]]:
         """Mentions starting in ``[start, end)``, in text order: (start, record, quoted)."""
-        if self._dirty:
-            self._mention_rec.sort(key=lambda entry: entry[0])
-            self._mention_pos = [entry[0] for entry in self._mention_rec]
-            self._dirty = False
+        if self._pending:
+            self._merge_pending()
         lo = bisect.bisect_left(self._mention_pos, start)
         hi = bisect.bisect_left(self._mention_pos, end)
         return self._mention_rec[lo:hi]
+
+    def _merge_pending(self) -> None:
+        pending, positions, ordered = self._pending, self._mention_pos, self._mention_rec
+        if len(pending) > _MERGE_BY_SORT:  # many (while the article is read): one sort
+            ordered.extend(pending)
+            ordered.sort(key=_START)
+            self._mention_pos = [entry[0] for entry in ordered]
+        else:  # a few (while quotes are resolved): insert each after its equals
+            for entry in pending:
+                index = bisect.bisect_right(positions, entry[0])
+                positions.insert(index, entry[0])
+                ordered.insert(index, entry)
+        pending.clear()
 
     def last_mention_before(self, record: Record, pos: int) -> int:
         """Start of *record*'s last mention before *pos*, or -1."""

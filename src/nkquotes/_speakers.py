@@ -113,10 +113,25 @@ class _Resolver:
         self.starts = [s[0] for s in self.sentences]
         # (mention start, record, passive agent) of every resolved speaker so far.
         self.speakers: list[tuple[int, Record, bool]] = []
+        # (mention start, index in ``speakers``) in text order, to find a sentence's speakers.
+        self._speakers_by_pos: list[tuple[int, int]] = []
         # (position, record) of the previous resolved quote.
         self.last: tuple[int, Record] | None = None
         # Who issued the statement (report, letter …) mentioned so far, by head noun.
         self.documents: dict[str, Record] = {}
+
+    def add_speaker(self, pos: int, record: Record, passive: bool) -> None:
+        """Record that the mention at *pos* (a passive agent or not) spoke as *record*."""
+        bisect.insort(self._speakers_by_pos, (pos, len(self.speakers)))
+        self.speakers.append((pos, record, passive))
+
+    def speakers_between(self, start: int, end: int) -> list[Record]:
+        """Non-passive speakers whose mention starts in ``[start, end)``, in resolution order."""
+        by_pos = self._speakers_by_pos
+        lo = bisect.bisect_left(by_pos, (start, -1))
+        hi = bisect.bisect_left(by_pos, (end, -1), lo)
+        found = sorted(index for _, index in by_pos[lo:hi])
+        return [r for _, r, passive in map(self.speakers.__getitem__, found) if not passive]
 
     # -- one mention ----------------------------------------------------------------------
 
@@ -287,9 +302,11 @@ class _Resolver:
         for record in self.registry.records:
             if (record.kind is EntityKind.PERSON) is not people:
                 continue
-            keys = record.title_keys() | set(fold(record.name).split())
-            if not heads & keys:
+            title_keys = record.title_keys()
+            name_words = fold(record.name).split()
+            if heads.isdisjoint(title_keys) and heads.isdisjoint(name_words):
                 continue
+            keys = title_keys | set(name_words)
             have = record.countries()
             if wanted_countries and have and not wanted_countries <= have:
                 continue
@@ -355,8 +372,7 @@ class _Resolver:
                 return before[-1], "same sentence"
         for k in range(index - 1, max(index - 1 - _LOOKBACK_SENTENCES, -1), -1):
             start, end = self.sentences[k]
-            speakers = [r for p, r, passive in self.speakers if start <= p < end and not passive]
-            for record in speakers:
+            for record in self.speakers_between(start, end):
                 if fits(record):
                     return record, "speaker"
             possessive: Record | None = None
@@ -425,7 +441,7 @@ def resolve_speakers(text: str, article: Article, quotes: tuple[Quote, ...]) -> 
         if record is not None:
             record.spoke = True
             resolver.last = (quote.segments[0].start, record)
-            resolver.speakers.append((mention.start, record, _passive(text, mention.start)))
+            resolver.add_speaker(mention.start, record, _passive(text, mention.start))
         results.append((record, reason, mention))
         previous = record
         last_paragraph, last_pos = quote.paragraph, quote.segments[-1].end
