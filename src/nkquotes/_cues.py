@@ -113,9 +113,10 @@ class CueLexicon:
             entry = self.entries.get(form[:1].lower() + form[1:])
         return entry
 
-    def scan(self, text: str, start: int, end: int) -> list[CueMatch]:
-        """Every cue form in ``text[start:end]``, in text order."""
+    def scan(self, text: str, start: int, end: int, limit: int | None = None) -> list[CueMatch]:
+        """Every cue form in ``text[start:end]``, in text order (the first *limit* only)."""
         found: list[CueMatch] = []
+        cap = len(text) if limit is None else limit
         entries = self.entries
         size = len(text)
         for m in self.pattern.finditer(text, start, end):
@@ -128,6 +129,8 @@ class CueLexicon:
                 entry = self.lookup(form)
             if entry is not None:
                 found.append(CueMatch(s, e, entry))
+                if len(found) >= cap:
+                    break
         return found
 
 

@@ -124,20 +124,27 @@ def opens_with_quote(text: str, start: int, end: int) -> bool:
     return False
 
 
-def find_quoted(text: str, start: int, end: int) -> tuple[list[Quoted], list[int]]:
+def find_quoted(
+    text: str, start: int, end: int, limit: int | None = None
+) -> tuple[list[Quoted], list[int]]:
     """Top-level quotations in ``text[start:end]`` and offsets of stray closing marks.
 
     Nested quotations are folded into their parent (counted in :attr:`Quoted.nested`). A
     double opener still unclosed at *end* is returned open-ended; an unclosed single opener
     is dropped (it was most likely an apostrophe). Stray double closers are returned so the
-    caller can report them.
+    caller can report them. With *limit*, reading stops once more than *limit* quotations
+    were found (hostile text: the caller reports and drops the excess).
     """
     quoted: list[Quoted] = []
     strays: list[int] = []
     # stack entries: (offset, is_double); a double is only ever at the bottom.
     stack: list[tuple[int, bool]] = []
     nested = 0
-    for i in _mark_positions(text, start, end):
+    cap = len(text) if limit is None else limit
+    for mark in _MARK.compiled.finditer(text, start, end):
+        if len(quoted) > cap:
+            break
+        i = mark.start()
         ch = text[i]
         if ch in _DOUBLES:
             role = _double_role(text, i, start, end)
@@ -179,8 +186,3 @@ def find_quoted(text: str, start: int, end: int) -> tuple[list[Quoted], list[int
         opener = stack[0][0]
         quoted.append(Quoted(opener, end, opener + 1, end, False, True, nested))
     return quoted, strays
-
-
-def _mark_positions(text: str, start: int, end: int) -> list[int]:
-    """Offsets of every quotation mark in ``text[start:end]``, in order (one scan)."""
-    return [m.start() for m in _MARK.finditer(text, start, end)]

@@ -26,7 +26,7 @@ from nkquotes._model import Article, Cue, Problem, Quote, QuoteKind, Span, Speak
 from nkquotes._quotemarks import find_quoted, opens_with_quote
 from nkquotes._quotes_direct import find_direct
 from nkquotes._quotes_draft import Draft, ParagraphQuotes, block_at
-from nkquotes._quotes_speech import find_speech
+from nkquotes._quotes_speech import cue_budget, find_speech
 
 
 def _split(words: str) -> list[str]:
@@ -136,7 +136,17 @@ def _paragraph_quotes(
         start, end = para.span.start, para.span.end
         while end > start and text[end - 1].isspace():
             end -= 1
-        blocks, strays = find_quoted(text, start, end)
+        limit = cue_budget(start, end)
+        blocks, strays = find_quoted(text, start, end, limit)
+        if len(blocks) > limit:
+            problems.append(
+                Problem(
+                    code="too-dense",
+                    message=f"more than {limit} quotations in one paragraph: the rest not read",
+                    span=Span.of(text, blocks[limit].start, blocks[limit].start + 1),
+                )
+            )
+            blocks = blocks[:limit]
         if len(problems) + len(strays) > _MAX_PROBLEMS:
             strays = strays[: max(0, _MAX_PROBLEMS - len(problems))]
         for pos in strays:
@@ -192,7 +202,7 @@ def find_quotes(
     sentences = [_sentences(text, article, pq.index, pq.start, pq.end, pq) for pq in paragraphs]
     matches = []
     for pq in paragraphs:
-        matches.extend(lex.scan(text, pq.start, pq.end))
+        matches.extend(lex.scan(text, pq.start, pq.end, 4 * cue_budget(pq.start, pq.end)))
     cues = CueIndex(matches)
     cue_paras = {pq.index for pq in paragraphs if cues.first(pq.start, pq.end) is not None}
     if not opts.continuations:
@@ -206,7 +216,17 @@ def find_quotes(
     for s, e in used_cues:
         for m in cues.between(s, e):
             marks.append((m.start, m.end))
-    speech = find_speech(text, paragraphs, sentences, cues, used_cues + marks, direct)
+    exhausted: list[int] = []
+    speech = find_speech(text, paragraphs, sentences, cues, used_cues + marks, direct, exhausted)
+    for index in exhausted:
+        pq = paragraphs[index]
+        problems.append(
+            Problem(
+                code="too-dense",
+                message="too many reporting words in one paragraph: only part of it read",
+                span=Span.of(text, pq.start, pq.end),
+            )
+        )
     drafts = sorted(direct + speech, key=lambda d: (d.segments[0][0], d.segments[0][1]))
     quotes: list[Quote] = []
     starts: dict[int, list[int]] = {}  # sentence starts per paragraph, built when needed

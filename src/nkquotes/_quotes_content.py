@@ -56,6 +56,10 @@ COORD = _lazyregex.compile(
 )
 
 
+#: Later cues examined per content span at most (news sentences hold under 10).
+_MAX_LATER_CUES = 16
+
+
 def content_end(text: str, cues: CueIndex, start: int, end: int, pq: ParagraphQuotes) -> int:
     """Where content starting at *start* stops.
 
@@ -78,7 +82,9 @@ def content_end(text: str, cues: CueIndex, start: int, end: int, pq: ParagraphQu
             if day is not None:
                 end = day.start()
         break
-    for m in cues.between(start, end):
+    for n, m in enumerate(cues.between(start, end)):
+        if n >= _MAX_LATER_CUES:
+            break  # hostile text ("said said said …"): stop at the sentence end
         if block_at(pq, m.start) >= 0:
             continue
         entry = m.entry

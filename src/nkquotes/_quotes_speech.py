@@ -45,7 +45,7 @@ def _split(words: str) -> list[str]:
     return words.split()
 
 
-__all__ = ["find_speech"]
+__all__ = ["cue_budget", "find_speech"]
 
 _NEGATORS = frozenset(_split("not never n't n’t didn't didn’t doesn't doesn’t don't don’t"))
 _PASSIVE = frozenset(_split("was were is are be been being"))
@@ -130,8 +130,12 @@ def find_speech(
     cues: CueIndex,
     used_cues: list[tuple[int, int]],
     direct: list[Draft],
+    exhausted: list[int] | None = None,
 ) -> list[Draft]:
-    """Indirect and mixed quotes of every sentence not already taken by a direct quote."""
+    """Indirect and mixed quotes of every sentence not already taken by a direct quote.
+
+    The indices of paragraphs whose cues were too many to read all go into *exhausted*.
+    """
     drafts: list[Draft] = []
     used = set(used_cues)
     used_starts = {s for s, _ in used_cues}
@@ -143,7 +147,11 @@ def find_speech(
     )
     starts = [c for c, _ in direct_mentions]
     for pq, sents in zip(paragraphs, sentences, strict=False):
+        # news paragraphs hold a handful of cues; thousands are hostile text, read in part
+        budget = cue_budget(pq.start, pq.end)
         for s_start, s_end in sents:
+            if budget < 0:
+                break
             taken: list[tuple[int, int]] = []
             subject: tuple[int, int] | None = None
             k = bisect.bisect_left(starts, s_start)
@@ -152,6 +160,9 @@ def find_speech(
             for m in cues.between(s_start, s_end):
                 if m.start in used_starts or block_at(pq, m.start) >= 0:
                     continue
+                budget -= 1
+                if budget < 0:
+                    break
                 entry = m.entry
                 if any(a <= m.start < b for a, b in taken[-4:]) and not entry.ing:
                     continue
@@ -164,7 +175,18 @@ def find_speech(
                 for seg in draft.segments:
                     taken.append(seg)
                 used.add((m.start, m.end))
+        if budget < 0 and exhausted is not None:
+            exhausted.append(pq.index)
     return drafts
+
+
+def cue_budget(start: int, end: int) -> int:
+    """How many cues (or quotations) a paragraph ``[start, end)`` is read for at most.
+
+    News paragraphs hold under ten; the bound keeps hostile text (``said said said …``)
+    linear with a small constant.
+    """
+    return 100 + (end - start) // 500
 
 
 #: How far content may reach from its cue (characters).
