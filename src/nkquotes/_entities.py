@@ -93,6 +93,8 @@ class Record:
     country: bool = False
     document: bool = False
     starts: list[int] = attrs.Factory(list)
+    #: The end of the first mention recorded at each start.
+    ends: dict[int, int] = attrs.Factory(dict)
     seen: set[tuple[int, int]] = attrs.Factory(set)
     # title_keys() and what it was computed from (titles are only ever appended).
     _keys: tuple[tuple[int, str | None], frozenset[str]] | None = attrs.field(
@@ -236,6 +238,7 @@ class Registry:
             return
         record.seen.add(key)
         record.mentions.append(span)
+        record.ends.setdefault(span.start, span.end)
         record.first = min(record.first, span.start)
         bisect.insort(record.starts, span.start)
         self._pending.append((span.start, record, self.is_quoted(span.start)))

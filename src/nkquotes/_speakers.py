@@ -387,10 +387,7 @@ class _Resolver:
         return None, ""
 
     def _mention_end(self, start: int, record: Record) -> int:
-        for span in record.mentions:
-            if span.start == start:
-                return span.end
-        return start
+        return record.ends.get(start, start)
 
 
 def _passive(text: str, pos: int) -> bool:

@@ -13,6 +13,7 @@ for fuller spellings of names already known (``Donald J. Trump`` in an embedded 
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Iterator
 from itertools import accumulate, compress, repeat
@@ -75,7 +76,7 @@ class Tokens:
     looked at closely.
     """
 
-    __slots__ = ("ends", "initial", "possessive", "starts", "upper", "words")
+    __slots__ = ("_org_words", "ends", "initial", "possessive", "starts", "upper", "words")
 
     def __init__(
         self,
@@ -91,9 +92,21 @@ class Tokens:
         self.possessive = possessive
         self.initial = initial
         self.upper: list[bool] = list(map(str.isupper, map(_FIRST, words)))
+        self._org_words: list[int] | None = None
 
     def __len__(self) -> int:
         return len(self.words)
+
+    def org_word_after(self, k: int) -> int:
+        """Index of the first capitalised organisation word at or after *k* (or ``len``)."""
+        found = self._org_words
+        if found is None:
+            words = self.words
+            found = self._org_words = [
+                i for i in compress(range(len(words)), self.upper) if fold(words[i]) in ORG_WORDS
+            ]
+        index = bisect.bisect_left(found, k)
+        return found[index] if index < len(found) else len(self.words)
 
     def lower_words(self) -> Iterator[str]:
         """The words that begin with a lower-case letter."""
@@ -344,6 +357,8 @@ def _org_run(text: str, tokens: Tokens, i: int) -> int:
     words, upper = tokens.words, tokens.upper
     if not upper[i] or fold(words[i]) in STOP_CAPS:
         return i
+    if tokens.org_word_after(i) - i >= _MAX_TITLE_TOKENS:
+        return i  # the run could only end in an organisation word within reach
     starts, ends, possessive = tokens.starts, tokens.ends, tokens.possessive
     count = len(words)
     j = i
