@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
+
 import attrs
 
 from nkquotes._model import Article, Quote, QuoteKind, Span, StanceResult
@@ -43,9 +46,21 @@ def sentence_of(text: str, quote: Quote, article: Article | None = None) -> Span
     one split from the line that holds it."""
     if quote.sentence is not None:
         return quote.sentence
+    return _find_sentence(text, quote, article.sentences if article is not None else ())
+
+
+def _find_sentence(
+    text: str, quote: Quote, sentences: tuple[Span, ...], starts: list[int] | None = None
+) -> Span | None:
+    """:func:`sentence_of` with the article's sentences given; with *starts* (their start
+    offsets, the sentences in order and apart) the sentence is found by bisection."""
     first = quote.segments[0]
-    if article is not None:
-        for sentence in article.sentences:
+    if starts is not None:
+        i = bisect.bisect_right(starts, first.start) - 1
+        if i >= 0 and first.start < sentences[i].end:
+            return sentences[i]
+    else:
+        for sentence in sentences:
             if sentence.start <= first.start < sentence.end:
                 return sentence
     line_start = text.rfind("\n", 0, first.start) + 1
@@ -88,8 +103,16 @@ def apply_stance(
     A model that abstains gives the target's neutral label with score 0.
     """
     out = []
+    sentences = article.sentences if article is not None else ()
+    # Sentences in order and apart (as parse_article gives them) are searched by bisection.
+    ordered = all(a.end <= b.start for a, b in itertools.pairwise(sentences))
+    starts = [s.start for s in sentences] if ordered else None
     for quote in quotes:
-        sentence = sentence_of(text, quote, article)
+        sentence = (
+            quote.sentence
+            if quote.sentence is not None
+            else _find_sentence(text, quote, sentences, starts)
+        )
         item = StanceInput(text=text, quote=quote, sentence=sentence, article=article)
         result = model.predict(item, target)
         if result is None:

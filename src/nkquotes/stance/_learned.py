@@ -66,6 +66,23 @@ def _features(
     return features
 
 
+def _unigram_names(item: StanceInput, target: Target) -> list[str]:
+    """The keys of ``_features(item, target, False, False)`` in the same order, without
+    their offsets (what a prediction needs unless it is confident enough to show evidence)."""
+    text = item.text
+    names: dict[str, None] = {}
+    for segment in item.quote.segments:
+        for word in _WORD.findall(text, segment.start, segment.end):
+            names.setdefault(word.lower())
+    for match in find_cues(text, target, item.quote.segments, item.sentence):
+        if match.weight <= 0 or match.label == target.neutral:
+            continue
+        names.setdefault(f"cue:{match.label}")
+        if match.in_quote:
+            names.setdefault(f"cue:{match.label}:q")
+    return list(names)
+
+
 def stance_features(
     item: StanceInput, target: Target, *, bigrams: bool = False, sentence_words: bool = False
 ) -> dict[str, Span]:
@@ -210,11 +227,9 @@ class NaiveBayesStanceModel:
     def _posterior(self, features: Iterable[str]) -> dict[str, float]:
         loglik, priors = self._tables()
         scores = list(priors)
-        for feature in features:
-            row = loglik.get(feature)
+        for row in map(loglik.get, features):
             if row is not None:
-                for k, value in enumerate(row):
-                    scores[k] += value
+                scores = [s + v for s, v in zip(scores, row, strict=True)]  # in feature order
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         z = sum(exps)
@@ -230,24 +245,36 @@ class NaiveBayesStanceModel:
                 f"not {target.name!r} {target.labels}"
             )
         loglik, _priors = self._tables()
-        features = _features(item, target, self.bigrams, self.sentence_words)
-        probabilities = self._posterior(features)
+        features: dict[str, tuple[int, int]] | None = None
+        if self.bigrams or self.sentence_words:
+            features = _features(item, target, self.bigrams, self.sentence_words)
+            names: Iterable[str] = features
+        else:
+            names = _unigram_names(item, target)  # offsets only if evidence is shown
+        probabilities = self._posterior(names)
         label = max(self.labels, key=lambda lab: (probabilities[lab], -self.labels.index(lab)))
         score = probabilities[label]
         if score < self.min_score:
             return None
+        if features is None:
+            features = _features(item, target, self.bigrams, self.sentence_words)
         k = self.labels.index(label)
+        margins: dict[str, float] = self._cache.setdefault(f"margins:{k}", {})
         ranked = []
         for feature, where in features.items():
             row = loglik.get(feature)
             if row is None:
                 continue
-            margin = row[k] - max(v for j, v in enumerate(row) if j != k)
+            margin = margins.get(feature)
+            if margin is None:
+                margin = margins[feature] = row[k] - max(v for j, v in enumerate(row) if j != k)
             if margin > 0:
                 ranked.append((margin, feature, where))
         ranked.sort(key=lambda r: (-r[0], r[1]))
         text = item.text
-        evidence = sorted({Span.of(text, *where) for _m, _f, where in ranked[:3]})
+        evidence = sorted(
+            {Span.of(text, *where) for _m, _f, where in ranked[:3]}, key=lambda s: (s.start, s.end)
+        )
         return StanceResult(target=target.name, label=label, score=score, evidence=tuple(evidence))
 
     def to_dict(self) -> dict[str, Any]:

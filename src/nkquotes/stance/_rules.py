@@ -48,6 +48,19 @@ _AGREE = _lazyregex.compile(
 )
 
 
+# Words without which _REBUT and _AGREE cannot match (tested on folded text first).
+_REBUT_WORDS = ("retort", "rebut", "counter", "dismiss", "disput", "refut", "rejected")
+_AGREE_WORDS = ("well", "agree", "concur", "right", "endorse")
+# Non-ASCII characters that case-insensitive matching reads as ASCII letters.
+_FOLD_ASCII = str.maketrans({"\u0130": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def _fold(text: str) -> str:
+    if text.isascii() or not ("\u0130" in text or "\u017f" in text or "\u212a" in text):
+        return text.lower()
+    return text.translate(_FOLD_ASCII).lower()
+
+
 def _key(word: str) -> str:
     return word[:_KEY].lower()
 
@@ -148,9 +161,13 @@ class CueMatch:
     modifiers: tuple[Span, ...] = ()
 
 
+def _span_key(span: Span) -> tuple[int, int]:
+    return (span.start, span.end)  # the order of Span (its text does not take part)
+
+
 def _merge(spans: list[Span]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
-    for s in sorted(spans):
+    for s in sorted(spans, key=_span_key):
         if out and s.start <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], s.end))
         else:
@@ -256,7 +273,8 @@ def _decide(
     if weight < min_weight or weight - runner_up < 1e-9:
         return None
     evidence = sorted(
-        {s for m in matches if m.label == best and m.weight > 0 for s in (m.span, *m.modifiers)}
+        {s for m in matches if m.label == best and m.weight > 0 for s in (m.span, *m.modifiers)},
+        key=_span_key,
     )
     score = (weight - runner_up) / (weight + runner_up + 1.0)
     return best, min(1.0, 0.5 + score), tuple(evidence)
@@ -302,8 +320,17 @@ class RuleStanceModel:
         sentence = item.sentence
         assert sentence is not None
         text = item.text
-        rebut = _REBUT.search(text, sentence.start, sentence.end)
-        agree = None if rebut else _AGREE.search(text, sentence.start, sentence.end)
+        low = _fold(text[sentence.start : sentence.end])
+        rebut = (
+            _REBUT.search(text, sentence.start, sentence.end)
+            if any(word in low for word in _REBUT_WORDS)
+            else None
+        )
+        agree = (
+            _AGREE.search(text, sentence.start, sentence.end)
+            if rebut is None and any(word in low for word in _AGREE_WORDS)
+            else None
+        )
         marker = rebut or agree
         if marker is None:
             return None
