@@ -83,6 +83,32 @@ def _unigram_names(item: StanceInput, target: Target) -> list[str]:
     return list(names)
 
 
+def _first_offsets(
+    item: StanceInput, target: Target, wanted: list[str]
+) -> dict[str, tuple[int, int]]:
+    """The offsets ``_features(item, target, False, False)`` gives the *wanted* names."""
+    text = item.text
+    left = set(wanted)
+    found: dict[str, tuple[int, int]] = {}
+    for segment in item.quote.segments:
+        for m in _WORD.finditer(text, segment.start, segment.end):
+            word = m.group().lower()
+            if word in left:
+                left.discard(word)
+                found[word] = m.span()
+                if not left:
+                    return found
+    for match in find_cues(text, target, item.quote.segments, item.sentence):
+        if match.weight <= 0 or match.label == target.neutral:
+            continue
+        where = (match.span.start, match.span.end)
+        for name in (f"cue:{match.label}", f"cue:{match.label}:q" if match.in_quote else ""):
+            if name in left:
+                left.discard(name)
+                found[name] = where
+    return found
+
+
 def stance_features(
     item: StanceInput, target: Target, *, bigrams: bool = False, sentence_words: bool = False
 ) -> dict[str, Span]:
@@ -256,12 +282,10 @@ class NaiveBayesStanceModel:
         score = probabilities[label]
         if score < self.min_score:
             return None
-        if features is None:
-            features = _features(item, target, self.bigrams, self.sentence_words)
         k = self.labels.index(label)
         margins: dict[str, float] = self._cache.setdefault(f"margins:{k}", {})
         ranked = []
-        for feature, where in features.items():
+        for feature in names:
             row = loglik.get(feature)
             if row is None:
                 continue
@@ -269,12 +293,12 @@ class NaiveBayesStanceModel:
             if margin is None:
                 margin = margins[feature] = row[k] - max(v for j, v in enumerate(row) if j != k)
             if margin > 0:
-                ranked.append((margin, feature, where))
-        ranked.sort(key=lambda r: (-r[0], r[1]))
+                ranked.append((margin, feature))
+        ranked.sort(key=lambda r: (-r[0], r[1]))  # names are unique: a total order
+        shown = [feature for _m, feature in ranked[:3]]
+        where = features if features is not None else _first_offsets(item, target, shown)
         text = item.text
-        evidence = sorted(
-            {Span.of(text, *where) for _m, _f, where in ranked[:3]}, key=lambda s: (s.start, s.end)
-        )
+        evidence = sorted({Span.of(text, *where[f]) for f in shown}, key=lambda s: (s.start, s.end))
         return StanceResult(target=target.name, label=label, score=score, evidence=tuple(evidence))
 
     def to_dict(self) -> dict[str, Any]:
