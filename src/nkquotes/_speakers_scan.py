@@ -56,6 +56,7 @@ _UNNAMED = _lazyregex.compile(
     r"((?:[^\s,.;:\"“”()]+\s+){0,4}?spokes(?:man|woman|person))\b",
     regex.IGNORECASE,
 )
+_SPACES_AT = _lazyregex.compile(r"\s*")
 _OF_AT = _lazyregex.compile(r"\s(?:of|at)\s+(?:the\s+)?(.+)$")
 _SENTENCE_END = _lazyregex.compile(r"[.!?:\"“”]\s*$|\n")
 _MAX_TITLE_TOKENS = 10
@@ -451,12 +452,25 @@ def _register_run(
         if back and fold(words[i - 2]) in TITLE_WORDS:
             left = back[0]
     end = span.end
-    party = _PARTY.match(text, end, limit)
+    party = _party_at(text, end, limit)
     if party:
         record.party = f"{party.group(1)}-{party.group(2)}"
         end = party.end()
     apposition = None if tokens.possessive[j - 1] else _apposition_after(text, end, limit)
     _attach(record, title[0] if title else left, apposition)
+
+
+def _party_at(text: str, pos: int, limit: int) -> regex.Match[str] | None:
+    """``_PARTY.match(text, pos, limit)``, rejecting at once when no ``(`` follows the spaces.
+
+    The ``regex`` module looks for the pattern's ``(`` across the whole rest of the region
+    before it tries a match, which made every registered name cost time linear in the text.
+    """
+    after = _SPACES_AT.match(text, pos, limit)
+    stop = after.end() if after is not None else pos
+    if stop >= limit or text[stop] != "(":
+        return None
+    return _PARTY.match(text, pos, limit)
 
 
 def _register_single(registry: Registry, text: str, tokens: Tokens, i: int) -> None:
