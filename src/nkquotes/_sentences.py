@@ -90,8 +90,6 @@ _SPEECH_AFTER = _lazyregex.compile(
 def _is_boundary(text: str, end_start: int, end_stop: int, next_start: int) -> bool:
     """Whether the punctuation ``text[end_start:end_stop]`` really ends a sentence."""
     punct = text[end_start:end_stop]
-    after = _WORD_AFTER.match(text, next_start, min(len(text), next_start + 60))
-    next_word = after.group(1) if after else ""
     if punct[0] in "?!" or (len(punct) > 1 and punct[1] in "?!"):
         # ``"Why?" Trump asked.``: a quoted question inside a sentence.
         quoted = bool(punct.rstrip(".!?…"))
@@ -101,35 +99,58 @@ def _is_boundary(text: str, end_start: int, end_stop: int, next_start: int) -> b
         return True  # an ellipsis character before a capital
     if punct.startswith(".."):
         return True
-    token_start = end_start
-    limit = max(0, end_start - 80)
-    while token_start > limit and not is_blank(text[token_start - 1]):
-        token_start -= 1
-    token = text[token_start:end_start]
+    token = _token_before(text, max(0, end_start - 80), end_start)
     if "://" in token or token.lower().startswith("www."):
         return True  # a URL that ends the sentence
-    tail = _TAIL_WORD.search(token)
-    word = tail.group() if tail is not None else ""
+    if token.isascii() and token.isalnum():
+        word = token  # what _TAIL_WORD finds, without running it
+    else:
+        tail = _TAIL_WORD.search(token)
+        word = tail.group() if tail is not None else ""
     if not word:
         return True
-    if word.lower() in ("a.m", "p.m"):
+    low = word.lower()
+    if low in ("a.m", "p.m"):
         # ``at 5 p.m. Officials left.``, but not ``at 5 p.m. Monday``.
-        return next_word.lower() not in _TIME_FOLLOWERS
-    if _ACRONYM.fullmatch(word):
+        return _next_word(text, next_start).lower() not in _TIME_FOLLOWERS
+    if "." not in word and word.isascii():
+        acronym = len(word) == 1 and word.isalpha()  # what _ACRONYM says of a plain word
+    else:
+        acronym = _ACRONYM.fullmatch(word) is not None
+    if acronym:
         # A dotted acronym (U.S., a.m.) or a lone initial (J.).
         if len(word) == 1 and word.isupper():
             return False
-        return next_word.lower() in _OPENERS
+        return _next_word(text, next_start).lower() in _OPENERS
     if len(word) == 1 and word.isalpha():
-        return next_word.lower() in _OPENERS
-    low = word.lower()
+        return _next_word(text, next_start).lower() in _OPENERS
     if low in _TITLES:
         return False
     if low in _MONTHS:
+        next_word = _next_word(text, next_start)
         return not next_word[:1].isdigit() and next_word.lower() in _OPENERS
     if low in _SOMETIMES_FINAL:
-        return next_word.lower() in _OPENERS
+        return _next_word(text, next_start).lower() in _OPENERS
     return True
+
+
+def _next_word(text: str, next_start: int) -> str:
+    """The word opening the text after a candidate boundary (quotes and brackets skipped)."""
+    after = _WORD_AFTER.match(text, next_start, min(len(text), next_start + 60))
+    return after.group(1) if after else ""
+
+
+def _token_before(text: str, limit: int, end: int) -> str:
+    """The characters before *end* back to the last blank (or to *limit*)."""
+    if end <= limit or is_blank(text[end - 1]):
+        return ""
+    window = text[limit:end]
+    if not window.isascii() and any(c in window for c in _ZERO_WIDTH):
+        start = end
+        while start > limit and not is_blank(text[start - 1]):
+            start -= 1
+        return text[start:end]
+    return window.rsplit(None, 1)[-1]  # str.split's whitespace is str.isspace
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> tuple[Span, ...]:
@@ -158,9 +179,15 @@ def is_blank(char: str) -> bool:
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """``[start, end)`` without leading and trailing whitespace or zero-width characters."""
-    while start < end and is_blank(text[start]):
+    while start < end:
+        char = text[start]
+        if not (char.isspace() or char in _ZERO_WIDTH):
+            break
         start += 1
-    while end > start and is_blank(text[end - 1]):
+    while end > start:
+        char = text[end - 1]
+        if not (char.isspace() or char in _ZERO_WIDTH):
+            break
         end -= 1
     return start, end
 

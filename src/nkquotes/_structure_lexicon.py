@@ -180,9 +180,10 @@ _LINE_RE = _lazyregex.compile(
 
 # Speed: most lines are prose, and the furniture pattern is a long alternation. Every one of
 # its branches either starts (after the bullets) with one of these words or marks, or needs
-# one of the marks or words in ``_LINE_ANYWHERE`` somewhere, or is very short: a line meeting
-# none of these conditions cannot match, and is not tried.
-_LINE_STARTS = tuple(
+# one of the marks or words in ``_LINE_ANYWHERE`` somewhere, or is one of the few cases
+# ``_may_be_furniture`` lists: a line meeting none of these conditions cannot match, and is
+# not tried.
+_LINE_STARTS_LIST = tuple(
     sorted(
         wordset(
             """
@@ -202,15 +203,17 @@ _LINE_STARTS = tuple(
         )
     )
 )
-_LINE_ANYWHERE = (">", "›", "»", "@", "send", "follow", "mobile", "free", "comment")
+#: The prefixes by their first character.
+_LINE_STARTS = {
+    c: tuple(w for w in _LINE_STARTS_LIST if w[0] == c) for c in {w[0] for w in _LINE_STARTS_LIST}
+}
+_LINE_ANYWHERE = ("send", "follow", "mobile", "free", "comment")
 #: ``regex``'s ``\s`` (it leaves out U+001C-U+001F, which ``str.isspace`` counts).
 REGEX_SPACE = (
     "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
     "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 )
 _BULLET_CHARS = REGEX_SPACE + "•·|›»>-–—*"
-# A first character (after the bullets) that no branch starts with, though it is not ASCII.
-_PLAIN_OPENERS = frozenset("“”‘’«„\"'")
 _DASH_MENU = _lazyregex.compile(r"\s[-|–]\s")
 # Non-ASCII characters that a case-insensitive ``regex`` pattern matches to an ASCII letter.
 _FOLD_ASCII = str.maketrans({"\u0130": "i", "\u017f": "s", "\u212a": "k"})
@@ -226,18 +229,22 @@ def fold(text: str) -> str:
 
 def _may_be_furniture(line: str) -> bool:
     """False only when ``_LINE_RE`` cannot match the whole of *line* (see ``_LINE_STARTS``)."""
+    if ">" in line or "›" in line or "»" in line or "@" in line:
+        return True  # menus (``Home > World``) and addresses; the marks may be bullets too
     core = line.strip(_BULLET_CHARS)
-    if len(core) <= 30:
-        return True
-    first = core[0]
-    if not first.isascii() and first not in _PLAIN_OPENERS:
-        return True
+    if not core:
+        return True  # ``*``
     low = fold(core)
-    if low.startswith(_LINE_STARTS):
+    first = _LINE_STARTS.get(low[0])
+    if first is not None and low.startswith(first):
         return True
-    for mark in _LINE_ANYWHERE:
-        if mark in low:
+    for word in _LINE_ANYWHERE:
+        if word in low:
             return True
+    if len(core) <= 12 and "-" in line:
+        return True  # ``- Reuters``
+    if not core.isascii() and "min" in low:
+        return True  # ``\d+ min read`` with digits of another script
     return ("-" in core or "|" in core or "–" in core) and _DASH_MENU.search(core) is not None
 
 

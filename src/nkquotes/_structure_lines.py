@@ -46,7 +46,7 @@ def _is_gap(text: str, start: int, end: int) -> bool:
         return False
     between = text[start:end]
     breaks = between.count("\n") + between.count("\r") - between.count("\r\n")
-    if breaks < 2 and _RARE_BREAK.search(between):
+    if breaks < 2 and _has_rare_break(between):
         breaks += len(_RARE_BREAK.findall(between))
     return breaks >= 2
 
@@ -64,6 +64,18 @@ def split_differs(segment: str) -> bool:
         or "\u2060" in segment
         or "\ufeff" in segment
     )
+
+
+def _has_rare_break(between: str) -> bool:
+    if between.isascii():
+        return (
+            "\v" in between
+            or "\f" in between
+            or "\x1c" in between
+            or "\x1d" in between
+            or "\x1e" in between
+        )
+    return _RARE_BREAK.search(between) is not None
 
 
 def words(segment: str) -> list[str]:

@@ -90,6 +90,7 @@ _POSSESSIVE = _lazyregex.compile(r"(?:['’]s)?\.?$")
 _BULLETS = _lazyregex.compile(r"\s[•·|▪]\s")
 _GLUED = _lazyregex.compile(r"\p{Ll}{3}\p{Lu}")
 _NON_ASCII = _lazyregex.compile(r"[^\x00-\x7f]+")
+_LATIN_NON_ASCII = _lazyregex.compile(r"[\u0080-\u024f\u1e00-\u1eff]+")
 _ASCII_CAPITALS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _ASCII_LETTERS = _ASCII_CAPITALS + b"abcdefghijklmnopqrstuvwxyz"
 _URL = _lazyregex.compile(r"(?i)https?://|www\.|\S@\S")
@@ -212,10 +213,10 @@ def _non_latin(seg: str) -> bool:
     # ASCII letters are Latin: count them in bytes, and look at the other characters alone.
     ascii_part = seg.encode("ascii", "ignore")
     ascii_letters = len(ascii_part) - len(ascii_part.translate(None, _ASCII_LETTERS))
-    others = [c for c in "".join(_NON_ASCII.findall(seg)) if c.isalpha()]
+    others = "".join(filter(str.isalpha, "".join(_NON_ASCII.findall(seg))))
     if not ascii_letters and not others:
         return True
-    latin = ascii_letters + sum(1 for c in others if c < "\u0250" or "\u1e00" <= c <= "\u1eff")
+    latin = ascii_letters + len(others) - len(_LATIN_NON_ASCII.sub("", others))
     return latin * 2 < ascii_letters + len(others)
 
 
