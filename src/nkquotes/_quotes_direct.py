@@ -16,7 +16,7 @@ from __future__ import annotations
 from nkquotes import _lazyregex
 from nkquotes._cues import CueIndex
 from nkquotes._model import QuoteKind
-from nkquotes._quotemarks import Quoted
+from nkquotes._quotemarks import QUOTE_CHARS, Quoted
 from nkquotes._quotes_draft import Attribution, Draft, ParagraphQuotes
 from nkquotes._quotes_mention import (
     aux_before,
@@ -33,6 +33,30 @@ _SENTENCE_PUNCT = frozenset(".?!…")
 _RIGHT_OK = frozenset(".,;:?!)]—–-…")
 _ATTR_WINDOW = 160
 _NEG_BEFORE = _lazyregex.compile(r"(?r)(?:\bnot|n[’']t|\bnever|\bto)[^\S\n]+\Z")
+
+
+#: Words after ``X said`` that still belong to the attribution (``… he said at a rally.``).
+_ATTR_TAIL = frozenset(
+    "in at on during after before with while when to from as outside inside near that which"
+    " who".split()
+)
+
+
+def _starts_sentence(
+    text: str, close: int, mention: tuple[int, int], end: int, hi: int
+) -> bool:
+    """``"… life."  Rubio said the real extremist …``: a capitalised subject after a
+    quotation closed by a period, whose verb goes on with content of its own, opens a new
+    sentence rather than attributing the quotation."""
+    k = close - 1
+    while k > 0 and text[k] in QUOTE_CHARS:
+        k -= 1
+    if text[k] != "." or not text[mention[0]].isupper():
+        return False
+    rest = text[end:hi].lstrip(" \t")
+    if not rest or not (rest[0].isalnum() or rest[0] in "\"“‘"):
+        return False
+    return rest.split(None, 1)[0].lower() not in _ATTR_TAIL
 
 
 def _attr_after(text: str, pos: int, hi: int, cues: CueIndex) -> Attribution | None:
@@ -70,6 +94,8 @@ def _attr_after(text: str, pos: int, hi: int, cues: CueIndex) -> Attribution | N
         end = skip_modifiers(text, m.end, window)
         if "obj" in entry.flags:
             end = skip_modifiers(text, skip_listener(text, end, window), window)
+        if _starts_sentence(text, pos, mention, end, window):
+            break
         return Attribution(cue_start, m.end, entry.lemma, mention, end)
     if punct is not None and punct not in ",:":
         mention = mention_after(text, p, window)

@@ -1,0 +1,40 @@
+"""A capitalised subject after a quotation closed by a period opens a new sentence."""
+
+from __future__ import annotations
+
+from nkquotes import QuoteKind, find_quotes
+from tests.test_quotes import article_of
+
+
+def _quotes(text: str) -> list[tuple[str, str, str | None]]:
+    finding = find_quotes(text, article_of(text))
+    return [
+        (
+            q.kind.value,
+            q.text,
+            q.speaker.mention.text if q.speaker.mention is not None else None,
+        )
+        for q in finding.quotes
+    ]
+
+
+def test_subject_with_content_after_period_quote_is_a_new_sentence() -> None:
+    text = (
+        'He spoke. "I have chosen to err on the side of life."   Rubio said the real'
+        " extremist on abortion is Hillary Clinton."
+    )
+    found = _quotes(text)
+    assert ("indirect", "the real extremist on abortion is Hillary Clinton", "Rubio") in found
+    assert not any(kind == QuoteKind.DIRECT.value and who == "Rubio" for kind, _, who in found)
+
+
+def test_period_quote_with_closing_attribution_keeps_it() -> None:
+    for tail in ("Trump said.", "Trump said in a statement.", "He told reporters at a rally."):
+        found = _quotes(f'"We will win." {tail}')
+        assert found[0][:2] == ("direct", "We will win."), tail
+
+
+def test_period_quote_then_that_clause_keeps_the_attribution() -> None:
+    text = '"It is over." He also stressed that "the talks will go on."'
+    found = _quotes(text)
+    assert found[0] == ("direct", "It is over.", "He")
