@@ -28,6 +28,11 @@ from nkquotes._quotes_mention import (
 
 __all__ = ["colon_lead", "find_direct", "lead_in"]
 
+
+def _words(words: str) -> list[str]:
+    return words.split()
+
+
 _AFTER_LEAD = _lazyregex.compile(r"[^\S\n]*+(?P<punct>,|[—–―]|-{1,2}|:)?[^\S\n]*+")
 _SENTENCE_PUNCT = frozenset(".?!…")
 _RIGHT_OK = frozenset(".,;:?!)]—–-…")
@@ -37,14 +42,11 @@ _NEG_BEFORE = _lazyregex.compile(r"(?r)(?:\bnot|n[’']t|\bnever|\bto)[^\S\n]+\Z
 
 #: Words after ``X said`` that still belong to the attribution (``… he said at a rally.``).
 _ATTR_TAIL = frozenset(
-    "in at on during after before with while when to from as outside inside near that which"
-    " who".split()
-)
+    _words("in at on during after before with while when to from as outside inside near that")
+) | {"which", "who"}
 
 
-def _starts_sentence(
-    text: str, close: int, mention: tuple[int, int], end: int, hi: int
-) -> bool:
+def _starts_sentence(text: str, close: int, mention: tuple[int, int], end: int, hi: int) -> bool:
     """``"… life."  Rubio said the real extremist …``: a capitalised subject after a
     quotation closed by a period, whose verb goes on with content of its own, opens a new
     sentence rather than attributing the quotation."""
@@ -54,7 +56,7 @@ def _starts_sentence(
     if text[k] != "." or not text[mention[0]].isupper():
         return False
     rest = text[end:hi].lstrip(" \t")
-    if not rest or not (rest[0].isalnum() or rest[0] in "\"“‘"):
+    if not rest or not (rest[0].isalnum() or rest[0] in '"“‘'):
         return False
     return rest.split(None, 1)[0].lower() not in _ATTR_TAIL
 
