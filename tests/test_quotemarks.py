@@ -63,3 +63,21 @@ def test_many_marks_is_linear() -> None:
     text = "\"'" * 50_000
     blocks, _ = find_quoted(text, 0, len(text))
     assert len(blocks) >= 1
+
+
+def test_twin_apostrophes_are_one_double_mark() -> None:
+    # newspaper archives write both double marks as two apostrophes
+    text = "''We are ready,'' Mr. Kim said. ''It was 'a surprise.' ''"
+    blocks, strays = find_quoted(text, 0, len(text))
+    assert [text[b.inner_start : b.inner_end] for b in blocks] == [
+        "We are ready,",
+        "It was 'a surprise.' ",
+    ]
+    assert (blocks[0].start, blocks[0].end) == (0, 17)
+    assert all(b.double for b in blocks)
+    assert strays == []
+
+
+def test_twin_apostrophes_open_a_paragraph() -> None:
+    assert opens_with_quote("''The talks go on.", 0, 18)
+    assert not opens_with_quote("It's Kim's turn.", 0, 16)

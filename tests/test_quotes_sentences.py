@@ -38,3 +38,12 @@ def test_period_quote_then_that_clause_keeps_the_attribution() -> None:
     text = '"It is over." He also stressed that "the talks will go on."'
     found = _quotes(text)
     assert found[0] == ("direct", "It is over.", "He")
+
+
+def test_twin_apostrophe_quotation_is_direct() -> None:
+    text = "''We're taking a longer view of what we are building,'' Mr. Pruzan said."
+    assert _quotes(text) == [
+        ("direct", "We're taking a longer view of what we are building,", "Mr. Pruzan")
+    ]
+    found = _quotes("He said it was ''a disaster'' for the party.")
+    assert found == [("mixed", "it was ''a disaster'' for the party", "He")]

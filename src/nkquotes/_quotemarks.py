@@ -62,10 +62,10 @@ class Quoted:
     nested: int = 0
 
 
-def _flanks(text: str, i: int, lo: int, hi: int) -> tuple[bool, bool]:
+def _flanks(text: str, i: int, lo: int, hi: int, width: int = 1) -> tuple[bool, bool]:
     """(left-flanking, right-flanking): could open / could close by context."""
     prev = text[i - 1] if i > lo else ""
-    nxt = text[i + 1] if i + 1 < hi else ""
+    nxt = text[i + width] if i + width < hi else ""
     prev_space = not prev or prev.isspace() or prev in _OPENING_CONTEXT or prev in _DOUBLES
     next_space = not nxt or nxt.isspace() or nxt in _CLOSING_CONTEXT or nxt in _DOUBLES
     can_open = prev_space and not (nxt.isspace() or not nxt)
@@ -73,9 +73,15 @@ def _flanks(text: str, i: int, lo: int, hi: int) -> tuple[bool, bool]:
     return can_open, can_close
 
 
-def _double_role(text: str, i: int, lo: int, hi: int) -> int:
-    ch = text[i]
-    can_open, can_close = _flanks(text, i, lo, hi)
+def _twin(text: str, i: int, hi: int) -> bool:
+    """Whether two ASCII apostrophes at *i* stand for one double mark (``''Yes,'' he said``),
+    as in newspaper archives that write both marks that way."""
+    return text[i] == "'" and i + 1 < hi and text[i + 1] == "'"
+
+
+def _double_role(text: str, i: int, lo: int, hi: int, width: int = 1) -> int:
+    ch = '"' if width == 2 else text[i]
+    can_open, can_close = _flanks(text, i, lo, hi, width)
     if ch in _DOUBLE_OPEN:
         return _CLOSE if (can_close and not can_open and ch == "“") else _OPEN
     if ch in _DOUBLE_CLOSE:
@@ -117,6 +123,8 @@ def opens_with_quote(text: str, start: int, end: int) -> bool:
     if i >= end:
         return False
     ch = text[i]
+    if _twin(text, i, end):
+        return _double_role(text, i, start, end, 2) != _CLOSE
     if ch in _DOUBLES:
         return _double_role(text, i, start, end) != _CLOSE
     if ch in _SINGLE_OPEN or ch in _SINGLE_AMBIG:
@@ -141,24 +149,32 @@ def find_quoted(
     stack: list[tuple[int, bool]] = []
     nested = 0
     cap = len(text) if limit is None else limit
+    skip = -1  # the second apostrophe of a twin mark
+    width = open_width = 1
     for mark in _MARK.compiled.finditer(text, start, end):
         if len(quoted) > cap:
             break
         i = mark.start()
+        if i == skip:
+            continue
         ch = text[i]
-        if ch in _DOUBLES:
-            role = _double_role(text, i, start, end)
+        width = 1
+        if ch == "'" and _twin(text, i, end):
+            width, skip = 2, i + 1
+        if width == 2 or ch in _DOUBLES:
+            role = _double_role(text, i, start, end, width)
             has_double = bool(stack) and stack[0][1]
             if has_double and role != _OPEN:
                 opener = stack[0][0]
                 stack.clear()
-                quoted.append(Quoted(opener, i + 1, opener + 1, i, True, True, nested))
+                quoted.append(Quoted(opener, i + width, opener + open_width, i, True, True, nested))
                 nested = 0
             elif has_double and role == _OPEN:
                 # A new opener while one is open: the earlier one lost its closer.
                 strays.append(stack[0][0])
                 stack.clear()
                 stack.append((i, True))
+                open_width = width
                 nested = 0
             elif role == _CLOSE:
                 if stack:  # a single-quoted stretch closed by a double: drop the single
@@ -167,6 +183,7 @@ def find_quoted(
             else:
                 stack.clear()
                 stack.append((i, True))
+                open_width = width
                 nested = 0
         else:
             role = _single_role(text, i, start, end)
@@ -184,5 +201,5 @@ def find_quoted(
                     nested += 1
     if stack and stack[0][1]:
         opener = stack[0][0]
-        quoted.append(Quoted(opener, end, opener + 1, end, False, True, nested))
+        quoted.append(Quoted(opener, end, opener + open_width, end, False, True, nested))
     return quoted, strays
