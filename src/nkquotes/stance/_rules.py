@@ -117,6 +117,10 @@ class _CompiledCue:
     pattern: regex.Pattern[str]
     #: whether the phrase's own words negate (``no hostile intent``)
     negates: bool
+    #: the lower-cased words and stems its first token is made of (``None``: not plain
+    #: ASCII words, no shortcut); an ASCII word that is none of them cannot open the cue
+    first_words: frozenset[str] | None = None
+    first_stems: tuple[str, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -128,20 +132,44 @@ class _Lexicon:
     finders: dict[str, regex.Pattern[str]]
 
 
+def _first_token(phrase: str) -> tuple[frozenset[str] | None, tuple[str, ...]]:
+    """The words and stems (``sanction*``) of a phrase's first token, lower-cased; ``None``
+    when one of them is not a plain ASCII word (then the pattern alone decides)."""
+    words: set[str] = set()
+    stems: list[str] = []
+    for alt in phrase.split()[0].split("|"):
+        bare = alt[:-1] if alt.endswith("*") else alt
+        if not (bare.isascii() and bare.isalnum()):
+            return None, ()
+        if alt.endswith("*"):
+            stems.append(bare.lower())
+        else:
+            words.add(bare.lower())
+    return frozenset(words), tuple(stems)
+
+
 @functools.lru_cache(maxsize=32)
 def _lexicon(target: Target) -> _Lexicon:
     compiled = []
     index: dict[str, list[int]] = {}
     for number, cue in enumerate(target.cues):
         pattern, keys = _compile_phrase(cue.phrase)
+        first_words, first_stems = _first_token(cue.phrase)
         compiled.append(
-            _CompiledCue(cue=cue, pattern=pattern, negates=bool(NEGATOR.search(cue.phrase)))
+            _CompiledCue(
+                cue=cue,
+                pattern=pattern,
+                negates=bool(NEGATOR.search(cue.phrase)),
+                first_words=first_words,
+                first_stems=first_stems,
+            )
         )
         for k in keys[0]:
             index.setdefault(k, []).append(number)
-    # ``\b`` is enough here: each cue's own pattern checks that it starts a whole word.
+    # ``\b`` is enough here: each cue's own pattern checks that it starts a whole word. The
+    # rest of the word is taken along (the same openings: none can start inside a word).
     finders = {
-        k: regex.compile(r"\b" + regex.escape(k) + (r"\b" if len(k) < _KEY else ""), regex.I)
+        k: regex.compile(r"\b" + regex.escape(k) + (r"\b" if len(k) < _KEY else r"\w*"), regex.I)
         for k in index
     }
     return _Lexicon(
@@ -207,8 +235,19 @@ def _find_cues(
         hits: list[tuple[int, int, int]] = []
         for k in present:
             for opening in lexicon.finders[k].finditer(text, lo, hi):
+                start = opening.start()
+                word = opening.group()
+                low = word.lower() if word.isascii() else None
                 for number in lexicon.index[k]:
-                    m = lexicon.cues[number].pattern.match(text, opening.start(), hi)
+                    compiled = lexicon.cues[number]
+                    if (
+                        low is not None
+                        and compiled.first_words is not None
+                        and low not in compiled.first_words
+                        and not low.startswith(compiled.first_stems)
+                    ):
+                        continue  # its first word is not this one (the pattern would fail)
+                    m = compiled.pattern.match(text, start, hi)
                     if m is not None:
                         hits.append((number, m.start(), m.end()))
         if not hits:
