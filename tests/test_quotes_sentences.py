@@ -47,3 +47,10 @@ def test_twin_apostrophe_quotation_is_direct() -> None:
     ]
     found = _quotes("He said it was ''a disaster'' for the party.")
     assert found == [("mixed", "it was ''a disaster'' for the party", "He")]
+
+
+def test_that_clause_after_a_place_or_outlet() -> None:
+    found = _quotes("Sen. Bernie Sanders said Sunday in Madison, Wisconsin, that turnout was high.")
+    assert found == [("indirect", "turnout was high", "Sen. Bernie Sanders")]
+    found = _quotes("The frontrunner wrote for The Washington Informer that the city is neglected.")
+    assert found == [("indirect", "the city is neglected", "The frontrunner")]

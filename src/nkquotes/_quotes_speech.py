@@ -77,8 +77,8 @@ _PROGRESSIVE = _lazyregex.compile(r"(?r)\b(?:is|are|was|were|been|be)[^\S\n]+\Z"
 _BY = _lazyregex.compile(r"[^\S\n]+by[^\S\n]+")
 _THAT = _lazyregex.compile(r"[^\S\n]*+,?[^\S\n]*+that\b[^\S\n]*+")
 _PP_THAT = _lazyregex.compile(
-    r"[^\S\n]*+(?:ahead|in|at|on|during|after|before|following|from|via|through|to|with)\b"
-    r"[^,;.\n\"“”]{1,60}?\bthat\b[^\S\n]*+"
+    r"[^\S\n]*+(?:ahead|in|at|on|during|after|before|following|from|via|through|to|with|for)\b"
+    r"(?:[^,;.\n\"“”]|,[^\S\n]++(?=\p{Lu})){1,60}?,?[^\S\n]*+\bthat\b[^\S\n]*+"
 )
 _THAT_NEAR = _lazyregex.compile(r"\bthat\b")
 _QUOTED_AS = _lazyregex.compile(
