@@ -54,3 +54,9 @@ def test_that_clause_after_a_place_or_outlet() -> None:
     assert found == [("indirect", "turnout was high", "Sen. Bernie Sanders")]
     found = _quotes("The frontrunner wrote for The Washington Informer that the city is neglected.")
     assert found == [("indirect", "the city is neglected", "The frontrunner")]
+
+
+def test_statement_saying_reports_what_it_says() -> None:
+    found = _quotes("KCNA released a statement saying the drills were a rehearsal for invasion.")
+    assert found == [("indirect", "the drills were a rehearsal for invasion", "KCNA")]
+    assert _quotes("The warning system saying nothing was wrong failed.") == []

@@ -61,6 +61,13 @@ _LISTENING = frozenset(_split("tell inform assure reassure remind"))
 _CORE = frozenset(
     _split("say tell add ask answer reply respond write tweet explain argue insist warn claim")
 )
+#: Nouns of written statements: "a statement saying …" reports what it says.
+_DOCUMENTS = frozenset(
+    _split(
+        "statement statements letter message report tweet post email release memo note"
+        " communique declaration editorial commentary article op-ed video ad advertisement"
+    )
+)
 #: -ing forms that are rarely reporting verbs after a comma unless "that" follows.
 _AMBIGUOUS_ING = frozenset(
     _split(
@@ -280,7 +287,11 @@ def _analyse(
                 and prev_word(text, s_start, mention[0]) != "with"
                 and _QUOTE_NEXT.match(text, ce, s_end) is None
             ):
-                return None  # "the J-Alert warning system": a noun, not "with X telling"
+                head = text[mention[0] : mention[1]].rsplit(None, 1)[-1].lower()
+                if head not in _DOCUMENTS or entry.lemma not in _CORE:
+                    return None  # "the J-Alert warning system": a noun, not "with X telling"
+                # "His office put out a statement saying …": the sentence subject speaks
+                mention = subject or _sentence_subject(text, s_start, mention[0]) or mention
     if content_start is None:
         content_start = ce
     # ---- "A, X said, B." / "A, X said.": the speaker is inside commas
