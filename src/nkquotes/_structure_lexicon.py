@@ -216,15 +216,19 @@ REGEX_SPACE = (
 _BULLET_CHARS = REGEX_SPACE + "•·|›»>-–—*"
 _DASH_MENU = _lazyregex.compile(r"\s[-|–]\s")
 # Non-ASCII characters that a case-insensitive ``regex`` pattern matches to an ASCII letter.
-_FOLD_ASCII = str.maketrans({"\u0130": "i", "\u017f": "s", "\u212a": "k"})
+_FOLD_ASCII = (("\u0130", "i"), ("\u017f", "s"), ("\u212a", "k"))
 
 
 def fold(text: str) -> str:
     """*text* lower-cased so that each character a case-insensitive pattern reads as an ASCII
     letter is that letter (for cheap substring tests before a pattern is run)."""
-    if text.isascii() or not ("\u0130" in text or "\u017f" in text or "\u212a" in text):
+    if text.isascii():
         return text.lower()
-    return text.translate(_FOLD_ASCII).lower()
+    # str.replace, not str.translate: translate is slow on long non-ASCII text.
+    for char, letter in _FOLD_ASCII:
+        if char in text:
+            text = text.replace(char, letter)
+    return text.lower()
 
 
 def _may_be_furniture(line: str) -> bool:

@@ -89,7 +89,7 @@ _LETTER = _lazyregex.compile(r"\p{L}")
 _POSSESSIVE = _lazyregex.compile(r"(?:['’]s)?\.?$")
 _BULLETS = _lazyregex.compile(r"\s[•·|▪]\s")
 _GLUED = _lazyregex.compile(r"\p{Ll}{3}\p{Lu}")
-_NON_ASCII = _lazyregex.compile(r"[^\x00-\x7f]+")
+_ASCII_RUN = _lazyregex.compile(r"[\x00-\x7f]+")
 _LATIN_NON_ASCII = _lazyregex.compile(r"[\u0080-\u024f\u1e00-\u1eff]+")
 _ASCII_CAPITALS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _ASCII_LETTERS = _ASCII_CAPITALS + b"abcdefghijklmnopqrstuvwxyz"
@@ -213,7 +213,7 @@ def _non_latin(seg: str) -> bool:
     # ASCII letters are Latin: count them in bytes, and look at the other characters alone.
     ascii_part = seg.encode("ascii", "ignore")
     ascii_letters = len(ascii_part) - len(ascii_part.translate(None, _ASCII_LETTERS))
-    others = "".join(filter(str.isalpha, "".join(_NON_ASCII.findall(seg))))
+    others = "".join(filter(str.isalpha, _ASCII_RUN.sub("", seg)))
     if not ascii_letters and not others:
         return True
     latin = ascii_letters + len(others) - len(_LATIN_NON_ASCII.sub("", others))

@@ -52,13 +52,16 @@ _AGREE = _lazyregex.compile(
 _REBUT_WORDS = ("retort", "rebut", "counter", "dismiss", "disput", "refut", "rejected")
 _AGREE_WORDS = ("well", "agree", "concur", "right", "endorse")
 # Non-ASCII characters that case-insensitive matching reads as ASCII letters.
-_FOLD_ASCII = str.maketrans({"\u0130": "i", "\u017f": "s", "\u212a": "k"})
+_FOLD_ASCII = (("\u0130", "i"), ("\u017f", "s"), ("\u212a", "k"))
 
 
 def _fold(text: str) -> str:
-    if text.isascii() or not ("\u0130" in text or "\u017f" in text or "\u212a" in text):
+    if text.isascii():
         return text.lower()
-    return text.translate(_FOLD_ASCII).lower()
+    for char, letter in _FOLD_ASCII:
+        if char in text:
+            text = text.replace(char, letter)
+    return text.lower()
 
 
 def _key(word: str) -> str:
