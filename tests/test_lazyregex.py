@@ -17,6 +17,20 @@ def test_compiles_only_on_first_use() -> None:
     assert pattern.search("He said so") is not None
     assert "not compiled yet" not in repr(pattern)
     assert pattern.pattern == SOURCE
+    # After the first call the compiled pattern's own methods answer, with no wrapper.
+    assert pattern.search == pattern.compiled.search
+    assert pattern.finditer == pattern.compiled.finditer
+
+
+def test_every_method_compiles_on_first_use() -> None:
+    inputs = {"search": "He said so", "match": "said so", "fullmatch": "told"}
+    for method in ("search", "match", "fullmatch", "finditer", "findall", "split"):
+        pattern = _lazyregex.compile(SOURCE)
+        result = getattr(pattern, method)(inputs.get(method, "He said so"))
+        assert "not compiled yet" not in repr(pattern), method
+        assert result is not None
+    pattern = _lazyregex.compile(SOURCE)
+    assert pattern.sub("X", "He said so") == "He X so"
 
 
 @given(st.text(st.sampled_from(list("saidtoldSAID x.")), max_size=40))

@@ -18,22 +18,36 @@ __all__ = ["LazyPattern", "compile"]
 
 
 class LazyPattern:
-    """A ``regex`` pattern compiled on first use (a race only compiles it twice, harmlessly)."""
+    """A ``regex`` pattern compiled on first use (a race only compiles it twice, harmlessly).
 
-    __slots__ = ("_compiled", "_flags", "_source")
+    The first call compiles the pattern and binds the compiled pattern's own methods on the
+    instance, so every later call goes straight to ``regex`` with no wrapper in between.
+    """
 
     def __init__(self, source: str, flags: int = 0) -> None:
         self._source = source
         self._flags = flags
         self._compiled: regex.Pattern[str] | None = None
 
+    def _compile(self) -> regex.Pattern[str]:
+        compiled = regex.compile(self._source, self._flags)
+        self._compiled = compiled
+        # Instance attributes shadow the class's methods from now on.
+        self.__dict__.update(
+            search=compiled.search,
+            match=compiled.match,
+            fullmatch=compiled.fullmatch,
+            finditer=compiled.finditer,
+            findall=compiled.findall,
+            sub=compiled.sub,
+            split=compiled.split,
+        )
+        return compiled
+
     @property
     def compiled(self) -> regex.Pattern[str]:
         """The compiled pattern (compiled now if it was not yet)."""
-        compiled = self._compiled
-        if compiled is None:
-            compiled = self._compiled = regex.compile(self._source, self._flags)
-        return compiled
+        return self._compiled if self._compiled is not None else self._compile()
 
     @property
     def pattern(self) -> str:
@@ -43,27 +57,27 @@ class LazyPattern:
     def search(
         self, string: str, pos: int = 0, endpos: int | None = None, **kwargs: Any
     ) -> regex.Match[str] | None:
-        return self.compiled.search(string, pos, endpos, **kwargs)
+        return self._compile().search(string, pos, endpos, **kwargs)
 
     def match(
         self, string: str, pos: int = 0, endpos: int | None = None, **kwargs: Any
     ) -> regex.Match[str] | None:
-        return self.compiled.match(string, pos, endpos, **kwargs)
+        return self._compile().match(string, pos, endpos, **kwargs)
 
     def fullmatch(
         self, string: str, pos: int = 0, endpos: int | None = None, **kwargs: Any
     ) -> regex.Match[str] | None:
-        return self.compiled.fullmatch(string, pos, endpos, **kwargs)
+        return self._compile().fullmatch(string, pos, endpos, **kwargs)
 
     def finditer(
         self, string: str, pos: int = 0, endpos: int | None = None, **kwargs: Any
     ) -> Iterator[regex.Match[str]]:
-        return self.compiled.finditer(string, pos, endpos, **kwargs)
+        return self._compile().finditer(string, pos, endpos, **kwargs)
 
     def findall(
         self, string: str, pos: int = 0, endpos: int | None = None, **kwargs: Any
     ) -> list[Any]:
-        return self.compiled.findall(string, pos, endpos, **kwargs)
+        return self._compile().findall(string, pos, endpos, **kwargs)
 
     def sub(
         self,
@@ -72,10 +86,10 @@ class LazyPattern:
         count: int = 0,
         **kwargs: Any,
     ) -> str:
-        return self.compiled.sub(repl, string, count, **kwargs)
+        return self._compile().sub(repl, string, count, **kwargs)
 
     def split(self, string: str, maxsplit: int = 0, **kwargs: Any) -> list[str | Any]:
-        return self.compiled.split(string, maxsplit, **kwargs)
+        return self._compile().split(string, maxsplit, **kwargs)
 
     def __repr__(self) -> str:
         state = "compiled" if self._compiled is not None else "not compiled yet"
