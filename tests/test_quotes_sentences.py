@@ -60,3 +60,16 @@ def test_statement_saying_reports_what_it_says() -> None:
     found = _quotes("KCNA released a statement saying the drills were a rehearsal for invasion.")
     assert found == [("indirect", "the drills were a rehearsal for invasion", "KCNA")]
     assert _quotes("The warning system saying nothing was wrong failed.") == []
+
+
+def test_speaker_before_a_post_modifier() -> None:
+    found = _quotes(
+        'The statement carried by the news agency KCNA accused the US of being "bent on war".'
+    )
+    assert found == [
+        ("mixed", 'the US of being "bent on war"', "The statement carried by the news agency KCNA")
+    ]
+    found = _quotes("Rather, sources close to her campaign say she stands behind Obama.")
+    assert found == [("indirect", "she stands behind Obama", "sources close to her campaign")]
+    found = _quotes("Officials familiar with the talks said the deal was close.")
+    assert found == [("indirect", "the deal was close", "Officials familiar with the talks")]

@@ -151,6 +151,12 @@ _PP_BACK = _lazyregex.compile(
     r"(?r)[^\S\n]+(?:in[^\S\n]+(?:response|reaction|reply)[^\S\n]+to|in[^\S\n]+a[^\S\n]+"
     r"(?:statement|tweet|post|speech|interview))\b[^,.;:\n\"“”]{0,70}?[^\S\n]+\Z"
 )
+#: A post-modifier between a speaker and its cue, read backwards: "close to", "carried by".
+_POSTMODIFIER_BACK = _lazyregex.compile(
+    r"(?r)(?<![\w-])(?:(?:close|closer|familiar|loyal|allied|aligned|affiliated|connected|"
+    r"sympathetic|friendly)[^\S\n]+(?:to|with)"
+    r"|(?:[a-z]{3,}ed|written|sent|run|led|given|read|held|signed)[^\S\n]+by)[^\S\n]+\Z"
+)
 _HAVE = _lazyregex.compile(r"(?:has|have|had)\b")
 
 # What may stand between a cue and its content or speaker: times, venues, channels.
@@ -300,6 +306,14 @@ def mention_before(
     if found is None:
         return None
     start, stop = found
+    if not object_ok:
+        post = _POSTMODIFIER_BACK.compiled.match(text, max(lo, start - 40), start)
+        if post is not None:
+            # "The statement carried by KCNA [accused]", "sources close to her campaign
+            # [say]": the noun phrase with its modifier speaks, not the modifier's object.
+            head = _noun_phrase_before(text, lo, post.start(), loose)
+            if head is not None:
+                return head[0], stop
     for _ in range(2):
         before = _TOKEN_BACK.match(text, lo, start)
         if before is None:
