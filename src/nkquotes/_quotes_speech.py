@@ -21,6 +21,7 @@ import bisect
 from nkquotes import _lazyregex
 from nkquotes._cues import CueEntry, CueIndex
 from nkquotes._model import QuoteKind
+from nkquotes._quotemarks import QUOTE_CHARS
 from nkquotes._quotes_content import (
     COORD,
     comma_at,
@@ -86,6 +87,12 @@ _THAT = _lazyregex.compile(r"[^\S\n]*+,?[^\S\n]*+that\b[^\S\n]*+")
 _PP_THAT = _lazyregex.compile(
     r"[^\S\n]*+(?:ahead|in|at|on|during|after|before|following|from|via|through|to|with|for)\b"
     r"(?:[^,;.\n\"“”]|,[^\S\n]++(?=\p{Lu})){1,60}?,?[^\S\n]*+\bthat\b[^\S\n]*+"
+)
+#: An audience told something: "told a news conference they are …".
+_AUDIENCE = _lazyregex.compile(
+    r"[^\S\n]*+(?:(?:the|a|an|his|her|their|its)[^\S\n]+)?(?:[\w-]+[^\S\n]+)?"
+    r"(?:conference|briefing|rally|crowd|audience|gathering|meeting|hearing|forum|summit|"
+    r"convention|interviewer|newspaper|magazine|network|station|committee|panel)(?=[\s,.;:])"
 )
 _THAT_NEAR = _lazyregex.compile(r"\bthat\b")
 _QUOTED_AS = _lazyregex.compile(
@@ -312,15 +319,30 @@ def _analyse(
             )
     # ---- content after the cue
     p = skip_modifiers(text, content_start, s_end)
+    told_that = False  # "told the Times that …": the listener's "that" was taken
     if "obj" in flags and entry.lemma in _LISTENING:
+        lm = LISTENER.match(text, p, s_end) or _AUDIENCE.compiled.match(text, p, s_end)
+        after_listener = skip_modifiers(text, lm.end(), s_end) if lm is not None else p
+        listener_that = _THAT.compiled.match(text, after_listener, s_end) if lm else None
         t = _THAT_NEAR.search(text, p, min(s_end, p + 80))
         gap = text[p : t.start()] if t else ""
-        if t is not None and "," not in gap.strip(" ,") and len(gap.split()) <= 12:
+        if listener_that is not None:
+            p = listener_that.end()  # "told the Times on Friday that …"
+            told_that = True
+        elif (
+            t is not None
+            and "," not in gap.strip(" ,")
+            and len(gap.split()) <= 12
+            and not (
+                lm is not None
+                and text[after_listener : after_listener + 3].lstrip()[:1] not in QUOTE_CHARS
+                and any(c in gap for c in QUOTE_CHARS)
+            )
+        ):
             p = t.end()
-        else:
-            lm = LISTENER.match(text, p, s_end)
-            if lm is not None:
-                p = skip_modifiers(text, lm.end(), s_end)
+            told_that = True
+        elif lm is not None:
+            p = after_listener  # "told a news conference they are “planting …”"
     th = _THAT.compiled.match(text, p, s_end)
     if th is None and "that" in flags:
         th = _PP_THAT.compiled.match(text, p, s_end)
@@ -350,6 +372,7 @@ def _analyse(
         first = ""
     if (
         th is None
+        and not told_that
         and first in _BAD_START
         and first not in flags
         and not (first == "if" and "whether" in flags)
