@@ -73,3 +73,21 @@ def test_speaker_before_a_post_modifier() -> None:
     assert found == [("indirect", "she stands behind Obama", "sources close to her campaign")]
     found = _quotes("Officials familiar with the talks said the deal was close.")
     assert found == [("indirect", "the deal was close", "Officials familiar with the talks")]
+
+
+def test_told_an_audience() -> None:
+    found = _quotes("Ryan told a news conference they are “planting the seeds” for unity.")
+    assert found == [("mixed", "they are “planting the seeds” for unity", "Ryan")]
+    found = _quotes("Abbott told the President that if he wants our guns, he should come.")
+    assert found == [("indirect", "if he wants our guns, he should come", "Abbott")]
+    found = _quotes("Johnson tells MSNBC’s “Morning Joe” on Friday that the probe goes on.")
+    assert found == [("indirect", "the probe goes on", "Johnson")]
+
+
+def test_name_inside_commas_after_a_description() -> None:
+    found = _quotes("Carter’s press secretary, Peter Cook, told the Times that it was a mistake.")
+    assert found == [("indirect", "it was a mistake", "Peter Cook")]
+    found = _quotes("Sen. Rand Paul, R-Ky., told Fox News that polls could be off.")
+    assert found == [("indirect", "polls could be off", "Sen. Rand Paul")]
+    found = _quotes("Vipin Narang, a professor at MIT, said the test was a success.")
+    assert found == [("indirect", "the test was a success", "Vipin Narang")]

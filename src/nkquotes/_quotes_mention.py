@@ -404,6 +404,14 @@ def _is_number(tok: str) -> bool:
     return tok.isdigit() or low in _NUMBER_WORDS or low.split("-")[0] in _NUMBER_WORDS
 
 
+_PARTY_TAG = _lazyregex.compile(r"\(?[RDI]-[A-Z][A-Za-z.]{1,12}\)?")
+
+
+def _is_name_run(words: list[str]) -> bool:
+    """Whether *words* are a capitalised name of two to four words (``Peter Cook``)."""
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
+
+
 def _appositive(
     text: str, lo: int, comma: int, object_ok: bool, loose: bool
 ) -> tuple[int, int] | None:
@@ -412,7 +420,7 @@ def _appositive(
     The appositive may itself hold commas (``Marley Anderson, 21, a junior, said``).
     """
     right = comma
-    for _ in range(3):
+    for attempt in range(3):
         start = text.rfind(",", lo, right)
         if start < 0:
             return None
@@ -425,6 +433,19 @@ def _appositive(
             return None
         first = words[0]
         titled = any(w.lower().strip(",.") in SPEAKER_NOUNS for w in words)
+        if _PARTY_TAG.fullmatch(inner):
+            titled = True  # "Sen. Rand Paul, R-Ky., [told]"
+        elif (
+            attempt == 0
+            and _is_name_run(words)
+            and text[lo:start].strip()
+            and not any(c in text[lo:start] for c in ',;:.?!"“”')
+        ):
+            # "Carter's press secretary, Peter Cook, [told]": the name inside speaks when
+            # the description before it opens the sentence
+            found = _noun_phrase_before(text, lo, comma, False)
+            if found is not None and text[found[0] : found[1]] == inner:
+                return found
         if not (first.islower() or first in ("A", "An", "The") or titled or first[0].isdigit()):
             continue  # "…, a salesman from Sumter, South Carolina, [says]": look further left
         if first in _STOP and first not in ("who", "which"):
