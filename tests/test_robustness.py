@@ -66,3 +66,37 @@ def test_newsy_text_is_deterministic(text: str) -> None:
 def test_non_string_input_is_an_input_error() -> None:
     with pytest.raises(nkquotes.InputError):
         nkquotes.extract(b"bytes are not text")  # type: ignore[arg-type]
+
+
+class _RecordingModel:
+    """A stance model that remembers the sentence each quote came with."""
+
+    def __init__(self) -> None:
+        self.sentences: list[nkquotes.Span | None] = []
+
+    def predict(
+        self, item: nkquotes.StanceInput, target: nkquotes.Target
+    ) -> nkquotes.StanceResult | None:
+        self.sentences.append(item.sentence)
+        return None
+
+
+def test_stance_context_is_bounded_around_the_quote() -> None:
+    # A "sentence" with no breaks must not be read whole for every quote in it.
+    filler = "and the talks went on " * 2000
+    text = f'{filler} he said "we will wait" and {filler}'
+    quote_start = text.index("we will wait")
+    quote = nkquotes.Quote(
+        id="q1",
+        segments=(nkquotes.Span.of(text, quote_start, quote_start + 12),),
+        kind=nkquotes.QuoteKind.DIRECT,
+        sentence=nkquotes.Span.of(text, 0, len(text)),
+    )
+    model = _RecordingModel()
+    nkquotes.apply_stance(text, (quote,), model=model, target=nkquotes.builtin_target())
+    (sentence,) = model.sentences
+    assert sentence is not None
+    assert sentence.start <= quote_start
+    assert quote_start + 12 <= sentence.end
+    assert len(sentence) < 2000 < len(text)
+    assert text[sentence.start : sentence.end] == sentence.text

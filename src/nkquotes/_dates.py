@@ -71,6 +71,8 @@ _POST_SIGNATURE = _lazyregex.compile(r"\n[ \t]*[—–-]{1,2}[ \t]*[^\n()]{1,80}
 _SIGNATURE_REACH = 300
 # Without a sentence, how far from the cue an attribution may reach.
 _REACH = 250
+#: Characters of a quote's sentence searched on each side of the quote and its cue.
+_CONTEXT = 600
 _LINE_BREAK = _lazyregex.compile(r"\n")
 # "SEOUL, May 21 (Yonhap) --": a dateline dates the article, not the quote after it.
 _DATELINE_AFTER = _lazyregex.compile(r",?\s{0,3}(?:\d{4}\s{0,3})?\([^()\n]{1,40}\)\s{0,3}[-–—]")
@@ -122,7 +124,11 @@ def _publication(
 def _attribution_region(text: str, quote: Quote) -> tuple[int, int]:
     anchor = quote.cue.span if quote.cue is not None else quote.segments[0]
     if quote.sentence is not None:
-        return min(quote.sentence.start, anchor.start), max(quote.sentence.end, anchor.end)
+        # Clipped to _CONTEXT around the quote, so text with no sentence breaks stays linear.
+        first, last = quote.segments[0].start, quote.segments[-1].end
+        low = max(quote.sentence.start, min(first, anchor.start) - _CONTEXT)
+        high = min(quote.sentence.end, max(last, anchor.end) + _CONTEXT)
+        return min(low, anchor.start), max(high, anchor.end)
     line_start = text.rfind("\n", 0, anchor.start) + 1
     newline = text.find("\n", anchor.end)
     line_end = len(text) if newline < 0 else newline

@@ -14,6 +14,10 @@ from nkquotes.stance._target import Target
 
 __all__ = ["StanceInput", "apply_stance", "sentence_of", "stance_of"]
 
+#: Characters of the sentence a model reads on each side of the quote. News sentences are far
+#: shorter; the cap keeps text with no sentence breaks linear (quotes x sentence length).
+CONTEXT_CHARS = 600
+
 
 @attrs.frozen(kw_only=True)
 class StanceInput:
@@ -47,6 +51,17 @@ def sentence_of(text: str, quote: Quote, article: Article | None = None) -> Span
     if quote.sentence is not None:
         return quote.sentence
     return _find_sentence(text, quote, article.sentences if article is not None else ())
+
+
+def _around(text: str, sentence: Span | None, quote: Quote) -> Span | None:
+    """*sentence* clipped to :data:`CONTEXT_CHARS` on each side of the quote."""
+    if sentence is None:
+        return None
+    start = max(sentence.start, quote.segments[0].start - CONTEXT_CHARS)
+    end = min(sentence.end, quote.segments[-1].end + CONTEXT_CHARS)
+    if start == sentence.start and end == sentence.end:
+        return sentence
+    return Span.of(text, start, end)
 
 
 def _find_sentence(
@@ -113,7 +128,9 @@ def apply_stance(
             if quote.sentence is not None
             else _find_sentence(text, quote, sentences, starts)
         )
-        item = StanceInput(text=text, quote=quote, sentence=sentence, article=article)
+        item = StanceInput(
+            text=text, quote=quote, sentence=_around(text, sentence, quote), article=article
+        )
         result = model.predict(item, target)
         if result is None:
             result = StanceResult(target=target.name, label=target.neutral, score=0.0)
