@@ -91,3 +91,12 @@ def test_name_inside_commas_after_a_description() -> None:
     assert found == [("indirect", "polls could be off", "Sen. Rand Paul")]
     found = _quotes("Vipin Narang, a professor at MIT, said the test was a success.")
     assert found == [("indirect", "the test was a success", "Vipin Narang")]
+
+
+def test_emphasis_verb_with_a_possessive_object_reports_nothing() -> None:
+    assert _quotes("He reiterated Washington's desire to hold talks with the regime.") == []
+    assert _quotes("She stressed the talks must go on.") == [
+        ("indirect", "the talks must go on", "She")
+    ]
+    found = _quotes("Trump highlighted his message that the country needs order.")
+    assert found == [("indirect", "his message that the country needs order", "Trump")]

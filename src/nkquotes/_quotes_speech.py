@@ -380,6 +380,14 @@ def _analyse(
         return None  # "said in August", "told of RT": no reported content follows
     if entry.form_s and not _singular(text, mention):
         return None  # "the states said", "his demands …": a plural subject or a noun
+    if (
+        th is None
+        and not told_that
+        and entry.lemma in _EMPHASIS
+        and _object_phrase(text, c_start, c_end)
+        and not _in_blocks(pq, c_start, c_end)
+    ):
+        return None  # "reiterated Washington's desire to …": an object, nothing said
     if count_words(text, c_start, c_end) >= 2 or (
         c_end > c_start and entry.lemma in ("call for",) and count_words(text, c_start, c_end) >= 1
     ):
@@ -448,6 +456,28 @@ _BAD_START = frozenset(
         " whether if"
     )
 )
+
+
+#: Verbs that take either a clause ("stressed (that) talks must go on") or a bare object
+#: ("stressed the importance of talks"); only the clause reports something said.
+_EMPHASIS = frozenset(
+    _split(
+        "stress emphasize emphasise reiterate underline underscore reaffirm highlight"
+        " repeat restate voice"
+    )
+)
+_POSSESSIVES = frozenset(_split("his her its their our my your"))
+
+
+def _object_phrase(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` opens with a possessive noun phrase, an object rather
+    than a clause (``Washington's desire``, ``its commitment``)."""
+    words = text[start : min(end, start + 80)].split()
+    if not words:
+        return False
+    first = words[0].lower()
+    # "highlighted his message that …" reports the message: a clause follows the noun
+    return (first in _POSSESSIVES or first.endswith(("'s", "’s"))) and "that" not in words[:6]
 
 
 def _singular(text: str, mention: tuple[int, int] | None) -> bool:
