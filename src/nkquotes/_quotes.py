@@ -24,7 +24,7 @@ from nkquotes._cues import CueIndex, load_lexicon
 from nkquotes._errors import InputError
 from nkquotes._model import Article, Cue, Problem, Quote, QuoteKind, Span, Speaker
 from nkquotes._quotemarks import find_quoted, opens_with_quote
-from nkquotes._quotes_colon import find_colon_statements
+from nkquotes._quotes_colon import find_colon_statements, find_posts
 from nkquotes._quotes_direct import find_direct
 from nkquotes._quotes_draft import Draft, ParagraphQuotes, block_at
 from nkquotes._quotes_speech import cue_budget, find_speech
@@ -230,7 +230,8 @@ def find_quotes(
         )
     statements, absorbed = find_colon_statements(text, paragraphs, cues, direct + speech)
     kept = [d for d in direct + speech if id(d) not in absorbed]
-    drafts = sorted(kept + statements, key=lambda d: (d.segments[0][0], d.segments[0][1]))
+    posts = find_posts(text, paragraphs, kept + statements)
+    drafts = sorted(kept + statements + posts, key=lambda d: (d.segments[0][0], d.segments[0][1]))
     quotes: list[Quote] = []
     starts: dict[int, list[int]] = {}  # sentence starts per paragraph, built when needed
     for draft in drafts:
@@ -265,7 +266,7 @@ def _to_quote(
     else:
         speaker = Speaker(mention=None, reason="inherited")
         anchor = segments[0].start
-    s, e = _sentence_of(sentences, starts, anchor)
+    s, e = draft.sentence or _sentence_of(sentences, starts, anchor)
     return Quote(
         id=f"q{number}",
         segments=segments,

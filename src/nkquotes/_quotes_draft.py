@@ -37,6 +37,9 @@ class Draft:
     inherited: bool = False
     confidence: float = 0.9
     anchor: int = 0
+    #: The sentence of the attribution when it is not in the content's paragraph (a post's
+    #: credit line); ``None``: the sentence of the paragraph holding the cue.
+    sentence: tuple[int, int] | None = None
 
 
 @attrs.define
