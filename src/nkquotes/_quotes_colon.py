@@ -45,6 +45,11 @@ def find_colon_statements(
         tail = text[pq.start : pq.end].rstrip()
         if not tail.endswith(":"):
             continue
+        first = paragraphs[i + 1]
+        if opens_with_quote(text, first.start, first.end) or _CREDIT.match(
+            text, first.start, first.end
+        ):
+            continue  # a quoted lead-in (read by the direct finder) or a post's credit
         attr = colon_lead(text, pq.start, pq.start + len(tail) - 1, cues)
         if attr.mention is None or attr.cue_end - attr.cue_start <= 1:
             continue  # no reporting verb: a list or a heading, not a statement
@@ -54,6 +59,10 @@ def find_colon_statements(
         for nxt in paragraphs[i + 1 : i + 1 + _MAX_PARAGRAPHS]:
             if opens_with_quote(text, nxt.start, nxt.end):
                 break
+            if text[nxt.start : nxt.end].rstrip().endswith(":") or _CREDIT.match(
+                text, nxt.start, nxt.end
+            ):
+                break  # a new lead-in or a post's credit line ends the statement
             inside = by_paragraph.get(nxt.index, [])
             if any(not _first_person(text, d) for d in inside):
                 break
