@@ -100,3 +100,8 @@ def test_emphasis_verb_with_a_possessive_object_reports_nothing() -> None:
     ]
     found = _quotes("Trump highlighted his message that the country needs order.")
     assert found == [("indirect", "his message that the country needs order", "Trump")]
+
+
+def test_verb_after_a_name_ends_the_sentence_subject() -> None:
+    text = "Cruz exhorted Republicans to vote, saying the party must unite."
+    assert _quotes(text) == [("indirect", "the party must unite", "Cruz")]

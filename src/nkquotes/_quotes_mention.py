@@ -488,6 +488,8 @@ def mention_after(text: str, start: int, hi: int, *, loose: bool = False) -> tup
             and not (low.rstrip("s") in SPEAKER_NOUNS or (tokens and low not in PRONOUNS))
         ):
             break
+        if tok.islower() and low.endswith("ed") and tokens and _is_name(tokens[-1][2]):
+            break  # "North Korea announced …": a verb after the name ends the mention
         core, final = _strip_period(tok)
         tokens.append((m.start("tok"), m.start("tok") + len(core), core))
         pos = m.end()
