@@ -200,7 +200,7 @@ def cue_budget(start: int, end: int) -> int:
     News paragraphs hold under ten; the bound keeps hostile text (``said said said …``)
     linear with a small constant.
     """
-    return 100 + (end - start) // 500
+    return 100 + (end - start) // 2000
 
 
 #: How far content may reach from its cue (characters).
