@@ -105,3 +105,10 @@ def test_emphasis_verb_with_a_possessive_object_reports_nothing() -> None:
 def test_verb_after_a_name_ends_the_sentence_subject() -> None:
     text = "Cruz exhorted Republicans to vote, saying the party must unite."
     assert _quotes(text) == [("indirect", "the party must unite", "Cruz")]
+
+
+def test_listener_ending_the_sentence() -> None:
+    text = "China will slash its imports by $700 million this year, diplomats told Reuters."
+    assert _quotes(text) == [
+        ("indirect", "China will slash its imports by $700 million this year", "diplomats")
+    ]

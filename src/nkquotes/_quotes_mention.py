@@ -197,7 +197,7 @@ LISTENER = _lazyregex.compile(
     r"|reporters|journalists|lawmakers|legislators|senators|members|supporters|"
     r"him|her|them|us|me|parliament|congress|the[^\S\n]+\w+|aides|officials|"
     r"[\w-]+[^\S\n]+(?:reporters|journalists|lawmakers|officials|leaders|media))"
-    r"(?=[\s,.;:])"
+    r"(?=[\s,.;:]|\Z)"
 )
 
 
