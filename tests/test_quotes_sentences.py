@@ -112,3 +112,17 @@ def test_listener_ending_the_sentence() -> None:
     assert _quotes(text) == [
         ("indirect", "China will slash its imports by $700 million this year", "diplomats")
     ]
+
+
+def test_inverted_quoted_as_saying() -> None:
+    text = (
+        "North Korea remains committed to the agreements, the news agency KCNA quoted"
+        " a foreign ministry spokesperson as saying on Thursday."
+    )
+    assert _quotes(text) == [
+        (
+            "indirect",
+            "North Korea remains committed to the agreements",
+            "a foreign ministry spokesperson",
+        )
+    ]

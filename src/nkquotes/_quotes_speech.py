@@ -258,6 +258,11 @@ def _analyse(
         if mention is None:
             return None
         content_start = ce
+        rest = text[skip_modifiers(text, ce, s_end) : s_end]
+        comma = text.rfind(",", s_start, q.start())
+        if not rest.strip(' .!?"”’') and comma > s_start and "." not in text[comma : q.start()]:
+            # "CONTENT, KCNA quoted a spokesperson as saying on Thursday."
+            return _inverted(text, pq, s_start, comma + 1, ce, entry, mention, cue_start)
     else:
         mend, cue_start = aux_before(text, s_start, cs)
         if entry.ing and (comma_before(text, s_start, mend) or prev in _ING_LINKS):
