@@ -1,4 +1,4 @@
-"""nkquotes: structured, attributed, stance-labelled quotations from raw news text.
+r"""nkquotes: structured, attributed, stance-labelled quotations from raw news text.
 
 >>> import nkquotes
 >>> article = nkquotes.parse_article("Headline\n\nBody text here.")
