@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import nkquotes
 from nkquotes import (
     Entity,
     EntityKind,
@@ -419,3 +420,14 @@ def test_a_cue_less_quote_after_a_new_introduction_goes_to_the_newcomer() -> Non
     assert names(result) == ["Sung Kim", "Sung Kim", "Taro Kono"]
     reasons = [q.speaker.reason for q in result.quotes if q.speaker]
     assert reasons == ["name", "inherited", "inherited"]
+
+
+def test_titled_name_of_a_country_is_the_person() -> None:
+    # "Foreign Minister Wang Yi of China": the trailing "of China" is not part of the name.
+    text = (
+        "Envoys meet\n\n"
+        "Foreign Minister Ilse Marten of Norland said the talks would resume. "
+        '"We are ready," Marten said.\n'
+    )
+    quotes = nkquotes.extract(text).quotes
+    assert [q.speaker.name for q in quotes if q.speaker] == ["Ilse Marten", "Ilse Marten"]

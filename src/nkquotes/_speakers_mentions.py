@@ -63,6 +63,10 @@ class MentionParts:
 
 
 _WORD = _lazyregex.compile(r"(?:\p{Lu}\.){2,}|[\p{L}\p{M}\d]+(?:[-'’][\p{L}\p{M}\d]+)*\.?")
+# "Foreign Minister Wang Yi of China": a titled name, then the place or body it serves.
+_TRAILING_OF = _lazyregex.compile(
+    r"(?P<person>[^,]*?\S) of (?P<place>(?:the )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3})$"
+)
 _PARTY = _lazyregex.compile(r"\s*\(\s*([RDI])\s*[-–,]\s*([A-Z][A-Za-z.]{1,12})\s*\)\s*$")
 _ACRONYM = _lazyregex.compile(r"\(([A-Z][A-Z.&-]{1,9})\)")
 _POSSESSIVE = _lazyregex.compile(r"^[\p{Lu}][\p{L}. ]*?['’]s\s")
@@ -101,6 +105,11 @@ def analyse(mention: str) -> MentionParts:
     key = fold(text)
     if key in PRONOUNS:
         return MentionParts(kind=MentionKind.PRONOUN, body=text, head=key)
+    trailing = _TRAILING_OF.match(text)
+    if trailing is not None:
+        inner = analyse(trailing.group("person"))
+        if inner.kind is MentionKind.PERSON and inner.title and inner.apposition is None:
+            return attrs.evolve(inner, apposition=trailing.group("place"))
     party = None
     party_match = _PARTY.search(text)
     if party_match:
