@@ -1,7 +1,9 @@
 """Quotes and entities from a Dask DataFrame or bag of articles (``pip install 'nkquotes[dask]'``).
 
->>> from nkquotes.dask import extract_quotes  # doctest: +SKIP
->>> quotes = extract_quotes(articles, published_column="published")  # doctest: +SKIP
+Usage, given a Dask DataFrame ``articles`` (a runnable job is in ``docs/scaling.md``)::
+
+    from nkquotes.dask import extract_quotes
+    quotes = extract_quotes(articles, published_column="published")
 
 :func:`extract_quotes` and :func:`extract_entities` take a Dask DataFrame and return one,
 lazily, with ``map_partitions``; :func:`extract_quotes_bag` and

@@ -1,8 +1,11 @@
 """Quotes and entities from a Spark DataFrame of articles (``pip install 'nkquotes[spark]'``).
 
->>> from nkquotes.spark import extract_quotes  # doctest: +SKIP
->>> quotes = extract_quotes(articles, id_column="id", text_column="text",
-...                         published_column="published")  # doctest: +SKIP
+Usage, given a Spark DataFrame ``articles`` (a runnable job is in ``docs/scaling.md``)::
+
+    from nkquotes.spark import extract_quotes
+    quotes = extract_quotes(
+        articles, id_column="id", text_column="text", published_column="published"
+    )
 
 Each function selects the id, text and publication date columns, then runs the pipeline
 with :meth:`DataFrame.mapInArrow`: Arrow batches go to the Python workers, the pipeline is
