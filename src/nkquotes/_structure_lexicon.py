@@ -10,6 +10,7 @@ from __future__ import annotations
 import regex
 
 from nkquotes import _lazyregex
+from nkquotes._asciifold import ascii_fold
 from nkquotes._model import BoilerplateKind
 from nkquotes._sentences import wordset
 
@@ -215,20 +216,8 @@ REGEX_SPACE = (
 )
 _BULLET_CHARS = REGEX_SPACE + "•·|›»>-–—*"
 _DASH_MENU = _lazyregex.compile(r"\s[-|–]\s")
-# Non-ASCII characters that a case-insensitive ``regex`` pattern matches to an ASCII letter.
-_FOLD_ASCII = (("\u0130", "i"), ("\u017f", "s"), ("\u212a", "k"))
-
-
-def fold(text: str) -> str:
-    """*text* lower-cased so that each character a case-insensitive pattern reads as an ASCII
-    letter is that letter (for cheap substring tests before a pattern is run)."""
-    if text.isascii():
-        return text.lower()
-    # str.replace, not str.translate: translate is slow on long non-ASCII text.
-    for char, letter in _FOLD_ASCII:
-        if char in text:
-            text = text.replace(char, letter)
-    return text.lower()
+#: Lower-casing for substring tests before a pattern (shared with the stance rules).
+fold = ascii_fold
 
 
 def _may_be_furniture(line: str) -> bool:

@@ -21,6 +21,7 @@ import attrs
 import regex
 
 from nkquotes import _lazyregex
+from nkquotes._asciifold import ascii_fold
 from nkquotes._errors import ConfigurationError
 from nkquotes._model import Span, StanceResult
 from nkquotes._sentences import split_sentences
@@ -51,17 +52,6 @@ _AGREE = _lazyregex.compile(
 # Words without which _REBUT and _AGREE cannot match (tested on folded text first).
 _REBUT_WORDS = ("retort", "rebut", "counter", "dismiss", "disput", "refut", "rejected")
 _AGREE_WORDS = ("well", "agree", "concur", "right", "endorse")
-# Non-ASCII characters that case-insensitive matching reads as ASCII letters.
-_FOLD_ASCII = (("\u0130", "i"), ("\u017f", "s"), ("\u212a", "k"))
-
-
-def _fold(text: str) -> str:
-    if text.isascii():
-        return text.lower()
-    for char, letter in _FOLD_ASCII:
-        if char in text:
-            text = text.replace(char, letter)
-    return text.lower()
 
 
 def _key(word: str) -> str:
@@ -362,7 +352,7 @@ class RuleStanceModel:
         sentence = item.sentence
         assert sentence is not None
         text = item.text
-        low = _fold(text[sentence.start : sentence.end])
+        low = ascii_fold(text[sentence.start : sentence.end])
         rebut = (
             _REBUT.search(text, sentence.start, sentence.end)
             if any(word in low for word in _REBUT_WORDS)
