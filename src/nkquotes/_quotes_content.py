@@ -155,6 +155,8 @@ def comma_at(text: str, lo: int, pos: int) -> int:
         return p
     if p - 1 > lo and text[p - 1] in _CLOSERS and text[p - 2] in ",—–":
         return p
+    if p - 2 > lo and text[p - 1] == text[p - 2] == "'" and text[p - 3] == ",":
+        return p  # archives writing the closing double mark as two apostrophes: ",''"
     return -1
 
 

@@ -137,6 +137,7 @@ _TOKEN_BACK = _lazyregex.compile(r"(?r)(?P<tok>" + _TOKEN + r")[^\S\n]*")
 _TOKEN_FWD = _lazyregex.compile(r"[^\S\n]*(?P<tok>" + _TOKEN + r")")
 _AUX_BACK = _lazyregex.compile(
     r"(?r)(?:(?<![\w-])(?:has|have|had|did|does|do|also|then|later|reportedly|repeatedly|"
+    r"now|still|long|always|already|even|first|initially|originally|"
     r"previously|"
     r"recently|once|again|further|earlier|publicly|privately|separately|similarly|likewise|"
     r"often|frequently|quickly|immediately|subsequently|simply|flatly|[a-z]+ly|"
@@ -404,6 +405,10 @@ def _is_number(tok: str) -> bool:
     return tok.isdigit() or low in _NUMBER_WORDS or low.split("-")[0] in _NUMBER_WORDS
 
 
+#: Words opening an aside between a speaker and the cue: "Clinton, at a later press gaggle,
+#: said", "Tillerson, in a statement, said".
+_ASIDE_OPENERS = frozenset(_split("who which in at during on after before from with"))
+
 _PARTY_TAG = _lazyregex.compile(r"\(?[RDI]-[A-Z][A-Za-z.]{1,12}\)?")
 
 
@@ -448,7 +453,7 @@ def _appositive(
                 return found
         if not (first.islower() or first in ("A", "An", "The") or titled or first[0].isdigit()):
             continue  # "…, a salesman from Sumter, South Carolina, [says]": look further left
-        if first in _STOP and first not in ("who", "which"):
+        if first in _STOP and first not in _ASIDE_OPENERS:
             return None  # "…, as he said, [said]": a clause, not an appositive
         found = mention_before(text, lo, start, appositive=False, object_ok=object_ok, loose=loose)
         if found is not None and not text[found[0] : found[1]][:1].isdigit():

@@ -125,7 +125,18 @@ def _kind_and_segments(
     for s, e in segs:
         blocks.extend(_in_blocks(pq, s, e))
     if any(k in pq.used for k in blocks):
-        return None
+        if len(segs) != 1:
+            return None
+        # 'She said A, and when pressed … replied, "B."': the content stops before the
+        # quotation that the direct pass gave to another attribution
+        first_used = min(k for k in blocks if k in pq.used)
+        s, e = segs[0]
+        cut = text.rfind(",", s, pq.blocks[first_used].start)
+        s, e = trim_content(text, s, cut if cut > s else pq.blocks[first_used].start)
+        if s >= pq.blocks[first_used].start or count_words(text, s, e) < 3:
+            return None
+        segs = [(s, e)]
+        blocks = [k for k in blocks if pq.blocks[k].end <= e]
     if not blocks:
         return QuoteKind.INDIRECT, segs
     if len(segs) == 1 and len(blocks) == 1:
