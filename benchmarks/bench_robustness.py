@@ -6,6 +6,9 @@ Usage::
 
 Each input must finish in at most 2 s per MB and return valid results or raise an
 ``NkQuotesError``; the script prints one line per input and exits non-zero when one fails.
+Patterns are compiled lazily on first use (the stance lexicon alone takes about half a
+second), so a short warm-up article runs first and its time is reported on its own line
+instead of being charged to whichever hostile input happens to come first.
 """
 
 from __future__ import annotations
@@ -16,6 +19,13 @@ import sys
 import time
 
 import nkquotes
+
+#: A short article that reaches every stage, so each lazy pattern is compiled before timing.
+WARM_UP = (
+    "Talks resume\n\nSEOUL, April 10 (Yonhap) -- Foreign Minister Kim Min-su said Wednesday"
+    ' that sanctions on North Korea must stay. "We will keep up the pressure," he told'
+    " reporters, according to the ministry.\n"
+)
 
 
 def hostile_inputs(size: int) -> dict[str, str]:
@@ -46,6 +56,9 @@ def main() -> None:
     args = parser.parse_args()
     size = int(args.size_mb * 1_000_000)
     failed = False
+    start = time.perf_counter()
+    nkquotes.extract(WARM_UP)
+    print(f"{'warm-up':18} {time.perf_counter() - start:7.3f} s (first call: lazy compilation)")
     for name, text in hostile_inputs(size).items():
         start = time.perf_counter()
         try:

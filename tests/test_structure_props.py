@@ -6,10 +6,13 @@ from __future__ import annotations
 import itertools
 
 import attrs
+import regex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from nkquotes import Article, Span, parse_article
+from nkquotes._sentences import trim
+from nkquotes._structure_lines import BLANKS, split_lines
 from tests.strategies import any_text, newsy_text
 
 _NOUNS = ["sanctions", "talks", "missile", "envoy", "summit", "allies", "regime", "plan"]
@@ -178,3 +181,29 @@ def test_arbitrary_text_yields_valid_ordered_disjoint_spans(text: str) -> None:
         assert all(a.end <= b.start for a, b in itertools.pairwise(paragraph.sentences))
     for agency in article.agencies:
         assert agency.span.is_valid_for(text)
+
+
+def _reference_lines(text: str) -> list[tuple[int, int]]:
+    """Trimmed non-blank lines the slow, obvious way: split at breaks, then trim."""
+    out = []
+    for match in regex.finditer(r"[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+", text):
+        start, end = trim(text, match.start(), match.end())
+        if end > start:
+            out.append((start, end))
+    return out
+
+
+_BLANKISH = st.sampled_from(list(" \t\u00a0\u200b\ufeff\x1f\u3000\u2009\n\r\x0b\x0c\x1c\u2028"))
+
+
+@settings(deadline=None, max_examples=300)
+@given(st.lists(st.one_of(_BLANKISH, st.characters(), st.just("a b")), max_size=60).map("".join))
+def test_split_lines_equals_split_then_trim(text: str) -> None:
+    assert [(line.start, line.end) for line in split_lines(text)] == _reference_lines(text)
+
+
+def test_blanks_are_exactly_what_trim_strips() -> None:
+    everything = "".join(map(chr, range(0x110000)))
+    stripped = {c for c in everything if c.isspace()} | set("\u200b\u200c\u200d\u2060\ufeff")
+    pattern = regex.compile(f"[{BLANKS}]")
+    assert set(pattern.findall(everything)) == stripped

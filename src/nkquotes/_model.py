@@ -39,6 +39,10 @@ __all__ = [
 ]
 
 
+_new_object = object.__new__
+_set_slot = object.__setattr__
+
+
 def _check_span(instance: Span, attribute: attrs.Attribute[str], value: str) -> None:
     del attribute
     if instance.start < 0 or instance.end < instance.start:
@@ -72,7 +76,13 @@ class Span:
         """Return the span ``[start, end)`` of *source*; raises :class:`SpanError` if invalid."""
         if not 0 <= start <= end <= len(source):
             raise SpanError(f"span [{start}, {end}) is outside a text of length {len(source)}")
-        return cls(start, end, source[start:end])
+        # The hottest constructor of the library: the checks above are all the validator
+        # would do, so fill the slots directly instead of running it again.
+        span = _new_object(cls)
+        _set_slot(span, "start", start)
+        _set_slot(span, "end", end)
+        _set_slot(span, "text", source[start:end])
+        return span
 
     def __len__(self) -> int:
         return self.end - self.start

@@ -42,7 +42,7 @@ from nkquotes._structure_lexicon import (
     trailing_agency,
     trailing_boilerplate,
 )
-from nkquotes._structure_lines import split_lines
+from nkquotes._structure_lines import Line, split_lines, words
 from nkquotes._structure_meta import (
     DatelineMatch,
     match_byline,
@@ -108,7 +108,7 @@ def parse_article(text: str, *, options: StructureOptions | None = None) -> Arti
     if not isinstance(text, str):
         raise InputError(f"parse_article needs a str, not {type(text).__name__}")
     opts = options if options is not None else StructureOptions()
-    slots = [Slot(line, text[line.start : line.end]) for line in split_lines(text)]
+    slots = [_slot(text, line) for line in split_lines(text)]
     if opts.detect_boilerplate:
         for index, slot in enumerate(slots):
             classify(slot, slots[index - 1] if index else None)
@@ -131,6 +131,11 @@ def parse_article(text: str, *, options: StructureOptions | None = None) -> Arti
     builder = _Builder(text)
     builder.collect(slots, title, opts)
     return builder.article()
+
+
+def _slot(text: str, line: Line) -> Slot:
+    seg = text[line.start : line.end]
+    return Slot(line, seg, words(seg))
 
 
 # --- pass 4: spans -----------------------------------------------------------------------

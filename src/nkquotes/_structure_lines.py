@@ -5,12 +5,20 @@ from __future__ import annotations
 import attrs
 
 from nkquotes import _lazyregex
-from nkquotes._sentences import trim
 
-__all__ = ["Line", "split_differs", "split_lines", "words"]
+__all__ = ["BLANKS", "Line", "split_differs", "split_lines", "words"]
 
 # Every line break Python's str.splitlines knows, so \r\n, \r, U+2028 and friends all work.
-_LINE = _lazyregex.compile(r"[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
+_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+#: What ``_sentences.trim`` strips: every ``str.isspace`` character plus the zero-width ones
+#: (``tests/test_structure.py`` checks this against ``str.isspace`` over all of Unicode).
+BLANKS = (
+    "\t\n\v\f\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+    "\u200b\u200c\u200d\u2060\ufeff"
+)
+# A trimmed line in one match: from its first non-blank character to its last. The greedy
+# middle runs to the line break and backs off over trailing blanks only, so it stays linear.
+_LINE = _lazyregex.compile(rf"[^{BLANKS}](?:[^{_BREAKS}]*[^{BLANKS}])?")
 _RARE_BREAK = _lazyregex.compile(r"[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 _WORD = _lazyregex.compile(r"[^\s\u200b\u200c\u200d\u2060\ufeff]+")
 
@@ -32,9 +40,7 @@ def split_lines(text: str) -> list[Line]:
     lines: list[Line] = []
     previous_end = 0
     for match in _LINE.finditer(text):
-        start, end = trim(text, match.start(), match.end())
-        if end <= start:
-            continue
+        start, end = match.span()
         lines.append(Line(start, end, not lines or _is_gap(text, previous_end, start)))
         previous_end = end
     return lines

@@ -126,8 +126,8 @@ def classify(slot: Slot, previous: Slot | None) -> None:
         set_role(slot, Role.BOILER, K.CREDIT)  # ``Thomson Reuters``, ``(Yonhap)``, ``-ANI``
         return
     if len(tokens) == 1:
-        stripped = seg.strip("()[]-–—.")
-        set_role(slot, Role.BOILER, K.CREDIT if canonical_agency(stripped) else K.OTHER)
+        # A lone token holds no U+0020, so the agency test above already saw this string.
+        set_role(slot, Role.BOILER, K.OTHER)
         return
     if seg[0] in "•·▪►" and len(tokens) <= 5 and seg[-1] not in TERMINAL:
         set_role(slot, Role.BOILER, K.NAVIGATION)  # a short bulleted menu or tag item
