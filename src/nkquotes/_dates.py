@@ -9,7 +9,8 @@ attribution part of its sentence (``said Wednesday``, ``told reporters on Thursd
 a statement released Tuesday``, ``Kang on Thursday said``), never one inside the quoted content;
 then an embedded post's signature line (``— Name (@handle) September 3, 2017``). The expression
 is resolved against the publication date (see :mod:`nkquotes._timex`). A quote with no time
-expression takes the publication date only when the caller asks for it, and is then marked
+expression of its own may carry one from a linked sentence (:mod:`nkquotes._dates_carry`);
+otherwise it takes the publication date only when the caller asks for it, and is then marked
 :attr:`DateSource.DEFAULTED`.
 """
 
@@ -21,6 +22,7 @@ from typing import Literal
 import attrs
 
 from nkquotes import _lazyregex
+from nkquotes._dates_carry import carry_dates
 from nkquotes._model import (
     Article,
     DateSource,
@@ -308,19 +310,22 @@ def resolve_dates(
 ) -> DateResolution:
     """Date the article and each quote; the caller's *published* wins over the text.
 
-    A quote that already carries a date keeps it. A quote with no time expression is left
-    undated unless *default_to_published* is true and a publication date is known.
+    A quote that already carries a date keeps it. A quote with no time expression of its own
+    may take one from another sentence that the text links to the same speech act (see
+    :mod:`nkquotes._dates_carry`, :attr:`DateSource.CARRIED`); one still undated is left so
+    unless *default_to_published* is true and a publication date is known.
     """
     when, source, dateline = _publication(article, published)
     dated = []
     for quote in quotes:
         if quote.date is None:
-            found = date_quote(
-                text, quote, when, article=article, default_to_published=default_to_published
-            )
+            found = date_quote(text, quote, when, article=article)
             if found is not None:
                 quote = attrs.evolve(quote, date=found)
         dated.append(quote)
-    return DateResolution(
-        published=when, quotes=tuple(dated), published_from=source, dateline=dateline
-    )
+    # Only then across sentences, so a carried date never wins over the quote's own one.
+    carried = carry_dates(text, article, tuple(dated), when)
+    if default_to_published and when is not None:
+        default = QuoteDate(date=when, source=DateSource.DEFAULTED)
+        carried = tuple(q if q.date else attrs.evolve(q, date=default) for q in carried)
+    return DateResolution(published=when, quotes=carried, published_from=source, dateline=dateline)

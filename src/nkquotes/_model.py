@@ -243,10 +243,17 @@ class Speaker:
 
 
 class DateSource(str, enum.Enum):
-    """Where a quote's date came from."""
+    """Where a quote's date came from.
+
+    *explicit* and *relative*: a time expression attached to the quote (naming the day, or
+    counting from the publication date); *carried*: an expression in another sentence that the
+    text links to the same speech act (``It said``, ``the statement``, ``after the meeting``);
+    *defaulted*: no expression, the publication date because the caller asked for it.
+    """
 
     EXPLICIT = "explicit"
     RELATIVE = "relative"
+    CARRIED = "carried"
     DEFAULTED = "defaulted"
 
 

@@ -125,10 +125,13 @@ _WEEKDAY_EXPR = (
     rf"(?P<wd>(?i:{_WEEKDAY}))\b(?!,?\s(?:{_MONTH}\b|{_DAY}{_ORD}?\b))"
 )
 _ORDINAL_DAY = rf"(?:(?<=\bon\s)|^)the\s(?P<od_day>{_DAY}){_ORD}\b"
+# "USA Today", "Trending Today USA": a capitalised "Today" after a capitalised word is a name.
+_NAMED = r"(?<!\b\p{Lu}[\w&]*\s)"
 _RELATIVE = (
     r"(?i:\b(?:"
     r"(?P<yesterday>yesterday)"
-    r"|(?P<today>today|tonight|earlier\stoday|earlier\sin\sthe\sday|later\sin\sthe\sday)"
+    rf"|(?P<today>(?-i:today|tonight|{_NAMED}(?:Today|Tonight|TODAY))"
+    r"|earlier\stoday|earlier\sin\sthe\sday|later\sin\sthe\sday)"
     r"|(?P<last_period>last\s(?P<lp_unit>week|month))"
     r"|(?P<this_period>(?P<tp_earlier>earlier\s)?this\s(?P<tp_unit>week|month))"
     rf"|(?P<ago>(?P<ago_n>{_NUM})\s(?P<ago_unit>days?|weeks?)\sago)"
