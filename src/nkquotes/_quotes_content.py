@@ -44,6 +44,7 @@ _CONTENT_STOP = _lazyregex.compile(
     r"(?:it|there|the|this|he|she|they|talks|no|\p{Lu}\w*+)\b"
     r"|,[\"”’]?[^\S\n]*+(?:while|whereas|although|though)\b|[^\S\n]amid\b)"
     r"|(?P<part>,[^\S\n]++(?!including\b)[a-z]+ing\b)"
+    r"|(?P<semi>;[^\S\n]+)"
 )
 _TRAILING_DAY = _lazyregex.compile(
     r"(?r)[^\S\n]+(?:on[^\S\n]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\Z"
@@ -74,7 +75,7 @@ def content_end(text: str, cues: CueIndex, start: int, end: int, pq: ParagraphQu
         words = len(text[start : stop.start()].split())
         if stop.lastgroup == "dash" and words < 4:
             continue
-        if stop.lastgroup == "tail" and words < 3:
+        if stop.lastgroup in ("tail", "semi") and words < 3:
             continue
         end = stop.start()
         if stop.lastgroup == "tail":

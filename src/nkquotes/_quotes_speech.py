@@ -40,6 +40,7 @@ from nkquotes._quotes_mention import (
     skip_listener,
     skip_modifiers,
 )
+from nkquotes._quotes_subject import subject_phrase
 
 
 def _split(words: str) -> list[str]:
@@ -302,6 +303,8 @@ def _analyse(
                 co = COORD.compiled.match(text, max(s_start, mend - 40), mend)
                 if co is not None:
                     mention = subject or _sentence_subject(text, s_start, co.start())
+            if mention is None and not entry.ing and "that" in flags:
+                mention = subject_phrase(text, s_start, mend)
             if mention is None:
                 return None
             if (
