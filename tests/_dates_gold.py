@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from nkquotes import Article, Cue, Quote, QuoteKind, Span
+from nkquotes import Article, Cue, Quote, QuoteKind, Span, Speaker
 
 
 def _nearest(text: str, needle: str, around: Span, segments: list[Span]) -> Span | None:
@@ -24,7 +24,8 @@ def _nearest(text: str, needle: str, around: Span, segments: list[Span]) -> Span
 
 
 def gold_quotes(text: str, gold: dict[str, Any]) -> list[tuple[Quote, dt.date | None]]:
-    """Each gold quote as a :class:`Quote` (cue located near its content) and its gold date."""
+    """Each gold quote as a :class:`Quote` (cue and speaker mention located near its content,
+    speaker name from gold) and its gold date."""
     result: list[tuple[Quote, dt.date | None]] = []
     for number, record in enumerate(gold["quotes"]):
         segments: list[Span] = []
@@ -41,11 +42,21 @@ def gold_quotes(text: str, gold: dict[str, Any]) -> list[tuple[Quote, dt.date | 
             span = _nearest(text, record["cue"], around, segments)
             if span is not None:
                 cue = Cue(span=span, lemma=record["cue"].split()[0])
+        speaker = None
+        if record.get("speaker"):
+            around = Span.of(text, segments[0].start, segments[-1].end)
+            mention = (
+                _nearest(text, record["mention"], around, segments)
+                if record.get("mention")
+                else None
+            )
+            speaker = Speaker(mention=mention, name=record["speaker"], reason="gold")
         quote = Quote(
             id=f"q{number}",
             segments=tuple(segments),
             kind=QuoteKind(record["kind"]),
             cue=cue,
+            speaker=speaker,
         )
         date = dt.date.fromisoformat(record["date"]) if record.get("date") else None
         result.append((quote, date))

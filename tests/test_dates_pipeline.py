@@ -30,7 +30,7 @@ def test_pipeline_never_gives_a_gold_quote_a_wrong_date(shared_dir: Path) -> Non
     if not files:
         pytest.skip(f"no gold files under {gold_dir}")
     wrong: list[str] = []
-    matched = 0
+    matched = carried = 0
     for path in files:
         gold = json.loads(path.read_text(encoding="utf-8"))
         text = (gold_dir.parent / "articles" / f"{path.name[: -len('.gold.json')]}.txt").read_text(
@@ -46,7 +46,11 @@ def test_pipeline_never_gives_a_gold_quote_a_wrong_date(shared_dir: Path) -> Non
             if quote is None or quote.date is None:
                 continue
             matched += 1
+            carried += quote.date.source is nkquotes.DateSource.CARRIED
             if quote.date.date.isoformat() != record["date"]:
                 wrong.append(f"{path.name}: {record['date']} != {quote.date}")
-    assert matched > 0
+    # Dates carried from linked sentences reach the pipeline's own quotes too (floors: the
+    # figures depend on the quote finder as well).
+    assert matched >= 20, matched
+    assert carried >= 5, carried
     assert wrong == []

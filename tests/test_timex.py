@@ -134,6 +134,11 @@ def test_slow_path_is_cached(monkeypatch: pytest.MonkeyPatch) -> None:
     assert info.maxsize is not None
 
 
+def test_today_in_a_name_is_not_a_day() -> None:
+    text = "He told USA Today and Trending Today USA on Monday. Today, he said it again today."
+    assert [s.text for s in find_time_expressions(text)] == ["Monday", "Today", "today"]
+
+
 def test_find_time_expressions_in_prose() -> None:
     text = (
         "Pompeo said Wednesday he may go. Kang told reporters on Thursday. "

@@ -205,12 +205,16 @@ class _Context:
         self.text = text
         self.reference = reference
         self.layout = _layout(text, article)
-        self.contents = sorted(s for q in quotes for s in q.segments)
-        self._content_starts = [s.start for s in self.contents]
+        contents = sorted(s for q in quotes for s in q.segments)
+        self._starts = [s.start for s in contents]
+        # The furthest end among the segments starting so far: one bisect answers an overlap.
+        self._reach: list[int] = []
+        for segment in contents:
+            self._reach.append(max(segment.end, self._reach[-1] if self._reach else 0))
 
     def in_content(self, span: Span) -> bool:
-        i = bisect.bisect_right(self._content_starts, span.start) - 1
-        return any(self.contents[j].overlaps(span) for j in range(max(0, i - 2), i + 1) if j >= 0)
+        i = bisect.bisect_left(self._starts, span.end) - 1
+        return i >= 0 and self._reach[i] > span.start
 
     def expressions(self, start: int, end: int) -> list[Span]:
         return [s for s in find_time_expressions(self.text, start, end) if not self.in_content(s)]
