@@ -40,6 +40,7 @@ from nkquotes._quotes_mention import (
     skip_listener,
     skip_modifiers,
 )
+from nkquotes._quotes_nouns import noun_owner
 from nkquotes._quotes_subject import subject_phrase
 
 
@@ -100,6 +101,15 @@ _QUOTED_AS = _lazyregex.compile(
     r"(?r)(?P<passive>\b(?:was|were|is|are|been|being)[^\S\n]+)?\b(?:quoted|cited)\b"
     r"(?:[^\S\n]+by[^\S\n]+(?P<by>[^,.;\n]{1,80}?)|[^\S\n]+(?P<obj>[^,.;\n]{1,80}?))?"
     r"[^\S\n]+as[^\S\n]+\Z"
+)
+#: A completed act that introduces an infinitive cue: "prompted Biden to [warn]".
+_INFINITIVE = _lazyregex.compile(
+    r"(?r)\b(?:(?:prompt|forc|caus|spurr|push|press|lead)(?:ed|ing)|led"
+    r"|(?P<on>(?:went|goes|go|going)[^\S\n]+on)"
+    r"|(?:took|takes|taking)[^\S\n]+to[^\S\n]+(?:Twitter|Facebook|Instagram|the[^\S\n]+"
+    r"(?:stage|podium|airwaves|floor))(?:[^\S\n]+\w+)?)"
+    r"(?(on)|(?:[^\S\n]+(?P<obj>\p{Lu}[^,.;:\n]{0,60}?|(?:the|a|an|his|her|their|its)"
+    r"[^\S\n]+[^,.;:\n]{1,60}?|him|her|them))?)[^\S\n]+to[^\S\n]+\Z"
 )
 _SUBJECT_START = _lazyregex.compile(
     r"[^\S\n]*+(?:(?:But|And|So|Yet|Still|However|Meanwhile),?[^\S\n]+)?"
@@ -237,23 +247,43 @@ def _analyse(
     prev = prev_word(text, s_start, cs)
     if prev in _NEGATORS or prev in _BLOCKERS:
         return None
+    infinitive = None
     if prev == "to" and entry.base:
-        return None
+        # "wants to say", "is expected to announce": nothing said yet; but "prompted Biden to
+        # warn", "went on to say", "took to Twitter to accuse" report the saying
+        infinitive = _INFINITIVE.match(text, max(s_start, cs - 100), cs)
+        if infinitive is None:
+            return None
     if "after" in flags:
         return _according(text, pq, s_start, s_end, cs, ce, entry)
     mention: tuple[int, int] | None = None
     cue_start = cs
     content_start: int | None = None
+    owner = noun_owner(text, s_start, cs, ce, s_end) if "noun" in flags else None
+    if owner is None and "noun" in flags and "that" not in flags:
+        return None  # a reporting noun without an owner: "the claim that …"
     by = _BY.compiled.match(text, ce, s_end)
-    if prev in _PASSIVE and not entry.ing and by is None:
+    if prev in _PASSIVE and not entry.ing and by is None and owner is None:
         return None
     form = text[cs:ce]
     participle = not entry.base and not form.endswith("s")
-    if by is not None and not entry.ing and participle:
+    if owner is not None:
+        mention = owner  # "Trump's claim that …"
+    elif by is not None and not entry.ing and participle:
         mention = mention_after(text, by.end(), s_end)
         if mention is None:
             return None
         content_start = mention[1]
+    elif infinitive is not None:
+        obj = infinitive.group("obj")
+        if obj:
+            mention = mention_after(
+                text, infinitive.start("obj"), infinitive.end("obj"), loose=True
+            )
+        else:
+            mention = subject or _sentence_subject(text, s_start, infinitive.start())
+        if mention is None:
+            return None
     elif entry.ing and prev == "as":
         q = _QUOTED_AS.match(text, max(s_start, cs - 120), cs)
         if q is None:
