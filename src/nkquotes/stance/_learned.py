@@ -16,23 +16,30 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
+from functools import reduce
+from operator import add
 from pathlib import Path
 from typing import Any
 
 import attrs
+import regex
 
 from nkquotes import _lazyregex
 from nkquotes._errors import ModelError
 from nkquotes._model import Span, StanceResult
 from nkquotes.stance._apply import StanceInput
 from nkquotes.stance._rules import find_cues
+from nkquotes.stance._scan import plain_lower
 from nkquotes.stance._target import Target
 
 __all__ = ["NaiveBayesStanceModel", "stance_features"]
 
 _FORMAT = "nkquotes-stance-naive-bayes"
 _WORD = _lazyregex.compile(r"\w+(?:['’]\w+)*")
+#: ``_WORD`` for lower-cased plain text (see :mod:`nkquotes.stance._scan`).
+_PLAIN_WORD = re.compile(r"\w+(?:['’]\w+)*")
 
 
 def _features(
@@ -66,46 +73,66 @@ def _features(
     return features
 
 
-def _unigram_names(item: StanceInput, target: Target) -> list[str]:
-    """The keys of ``_features(item, target, False, False)`` in the same order, without
-    their offsets (what a prediction needs unless it is confident enough to show evidence)."""
-    text = item.text
-    names: dict[str, None] = {}
-    for segment in item.quote.segments:
-        for word in _WORD.findall(text, segment.start, segment.end):
-            names.setdefault(word.lower())
-    for match in find_cues(text, target, item.quote.segments, item.sentence):
+def _segment_words(text: str, segment: Span) -> list[str]:
+    """The lower-cased words of *segment*, in order (``_WORD`` on the original text)."""
+    low = plain_lower(text, segment.start, segment.end)
+    if low is not None:
+        return _PLAIN_WORD.findall(low)
+    return [word.lower() for word in _WORD.findall(text, segment.start, segment.end)]
+
+
+def _cue_names(item: StanceInput, target: Target) -> dict[str, tuple[int, int]]:
+    """The lexicon features (``cue:relief``, ``cue:relief:q``), each with its first offsets."""
+    names: dict[str, tuple[int, int]] = {}
+    for match in find_cues(item.text, target, item.quote.segments, item.sentence):
         if match.weight <= 0 or match.label == target.neutral:
             continue
-        names.setdefault(f"cue:{match.label}")
+        where = (match.span.start, match.span.end)
+        names.setdefault(f"cue:{match.label}", where)
         if match.in_quote:
-            names.setdefault(f"cue:{match.label}:q")
+            names.setdefault(f"cue:{match.label}:q", where)
+    return names
+
+
+def _unigram_names(item: StanceInput, cues: dict[str, tuple[int, int]]) -> list[str]:
+    """The keys of ``_features(item, target, False, False)`` in the same order, without
+    their offsets (what a prediction needs unless it is confident enough to show evidence);
+    *cues* is what :func:`_cue_names` gives."""
+    text = item.text
+    words: list[str] = []
+    for segment in item.quote.segments:
+        words += _segment_words(text, segment)
+    names = dict.fromkeys(words)
+    names.update(dict.fromkeys(cues))  # "cue:…" names are never words
     return list(names)
 
 
 def _first_offsets(
-    item: StanceInput, target: Target, wanted: list[str]
+    item: StanceInput, cues: dict[str, tuple[int, int]], wanted: list[str]
 ) -> dict[str, tuple[int, int]]:
     """The offsets ``_features(item, target, False, False)`` gives the *wanted* names."""
     text = item.text
     left = set(wanted)
     found: dict[str, tuple[int, int]] = {}
     for segment in item.quote.segments:
-        for m in _WORD.finditer(text, segment.start, segment.end):
+        low = plain_lower(text, segment.start, segment.end)
+        matches: Iterator[re.Match[str]] | Iterator[regex.Match[str]]
+        if low is not None:
+            shift = segment.start
+            matches = _PLAIN_WORD.finditer(low)
+        else:
+            shift = 0
+            matches = _WORD.finditer(text, segment.start, segment.end)
+        for m in matches:
             word = m.group().lower()
             if word in left:
                 left.discard(word)
-                found[word] = m.span()
+                found[word] = (m.start() + shift, m.end() + shift)
                 if not left:
                     return found
-    for match in find_cues(text, target, item.quote.segments, item.sentence):
-        if match.weight <= 0 or match.label == target.neutral:
-            continue
-        where = (match.span.start, match.span.end)
-        for name in (f"cue:{match.label}", f"cue:{match.label}:q" if match.in_quote else ""):
-            if name in left:
-                left.discard(name)
-                found[name] = where
+    for name in left:
+        if name in cues:
+            found[name] = cues[name]
     return found
 
 
@@ -251,15 +278,35 @@ class NaiveBayesStanceModel:
         return self._posterior(_features(item, target, self.bigrams, self.sentence_words))
 
     def _posterior(self, features: Iterable[str]) -> dict[str, float]:
-        loglik, priors = self._tables()
-        scores = list(priors)
-        for row in map(loglik.get, features):
-            if row is not None:
-                scores = [s + v for s, v in zip(scores, row, strict=True)]  # in feature order
+        loglik, _priors = self._tables()
+        rows = [row for row in map(loglik.get, features) if row is not None]
+        return dict(zip(self.labels, self._normalise(rows), strict=True))
+
+    def _normalise(self, rows: list[tuple[float, ...]]) -> list[float]:
+        """The posterior of each label from the log-likelihood rows of the features, given in
+        feature order."""
+        _loglik, priors = self._tables()
+        if rows:
+            # Each label's sum runs in feature order from its prior, as a running total would.
+            columns = zip(*rows, strict=True)
+            scores = [reduce(add, col, prior) for prior, col in zip(priors, columns, strict=True)]
+        else:
+            scores = list(priors)
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         z = sum(exps)
-        return {label: e / z for label, e in zip(self.labels, exps, strict=True)}
+        return [e / z for e in exps]
+
+    def _margins(self, k: int) -> dict[str, float]:
+        """How far each feature's log-likelihood for label *k* is above the best other label."""
+        key = f"margins:{k}"
+        if key not in self._cache:
+            loglik, _priors = self._tables()
+            self._cache[key] = {
+                f: row[k] - max(v for j, v in enumerate(row) if j != k) for f, row in loglik.items()
+            }
+        margins: dict[str, float] = self._cache[key]
+        return margins
 
     def predict(self, item: StanceInput, target: Target) -> StanceResult | None:
         """The most probable label, with the n-grams that argued most for it as evidence."""
@@ -272,34 +319,32 @@ class NaiveBayesStanceModel:
             )
         loglik, _priors = self._tables()
         features: dict[str, tuple[int, int]] | None = None
+        cues: dict[str, tuple[int, int]] = {}
         if self.bigrams or self.sentence_words:
             features = _features(item, target, self.bigrams, self.sentence_words)
             names: Iterable[str] = features
         else:
-            names = _unigram_names(item, target)  # offsets only if evidence is shown
-        probabilities = self._posterior(names)
-        label = max(self.labels, key=lambda lab: (probabilities[lab], -self.labels.index(lab)))
-        score = probabilities[label]
+            cues = _cue_names(item, target)
+            names = _unigram_names(item, cues)  # offsets only if evidence is shown
+        known = [f for f in names if f in loglik]
+        probabilities = self._normalise([loglik[f] for f in known])
+        k = 0  # the first most probable label
+        for j, p in enumerate(probabilities):
+            if p > probabilities[k]:
+                k = j
+        score = probabilities[k]
         if score < self.min_score:
             return None
-        k = self.labels.index(label)
-        margins: dict[str, float] = self._cache.setdefault(f"margins:{k}", {})
-        ranked = []
-        for feature in names:
-            row = loglik.get(feature)
-            if row is None:
-                continue
-            margin = margins.get(feature)
-            if margin is None:
-                margin = margins[feature] = row[k] - max(v for j, v in enumerate(row) if j != k)
-            if margin > 0:
-                ranked.append((margin, feature))
+        margins = self._margins(k)
+        ranked = [(m, f) for f in known if (m := margins[f]) > 0]
         ranked.sort(key=lambda r: (-r[0], r[1]))  # names are unique: a total order
         shown = [feature for _m, feature in ranked[:3]]
-        where = features if features is not None else _first_offsets(item, target, shown)
+        where = features if features is not None else _first_offsets(item, cues, shown)
         text = item.text
         evidence = sorted({Span.of(text, *where[f]) for f in shown}, key=lambda s: (s.start, s.end))
-        return StanceResult(target=target.name, label=label, score=score, evidence=tuple(evidence))
+        return StanceResult(
+            target=target.name, label=self.labels[k], score=score, evidence=tuple(evidence)
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The model as JSON-ready data."""

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 
 import attrs
 import regex
@@ -27,6 +28,7 @@ from nkquotes._model import Span, StanceResult
 from nkquotes._sentences import split_sentences
 from nkquotes.stance._apply import StanceInput
 from nkquotes.stance._negation import NEGATOR, modify, tokenize
+from nkquotes.stance._scan import plain_lower, trie_pattern
 from nkquotes.stance._target import LexiconCue, Target
 
 __all__ = ["CueMatch", "RuleStanceModel", "find_cues"]
@@ -35,6 +37,9 @@ _SEP = r"[^\w.;:!?]+"
 _GAP_WORD = r"\w+(?:['’-]\w+)*+"
 _WORDS = _lazyregex.compile(r"\w+")
 _KEY = 3
+_ASCII_WORD = re.compile(r"[a-z0-9_]+")
+#: Words remembered per lexicon with the cues they may open (most news words are not met).
+_OPENED_MAX = 20_000
 
 _REBUT = _lazyregex.compile(
     r"\b(?:retort\w*|rebut\w*|counter(?:ed|s)|dismiss\w*|disput\w*|refut\w*|rejected)\b",
@@ -107,6 +112,8 @@ def _compile_phrase(phrase: str) -> tuple[regex.Pattern[str], list[frozenset[str
 @attrs.frozen(kw_only=True)
 class _CompiledCue:
     cue: LexiconCue
+    #: its place in the target's lexicon
+    number: int
     pattern: regex.Pattern[str]
     #: whether the phrase's own words negate (``no hostile intent``)
     negates: bool
@@ -114,6 +121,17 @@ class _CompiledCue:
     #: ASCII words, no shortcut); an ASCII word that is none of them cannot open the cue
     first_words: frozenset[str] | None = None
     first_stems: tuple[str, ...] = ()
+    #: for each later token, its lower-cased alternatives (stems cut at ``*``): lower-cased
+    #: plain text without one of each cannot match (``None``: not all ASCII, no shortcut)
+    later: tuple[tuple[str, ...], ...] | None = None
+
+    def opens(self, word: str) -> bool:
+        """Whether the lower-cased ASCII *word* may be this cue's first word."""
+        return (
+            self.first_words is None
+            or word in self.first_words
+            or word.startswith(self.first_stems)
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -123,6 +141,22 @@ class _Lexicon:
     index: dict[str, tuple[int, ...]]
     #: first three letters -> a pattern finding words that start with them
     finders: dict[str, regex.Pattern[str]]
+    #: first three letters -> the cues whose first word may start with them
+    by_key: dict[str, tuple[_CompiledCue, ...]]
+    #: the words opening a cue, all openings at once, for lower-cased plain text (``re``)
+    openers: re.Pattern[str]
+    #: lower-cased ASCII word -> the cues it may open (filled as words are met, bounded)
+    opened: dict[str, tuple[_CompiledCue, ...]] = attrs.field(factory=dict, eq=False)
+
+    def opened_by(self, word: str) -> tuple[_CompiledCue, ...]:
+        """The cues the lower-cased ASCII *word* (one the openers found) may open."""
+        cues = self.opened.get(word)
+        if cues is None:
+            if len(self.opened) >= _OPENED_MAX:
+                self.opened.clear()
+            cues = tuple(c for c in self.by_key[word[:_KEY]] if c.opens(word))
+            self.opened[word] = cues
+        return cues
 
 
 def _first_token(phrase: str) -> tuple[frozenset[str] | None, tuple[str, ...]]:
@@ -141,6 +175,18 @@ def _first_token(phrase: str) -> tuple[frozenset[str] | None, tuple[str, ...]]:
     return frozenset(words), tuple(stems)
 
 
+def _later_tokens(phrase: str) -> tuple[tuple[str, ...], ...] | None:
+    """The lower-cased alternatives of each token after the first, stems cut at ``*``;
+    ``None`` unless all are ASCII (case-insensitive matching may read other letters as ASCII
+    ones, so a substring test on them could miss a match)."""
+    later = tuple(
+        tuple(alt.rstrip("*").lower() for alt in token.split("|"))
+        for token in phrase.split()[1:]
+        if token not in ("~", "~~")
+    )
+    return later if all(alt.isascii() for alts in later for alt in alts) else None
+
+
 @functools.lru_cache(maxsize=32)
 def _lexicon(target: Target) -> _Lexicon:
     compiled = []
@@ -155,6 +201,8 @@ def _lexicon(target: Target) -> _Lexicon:
                 negates=bool(NEGATOR.search(cue.phrase)),
                 first_words=first_words,
                 first_stems=first_stems,
+                later=_later_tokens(cue.phrase),
+                number=number,
             )
         )
         for k in keys[0]:
@@ -165,8 +213,16 @@ def _lexicon(target: Target) -> _Lexicon:
         k: regex.compile(r"\b" + regex.escape(k) + (r"\b" if len(k) < _KEY else r"\w*"), regex.I)
         for k in index
     }
+    # Openings that are not ASCII words never occur in plain text, so the scan leaves them out.
+    ascii_keys = [k for k in index if _ASCII_WORD.fullmatch(k)]
+    words = trie_pattern([k for k in ascii_keys if len(k) >= _KEY])
+    short = trie_pattern([k for k in ascii_keys if len(k) < _KEY])
     return _Lexicon(
-        cues=tuple(compiled), index={k: tuple(v) for k, v in index.items()}, finders=finders
+        cues=tuple(compiled),
+        index={k: tuple(v) for k, v in index.items()},
+        finders=finders,
+        by_key={k: tuple(compiled[n] for n in v) for k, v in index.items()},
+        openers=re.compile(rf"\b{words}\w*|\b{short}\b"),
     )
 
 
@@ -196,6 +252,62 @@ def _merge(spans: list[Span]) -> list[tuple[int, int]]:
     return out
 
 
+def _region_hits(lexicon: _Lexicon, text: str, lo: int, hi: int) -> list[tuple[int, int, int]]:
+    """``(cue number, start, end)`` of every cue of *lexicon* matching at a word of the region."""
+    low = plain_lower(text, lo, hi)
+    if low is None:
+        return _region_hits_unicode(lexicon, text, lo, hi)
+    # One scan of the lower-cased region for the words that may open a cue (see _scan).
+    hits: list[tuple[int, int, int]] = []
+    for opening in lexicon.openers.finditer(low):
+        start = lo + opening.start()
+        for compiled in lexicon.opened_by(opening.group()):
+            if compiled.later is not None and not _has_each(low, compiled.later):
+                continue  # a later word of the cue is missing (the pattern would fail)
+            m = compiled.pattern.match(text, start, hi)
+            if m is not None:
+                hits.append((compiled.number, m.start(), m.end()))
+    return hits
+
+
+def _has_each(low: str, later: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether *low* holds one alternative of each token."""
+    for alternatives in later:
+        for alternative in alternatives:
+            if alternative in low:
+                break
+        else:
+            return False
+    return True
+
+
+def _region_hits_unicode(
+    lexicon: _Lexicon, text: str, lo: int, hi: int
+) -> list[tuple[int, int, int]]:
+    """:func:`_region_hits` for any text, with ``regex`` throughout (the reference path)."""
+    # Cheap first pass: which cue openings occur at all (most quotes have none).
+    present = lexicon.index.keys() & {w[:_KEY] for w in _WORDS.findall(text[lo:hi].lower())}
+    hits: list[tuple[int, int, int]] = []
+    for k in present:
+        for opening in lexicon.finders[k].finditer(text, lo, hi):
+            start = opening.start()
+            word = opening.group()
+            low = word.lower() if word.isascii() else None
+            for number in lexicon.index[k]:
+                compiled = lexicon.cues[number]
+                if (
+                    low is not None
+                    and compiled.first_words is not None
+                    and low not in compiled.first_words
+                    and not low.startswith(compiled.first_stems)
+                ):
+                    continue  # its first word is not this one (the pattern would fail)
+                m = compiled.pattern.match(text, start, hi)
+                if m is not None:
+                    hits.append((number, m.start(), m.end()))
+    return hits
+
+
 def find_cues(
     text: str,
     target: Target,
@@ -223,26 +335,7 @@ def _find_cues(
     regions = _merge([*segments, *([sentence] if sentence is not None else [])])
     found: list[CueMatch] = []
     for lo, hi in regions:
-        # Cheap first pass: which cue openings occur at all (most quotes have none).
-        present = lexicon.index.keys() & {w[:_KEY] for w in _WORDS.findall(text[lo:hi].lower())}
-        hits: list[tuple[int, int, int]] = []
-        for k in present:
-            for opening in lexicon.finders[k].finditer(text, lo, hi):
-                start = opening.start()
-                word = opening.group()
-                low = word.lower() if word.isascii() else None
-                for number in lexicon.index[k]:
-                    compiled = lexicon.cues[number]
-                    if (
-                        low is not None
-                        and compiled.first_words is not None
-                        and low not in compiled.first_words
-                        and not low.startswith(compiled.first_stems)
-                    ):
-                        continue  # its first word is not this one (the pattern would fail)
-                    m = compiled.pattern.match(text, start, hi)
-                    if m is not None:
-                        hits.append((number, m.start(), m.end()))
+        hits = _region_hits(lexicon, text, lo, hi)
         if not hits:
             continue
         tokens = tokenize(text, lo, hi)
