@@ -320,7 +320,9 @@ def _analyse(
                 after_m = mention_after(text, ce, s_end, loose=loose)
                 rest = text[after_m[1] : s_end] if after_m is not None else ""
                 if after_m is not None and (
-                    not rest.strip(' .,;:!?"”’') or rest.lstrip()[:1] == ","
+                    not rest.strip(' .,;:!?"”’')
+                    or rest.lstrip()[:1] == ","
+                    or _PLACE_TAIL.fullmatch(rest) is not None
                 ):
                     # "CONTENT, said X."
                     return _inverted(text, pq, s_start, cs, ce, entry, after_m, cs)
@@ -446,6 +448,11 @@ def _analyse(
     return None
 
 
+#: Where an inverted speaker was: "…, said one source [in the room]."
+_PLACE_TAIL = _lazyregex.compile(
+    r"[^\S\n]+(?:in|at|on|from|with|inside|outside|near)[^\S\n]+(?:[\w’'.-]+[^\S\n]*+){1,5}"
+    r"[.!?]?[\"”’]?[^\S\n]*+"
+)
 _AFTER_QUOTE = _lazyregex.compile(
     r"[^\S\n]*+(?:,[^\S\n]*+)?(?:when|as|after|before|while|and|but|because|since|until|"
     r"which|who)\b"
@@ -481,7 +488,10 @@ def _parenthetical(
     comma = comma_at(text, s_start, mention[0])
     stop = comma - 1 if text[comma - 1] in ",—–" else comma
     before = trim_content(text, s_start, stop)
-    if count_words(text, *before) >= 3:
+    opener = text[before[0] : before[1]].split(" ", 1)[0]
+    # "Speaking to students …, Biden said", "In the end, X agreed": an adverbial, not content
+    adverbial = opener.endswith("ing") and opener[:1].isupper()
+    if count_words(text, *before) >= 3 and not adverbial:
         segs.append(before)
     q = after_cue
     while q < s_end and text[q] in " \t,;—–":
