@@ -58,7 +58,7 @@ _NAMING = frozenset(_split("call describe label brand"))
 #: Verbs whose "X for Y" states a charge: "condemned North Korea for increasing tensions".
 _CHARGING = frozenset(_split("blame condemn criticize criticise denounce slam"))
 #: Words that attach a participle to the sentence subject: "began by saying", "while chanting".
-_ING_LINKS = frozenset(_split("by while before after when"))
+_ING_LINKS = frozenset(_split("by while before after when and for from"))
 _LISTENING = frozenset(_split("tell inform assure reassure remind"))
 #: Unambiguous speech verbs: their subject may be any noun phrase with a determiner.
 _CORE = frozenset(
@@ -444,10 +444,17 @@ def _analyse(
     ):
         body = text[c_start:c_end]
         claim = claim or " as " in body or (" for " in body and entry.lemma in _CHARGING)
+        if entry.lemma == "call" and not entry.ing and _CALLED_A.match(body) is not None:
+            claim = True  # "called it a common ailment": a name given, a claim made
         return _make(text, pq, [(c_start, c_end)], entry, cue_start, ce, mention, cs, claim=claim)
     return None
 
 
+#: "called [it] a hoax", "called [climate change] a hoax": an object, then a predicate noun.
+_CALLED_A = _lazyregex.compile(
+    r"(?!(?:to|for|on|off|up|in|out|back|upon|a|an|the)\b)"
+    r"(?:it|him|her|them|this|that|[^,.;:\n]{1,80}?)[^\S\n]+(?:a|an)[^\S\n]+\w"
+)
 #: Where an inverted speaker was: "…, said one source [in the room]."
 _PLACE_TAIL = _lazyregex.compile(
     r"[^\S\n]+(?:in|at|on|from|with|inside|outside|near)[^\S\n]+(?:[\w’'.-]+[^\S\n]*+){1,5}"
