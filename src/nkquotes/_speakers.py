@@ -8,11 +8,18 @@ reads each quote's mention (:mod:`nkquotes._speakers_mentions`) and resolves it:
   name ends in them and whose titles fit; several candidates go to the one mentioned most
   recently (``"surname"``);
 - role descriptions (``the minister``, ``the U.S. envoy``) to the most recent entity whose
-  titles have the same head noun and no conflicting country (``"title"``);
+  titles have the same head noun and no conflicting country; one nobody fits to the person
+  the next sentence introduces, or to the person just quoted; ``the leaders`` to the two
+  people last named together (``"title"``) (:mod:`nkquotes._speakers_roles`);
 - pronouns to the speaker or grammatical subject of the nearest preceding sentence that has
   a compatible one (``"pronoun"``);
-- groups and unnamed sources to an entity named by the description (``"group"``);
-- cue-less continuation paragraphs to the previous quote's speaker (``"inherited"``).
+- groups and unnamed sources to an entity named by the description, ``some`` to the group
+  its sentence names (``"group"``);
+- documents (``the statement``) to the document named before or to who issued it: a country
+  its adjective names, the last speaker, never an outlet that only carried it
+  (``"document"``);
+- cue-less continuation paragraphs to the previous quote's speaker, or to its source when it
+  only cited an outlet (``"inherited"``).
 
 What cannot be resolved without guessing keeps ``reason="unresolved: <why>"``.
 """
@@ -23,72 +30,43 @@ import bisect
 from collections.abc import Callable
 
 import attrs
-import regex
 
 from nkquotes import _lazyregex
-from nkquotes._entities import Record, Registry, countries_in, titles_match
+from nkquotes._entities import Record, titles_match
 from nkquotes._model import Article, Entity, EntityKind, Quote, Span
 from nkquotes._names import (
-    DOCUMENT_WORDS,
-    GROUP_NOUNS,
-    HEAD_SYNONYMS,
     HONORIFICS,
-    ORG_WORDS,
-    ROLE_NOUNS,
     TITLE_WORDS,
     fold,
-    strip_determiner,
 )
-from nkquotes._speakers_mentions import MentionKind, MentionParts, analyse
+from nkquotes._speakers_context import (
+    QUANTIFIERS,
+    after_preposition,
+    is_plural_people,
+    pair_before,
+)
+from nkquotes._speakers_mentions import (
+    MentionKind,
+    MentionParts,
+    analyse,
+    dash_attribution,
+    passive,
+    trim,
+)
+from nkquotes._speakers_roles import LOOKBACK_SENTENCES, Descriptions
 from nkquotes._speakers_scan import build_registry
 
 __all__ = ["SpeakerResolution", "resolve_speakers"]
 
-_LOOKBACK_SENTENCES = 4
-_CATAPHORA = 600
+
+# Documents that a government or person issues and an outlet only carries (a report or an
+# editorial may be the outlet's own).
+_ISSUED = frozenset(
+    {"statement", "announcement", "communique", "communiqué", "declaration", "letter", "readout"}
+)
 _AND = _lazyregex.compile(r" (?:and|&) ")
-_TRAILING_PRONOUN = _lazyregex.compile(r"[,\s](he|she|they|it|we)\Z", regex.IGNORECASE)
-_LOWER_WORDS = _lazyregex.compile(r"[\p{Ll}\s,]*+")
-_MAX_TRIM = 200
-# A name run followed by a lower-case verb: ``Kim reaffirmed U.S.``.
-_LEADING_NAME = _lazyregex.compile(
-    r"((?:\p{Ll}+\s+){0,3}?(?:\p{Lu}[\p{L}.'’-]*\s+){0,4}?\p{Lu}[\p{L}'’-]*)"
-    r"\s+(?!(?:of|for|to|the|at|and|in)\b)\p{Ll}"
-)
 _POSSESSIVE_AFTER = _lazyregex.compile(r"['’]s?\b")
-_DASH = _lazyregex.compile(
-    r"[\"”’'.,!?]{0,3}[^\S\n]*[―—–-]{1,2}[^\S\n]*"
-    r"(\p{Lu}[\p{L}.'’-]*(?:[^\S\n]+\p{Lu}[\p{L}.'’-]*){0,4})[^\S\n]*[.,]?[^\S\n]*(?:\n|$)"
-)
 _COUNTRY_NOUNS = frozenset({"country", "nation", "regime", "state", "north", "reclusive state"})
-_GENERIC = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "to",
-        "for",
-        "at",
-        "on",
-        "in",
-        "and",
-        "top",
-        "senior",
-        "chief",
-        "former",
-        "current",
-        "special",
-        "new",
-        "acting",
-        "then",
-        "veteran",
-        "longtime",
-        "outgoing",
-        "incoming",
-        "sitting",
-    ]
-)
 
 
 @attrs.frozen(kw_only=True)
@@ -102,38 +80,8 @@ class SpeakerResolution:
 Resolved = tuple[Record | None, str]
 
 
-class _Resolver:
-    def __init__(self, text: str, article: Article, registry: Registry) -> None:
-        self.text = text
-        self.registry = registry
-        sentences = list(article.sentences) or [p.span for p in article.paragraphs]
-        if not sentences:
-            sentences = [Span.of(text, 0, len(text))]
-        self.sentences = [(s.start, s.end) for s in sentences]
-        self.starts = [s[0] for s in self.sentences]
-        # (mention start, record, passive agent) of every resolved speaker so far.
-        self.speakers: list[tuple[int, Record, bool]] = []
-        # (mention start, index in ``speakers``) in text order, to find a sentence's speakers.
-        self._speakers_by_pos: list[tuple[int, int]] = []
-        # (position, record) of the previous resolved quote.
-        self.last: tuple[int, Record] | None = None
-        # Who issued the statement (report, letter …) mentioned so far, by head noun.
-        self.documents: dict[str, Record] = {}
-
-    def add_speaker(self, pos: int, record: Record, passive: bool) -> None:
-        """Record that the mention at *pos* (a passive agent or not) spoke as *record*."""
-        bisect.insort(self._speakers_by_pos, (pos, len(self.speakers)))
-        self.speakers.append((pos, record, passive))
-
-    def speakers_between(self, start: int, end: int) -> list[Record]:
-        """Non-passive speakers whose mention starts in ``[start, end)``, in resolution order."""
-        by_pos = self._speakers_by_pos
-        lo = bisect.bisect_left(by_pos, (start, -1))
-        hi = bisect.bisect_left(by_pos, (end, -1), lo)
-        found = sorted(index for _, index in by_pos[lo:hi])
-        return [r for _, r, passive in map(self.speakers.__getitem__, found) if not passive]
-
-    # -- one mention ----------------------------------------------------------------------
+class _Resolver(Descriptions):
+    """Resolves the quotes of one article in order (see :func:`resolve_speakers`)."""
 
     def resolve(self, mention: Span) -> Resolved:
         joined = _AND.search(mention.text)
@@ -141,7 +89,11 @@ class _Resolver:
             pair = self.conjunction(mention, joined.start(), joined.end())
             if pair is not None:
                 return pair
-        mention = _trim(mention)
+        mention = trim(mention)
+        if fold(mention.text) in QUANTIFIERS:
+            group = self.quantified(mention)
+            if group is not None:
+                return group, "group"
         parts = analyse(mention.text)
         kind = parts.kind
         if kind is MentionKind.PRONOUN:
@@ -163,15 +115,19 @@ class _Resolver:
                     return found, "title"
             return self.registry.named(parts.body, EntityKind.ORGANISATION, mention), "name"
         if kind is MentionKind.ROLE:
-            if parts.definite or parts.body[:1].islower():
-                found = self.described(mention, parts, people=True)
-                if found is not None:
-                    return found, "title"
+            found = self.role(mention, parts)
+            if found is not None:
+                return found, "title"
             name = self.of_organisation(mention, parts) or parts.body
             record = self.registry.named(name, EntityKind.PERSON, mention)
             record.add_title(name)
             return record, "group"
         if kind is MentionKind.GROUP:
+            if (parts.definite or parts.body.startswith("both")) and is_plural_people(parts.body):
+                two = pair_before(self.text, self.registry, self.sentences, mention.start)
+                if two is not None:
+                    name = f"{two[0].name} and {two[1].name}"
+                    return self.registry.named(name, EntityKind.GROUP, mention), "title"
             return self.registry.named(parts.body, EntityKind.GROUP, mention), "group"
         if parts.definite and fold(parts.body) in _COUNTRY_NOUNS:
             country, _ = self.antecedent(mention.start, lambda r: r.country)
@@ -211,9 +167,22 @@ class _Resolver:
             if chosen is not None:
                 registry.mention(chosen, mention)
                 return chosen, "name"
+        issuer = self.country_of(parts.body, mention.start)
+        if issuer is not None:  # "the latest North Korean statement": the country's
+            registry.mention(issuer, mention)
+            return issuer, "document"
         author = self.documents.get(head)
         if author is None and self.last is not None and self.last[0] < mention.start:
             author = self.last[1]
+            source = self.last_source
+            # An outlet carries statements; the one who spoke before it issued this one.
+            if (
+                head in _ISSUED
+                and author.kind is EntityKind.MEDIA
+                and source is not None
+                and self.near(source[0], mention.start)
+            ):
+                author = source[1]
         if author is None:
             author, _ = self.antecedent(mention.start, lambda r: True)
         if author is None:
@@ -271,67 +240,6 @@ class _Resolver:
         if parts.party and record.party is None:
             record.party = parts.party
 
-    def of_organisation(self, mention: Span, parts: MentionParts) -> str | None:
-        """``the ministry spokesperson`` after ``the Swedish Foreign Ministry``: its full name."""
-        words = parts.body.split()
-        if not parts.definite or len(words) != 2 or not parts.body.islower():
-            return None
-        org_word = fold(words[0])
-        if org_word not in ORG_WORDS:
-            return None
-        best: tuple[int, Record] | None = None
-        for record in self.registry.records:
-            if record.kind is EntityKind.ORGANISATION and fold(record.name).split()[-1] == org_word:
-                last = self.registry.last_mention_before(record, mention.start)
-                if last < 0 and record.first < mention.start + _CATAPHORA:
-                    last = -record.first  # after the mention: the nearest one
-                if last != -1 and (best is None or last > best[0]):
-                    best = (last, record)
-        if best is None:
-            return None
-        return f"{strip_determiner(best[1].name)} {words[1]}"
-
-    def described(self, mention: Span, parts: MentionParts, *, people: bool) -> Record | None:
-        """The most recent entity a description (``the minister``) fits."""
-        words = [w for w in fold(parts.body).replace("'s", "").split() if w not in _GENERIC]
-        head = parts.head or (words[-1] if words else "")
-        heads = HEAD_SYNONYMS.get(head, frozenset({head}))
-        wanted_countries = countries_in(parts.body)
-        best: tuple[int, int, Record] | None = None
-        after: tuple[int, Record] | None = None
-        for record in self.registry.records:
-            if (record.kind is EntityKind.PERSON) is not people:
-                continue
-            title_keys = record.title_keys()
-            name_words = fold(record.name).split()
-            if heads.isdisjoint(title_keys) and heads.isdisjoint(name_words):
-                continue
-            keys = title_keys | set(name_words)
-            have = record.countries()
-            if wanted_countries and have and not wanted_countries <= have:
-                continue
-            tier = 1 if wanted_countries and have else 0
-            if fold(record.name) in fold(parts.body):
-                continue  # ``the sister of … Kim Jong Un`` is not Kim Jong Un
-            others = {w for w in words if w not in heads and not countries_in(w)}
-            if others - keys - {"of", "to"}:
-                continue
-            last = self.registry.last_mention_before(record, mention.start)
-            if last >= 0 and (best is None or (tier, last) > best[:2]):
-                best = (tier, last, record)
-            if (
-                last < 0
-                and record.first < mention.start + _CATAPHORA
-                and (after is None or record.first < after[0])
-            ):
-                after = (record.first, record)
-        found = best[2] if best is not None else after[1] if after is not None else None
-        if found is not None:
-            self.registry.mention(found, mention)
-        return found
-
-    # -- pronouns -------------------------------------------------------------------------
-
     def pronoun(self, mention: Span, pronoun: str) -> Resolved:
         def fits(record: Record) -> bool:
             if pronoun in {"he", "she"}:
@@ -370,7 +278,7 @@ class _Resolver:
             ]
             if before:
                 return before[-1], "same sentence"
-        for k in range(index - 1, max(index - 1 - _LOOKBACK_SENTENCES, -1), -1):
+        for k in range(index - 1, max(index - 1 - LOOKBACK_SENTENCES, -1), -1):
             start, end = self.sentences[k]
             for record in self.speakers_between(start, end):
                 if fits(record):
@@ -390,10 +298,6 @@ class _Resolver:
         return record.ends.get(start, start)
 
 
-def _passive(text: str, pos: int) -> bool:
-    return text[max(0, pos - 3) : pos].casefold() == "by "
-
-
 def resolve_speakers(text: str, article: Article, quotes: tuple[Quote, ...]) -> SpeakerResolution:
     """Resolve each quote's speaker mention to an entity of the article.
 
@@ -411,16 +315,21 @@ def resolve_speakers(text: str, article: Article, quotes: tuple[Quote, ...]) -> 
         if speaker is None:
             results.append((None, "", None))
             continue
-        mention = speaker.mention or _dash_attribution(text, quote)
+        mention = speaker.mention or dash_attribution(text, quote)
         if mention is None:
             gap = previous is not None and quote.paragraph - last_paragraph > 1
             if gap:
                 # A paragraph in between: someone introduced there may be the speaker.
                 start = quote.segments[0].start
                 between, _ = resolver.antecedent(start, lambda r: r.kind is EntityKind.PERSON)
-                if between is not None and registry.last_mention_before(between, start) > last_pos:
+                seen = -1 if between is None else registry.last_mention_before(between, start)
+                if between is not None and seen > last_pos and not after_preposition(text, seen):
                     previous = between
                     previous.spoke = True
+            source = resolver.last_source
+            # An outlet is cited, not quoted at length: a cue-less quote goes on its source's.
+            if previous is not None and previous.kind is EntityKind.MEDIA and source is not None:
+                previous = source[1] if source[1].kind is EntityKind.PERSON else previous
             if previous is None:
                 # No quote before: the person the preceding sentences are about, if any.
                 previous, _ = resolver.antecedent(
@@ -438,7 +347,9 @@ def resolve_speakers(text: str, article: Article, quotes: tuple[Quote, ...]) -> 
         if record is not None:
             record.spoke = True
             resolver.last = (quote.segments[0].start, record)
-            resolver.add_speaker(mention.start, record, _passive(text, mention.start))
+            if record.kind is not EntityKind.MEDIA:
+                resolver.last_source = resolver.last
+            resolver.add_speaker(mention.start, record, passive(text, mention.start))
         results.append((record, reason, mention))
         previous = record
         last_paragraph, last_pos = quote.paragraph, quote.segments[-1].end
@@ -463,31 +374,3 @@ def resolve_speakers(text: str, article: Article, quotes: tuple[Quote, ...]) -> 
         )
         out.append(attrs.evolve(quote, speaker=speaker))
     return SpeakerResolution(quotes=tuple(out), entities=registry.entities(ids, keep))
-
-
-def _trim(mention: Span) -> Span:
-    """Cut stray words off a mention: ``meaning ludicrous, he`` -> ``he``;
-    ``Kim reaffirmed U.S.`` -> ``Kim``."""
-    text = mention.text
-    if len(text) > _MAX_TRIM:
-        return mention
-    tail = _TRAILING_PRONOUN.search(text)
-    if tail is not None and _LOWER_WORDS.fullmatch(text, 0, tail.start(1)):
-        return Span(mention.start + tail.start(1), mention.start + tail.end(1), tail.group(1))
-    head = _LEADING_NAME.match(text)
-    if head is not None and head.end(1) < len(text.rstrip()):
-        verb = fold(text[head.end(0) - 1 :].split()[0])
-        nouns = (GROUP_NOUNS, ORG_WORDS, ROLE_NOUNS, DOCUMENT_WORDS, TITLE_WORDS)
-        if not verb.endswith(("ed", "s")) or any(verb in words for words in nouns):
-            return mention
-        if analyse(head.group(1)).kind is MentionKind.PERSON:
-            return Span(mention.start, mention.start + head.end(1), head.group(1))
-    return mention
-
-
-def _dash_attribution(text: str, quote: Quote) -> Span | None:
-    """``"…" ― Carla Sanchez``: a name after a dash right behind a cue-less quote."""
-    match = _DASH.match(text, quote.segments[-1].end)
-    if match is None:
-        return None
-    return Span.of(text, match.start(1), match.end(1))

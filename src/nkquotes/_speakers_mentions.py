@@ -3,6 +3,8 @@
 :func:`analyse` reads the words of one mention (``US Secretary of State Mike Pompeo``,
 ``the minister``, ``North Korean officials``, ``he``, ``KCNA``) and says which kind of
 expression it is, with the parts speaker resolution needs. It looks only at the mention.
+:func:`trim` cuts stray words off a mention, :func:`dash_attribution` finds the name after a
+dash behind a cue-less quote.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import attrs
 import regex
 
 from nkquotes import _lazyregex
+from nkquotes._model import Quote, Span
 from nkquotes._names import (
     COUNTRY_ALIASES,
     DOCUMENT_WORDS,
@@ -30,7 +33,7 @@ from nkquotes._names import (
     media_names,
 )
 
-__all__ = ["MentionKind", "MentionParts", "analyse"]
+__all__ = ["MentionKind", "MentionParts", "analyse", "dash_attribution", "passive", "trim"]
 
 
 class MentionKind(str, enum.Enum):
@@ -72,7 +75,36 @@ _ACRONYM = _lazyregex.compile(r"\(([A-Z][A-Z.&-]{1,9})\)")
 _POSSESSIVE = _lazyregex.compile(r"^[\p{Lu}][\p{L}. ]*?['’]s\s")
 _DET = _lazyregex.compile(r"^(the|a|an|another)\s+", regex.IGNORECASE)
 _NEWS_WORD = _lazyregex.compile(r"(?i)\b(?:news|agency|broadcast)")
+# "The statement carried by KCNA": the document speaks, the outlet only carried it (a
+# "report released by" an institute is the institute's own).
+_CARRIED = _lazyregex.compile(
+    r"((?:the|a|an)\s+(?:[\p{L}'’-]+\s+){0,3}?(\p{L}+))\s+"
+    r"(?:carried|published|released|issued|run|relayed|distributed)\s+(?:by|on|in)\s",
+    regex.IGNORECASE,
+)
+#: Title abbreviations that end a role written without a name (``Russia Foreign Min``).
+_TITLE_ABBREVIATIONS = {
+    "min": "Minister",
+    "sec": "Secretary",
+    "secy": "Secretary",
+    "amb": "Ambassador",
+    "pres": "President",
+    "gov": "Governor",
+    "spox": "Spokesperson",
+}
 _CUT = _lazyregex.compile(r"\s(?:of|from|in|at|to|for|on|with|here|there|who|which)\b")
+_TRAILING_PRONOUN = _lazyregex.compile(r"[,\s](he|she|they|it|we)\Z", regex.IGNORECASE)
+_LOWER_WORDS = _lazyregex.compile(r"[\p{Ll}\s,]*+")
+_MAX_TRIM = 200
+# A name run followed by a lower-case verb: ``Kim reaffirmed U.S.``.
+_LEADING_NAME = _lazyregex.compile(
+    r"((?:\p{Ll}+\s+){0,3}?(?:\p{Lu}[\p{L}.'’-]*\s+){0,4}?\p{Lu}[\p{L}'’-]*)"
+    r"\s+(?!(?:of|for|to|the|at|and|in)\b)\p{Ll}"
+)
+_DASH = _lazyregex.compile(
+    r"[\"”’'.,!?]{0,3}[^\S\n]*[―—–-]{1,2}[^\S\n]*"
+    r"(\p{Lu}[\p{L}.'’-]*(?:[^\S\n]+\p{Lu}[\p{L}.'’-]*){0,4})[^\S\n]*[.,]?[^\S\n]*(?:\n|$)"
+)
 
 
 @functools.cache
@@ -105,6 +137,13 @@ def analyse(mention: str) -> MentionParts:
     key = fold(text)
     if key in PRONOUNS:
         return MentionParts(kind=MentionKind.PRONOUN, body=text, head=key)
+    carried = _CARRIED.match(text)
+    if (
+        carried is not None
+        and fold(carried.group(2)) in DOCUMENT_WORDS
+        and _media().search(text, carried.end()) is not None
+    ):
+        return analyse(carried.group(1))
     trailing = _TRAILING_OF.match(text)
     if trailing is not None:
         inner = analyse(trailing.group("person"))
@@ -147,6 +186,17 @@ def analyse(mention: str) -> MentionParts:
         if run < len(words) and words[run].group()[:1].isupper() and not connected:
             # An initial alone is not a name.
             last = words[-1].group().removesuffix("'s").removesuffix("’s")
+            expanded = _TITLE_ABBREVIATIONS.get(fold(last))
+            before = fold(words[run - 1].group()) if run > 0 else ""
+            # "Foreign Min" is a title, "President Min" a titled Korean surname.
+            if (
+                expanded is not None
+                and run == len(words) - 1
+                and before
+                and before not in ROLE_NOUNS
+                and before not in HONORIFICS
+            ):
+                return analyse(text[: body_start + words[-1].start()] + expanded)
             start = words[run].start()
             name = body[start : words[-1].start()] + last
             title = body[:start].strip() or None
@@ -180,3 +230,35 @@ def analyse(mention: str) -> MentionParts:
     if body[:1].isupper():
         return MentionParts(kind=MentionKind.ORGANISATION, body=canonical, definite=definite)
     return MentionParts(kind=MentionKind.UNKNOWN, body=canonical, definite=definite, head=head)
+
+
+def passive(text: str, pos: int) -> bool:
+    return text[max(0, pos - 3) : pos].casefold() == "by "
+
+
+def trim(mention: Span) -> Span:
+    """Cut stray words off a mention: ``meaning ludicrous, he`` -> ``he``;
+    ``Kim reaffirmed U.S.`` -> ``Kim``."""
+    text = mention.text
+    if len(text) > _MAX_TRIM:
+        return mention
+    tail = _TRAILING_PRONOUN.search(text)
+    if tail is not None and _LOWER_WORDS.fullmatch(text, 0, tail.start(1)):
+        return Span(mention.start + tail.start(1), mention.start + tail.end(1), tail.group(1))
+    head = _LEADING_NAME.match(text)
+    if head is not None and head.end(1) < len(text.rstrip()):
+        verb = fold(text[head.end(0) - 1 :].split()[0])
+        nouns = (GROUP_NOUNS, ORG_WORDS, ROLE_NOUNS, DOCUMENT_WORDS, TITLE_WORDS)
+        if not verb.endswith(("ed", "s")) or any(verb in words for words in nouns):
+            return mention
+        if analyse(head.group(1)).kind is MentionKind.PERSON:
+            return Span(mention.start, mention.start + head.end(1), head.group(1))
+    return mention
+
+
+def dash_attribution(text: str, quote: Quote) -> Span | None:
+    """``"…" ― Carla Sanchez``: a name after a dash right behind a cue-less quote."""
+    match = _DASH.match(text, quote.segments[-1].end)
+    if match is None:
+        return None
+    return Span.of(text, match.start(1), match.end(1))

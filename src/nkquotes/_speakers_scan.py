@@ -241,6 +241,10 @@ def _apposition_after(text: str, pos: int, limit: int) -> str | None:
     end = end_match.start() if end_match else min(limit, begin + 160)
     phrase = text[begin:end].strip()
     words = fold(phrase).replace("'s", "").split()
+    if len(words) > _MAX_APPOSITION and " and " in phrase:
+        # "an expert and director of … at …": the first of the roles is enough.
+        phrase = phrase.partition(" and ")[0]
+        words = fold(phrase).replace("'s", "").split()
     if not words or len(words) > _MAX_APPOSITION:
         return None
     lead = words[1] if words[0] in {"a", "an", "the"} and len(words) > 1 else words[0]
