@@ -220,7 +220,8 @@ datey_text = st.lists(
     st.sampled_from(
         ["said", " ", ", ", "on ", "the ", "2nd", "Sept. ", "26", "2018", "Sunday", "last ",
          "week", "ago", "three ", "days ", "earlier ", "this ", "month", "May ", "may ", "(", ")",
-         "\n", "16th ", "December ", "x" * 30, "yesterday", "-", "04", "10", "this past "]
+         "\n", "16th ", "December ", "x" * 30, "yesterday", "-", "04", "10", "this past ",
+         "Today", "USA ", "today"]
     ),
     max_size=40,
 ).map("".join)  # fmt: skip
@@ -230,7 +231,11 @@ datey_text = st.lists(
 @given(datey_text, st.integers(0, 10))
 def test_windowed_scan_equals_a_full_scan(text: str, start: int) -> None:
     start = min(start, len(text))
-    full = [(m.start(), m.end()) for m in _timex._EXPRESSION.finditer(text, start, len(text))]
+    full = [
+        (m.start(), m.end())
+        for m in _timex._EXPRESSION.finditer(text, start, len(text))
+        if not _timex._in_a_name(text, m)  # "USA Today" is a name, in both scans
+    ]
     assert [(s.start, s.end) for s in find_time_expressions(text, start)] == full
     first = find_time_expression(text, start)
     assert ((first.start, first.end) if first else None) == (full[0] if full else None)

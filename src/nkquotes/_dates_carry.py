@@ -95,6 +95,8 @@ _EVENT_WORDS = {
 }
 #: Paragraphs looked back for a dated event.
 _EVENT_PARAGRAPHS = 3
+#: Dated mentions looked at before a quote (bounded work per quote on long articles).
+_LOOKBACK = 12
 #: Characters of a quote's sentence read when it has no sentence (bounded work per quote).
 _REACH = 300
 
@@ -153,6 +155,7 @@ class _Dated:
     expression: Span
     date: dt.date
     word: str
+    at: int
 
 
 def _anchor(quote: Quote) -> int:
@@ -163,15 +166,15 @@ def _blocked(text: str, low: int, high: int) -> bool:
     return _GAP_BREAK.search(text, low, high) is not None
 
 
-def _in_relative_clause(text: str, start: int, floor: int) -> bool:
+def _in_relative_clause(text: str, start: int) -> bool:
     """Whether *start* is in a relative clause: "Kim, who arrived on Saturday, met ..."."""
-    comma = text.rfind(",", max(floor, start - 100), start)
+    comma = text.rfind(",", max(0, start - 100), start)
     opener = _RELATIVE_OPENER.match(text, comma) if comma >= 0 else None
     return opener is not None and _CLAUSE_END.search(text, opener.end(), start) is None
 
 
 def _attached(
-    text: str, word: Span, expressions: Sequence[Span], reference: dt.date, floor: int
+    text: str, word: Span, expressions: Sequence[Span], reference: dt.date
 ) -> _Dated | None:
     """The time expression attached to *word* (``statement on Sunday``, ``Sunday's statement``)."""
     best: tuple[int, Span] | None = None
@@ -188,12 +191,12 @@ def _attached(
             continue
         if best is None or gap < best[0]:
             best = (gap, span)
-    if best is None or _in_relative_clause(text, min(word.start, best[1].start), floor):
+    if best is None or _in_relative_clause(text, min(word.start, best[1].start)):
         return None
     resolved = resolve_time_expression(best[1].text, reference)
     if resolved is None:
         return None
-    return _Dated(expression=best[1], date=resolved.date, word=word.text.lower())
+    return _Dated(expression=best[1], date=resolved.date, word=word.text.lower(), at=word.start)
 
 
 class _Context:
@@ -211,29 +214,48 @@ class _Context:
         self._reach: list[int] = []
         for segment in contents:
             self._reach.append(max(segment.end, self._reach[-1] if self._reach else 0))
+        self._expressions: tuple[list[Span], list[int]] | None = None
+        self._dated: dict[int, tuple[list[_Dated], list[int]]] = {}
 
     def in_content(self, span: Span) -> bool:
         i = bisect.bisect_left(self._starts, span.end) - 1
         return i >= 0 and self._reach[i] > span.start
 
+    def _scan(self) -> tuple[list[Span], list[int]]:
+        if self._expressions is None:
+            found = [s for s in find_time_expressions(self.text) if not self.in_content(s)]
+            self._expressions = (found, [s.start for s in found])
+        return self._expressions
+
     def expressions(self, start: int, end: int) -> list[Span]:
-        return [s for s in find_time_expressions(self.text, start, end) if not self.in_content(s)]
+        """Time expressions outside quote contents that lie in ``text[start:end]``."""
+        found, starts = self._scan()
+        low = bisect.bisect_left(starts, start)
+        high = bisect.bisect_left(starts, end)
+        return [s for s in found[low:high] if s.end <= end]
 
     def dated_words(self, start: int, end: int, pattern: _lazyregex.LazyPattern) -> list[_Dated]:
-        """Speech or event words in ``text[start:end]`` with an attached time expression."""
-        low, high = max(0, start - _GAP_BEFORE), min(len(self.text), end + _GAP_AFTER)
-        expressions = self.expressions(low, high)
-        if not expressions:
-            return []
-        found = []
-        for match in pattern.finditer(self.text, start, end):
-            word = Span.of(self.text, match.start(), match.end())
-            if self.in_content(word):
-                continue
-            dated = _attached(self.text, word, expressions, self.reference, low)
-            if dated is not None:
-                found.append(dated)
-        return found
+        """Speech or event words starting in ``text[start:end]`` with an attached expression.
+
+        Each pattern is run once over the whole text and kept, so rules asking for many
+        stretches of a long article stay linear.
+        """
+        key = id(pattern)
+        if key not in self._dated:
+            found = []
+            for match in pattern.finditer(self.text):
+                word = Span.of(self.text, match.start(), match.end())
+                if self.in_content(word):
+                    continue
+                near = self.expressions(word.start - _GAP_BEFORE - 20, word.end + _GAP_AFTER + 20)
+                dated = _attached(self.text, word, near, self.reference)
+                if dated is not None:
+                    found.append(dated)
+            self._dated[key] = (found, [d.at for d in found])
+        found, starts = self._dated[key]
+        low, high = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        # The last few only: more dated mentions than that make a reference ambiguous anyway.
+        return found[max(low, high - _LOOKBACK) : high]
 
     def attribution(self, quote: Quote) -> list[tuple[int, int]]:
         """The stretches of the quote's sentence outside its content."""
@@ -300,6 +322,11 @@ class _Carrier:
         self.order = sorted(range(len(quotes)), key=lambda i: _anchor(quotes[i]))
         self.quotes = list(quotes)
         self.sentence_of = [ctx.layout.sentence_at(_anchor(q)) for q in quotes]
+        self.in_sentence: dict[int, list[int]] = {}
+        for i in self.order:
+            index = self.sentence_of[i]
+            if index is not None:
+                self.in_sentence.setdefault(index, []).append(i)
 
     def run(self) -> list[Quote]:
         for rank, i in enumerate(self.order):
@@ -332,9 +359,9 @@ class _Carrier:
         previous = self._previous_sentence(i)
         if previous is None or not _anaphoric(self.ctx.text, quote):
             return None
-        for j in reversed(self.order):
+        for j in reversed(self.in_sentence.get(previous, [])):
             other = self.quotes[j]
-            if self.sentence_of[j] == previous and other.date is not None:
+            if other.date is not None:
                 if not _compatible(quote, other):
                     return None
                 return _from_quote(self.ctx.text, other.date)
@@ -387,11 +414,8 @@ class _Carrier:
     def _same_speaker(self, quote: Quote, dated: _Dated) -> bool:
         """No quote in the dated mention's sentence has another named speaker."""
         index = self.ctx.layout.sentence_at(dated.expression.start)
-        return all(
-            _compatible(quote, other)
-            for j, other in enumerate(self.quotes)
-            if index is not None and self.sentence_of[j] == index
-        )
+        others = self.in_sentence.get(index, []) if index is not None else []
+        return all(_compatible(quote, self.quotes[j]) for j in others)
 
     def _remarks(self, i: int) -> QuoteDate | None:
         index = self.sentence_of[i]

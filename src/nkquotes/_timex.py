@@ -125,13 +125,10 @@ _WEEKDAY_EXPR = (
     rf"(?P<wd>(?i:{_WEEKDAY}))\b(?!,?\s(?:{_MONTH}\b|{_DAY}{_ORD}?\b))"
 )
 _ORDINAL_DAY = rf"(?:(?<=\bon\s)|^)the\s(?P<od_day>{_DAY}){_ORD}\b"
-# "USA Today", "Trending Today USA": a capitalised "Today" after a capitalised word is a name.
-_NAMED = r"(?<!\b\p{Lu}[\w&]*\s)"
 _RELATIVE = (
     r"(?i:\b(?:"
     r"(?P<yesterday>yesterday)"
-    rf"|(?P<today>(?-i:today|tonight|{_NAMED}(?:Today|Tonight|TODAY))"
-    r"|earlier\stoday|earlier\sin\sthe\sday|later\sin\sthe\sday)"
+    r"|(?P<today>today|tonight|earlier\stoday|earlier\sin\sthe\sday|later\sin\sthe\sday)"
     r"|(?P<last_period>last\s(?P<lp_unit>week|month))"
     r"|(?P<this_period>(?P<tp_earlier>earlier\s)?this\s(?P<tp_unit>week|month))"
     rf"|(?P<ago>(?P<ago_n>{_NUM})\s(?P<ago_unit>days?|weeks?)\sago)"
@@ -145,6 +142,8 @@ _ANCHOR = _lazyregex.compile(
     rf"\d|\b(?:{_MONTH}|(?i:{_WEEKDAY}|yesterday|today|tonight|week|month|ago|day))\b"
 )
 _WINDOW = 24
+# "USA Today", "Trending Today USA": a capitalised "Today" after a capitalised word is a name.
+_NAME_BEFORE = _lazyregex.compile(r"\b\p{Lu}[\w&]*\s\Z")
 _WHOLE = _lazyregex.compile(rf"(?:{_EXPRESSION.pattern})")
 # What may send an expression to dateparser: a day must be pinned down by a weekday, a month
 # with a number, a numeric date, or a relative word; a month alone, a bare year or a bare
@@ -188,6 +187,7 @@ def find_time_expressions(text: str, start: int = 0, end: int | None = None) -> 
         Span.of(text, m.start(), m.end())
         for low, high in _windows(text, start, stop)
         for m in _EXPRESSION.finditer(text, low, high)
+        if not _in_a_name(text, m)
     )
 
 
@@ -195,10 +195,16 @@ def find_time_expression(text: str, start: int = 0, end: int | None = None) -> S
     """The first time expression in ``text[start:end]``, or ``None``."""
     stop = len(text) if end is None else min(end, len(text))
     for low, high in _windows(text, start, stop):
-        match = _EXPRESSION.search(text, low, high)
-        if match is not None:
-            return Span.of(text, match.start(), match.end())
+        for match in _EXPRESSION.finditer(text, low, high):
+            if not _in_a_name(text, match):
+                return Span.of(text, match.start(), match.end())
     return None
+
+
+def _in_a_name(text: str, match: regex.Match[str]) -> bool:
+    if match.group("today") is None or not text[match.start()].isupper():
+        return False
+    return _NAME_BEFORE.search(text, max(0, match.start() - 40), match.start()) is not None
 
 
 def _windows(text: str, start: int, stop: int) -> list[tuple[int, int]]:
