@@ -452,7 +452,7 @@ def _analyse(
 
 #: "called [it] a hoax", "called [climate change] a hoax": an object, then a predicate noun.
 _CALLED_A = _lazyregex.compile(
-    r"(?!(?:to|for|on|off|up|in|out|back|upon|a|an|the)\b)"
+    r"(?!(?:to|for|on|off|up|in|out|back|upon|a|an)\b)"
     r"(?:it|him|her|them|this|that|[^,.;:\n]{1,80}?)[^\S\n]+(?:a|an)[^\S\n]+\w"
 )
 #: Where an inverted speaker was: "…, said one source [in the room]."

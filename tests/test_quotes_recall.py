@@ -1,0 +1,155 @@
+"""Attribution patterns of English news read since the recall work on issue #12.
+
+Each case is invented text in the shape of a news attribution; the expected content, cue and
+speaker mention follow ANNOTATION.md (content without cue, speaker or a leading ``that``).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_quotes import _find
+
+
+@pytest.mark.parametrize(
+    ("body", "kind", "content", "cue", "mention"),
+    [
+        # a closing double mark written as two apostrophes, then an inverted attribution
+        (
+            "However tight the budget, the program ''is worth every cent,'' said Mr. Lee.",
+            "mixed",
+            "However tight the budget, the program ''is worth every cent,''",
+            "said",
+            "Mr. Lee",
+        ),
+        # an adverb between the speaker and the cue
+        ("Kim now says the talks are over.", "indirect", "the talks are over", "says", "Kim"),
+        (
+            "Cruz has long said that he qualifies.",
+            "indirect",
+            "he qualifies",
+            "has long said",
+            "Cruz",
+        ),
+        # a prepositional aside between the speaker and the cue
+        (
+            "Pompeo, at a later briefing, said the talks would resume.",
+            "indirect",
+            "the talks would resume",
+            "said",
+            "Pompeo",
+        ),
+        # a subject with a prepositional modifier
+        (
+            "Experts on missile defence and nuclear arms control said the test could change that.",
+            "indirect",
+            "the test could change that",
+            "said",
+            "Experts on missile defence and nuclear arms control",
+        ),
+        # a name with a long relative clause as appositive
+        (
+            "Jane Roe, who as a navy captain served as the chief physician of the fleet for many"
+            " years before retiring as a rear admiral, said the ship was safe.",
+            "indirect",
+            "the ship was safe",
+            "said",
+            "Jane Roe",
+        ),
+        # a semicolon closes the reported clause
+        (
+            "The ministry said exports would fall by half; the central bank expects less.",
+            "indirect",
+            "exports would fall by half",
+            "said",
+            "The ministry",
+        ),
+        # a reporting noun owned by the speaker
+        (
+            "Analysts doubted the ministry's claim that the ship had been seized by pirates.",
+            "indirect",
+            "the ship had been seized by pirates",
+            "claim",
+            "the ministry",
+        ),
+        # an infinitive cue after a completed act
+        (
+            'The launch prompted Biden to warn of "responses" if the tests continued.',
+            "mixed",
+            '"responses" if the tests continued',
+            "warn of",
+            "Biden",
+        ),
+        (
+            "Moon went on to say that the summit had been a success.",
+            "indirect",
+            "the summit had been a success",
+            "say",
+            "Moon",
+        ),
+        # "called X a Y" names a thing: a claim even without quotation marks
+        (
+            "The senator called the plan a dangerous gamble.",
+            "indirect",
+            "the plan a dangerous gamble",
+            "called",
+            "The senator",
+        ),
+        # a participle coordinated with another
+        (
+            "Both candidates toured the base, praising the troops and saying the budget must grow.",
+            "indirect",
+            "the budget must grow",
+            "saying",
+            "Both candidates",
+        ),
+        # the place of an inverted speaker
+        (
+            "The talks broke down, said one official in the room.",
+            "indirect",
+            "The talks broke down",
+            "said",
+            "one official",
+        ),
+    ],
+)
+def test_reported_speech(body: str, kind: str, content: str, cue: str, mention: str) -> None:
+    quotes = _find(body)
+    assert len(quotes) == 1, [q.text for q in quotes]
+    quote = quotes[0]
+    assert quote.kind.value == kind
+    assert " || ".join(s.text for s in quote.segments) == content
+    assert quote.cue is not None
+    assert quote.cue.span.text == cue
+    assert quote.speaker is not None
+    assert quote.speaker.mention is not None
+    assert quote.speaker.mention.text == mention
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a pronoun owner states a position, not an utterance
+        "Analysts doubted its claim that the ship had sunk.",
+        # a wish to speak reports nothing said
+        "He wants to say that the talks failed.",
+        # "called" without a predicate noun is not naming anything
+        "The chairman called the meeting to order.",
+        # an opening participle phrase is not the content of a later attribution
+        "Speaking to students in Seoul on Monday, the minister responded to the criticism.",
+    ],
+)
+def test_not_quotes(body: str) -> None:
+    assert _find(body) == []
+
+
+def test_content_stops_before_a_quotation_of_another_attribution() -> None:
+    body = (
+        "She said parents who adopt would not qualify, and when pressed, the minister"
+        ' replied, "It is meant for mothers."'
+    )
+    quotes = _find(body)
+    assert [q.kind.value for q in quotes] == ["indirect", "direct"]
+    assert quotes[0].segments[0].text.startswith("parents who adopt would not qualify")
+    assert "meant" not in quotes[0].segments[0].text
+    assert quotes[1].text == "It is meant for mothers."
