@@ -153,3 +153,15 @@ def test_content_stops_before_a_quotation_of_another_attribution() -> None:
     assert quotes[0].segments[0].text.startswith("parents who adopt would not qualify")
     assert "meant" not in quotes[0].segments[0].text
     assert quotes[1].text == "It is meant for mothers."
+
+
+def test_aside_inside_reported_content_is_left_out() -> None:
+    body = (
+        "The officer who fired the shot - Jane Roe, who was placed on leave - was not wearing"
+        " a camera, police said."
+    )
+    quote = _find(body)[0]
+    assert [s.text for s in quote.segments] == [
+        "The officer who fired the shot",
+        "was not wearing a camera",
+    ]

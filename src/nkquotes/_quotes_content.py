@@ -19,6 +19,7 @@ __all__ = [
     "comma_before",
     "content_end",
     "count_words",
+    "cut_asides",
     "first_comma",
     "prev_word",
 ]
@@ -163,3 +164,31 @@ def comma_at(text: str, lo: int, pos: int) -> int:
 
 def comma_before(text: str, lo: int, pos: int) -> bool:
     return comma_at(text, lo, pos) >= 0
+
+
+#: A non-restrictive aside inside reported content: ", in which he vowed …," or
+#: " - Jane Roe, who was placed on leave - ". Annotators leave it out of the content.
+_ASIDE = _lazyregex.compile(
+    r",[^\S\n]++(?:in[^\S\n]+which|which|who|whose|where)\b[^,;\n]{3,200}?,[^\S\n]++"
+    r"|[^\S\n]++(?:--|—|–|-)[^\S\n]++[^-—–\n]{3,150}?[^\S\n]++(?:--|—|–|-)[^\S\n]++"
+)
+
+
+def cut_asides(
+    text: str, pq: ParagraphQuotes, segs: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """*segs* with one aside cut out of each segment, where words remain on both sides."""
+    out: list[tuple[int, int]] = []
+    for start, end in segs:
+        m = _ASIDE.search(text, start, end)
+        if (
+            m is None
+            or count_words(text, start, m.start()) < 2
+            or count_words(text, m.end(), end) < 2
+            or block_at(pq, m.start()) >= 0
+            or block_at(pq, m.end() - 1) >= 0
+        ):
+            out.append((start, end))
+            continue
+        out.extend([(start, m.start()), (m.end(), end)])
+    return out

@@ -28,6 +28,7 @@ from nkquotes._quotes_content import (
     comma_before,
     content_end,
     count_words,
+    cut_asides,
     first_comma,
     prev_word,
 )
@@ -635,7 +636,7 @@ def _make(
     *,
     claim: bool = False,
 ) -> Draft | None:
-    kinded = _kind_and_segments(text, pq, segs)
+    kinded = _kind_and_segments(text, pq, cut_asides(text, pq, segs))
     if kinded is None:
         return None
     kind, segs = kinded
