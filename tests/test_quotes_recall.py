@@ -165,3 +165,26 @@ def test_aside_inside_reported_content_is_left_out() -> None:
         "The officer who fired the shot",
         "was not wearing a camera",
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [
+        (
+            'Reid has gone after Trump, and Kerry lauded him as a "strong leader."',
+            'him as a "strong leader."',
+        ),
+        (
+            'Cruz exhorted Republicans to "vote your conscience" in July.',
+            'Republicans to "vote your conscience" in July',
+        ),
+    ],
+)
+def test_evaluations_with_quoted_words(body: str, content: str) -> None:
+    quote = _find(body)[0]
+    assert quote.kind.value == "mixed"
+    assert quote.text == content
+
+
+def test_evaluation_without_quoted_words_is_not_a_quote() -> None:
+    assert _find("Kerry lauded the mayor for his work.") == []
