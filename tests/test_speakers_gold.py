@@ -25,7 +25,7 @@ from nkquotes import (
 )
 from tests.conftest import SEED_NAMES, load_seed
 
-NK_FLOOR = 0.88
+NK_FLOOR = 0.94
 
 
 def _norm(name: str | None) -> str:
