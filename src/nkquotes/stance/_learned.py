@@ -17,21 +17,20 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import reduce
 from operator import add
 from pathlib import Path
 from typing import Any
 
 import attrs
-import regex
 
 from nkquotes import _lazyregex
 from nkquotes._errors import ModelError
 from nkquotes._model import Span, StanceResult
 from nkquotes.stance._apply import StanceInput
 from nkquotes.stance._rules import find_cues
-from nkquotes.stance._scan import plain_lower
+from nkquotes.stance._scan import find_word, plain_lower
 from nkquotes.stance._target import Target
 
 __all__ = ["NaiveBayesStanceModel", "stance_features"]
@@ -116,20 +115,20 @@ def _first_offsets(
     found: dict[str, tuple[int, int]] = {}
     for segment in item.quote.segments:
         low = plain_lower(text, segment.start, segment.end)
-        matches: Iterator[re.Match[str]] | Iterator[regex.Match[str]]
         if low is not None:
-            shift = segment.start
-            matches = _PLAIN_WORD.finditer(low)
+            for word in [w for w in left if _PLAIN_WORD.fullmatch(w)]:  # not "cue:…" names
+                at = find_word(low, word)
+                if at >= 0:
+                    left.discard(word)
+                    found[word] = (segment.start + at, segment.start + at + len(word))
         else:
-            shift = 0
-            matches = _WORD.finditer(text, segment.start, segment.end)
-        for m in matches:
-            word = m.group().lower()
-            if word in left:
-                left.discard(word)
-                found[word] = (m.start() + shift, m.end() + shift)
-                if not left:
-                    return found
+            for m in _WORD.finditer(text, segment.start, segment.end):
+                word = m.group().lower()
+                if word in left:
+                    left.discard(word)
+                    found[word] = m.span()
+        if not left:
+            return found
     for name in left:
         if name in cues:
             found[name] = cues[name]

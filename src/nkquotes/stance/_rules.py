@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import re
 
 import attrs
 import regex
@@ -28,7 +27,7 @@ from nkquotes._model import Span, StanceResult
 from nkquotes._sentences import split_sentences
 from nkquotes.stance._apply import StanceInput
 from nkquotes.stance._negation import NEGATOR, modify, tokenize
-from nkquotes.stance._scan import plain_lower, trie_pattern
+from nkquotes.stance._scan import WORD_RUNS, plain_bytes, run_starts
 from nkquotes.stance._target import LexiconCue, Target
 
 __all__ = ["CueMatch", "RuleStanceModel", "find_cues"]
@@ -37,7 +36,6 @@ _SEP = r"[^\w.;:!?]+"
 _GAP_WORD = r"\w+(?:['’-]\w+)*+"
 _WORDS = _lazyregex.compile(r"\w+")
 _KEY = 3
-_ASCII_WORD = re.compile(r"[a-z0-9_]+")
 #: Words remembered per lexicon with the cues they may open (most news words are not met).
 _OPENED_MAX = 20_000
 
@@ -123,7 +121,7 @@ class _CompiledCue:
     first_stems: tuple[str, ...] = ()
     #: for each later token, its lower-cased alternatives (stems cut at ``*``): lower-cased
     #: plain text without one of each cannot match (``None``: not all ASCII, no shortcut)
-    later: tuple[tuple[str, ...], ...] | None = None
+    later: tuple[tuple[bytes, ...], ...] | None = None
 
     def opens(self, word: str) -> bool:
         """Whether the lower-cased ASCII *word* may be this cue's first word."""
@@ -143,19 +141,24 @@ class _Lexicon:
     finders: dict[str, regex.Pattern[str]]
     #: first three letters -> the cues whose first word may start with them
     by_key: dict[str, tuple[_CompiledCue, ...]]
-    #: the words opening a cue, all openings at once, for lower-cased plain text (``re``)
-    openers: re.Pattern[str]
-    #: lower-cased ASCII word -> the cues it may open (filled as words are met, bounded)
-    opened: dict[str, tuple[_CompiledCue, ...]] = attrs.field(factory=dict, eq=False)
+    #: lower-cased ASCII words met so far -> the cues each may open (bounded) ...
+    opened: dict[bytes, tuple[_CompiledCue, ...]] = attrs.field(factory=dict, eq=False)
+    #: ... and those that open none
+    closed: set[bytes] = attrs.field(factory=set, eq=False)
 
-    def opened_by(self, word: str) -> tuple[_CompiledCue, ...]:
-        """The cues the lower-cased ASCII *word* (one the openers found) may open."""
+    def opened_by(self, word: bytes) -> tuple[_CompiledCue, ...]:
+        """The cues the lower-cased ASCII *word* may open, as its first word."""
         cues = self.opened.get(word)
         if cues is None:
-            if len(self.opened) >= _OPENED_MAX:
-                self.opened.clear()
-            cues = tuple(c for c in self.by_key[word[:_KEY]] if c.opens(word))
-            self.opened[word] = cues
+            name = word.decode("ascii")
+            cues = tuple(c for c in self.by_key.get(name[:_KEY], ()) if c.opens(name))
+            remembered = self.opened if cues else self.closed
+            if len(remembered) >= _OPENED_MAX:
+                remembered.clear()
+            if cues:
+                self.opened[word] = cues
+            else:
+                self.closed.add(word)
         return cues
 
 
@@ -175,7 +178,7 @@ def _first_token(phrase: str) -> tuple[frozenset[str] | None, tuple[str, ...]]:
     return frozenset(words), tuple(stems)
 
 
-def _later_tokens(phrase: str) -> tuple[tuple[str, ...], ...] | None:
+def _later_tokens(phrase: str) -> tuple[tuple[bytes, ...], ...] | None:
     """The lower-cased alternatives of each token after the first, stems cut at ``*``;
     ``None`` unless all are ASCII (case-insensitive matching may read other letters as ASCII
     ones, so a substring test on them could miss a match)."""
@@ -184,7 +187,9 @@ def _later_tokens(phrase: str) -> tuple[tuple[str, ...], ...] | None:
         for token in phrase.split()[1:]
         if token not in ("~", "~~")
     )
-    return later if all(alt.isascii() for alts in later for alt in alts) else None
+    if not all(alt.isascii() for alts in later for alt in alts):
+        return None
+    return tuple(tuple(alt.encode("ascii") for alt in alts) for alts in later)
 
 
 @functools.lru_cache(maxsize=32)
@@ -213,16 +218,11 @@ def _lexicon(target: Target) -> _Lexicon:
         k: regex.compile(r"\b" + regex.escape(k) + (r"\b" if len(k) < _KEY else r"\w*"), regex.I)
         for k in index
     }
-    # Openings that are not ASCII words never occur in plain text, so the scan leaves them out.
-    ascii_keys = [k for k in index if _ASCII_WORD.fullmatch(k)]
-    words = trie_pattern([k for k in ascii_keys if len(k) >= _KEY])
-    short = trie_pattern([k for k in ascii_keys if len(k) < _KEY])
     return _Lexicon(
         cues=tuple(compiled),
         index={k: tuple(v) for k, v in index.items()},
         finders=finders,
         by_key={k: tuple(compiled[n] for n in v) for k, v in index.items()},
-        openers=re.compile(rf"\b{words}\w*|\b{short}\b"),
     )
 
 
@@ -254,23 +254,27 @@ def _merge(spans: list[Span]) -> list[tuple[int, int]]:
 
 def _region_hits(lexicon: _Lexicon, text: str, lo: int, hi: int) -> list[tuple[int, int, int]]:
     """``(cue number, start, end)`` of every cue of *lexicon* matching at a word of the region."""
-    low = plain_lower(text, lo, hi)
+    low = plain_bytes(text, lo, hi)
     if low is None:
         return _region_hits_unicode(lexicon, text, lo, hi)
-    # One scan of the lower-cased region for the words that may open a cue (see _scan).
+    # The region's distinct words, minus those known to open no cue (see _scan).
+    runs = low.translate(WORD_RUNS)
     hits: list[tuple[int, int, int]] = []
-    for opening in lexicon.openers.finditer(low):
-        start = lo + opening.start()
-        for compiled in lexicon.opened_by(opening.group()):
-            if compiled.later is not None and not _has_each(low, compiled.later):
-                continue  # a later word of the cue is missing (the pattern would fail)
-            m = compiled.pattern.match(text, start, hi)
-            if m is not None:
-                hits.append((compiled.number, m.start(), m.end()))
+    for word in set(runs.split()).difference(lexicon.closed):
+        # The cues this word may open whose later words are all in the region.
+        cues = [c for c in lexicon.opened_by(word) if c.later is None or _has_each(low, c.later)]
+        if not cues:
+            continue
+        for at in run_starts(runs, word):
+            start = lo + at
+            for compiled in cues:
+                m = compiled.pattern.match(text, start, hi)
+                if m is not None:
+                    hits.append((compiled.number, m.start(), m.end()))
     return hits
 
 
-def _has_each(low: str, later: tuple[tuple[str, ...], ...]) -> bool:
+def _has_each(low: bytes, later: tuple[tuple[bytes, ...], ...]) -> bool:
     """Whether *low* holds one alternative of each token."""
     for alternatives in later:
         for alternative in alternatives:
