@@ -188,3 +188,32 @@ def test_evaluations_with_quoted_words(body: str, content: str) -> None:
 
 def test_evaluation_without_quoted_words_is_not_a_quote() -> None:
     assert _find("Kerry lauded the mayor for his work.") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "content", "mention"),
+    [
+        (
+            'He’s claiming that fraud is "a big problem" here.',
+            'fraud is "a big problem" here',
+            "He",
+        ),
+        (
+            "According to a complaint filed by the commission and a second complaint by the"
+            " state, the developers looted the fund.",
+            "the developers looted the fund",
+            "a complaint filed by the commission and a second complaint by the state",
+        ),
+        (
+            'He said "budget reforms" and unpaid taxes would pay for it.',
+            '"budget reforms" and unpaid taxes would pay for it',
+            "He",
+        ),
+    ],
+)
+def test_more_speakers(body: str, content: str, mention: str) -> None:
+    quote = _find(body)[0]
+    assert quote.text == content
+    assert quote.speaker is not None
+    assert quote.speaker.mention is not None
+    assert quote.speaker.mention.text == mention

@@ -84,7 +84,9 @@ _SOURCE_PHRASE = _lazyregex.compile(
     r"[^\S\n]*+(?P<np>[\w(][^,;:!?\n\"“”]{1,80}?)[^\S\n]*+(?=[,;:!?\n]|\.(?:\s|\Z)|\Z)"
 )
 _QUOTE_NEXT = _lazyregex.compile(r"[^\S\n]*+[,:]?[^\S\n]*+[\"“‘'«]")
-_PROGRESSIVE = _lazyregex.compile(r"(?r)\b(?:is|are|was|were|been|be)[^\S\n]+\Z")
+_PROGRESSIVE = _lazyregex.compile(
+    r"(?r)(?:\b(?:is|are|was|were|been|be)|(?<=\b(?:[Hh]e|[Ss]he|[Ii]t))[’']s)[^\S\n]+\Z"
+)
 _BY = _lazyregex.compile(r"[^\S\n]+by[^\S\n]+")
 _THAT = _lazyregex.compile(r"[^\S\n]*+,?[^\S\n]*+that\b[^\S\n]*+")
 _PP_THAT = _lazyregex.compile(
@@ -462,7 +464,7 @@ _PLACE_TAIL = _lazyregex.compile(
     r"[.!?]?[\"”’]?[^\S\n]*+"
 )
 _AFTER_QUOTE = _lazyregex.compile(
-    r"[^\S\n]*+(?:,[^\S\n]*+)?(?:when|as|after|before|while|and|but|because|since|until|"
+    r"[^\S\n]*+(?:,[^\S\n]*+)?(?:when|as|after|before|while|but|because|since|until|"
     r"which|who)\b"
 )
 _SUBORDINATE = _lazyregex.compile(
@@ -589,8 +591,12 @@ def _according(
 ) -> Draft | None:
     # "according to Yonhap", "according to state law", "according to exit polling data"
     np = _SOURCE_PHRASE.match(text, ce, s_end)
+    comma = text.find(",", ce, min(s_end, ce + 240))
     if np is not None and len(np.group("np").split()) <= 10:
         mention: tuple[int, int] | None = np.span("np")
+    elif not text[s_start:cs].strip() and comma > ce and block_at(pq, comma) < 0:
+        # "According to a complaint filed by … and a complaint by Vermont, CONTENT"
+        mention = trim_content(text, ce, comma)
     else:
         mention = mention_after(text, ce, s_end, loose=True)
     if mention is None:
