@@ -12,11 +12,14 @@ and the share of the dates stage, in three modes:
   cannot (the run reports how often that happened);
 - ``dateparser``: the fast path switched off, so every time expression goes to dateparser
   (imported beforehand, cache cleared before the run, so the figure includes its misses);
-- ``import``: the one-off cost of importing dateparser, measured in a fresh interpreter.
+- ``import``: the one-off cost of importing dateparser, measured in a fresh interpreter;
+- ``no-carry``: as shipped but without carrying dates across sentences, so the cost of
+  :mod:`nkquotes._dates_carry` is the difference from ``fast``.
 
-With --gold it also prints how many gold dates (data/nk/gold) are reproduced, on quotes built
-from the gold annotations (with and without defaulting to the publication date) and on the
-quotes the pipeline itself finds (matched to gold by content overlap).
+With --gold it also prints how many gold dates (data/nk/gold) are reproduced, how many are
+wrong, and how many of the right ones were carried from another sentence, on quotes built from
+the gold annotations (with and without defaulting to the publication date, and without
+carrying) and on the quotes the pipeline itself finds (matched to gold by content overlap).
 
 Because the quote finder may still find few quotes, the dates stage is also timed on quotes
 built from the gold annotations (data/nk/gold), which is the realistic dates workload.
@@ -37,7 +40,16 @@ from pathlib import Path
 
 import regex
 
-from nkquotes import Article, _timex, find_quotes, parse_article, resolve_dates, resolve_speakers
+from nkquotes import (
+    Article,
+    DateSource,
+    _dates,
+    _timex,
+    find_quotes,
+    parse_article,
+    resolve_dates,
+    resolve_speakers,
+)
 from nkquotes.stance import apply_stance, builtin_target, default_model
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -74,6 +86,18 @@ def fast_path(enabled: bool) -> Iterator[None]:
         yield
     finally:
         _timex._WHOLE = saved
+
+
+@contextmanager
+def carrying(enabled: bool) -> Iterator[None]:
+    """Switch carrying dates across sentences off (quotes keep only their own expressions)."""
+    saved = _dates.carry_dates
+    if not enabled:
+        _dates.carry_dates = lambda text, article, quotes, reference: quotes
+    try:
+        yield
+    finally:
+        _dates.carry_dates = saved
 
 
 def run_pipeline(
@@ -129,7 +153,9 @@ def gold_quality(root: Path) -> None:
     import nkquotes
 
     gold_dir = root / "data" / "nk" / "gold"
-    counts = {"gold quotes": [0, 0, 0], "gold quotes, defaulted": [0, 0, 0], "pipeline": [0, 0, 0]}
+    modes = {"gold quotes": (False, True), "gold quotes, defaulted": (True, True)}
+    modes["gold quotes, not carried"] = (False, False)
+    counts = {label: [0, 0, 0, 0] for label in (*modes, "pipeline")}
     for path in sorted(gold_dir.glob("*.gold.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
         text = (root / "data" / "nk" / "articles" / f"{path.name[:-10]}.txt").read_text("utf-8")
@@ -137,16 +163,18 @@ def gold_quality(root: Path) -> None:
         pairs = gold_quotes(text, gold)
         built = tuple(q for q, _ in pairs)
         document = nkquotes.extract(text, published=published)
-        for label, default in (("gold quotes", False), ("gold quotes, defaulted", True)):
-            result = resolve_dates(
-                text, Article(), built, published=published, default_to_published=default
-            )
+        for label, (default, carry) in modes.items():
+            with carrying(carry):
+                result = resolve_dates(
+                    text, Article(), built, published=published, default_to_published=default
+                )
             for quote, (_, expected) in zip(result.quotes, pairs, strict=True):
                 if expected is not None:
                     got = quote.date.date if quote.date else None
                     counts[label][0] += got == expected
                     counts[label][1] += 1
                     counts[label][2] += got is not None and got != expected
+                    counts[label][3] += got == expected and _carried(quote.date)
         for quote, (_, expected) in zip(built, pairs, strict=True):
             if expected is None:
                 continue
@@ -164,8 +192,16 @@ def gold_quality(root: Path) -> None:
             got = best.date.date if best.date else None
             counts["pipeline"][0] += got == expected
             counts["pipeline"][2] += got is not None and got != expected
-    for label, (reproduced, total, wrong) in counts.items():
-        print(f"[gold] {label}: {reproduced}/{total} gold dates reproduced, {wrong} wrong")
+            counts["pipeline"][3] += got == expected and _carried(best.date)
+    for label, (reproduced, total, wrong, carried) in counts.items():
+        print(
+            f"[gold] {label}: {reproduced}/{total} gold dates reproduced "
+            f"({carried} carried), {wrong} wrong"
+        )
+
+
+def _carried(date: object) -> bool:
+    return getattr(date, "source", None) is DateSource.CARRIED
 
 
 def import_cost() -> float:
@@ -226,6 +262,11 @@ def main() -> None:
     if gold_fast > 0:
         print(f"ratio dates on gold quotes, dateparser / fast: {gold_slow / gold_fast:.1f}x")
     print(f"[import] dateparser import + first parse: {import_cost() * 1000:.0f} ms (one-off)")
+    with carrying(enabled=False):
+        plain_totals, quotes, dated = run_pipeline(articles, args.repeat)
+        plain_dates = report("no-carry", plain_totals, quotes, dated)
+    if plain_dates > 0:
+        print(f"ratio dates stage, carrying / not (pipeline): {fast_dates / plain_dates:.2f}x")
     if args.gold:
         gold_quality(args.data)
 
