@@ -217,3 +217,43 @@ def test_more_speakers(body: str, content: str, mention: str) -> None:
     assert quote.speaker is not None
     assert quote.speaker.mention is not None
     assert quote.speaker.mention.text == mention
+
+
+@pytest.mark.parametrize(
+    ("body", "content", "mention"),
+    [
+        (
+            "British Prime Minister Theresa May said this week that the country would leave.",
+            "the country would leave",
+            "British Prime Minister Theresa May",
+        ),
+        (
+            "Wells Fargo just this month announced it would drop the bonuses.",
+            "it would drop the bonuses",
+            "Wells Fargo",
+        ),
+        (
+            "Trump said after the convention he would not accept the endorsement.",
+            "he would not accept the endorsement",
+            "Trump",
+        ),
+        (
+            "In a statement, one of the family's attorneys, Justin Bamberg, said the videos show"
+            " nothing.",
+            "the videos show nothing",
+            "Justin Bamberg",
+        ),
+    ],
+)
+def test_names_and_modifiers(body: str, content: str, mention: str) -> None:
+    quotes = _find(body)
+    assert len(quotes) == 1
+    assert quotes[0].text == content
+    assert quotes[0].speaker is not None
+    assert quotes[0].speaker.mention is not None
+    assert quotes[0].speaker.mention.text == mention
+
+
+def test_month_is_not_a_speaker_and_a_time_is_not_content() -> None:
+    assert _find("On Friday May said.") == []
+    assert _find("Trump said in August.") == []

@@ -137,7 +137,7 @@ _TOKEN_BACK = _lazyregex.compile(r"(?r)(?P<tok>" + _TOKEN + r")[^\S\n]*")
 _TOKEN_FWD = _lazyregex.compile(r"[^\S\n]*(?P<tok>" + _TOKEN + r")")
 _AUX_BACK = _lazyregex.compile(
     r"(?r)(?:(?<![\w-])(?:has|have|had|did|does|do|also|then|later|reportedly|repeatedly|"
-    r"now|still|long|always|already|even|first|initially|originally|"
+    r"now|still|long|always|already|even|just|first|initially|originally|"
     r"previously|"
     r"recently|once|again|further|earlier|publicly|privately|separately|similarly|likewise|"
     r"often|frequently|quickly|immediately|subsequently|simply|flatly|[a-z]+ly|"
@@ -229,7 +229,9 @@ def _valid_head(tokens: list[str], loose: bool = False) -> bool:
     if head in PRONOUNS or head.startswith("("):
         return len(tokens) == 1 or head.startswith("(") or head[:1].isupper()
     if head[:1].isupper():
-        return low not in _DETERMINERS and head not in _TIME_WORDS
+        if head in _TIME_WORDS:  # "Theresa May" is a name, "last May" is not
+            return len(tokens) > 1 and tokens[-2][:1].isupper() and tokens[-2] not in _TIME_WORDS
+        return low not in _DETERMINERS
     if len(tokens) == 1 and low in _QUANTIFIER_PRONOUNS:
         return True  # "with some suggesting …"
     if head.isdigit():
@@ -363,7 +365,8 @@ def _noun_phrase_before(text: str, lo: int, pos: int, loose: bool) -> tuple[int,
                 tokens.append((ts, te, tok))
                 pos = m.start()
                 continue
-        if low in _STOP or tok in _TIME_WORDS:
+        surname = tok in _TIME_WORDS and _surname(text, lo, ts, tokens)
+        if (low in _STOP or tok in _TIME_WORDS) and not surname:
             break
         if not (_is_name(tok) or low in _DETERMINERS or low in PRONOUNS or tok.islower()):
             break
@@ -398,6 +401,17 @@ def _noun_phrase_before(text: str, lo: int, pos: int, loose: bool) -> tuple[int,
     if words[-1] in PRONOUNS and len(words) > 1:
         tokens = tokens[-1:]
     return tokens[0][0], tokens[-1][1]
+
+
+def _surname(text: str, lo: int, ts: int, tokens: list[tuple[int, int, str]]) -> bool:
+    """Whether a month name ending a mention is a surname: "Theresa May [said]"."""
+    if tokens:
+        return False
+    m = _TOKEN_BACK.compiled.match(text, lo, ts)
+    if m is None:
+        return False
+    prev = m.group("tok")
+    return prev[:1].isupper() and prev not in _TIME_WORDS and prev.lower() not in _STOP
 
 
 def _is_number(tok: str) -> bool:
@@ -444,7 +458,7 @@ def _appositive(
             attempt == 0
             and _is_name_run(words)
             and text[lo:start].strip()
-            and not any(c in text[lo:start] for c in ',;:.?!"“”')
+            and not any(c in text[lo:start] for c in ';:.?!"“”')
         ):
             # "Carter's press secretary, Peter Cook, [told]": the name inside speaks when
             # the description before it opens the sentence

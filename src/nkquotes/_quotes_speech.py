@@ -35,6 +35,8 @@ from nkquotes._quotes_content import (
 from nkquotes._quotes_draft import Attribution, Draft, ParagraphQuotes, block_at, trim_content
 from nkquotes._quotes_mention import (
     LISTENER,
+    PRONOUNS,
+    SPEAKER_NOUNS,
     aux_before,
     mention_after,
     mention_before,
@@ -321,6 +323,8 @@ def _analyse(
             loose = entry.lemma in _CORE
             if comma_before(text, s_start, cs):
                 after_m = mention_after(text, ce, s_end, loose=loose)
+                if after_m is not None and not _speaker_head(text, after_m):
+                    after_m = None  # ", said the videos show nothing": a clause, not a speaker
                 rest = text[after_m[1] : s_end] if after_m is not None else ""
                 if after_m is not None and (
                     not rest.strip(' .,;:!?"”’')
@@ -431,7 +435,10 @@ def _analyse(
         and first not in flags
         and not (first == "if" and "whether" in flags)
     ):
-        return None  # "said in August", "told of RT": no reported content follows
+        pp = _PP_CLAUSE.match(text, c_start, c_end)
+        if pp is None:
+            return None  # "said in August", "told of RT": no reported content follows
+        c_start = pp.end()  # "said after the convention he would not accept …"
     if entry.form_s and not _singular(text, mention):
         return None  # "the states said", "his demands …": a plural subject or a noun
     if (
@@ -457,6 +464,11 @@ def _analyse(
 _CALLED_A = _lazyregex.compile(
     r"(?!(?:to|for|on|off|up|in|out|back|upon|a|an)\b)"
     r"(?:it|him|her|them|this|that|[^,.;:\n]{1,80}?)[^\S\n]+(?:a|an)[^\S\n]+\w"
+)
+#: A time or place between the cue and a clause: "said [after the convention] he would …".
+_PP_CLAUSE = _lazyregex.compile(
+    r"(?:after|before|during|in|at|on|following)[^\S\n]+(?:[\w’'.-]+[^\S\n]+){1,6}?"
+    r"(?:that[^\S\n]+)?(?=(?:he|she|they|it|we|I|there)[^\S\n])"
 )
 #: Where an inverted speaker was: "…, said one source [in the room]."
 _PLACE_TAIL = _lazyregex.compile(
@@ -547,6 +559,20 @@ def _object_phrase(text: str, start: int, end: int) -> bool:
     first = words[0].lower()
     # "highlighted his message that …" reports the message: a clause follows the noun
     return (first in _POSSESSIVES or first.endswith(("'s", "’s"))) and "that" not in words[:6]
+
+
+def _speaker_head(text: str, mention: tuple[int, int]) -> bool:
+    """Whether *mention* ends in a name, a pronoun or a speaker noun."""
+    words = text[mention[0] : mention[1]].split()
+    head = words[-1]
+    low = head.lower()
+    return (
+        not head.islower()
+        or low in PRONOUNS
+        or low in SPEAKER_NOUNS
+        or low.rstrip("s") in SPEAKER_NOUNS
+        or len(words) <= 3
+    )
 
 
 def _singular(text: str, mention: tuple[int, int] | None) -> bool:
