@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from nkquotes import Article, Cue, DateSource, Quote, QuoteKind, Span, Speaker, resolve_dates
@@ -235,8 +235,24 @@ def _article_with_quotes(draw: st.DrawFn) -> tuple[str, tuple[Quote, ...]]:
     return text, tuple(quotes)
 
 
+def _overlapping_quotes() -> tuple[str, tuple[Quote, ...]]:
+    """A quote dated by an expression that lies in the next quote's content."""
+    text = " made the remarks Friday. It said "
+    quotes = tuple(
+        Quote(
+            id=f"q{n}",
+            segments=(Span.of(text, a, b),),
+            kind=QuoteKind.INDIRECT,
+            cue=Cue(span=Span.of(text, b, b + 1), lemma="say"),
+        )
+        for n, (a, b) in enumerate([(2, 15), (8, 28)])
+    )
+    return text, quotes
+
+
 @settings(max_examples=120, deadline=None)
 @given(_article_with_quotes(), st.dates(dt.date(1990, 1, 1), dt.date(2050, 1, 1)))
+@example(_overlapping_quotes(), dt.date(2027, 4, 5))
 def test_carried_dates_are_valid_past_and_deterministic(
     case: tuple[str, tuple[Quote, ...]], published: dt.date
 ) -> None:

@@ -126,11 +126,12 @@ def _carried(dated: Dated) -> QuoteDate:
     return QuoteDate(date=dated.date, source=DateSource.CARRIED, expression=dated.expression)
 
 
-def _from_quote(text: str, date: QuoteDate) -> QuoteDate | None:
+def _from_quote(ctx: Context, date: QuoteDate) -> QuoteDate | None:
+    """Another quote's date, carried, unless its expression is in a quote's content or dates
+    a thing (``called Friday's decision a win``: the day of the decision, not of the saying)."""
     if date.expression is None or date.source is DateSource.DEFAULTED:
         return None
-    # "called Friday's decision a win": the day of the decision, not surely of the saying.
-    if POSSESSIVE.match(text, date.expression.end):
+    if ctx.in_content(date.expression) or POSSESSIVE.match(ctx.text, date.expression.end):
         return None
     return QuoteDate(date=date.date, source=DateSource.CARRIED, expression=date.expression)
 
@@ -184,7 +185,7 @@ class _Carrier:
             if other.date is not None:
                 if not _compatible(quote, other):
                     return None
-                return _from_quote(self.ctx.text, other.date)
+                return _from_quote(self.ctx, other.date)
         sentence = self.ctx.layout.sentences[previous]
         dated = self.ctx.words_in(sentence.start, sentence.end, _SPEECH_WORD)
         return _carried(dated[-1]) if dated else None
@@ -205,7 +206,7 @@ class _Carrier:
         between_start = max(other.segments[-1].end, anchor(other))
         if self.ctx.expressions(between_start, anchor(quote)):
             return None
-        return _from_quote(self.ctx.text, other.date)
+        return _from_quote(self.ctx, other.date)
 
     def _attribution(self, i: int) -> list[tuple[int, int]]:
         if i not in self.parts:
