@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -95,6 +96,26 @@ def test_added_continues_the_same_speaker_in_the_next_paragraph() -> None:
         (THU, DateSource.EXPLICIT, "Thursday"),
         (THU, DateSource.CARRIED, "Thursday"),
     ]
+
+
+def test_added_by_name_after_a_quote_dated_by_its_own_cue() -> None:
+    text = '"We are ready," Kang told reporters on Thursday.\n\n"We will not wait," Kang added.'
+    first = _quote(text, "We are ready,", "told reporters", "Kang", "Kang")
+    second = _quote(text, "We will not wait,", "added", "Kang", "Kang")
+    assert _dates(text, first, second)[1] == (THU, DateSource.CARRIED, "Thursday")
+    said = text.replace("Kang added", "Kang said")
+    first = _quote(said, "We are ready,", "told reporters", "Kang", "Kang")
+    second = _quote(said, "We will not wait,", "said", "Kang", "Kang")
+    assert _dates(said, first, second)[1] is None
+
+
+def test_a_pronoun_or_definite_subject_without_a_resolved_speaker() -> None:
+    text = "The agency condemned the drill in a statement on Sunday. The agency said X."
+    quote = attrs.evolve(_quote(text, "X", "said", "The agency"), speaker=None)
+    assert _dates(text, quote) == [(dt.date(2019, 4, 7), DateSource.CARRIED, "Sunday")]
+    named = text.replace("The agency said", "Officials said")
+    quote = attrs.evolve(_quote(named, "X", "said", "Officials"), speaker=None)
+    assert _dates(named, quote) == [None]
 
 
 def test_adding_stops_at_another_speaker_a_new_time_or_a_distant_paragraph() -> None:

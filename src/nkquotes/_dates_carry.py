@@ -64,6 +64,7 @@ _DOCUMENT = _lazyregex.compile(rf"(?i)\b(?P<noun>{_NOUN})\b")
 _PRONOUN = _lazyregex.compile(r"(?i)(?:it|he|she|they)")
 # "the statement", "the ministry", "the spokesman": a definite description of a common noun.
 _DEFINITE = _lazyregex.compile(r"(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+\p{Ll}[\w\s-]{0,40}")
+_CLAUSE_START = _lazyregex.compile(r"[,;:.!?\"“”\n]")
 _ADDING = _lazyregex.compile(r"(?i)(?:add|added|adding|adds|continued|continuing)\b")
 _REMARKS_MADE = _lazyregex.compile(
     r"(?i)\b(?:made|delivered|gave|issued)\s+(?:the|these|those|his|her|their|its|such)\s+"
@@ -105,9 +106,8 @@ def _mention(text: str, quote: Quote) -> str:
         return quote.speaker.mention.text.strip()
     if quote.cue is None:
         return ""
-    before = text[max(0, quote.cue.span.start - 40) : quote.cue.span.start].rstrip()
-    words = before.split()
-    return words[-1] if words else ""
+    before = text[max(0, quote.cue.span.start - 40) : quote.cue.span.start]
+    return _CLAUSE_START.split(before)[-1].strip()
 
 
 def _anaphoric(text: str, quote: Quote) -> bool:
@@ -203,8 +203,12 @@ class _Carrier:
         layout = self.ctx.layout
         if layout.paragraph_at(anchor(quote)) - layout.paragraph_at(anchor(other)) > 1:
             return None
-        between_start = max(other.segments[-1].end, anchor(other))
-        if self.ctx.expressions(between_start, anchor(quote)):
+        # Past the other quote's content, cue and own expression: a new one in between
+        # ("In May, she ...") starts another occasion.
+        ends = [other.segments[-1].end, anchor(other)]
+        ends += [other.cue.span.end] if other.cue is not None else []
+        ends += [other.date.expression.end] if other.date.expression is not None else []
+        if self.ctx.expressions(max(ends), anchor(quote)):
             return None
         return _from_quote(self.ctx, other.date)
 
