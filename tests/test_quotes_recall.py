@@ -257,3 +257,20 @@ def test_names_and_modifiers(body: str, content: str, mention: str) -> None:
 def test_month_is_not_a_speaker_and_a_time_is_not_content() -> None:
     assert _find("On Friday May said.") == []
     assert _find("Trump said in August.") == []
+
+
+def test_cue_less_paragraph_of_reported_speech_continues_the_speaker() -> None:
+    body = (
+        '"Our policy will not focus on a grand bargain," Psaki said.\n'
+        'Instead the United States would focus on a "calibrated practical approach that is'
+        ' open to diplomacy" with North Korea.'
+    )
+    quotes = _find(body)
+    assert [q.kind.value for q in quotes] == ["direct", "mixed"]
+    assert quotes[1].cue is None
+    assert quotes[1].text.startswith("Instead the United States would focus")
+
+
+def test_scare_quotes_after_a_quote_are_not_a_continuation() -> None:
+    body = '"We will win," Psaki said.\nThe so-called "maximum pressure" campaign goes on.'
+    assert [q.kind.value for q in _find(body)] == ["direct"]

@@ -27,6 +27,7 @@ from nkquotes._quotemarks import find_quoted, opens_with_quote
 from nkquotes._quotes_colon import find_colon_statements, find_posts
 from nkquotes._quotes_direct import find_direct
 from nkquotes._quotes_draft import Draft, ParagraphQuotes, block_at
+from nkquotes._quotes_follow import find_followups
 from nkquotes._quotes_speech import cue_budget, find_speech
 
 
@@ -231,7 +232,12 @@ def find_quotes(
     statements, absorbed = find_colon_statements(text, paragraphs, cues, direct + speech)
     kept = [d for d in direct + speech if id(d) not in absorbed]
     posts = find_posts(text, paragraphs, kept + statements)
-    drafts = sorted(kept + statements + posts, key=lambda d: (d.segments[0][0], d.segments[0][1]))
+    follow = find_followups(text, paragraphs, cues, kept + statements + posts)
+    if not opts.continuations:
+        follow = []
+    drafts = sorted(
+        kept + statements + posts + follow, key=lambda d: (d.segments[0][0], d.segments[0][1])
+    )
     quotes: list[Quote] = []
     starts: dict[int, list[int]] = {}  # sentence starts per paragraph, built when needed
     for draft in drafts:
