@@ -134,5 +134,20 @@ def apply_stance(
         result = model.predict(item, target)
         if result is None:
             result = StanceResult(target=target.name, label=target.neutral, score=0.0)
-        out.append(attrs.evolve(quote, stance=result))
+        out.append(_with_stance(quote, result))
     return tuple(out)
+
+
+#: Quote class -> the ``(attribute, argument)`` names of the fields its ``__init__`` takes.
+_INIT_FIELDS: dict[type, tuple[tuple[str, str], ...]] = {}
+
+
+def _with_stance(quote: Quote, stance: StanceResult) -> Quote:
+    """``attrs.evolve(quote, stance=stance)`` without looking the fields up for each quote."""
+    cls = type(quote)
+    fields = _INIT_FIELDS.get(cls)
+    if fields is None:
+        fields = _INIT_FIELDS[cls] = tuple((a.name, a.alias) for a in attrs.fields(cls) if a.init)
+    values = {alias: getattr(quote, name) for name, alias in fields}
+    values["stance"] = stance
+    return cls(**values)

@@ -30,7 +30,7 @@ from nkquotes._errors import ModelError
 from nkquotes._model import Span, StanceResult
 from nkquotes.stance._apply import StanceInput
 from nkquotes.stance._rules import find_cues
-from nkquotes.stance._scan import find_word, plain_lower
+from nkquotes.stance._scan import find_word, plain_bytes, plain_lower
 from nkquotes.stance._target import Target
 
 __all__ = ["NaiveBayesStanceModel", "stance_features"]
@@ -74,10 +74,13 @@ def _features(
 
 def _segment_words(text: str, segment: Span) -> list[str]:
     """The lower-cased words of *segment*, in order (``_WORD`` on the original text)."""
-    low = plain_lower(text, segment.start, segment.end)
-    if low is not None:
-        return _PLAIN_WORD.findall(low)
-    return [word.lower() for word in _WORD.findall(text, segment.start, segment.end)]
+    start, end = segment.start, segment.end
+    plain = plain_bytes(text, start, end)
+    if plain is None:
+        return [word.lower() for word in _WORD.findall(text, start, end)]
+    if text.find("'", start, end) < 0 and text.find("’", start, end) < 0:
+        return plain[1].decode("ascii").split()  # no apostrophe: the words are the runs
+    return _PLAIN_WORD.findall(text[start:end].lower())
 
 
 def _cue_names(item: StanceInput, target: Target) -> dict[str, tuple[int, int]]:
@@ -116,7 +119,7 @@ def _first_offsets(
     for segment in item.quote.segments:
         low = plain_lower(text, segment.start, segment.end)
         if low is not None:
-            for word in [w for w in left if _PLAIN_WORD.fullmatch(w)]:  # not "cue:…" names
+            for word in [w for w in left if ":" not in w]:  # not the "cue:…" names
                 at = find_word(low, word)
                 if at >= 0:
                     left.discard(word)
@@ -335,14 +338,16 @@ class NaiveBayesStanceModel:
         if score < self.min_score:
             return None
         margins = self._margins(k)
-        ranked = [(m, f) for f in known if (m := margins[f]) > 0]
-        ranked.sort(key=lambda r: (-r[0], r[1]))  # names are unique: a total order
+        # The three features that argue most for the label (names are unique: a total order).
+        ranked = sorted([(-m, f) for f in known if (m := margins[f]) > 0])
         shown = [feature for _m, feature in ranked[:3]]
         where = features if features is not None else _first_offsets(item, cues, shown)
         text = item.text
-        evidence = sorted({Span.of(text, *where[f]) for f in shown}, key=lambda s: (s.start, s.end))
+        evidence = tuple(
+            Span.of(text, start, end) for start, end in sorted({where[f] for f in shown})
+        )
         return StanceResult(
-            target=target.name, label=self.labels[k], score=score, evidence=tuple(evidence)
+            target=target.name, label=self.labels[k], score=score, evidence=evidence
         )
 
     def to_dict(self) -> dict[str, Any]:

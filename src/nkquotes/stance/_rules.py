@@ -27,7 +27,7 @@ from nkquotes._model import Span, StanceResult
 from nkquotes._sentences import split_sentences
 from nkquotes.stance._apply import StanceInput
 from nkquotes.stance._negation import NEGATOR, modify, tokenize
-from nkquotes.stance._scan import WORD_RUNS, plain_bytes, run_starts
+from nkquotes.stance._scan import plain_bytes, run_starts
 from nkquotes.stance._target import LexiconCue, Target
 
 __all__ = ["CueMatch", "RuleStanceModel", "find_cues"]
@@ -254,11 +254,11 @@ def _merge(spans: list[Span]) -> list[tuple[int, int]]:
 
 def _region_hits(lexicon: _Lexicon, text: str, lo: int, hi: int) -> list[tuple[int, int, int]]:
     """``(cue number, start, end)`` of every cue of *lexicon* matching at a word of the region."""
-    low = plain_bytes(text, lo, hi)
-    if low is None:
+    plain = plain_bytes(text, lo, hi)
+    if plain is None:
         return _region_hits_unicode(lexicon, text, lo, hi)
     # The region's distinct words, minus those known to open no cue (see _scan).
-    runs = low.translate(WORD_RUNS)
+    low, runs = plain
     hits: list[tuple[int, int, int]] = []
     for word in set(runs.split()).difference(lexicon.closed):
         # The cues this word may open whose later words are all in the region.
@@ -324,7 +324,28 @@ def find_cues(
 
     The last few results are cached, so models chained on one quote read it once.
     """
-    return _find_cues(text, target, tuple(segments), sentence, context_weight)
+    segments = tuple(segments)
+    # The models chained on one quote pass the very same objects: comparing identities first
+    # is cheaper than hashing the spans for the cache.
+    last = _LAST[0]
+    if (
+        last is not None
+        and last[0] is text
+        and last[1] is target
+        and last[2] is segments
+        and last[3] is sentence
+        and last[4] == context_weight
+    ):
+        return last[5]
+    found = _find_cues(text, target, segments, sentence, context_weight)
+    _LAST[0] = (text, target, segments, sentence, context_weight, found)
+    return found
+
+
+#: The last call of :func:`find_cues` and its result (one tuple, replaced whole).
+_LAST: list[
+    tuple[str, Target, tuple[Span, ...], Span | None, float, tuple[CueMatch, ...]] | None
+] = [None]
 
 
 @functools.lru_cache(maxsize=32)

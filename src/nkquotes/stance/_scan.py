@@ -34,17 +34,41 @@ def _plain_char(char: str) -> bool:
     )
 
 
+_WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789_")
+#: Lower-cased plain bytes to words: bytes that are no word character become spaces.
+WORD_RUNS = bytes(byte if byte in _WORD_BYTES else 32 for byte in range(256))
+
+
 @functools.lru_cache(maxsize=8)
-def _unplain_chars(text: str) -> tuple[str, ...]:
-    """The characters of *text* that keep a stretch of it from being plain (found once per
-    text: the quotes of an article all ask)."""
-    if text.isascii():
-        return ()
-    return tuple(sorted(c for c in set(text).difference(_ASCII) if not _plain_char(c)))
+def _view(text: str) -> tuple[bytes, bytes, tuple[str, ...]]:
+    """*text* lower-cased as ASCII bytes (``?`` for each non-ASCII character), the same with
+    spaces for what is no word character, and the characters that keep a stretch of it
+    from being plain. Made once per text: the quotes of an article all ask."""
+    low = text.encode("ascii", "replace").lower()
+    unplain = () if text.isascii() else set(text).difference(_ASCII)
+    return (
+        low,
+        low.translate(WORD_RUNS),
+        tuple(sorted(c for c in unplain if not _plain_char(c))),
+    )
 
 
-def _is_plain(text: str, part: str) -> bool:
-    return part.isascii() or not any(c in part for c in _unplain_chars(text))
+def plain_bytes(text: str, start: int, end: int) -> tuple[bytes, bytes] | None:
+    """``text[start:end]`` lower-cased as ASCII bytes, one per character (``?`` for the
+    non-ASCII ones, which are no word characters in plain text), and the same with spaces for
+    every non-word byte; ``None`` unless the stretch is plain (see the module docstring).
+
+    >>> plain_bytes("Ease “Sanctions”!", 0, 16)
+    (b'ease ?sanctions?', b'ease  sanctions ')
+    >>> plain_bytes("Café", 0, 4) is None
+    True
+    """
+    low, runs, unplain = _view(text)
+    if unplain:
+        part = text[start:end]
+        if any(c in part for c in unplain):
+            return None
+    return low[start:end], runs[start:end]
 
 
 def plain_lower(text: str, start: int, end: int) -> str | None:
@@ -52,26 +76,10 @@ def plain_lower(text: str, start: int, end: int) -> str | None:
 
     >>> plain_lower("Ease “Sanctions” now", 0, 20)
     'ease “sanctions” now'
-    >>> plain_lower("Café", 0, 4) is None
-    True
     """
-    part = text[start:end]
-    return part.lower() if _is_plain(text, part) else None
-
-
-def plain_bytes(text: str, start: int, end: int) -> bytes | None:
-    """:func:`plain_lower` as ASCII bytes, one per character (``?`` for the non-ASCII ones,
-    which are no word characters in plain text).
-
-    >>> plain_bytes("Ease “Sanctions”", 0, 16)
-    b'ease ?sanctions?'
-    """
-    part = text[start:end]
-    return part.encode("ascii", "replace").lower() if _is_plain(text, part) else None
-
-
-_WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789_")
-WORD_RUNS = bytes(byte if byte in _WORD_BYTES else 32 for byte in range(256))
+    if plain_bytes(text, start, end) is None:
+        return None
+    return text[start:end].lower()
 
 
 def run_starts(runs: bytes, word: bytes) -> list[int]:
