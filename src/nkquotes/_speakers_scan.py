@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Iterator
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, compress
 from operator import itemgetter
 from typing import Any
 
@@ -48,15 +47,16 @@ _QUOTED = _lazyregex.compile(r"\"[^\"\n]{1,2000}\"|“[^“”\n]{1,2000}”")
 _APPOSITION_END = _lazyregex.compile(
     r"[,;:()\"“”]|(?<!\b\p{Lu})\.(?:\s|$)|\s(?:said|says|told|added|who|which|that|when|where|whose)\b"
 )
-_DOCUMENT = _lazyregex.compile(
-    r"\b(?:Resolution|Declaration|Agreement|Statement|Treaty|Act|Report)\s+(?:No\.\s*)?\d[\d/-]*"
-)
+_DOCUMENT_WORDS = ("Resolution", "Declaration", "Agreement", "Statement", "Treaty", "Act", "Report")
+_DOCUMENT = _lazyregex.compile(rf"\b(?:{'|'.join(_DOCUMENT_WORDS)})\s+(?:No\.\s*)?\d[\d/-]*")
 _CONNECTORS = frozenset({"of", "for", "to", "the", "on", "at"})
 _UNNAMED = _lazyregex.compile(
     r"\b(?:a|an)\s+(?:(?:unidentified|unnamed|anonymous)\s+)?"
     r"((?:[^\s,.;:\"“”()]+\s+){0,4}?spokes(?:man|woman|person))\b",
     regex.IGNORECASE,
 )
+# Every unnamed spokesperson match contains this (same case rules as ``_UNNAMED``).
+_SPOKES = _lazyregex.compile(r"spokes", regex.IGNORECASE)
 _SPACES_AT = _lazyregex.compile(r"\s*")
 _OF_AT = _lazyregex.compile(r"\s(?:of|at)\s+(?:the\s+)?(.+)$")
 _SENTENCE_END = _lazyregex.compile(r"[.!?:\"“”]\s*$|\n")
@@ -99,20 +99,21 @@ class Tokens:
     def __len__(self) -> int:
         return len(self.words)
 
-    def org_word_after(self, k: int) -> int:
-        """Index of the first capitalised organisation word at or after *k* (or ``len``)."""
+    def org_words(self) -> list[int]:
+        """Indexes of the capitalised organisation words, in order."""
         found = self._org_words
         if found is None:
-            words = self.words
+            words, org_words = self.words, ORG_WORDS.words
             found = self._org_words = [
-                i for i in compress(range(len(words)), self.upper) if fold(words[i]) in ORG_WORDS
+                i for i in compress(range(len(words)), self.upper) if fold(words[i]) in org_words
             ]
+        return found
+
+    def org_word_after(self, k: int) -> int:
+        """Index of the first capitalised organisation word at or after *k* (or ``len``)."""
+        found = self.org_words()
         index = bisect.bisect_left(found, k)
         return found[index] if index < len(found) else len(self.words)
-
-    def lower_words(self) -> Iterator[str]:
-        """The words that begin with a lower-case letter."""
-        return compress(self.words, map(str.islower, map(_FIRST, self.words)))
 
     def dropped(self, k: int) -> Tokens:
         """Tokens ``0 .. k + 1`` without token *k* (so that ``k + 1`` becomes ``k``)."""
@@ -132,21 +133,33 @@ class Tokens:
 def tokenize(text: str, start: int, end: int) -> Tokens:
     """The word tokens of ``text[start:end]``; abbreviations keep their full stop."""
     # One split gives the words and the gaps between them; their offsets are running sums.
-    parts = _TOKEN_SPLIT.split(text[start:end])
+    piece = text[start:end]
+    parts = _TOKEN_SPLIT.split(piece)
     offsets = list(accumulate(map(len, parts), initial=start))
     words = parts[1::2]
     starts = offsets[1:-1:2]
     ends = offsets[2::2]
     count = len(words)
-    possessive = list(map(str.endswith, words, repeat(_POSSESSIVE_ENDS)))
-    for k in compress(range(count), possessive):
-        word = words[k]
-        if len(word) > 2:
-            words[k] = word[:-2]
-        else:
-            possessive[k] = False
+    possessive = [False] * count
+    # Possessives and full stops are rare: find them in the text, not word by word.
+    for ending in _POSSESSIVE_ENDS:
+        at = piece.find(ending)
+        while at >= 0:
+            # A word ending in ``'s`` with something before the apostrophe ends here.
+            k = bisect.bisect_left(ends, start + at + 2)
+            if k < count and ends[k] == start + at + 2 and starts[k] < start + at:
+                possessive[k] = True
+                words[k] = words[k][:-2]
+            at = piece.find(ending, at + 1)
+    dotted = []  # the words whose following gap starts with "."
+    at = piece.find(".")
+    while at >= 0:
+        k = bisect.bisect_left(ends, start + at)
+        if k < count and ends[k] == start + at:
+            dotted.append(k)
+        at = piece.find(".", at + 1)
     initial = [False] * count
-    for k in compress(range(count), map(str.startswith, parts[2::2], repeat("."))):
+    for k in dotted:
         word = words[k]
         initial[k] = len(word) == 1 and word.isupper()
         if initial[k] or word.casefold() in ABBREVIATIONS:
@@ -165,6 +178,12 @@ def _not_name_words() -> frozenset[str]:
 
 
 @functools.cache
+def _country_first() -> frozenset[str]:
+    """Words that can start a country name (what :func:`_country_at` can accept)."""
+    return _pair_heads() | {"north", "south"} | frozenset(COUNTRY_ALIASES)
+
+
+@functools.cache
 def _title_or_honorific() -> frozenset[str]:
     return TITLE_WORDS.words | HONORIFICS.words
 
@@ -175,19 +194,29 @@ def _pair_heads() -> frozenset[str]:
     return frozenset(key.split()[0] for key in COUNTRY_ALIASES if " " in key)
 
 
-def _is_name_word(text: str, tokens: Tokens, k: int, first: bool, lower_words: set[str]) -> bool:
+def _is_name_word(text: str, tokens: Tokens, k: int, first: bool, body_words: set[str]) -> bool:
     """Whether ``tokens[k]`` can be part of a name (*first*: the run starts there)."""
     if tokens.initial[k]:
         return True
     word = tokens.words[k]
-    if not tokens.upper[k] or (word.isupper() and len(word) > 1 and "-" not in word):
+    if not _name_shaped(word):
         return False
+    if not first:
+        return True
+    # A sentence's first word that the body also spells in lower case is no name.
     key = fold(word)
-    if key in _not_name_words() or country_key(word):
+    return not (key in body_words and key[0].islower() and _sentence_initial(text, tokens, k))
+
+
+@functools.lru_cache(maxsize=8192)
+def _name_shaped(word: str) -> bool:
+    """Capitalised, not an acronym, and in no list of words that are never names."""
+    if not word[:1].isupper() or (word.isupper() and len(word) > 1 and "-" not in word):
         return False
-    return not (first and key in lower_words and _sentence_initial(text, tokens, k))
+    return fold(word) not in _not_name_words() and not country_key(word)
 
 
+@functools.lru_cache(maxsize=8192)
 def _title_word(word: str) -> bool:
     key = fold(word)
     return (
@@ -227,6 +256,7 @@ def _title_before(text: str, tokens: Tokens, index: int) -> tuple[str, int] | No
     return text[start : ends[index - 1]], start
 
 
+@functools.lru_cache(maxsize=8192)
 def _affiliation_word(word: str) -> bool:
     key = fold(word)
     return key in ORG_WORDS or key in PLACES or country_key(word) is not None
@@ -288,42 +318,52 @@ def build_registry(text: str, article: Article) -> Registry:
     registry = Registry(text)
     regions = _regions(text, article)
     region_tokens = [tokenize(text, start, end) for start, end in regions]
-    lower_words: set[str] = set()
+    body_words: set[str] = set()
     for tokens in region_tokens:
-        lower_words.update(tokens.lower_words())
+        body_words.update(tokens.words)
     quoted: list[tuple[int, int]] = []
     for start, end in regions:
         quoted.extend((m.start(), m.end()) for m in _QUOTED.finditer(text, start, end))
     registry.quoted = sorted(quoted)
     singles: list[tuple[Tokens, int]] = []
+    # Cheap tests on the whole text spare most articles a scan of every region.
+    documents = any(word in text for word in _DOCUMENT_WORDS)
+    unnamed = _SPOKES.search(text) is not None
+    country_first = _country_first()
     for (start, end), tokens in zip(regions, region_tokens, strict=True):
-        for match in _DOCUMENT.finditer(text, start, end):
+        for match in _DOCUMENT.finditer(text, start, end) if documents else ():
             span = Span.of(text, match.start(), match.end())
             registry.documents.append(registry.named(span.text, EntityKind.MEDIA, span))
-        for match in _UNNAMED.finditer(text, start, end):
+        for match in _UNNAMED.finditer(text, start, end) if unnamed else ():
             record = registry.named(match.group(1), EntityKind.PERSON, None)
             record.add_title(match.group(1))
             registry.mention(record, Span.of(text, match.start(1), match.end(1)))
         starts, words = tokens.starts, tokens.words
         resume = 0
+        # The next organisation word, followed as i grows (``org_word_after`` without a search).
+        org_at, next_org = tokens.org_words(), 0
         # Only a capitalised word can start a country, an organisation or a name.
         for i in compress(range(len(tokens)), tokens.upper):
             if i < resume:
                 continue
-            country = _country_at(text, tokens, i)
+            country = _country_at(text, tokens, i) if fold(words[i]) in country_first else None
             if country is not None:
                 name, stop = country
                 span = Span.of(text, starts[i], starts[stop - 1] + len(words[stop - 1]))
                 registry.named(name, EntityKind.ORGANISATION, span).country = True
                 resume = stop
                 continue
-            org = _org_run(text, tokens, i)
+            # An organisation run ends in an organisation word within reach.
+            while next_org < len(org_at) and org_at[next_org] < i:
+                next_org += 1
+            reach = org_at[next_org] if next_org < len(org_at) else len(tokens)
+            org = _org_run(text, tokens, i) if reach - i < _MAX_TITLE_TOKENS else i
             if org > i:
                 span = Span.of(text, starts[i], starts[org - 1] + len(words[org - 1]))
                 registry.named(span.text, EntityKind.ORGANISATION, span)
                 resume = org
                 continue
-            run = _name_run(text, tokens, i, lower_words)
+            run = _name_run(text, tokens, i, body_words)
             if run <= i:
                 continue
             if run - i == 1:
@@ -334,12 +374,12 @@ def build_registry(text: str, article: Article) -> Registry:
     for tokens, i in singles:
         _register_single(registry, text, tokens, i)
     for extra in article.boilerplate:
-        _upgrade_names(registry, text, extra.span.start, extra.span.end, lower_words)
+        _upgrade_names(registry, text, extra.span.start, extra.span.end, body_words)
     return registry
 
 
 def _upgrade_names(
-    registry: Registry, text: str, start: int, end: int, lower_words: set[str]
+    registry: Registry, text: str, start: int, end: int, body_words: set[str]
 ) -> None:
     """Fuller spellings outside the body (``Donald J. Trump`` in an embed) of known people."""
     tokens = tokenize(text, start, end)
@@ -348,7 +388,7 @@ def _upgrade_names(
     for i in compress(range(len(tokens)), tokens.upper):
         if i < resume:
             continue
-        run = _name_run(text, tokens, i, lower_words)
+        run = _name_run(text, tokens, i, body_words)
         if run - i > 1:
             last = run - 1
             name = text[starts[i] : starts[last] + len(words[last])]
@@ -418,7 +458,7 @@ def _sentence_initial(text: str, tokens: Tokens, i: int) -> bool:
     return before != " " and _SENTENCE_END.search(before) is not None
 
 
-def _name_run(text: str, tokens: Tokens, i: int, lower_words: set[str]) -> int:
+def _name_run(text: str, tokens: Tokens, i: int, body_words: set[str]) -> int:
     """The end index of the run of name words starting at *i* (== i when none)."""
     starts, ends, possessive = tokens.starts, tokens.ends, tokens.possessive
     count = len(starts)
@@ -428,7 +468,7 @@ def _name_run(text: str, tokens: Tokens, i: int, lower_words: set[str]) -> int:
             gap = text[ends[j - 1] : starts[j]]
             if gap not in (" ", "", "\xa0") or possessive[j - 1]:
                 break
-        if not _is_name_word(text, tokens, j, j == i, lower_words):
+        if not _is_name_word(text, tokens, j, j == i, body_words):
             break
         j += 1
         if possessive[j - 1]:
