@@ -44,7 +44,7 @@ _CONTENT_STOP = _lazyregex.compile(
     r"|(?P<tail>,[\"”’]?[^\S\n]*+(?:but|as)[^\S\n]++"
     r"(?:it|there|the|this|he|she|they|talks|no|\p{Lu}\w*+)\b"
     r"|,[\"”’]?[^\S\n]*+(?:while|whereas|although|though)\b|[^\S\n]amid\b)"
-    r"|(?P<part>,[^\S\n]++(?!including\b)[a-z]+ing\b)"
+    r"|(?P<part>,[\"”’]?[^\S\n]++(?:[a-z]+ly[^\S\n]++)?(?!including\b)[a-z]+ing\b)"
     r"|(?P<semi>;[^\S\n]+)"
 )
 _TRAILING_DAY = _lazyregex.compile(
