@@ -271,7 +271,7 @@ def _apposition_after(text: str, pos: int, limit: int) -> str | None:
     end = end_match.start() if end_match else min(limit, begin + 160)
     phrase = text[begin:end].strip()
     words = fold(phrase).replace("'s", "").split()
-    if len(words) > _MAX_APPOSITION and " and " in phrase:
+    if len(words) > _MAX_APPOSITION and words[0] in {"a", "an"} and " and " in phrase:
         # "an expert and director of … at …": the first of the roles is enough.
         phrase = phrase.partition(" and ")[0]
         words = fold(phrase).replace("'s", "").split()
@@ -327,11 +327,16 @@ def build_registry(text: str, article: Article) -> Registry:
     registry.quoted = sorted(quoted)
     singles: list[tuple[Tokens, int]] = []
     # Cheap tests on the whole text spare most articles a scan of every region.
-    documents = any(word in text for word in _DOCUMENT_WORDS)
+    document_hits = _occurrences(text, _DOCUMENT_WORDS)
     unnamed = _SPOKES.search(text) is not None
     country_first = _country_first()
     for (start, end), tokens in zip(regions, region_tokens, strict=True):
-        for match in _DOCUMENT.finditer(text, start, end) if documents else ():
+        # What ``_DOCUMENT.finditer(text, start, end)`` finds: matches start at a keyword.
+        lo = bisect.bisect_left(document_hits, start)
+        for pos in document_hits[lo : bisect.bisect_left(document_hits, end, lo)]:
+            match = _DOCUMENT.match(text, pos, end)
+            if match is None:
+                continue
             span = Span.of(text, match.start(), match.end())
             registry.documents.append(registry.named(span.text, EntityKind.MEDIA, span))
         for match in _UNNAMED.finditer(text, start, end) if unnamed else ():
@@ -376,6 +381,18 @@ def build_registry(text: str, article: Article) -> Registry:
     for extra in article.boilerplate:
         _upgrade_names(registry, text, extra.span.start, extra.span.end, body_words)
     return registry
+
+
+def _occurrences(text: str, needles: tuple[str, ...]) -> list[int]:
+    """Every offset where one of *needles* occurs in *text*, in order."""
+    found = []
+    for needle in needles:
+        at = text.find(needle)
+        while at >= 0:
+            found.append(at)
+            at = text.find(needle, at + 1)
+    found.sort()
+    return found
 
 
 def _upgrade_names(
