@@ -85,7 +85,7 @@ def plain_lower(text: str, start: int, end: int) -> str | None:
 def run_starts(runs: bytes, word: bytes) -> list[int]:
     """Where *word* stands as a whole word in *runs* (words separated by spaces).
 
-    >>> run_starts(b"lift the  other sanctions the", b"the")
+    >>> run_starts(b"lift the  other sanctions the theory", b"the")
     [5, 26]
     """
     starts = []

@@ -1,0 +1,199 @@
+"""The fast paths of the stance models find what their ``regex`` reference paths find.
+
+Plain text (ASCII, plus non-ASCII characters that are no word characters and have no case)
+is read as bytes and with ``re``; everything else with ``regex``. These properties compare
+the two on text made to sit near the boundary: lexicon words in any case, apostrophes and
+hyphens inside words, curly quotation marks, and the letters case-insensitive matching reads
+as ASCII ones (``İ``, ``ſ``, the Kelvin sign).
+"""
+
+from __future__ import annotations
+
+import math
+
+import attrs
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nkquotes import Quote, QuoteKind, Span
+from nkquotes.stance import (
+    StanceInput,
+    _apply,
+    _learned,
+    _rules,
+    _scan,
+    apply_stance,
+    builtin_learned_model,
+    builtin_target,
+    default_model,
+    find_cues,
+)
+from tests.strategies import any_text
+
+NK = builtin_target()
+LEXICON = _rules._lexicon(NK)
+
+#: Words of the lexicon's phrases (stems cut at ``*``), some of them with an ending.
+LEXICON_WORDS = sorted(
+    {
+        alt.rstrip("*")
+        for c in NK.cues
+        for token in c.phrase.split()
+        for alt in token.split("|")
+        if token not in ("~", "~~")
+    }
+)
+word = st.sampled_from(LEXICON_WORDS) | st.sampled_from(
+    ["the", "not", "no", "don't", "won’t", "Korea's", "said", "U.S.", "_x", "a1"]
+)
+cased = st.tuples(word, st.sampled_from(["", "s", "ed", "ing"]), st.integers(0, 2)).map(
+    lambda t: [(t[0] + t[1]).lower(), (t[0] + t[1]).upper(), (t[0] + t[1]).title()][t[2]]
+)
+glue = st.sampled_from(
+    [" ", " ", " ", ", ", ". ", "-", "'", "’", " “", "” ", " — ", "\n", "?", "''", "é", "ß"]
+) | st.sampled_from(["İ", "ſ", "\u212a", "Σ", "\u0301", "\xa0", "½", "_"])
+newsy = st.lists(st.tuples(cased, glue).map("".join), max_size=40).map("".join)
+plain_newsy = st.lists(
+    st.tuples(cased, st.sampled_from([" ", ", ", ". ", "-", "'", "’", " “", "” ", " — "])).map(
+        "".join
+    ),
+    max_size=40,
+).map("".join)
+
+
+@st.composite
+def text_and_region(draw: st.DrawFn, texts: st.SearchStrategy[str]) -> tuple[str, int, int]:
+    text = draw(texts)
+    start = draw(st.integers(0, len(text)))
+    return text, start, draw(st.integers(start, len(text)))
+
+
+def _plain(text: str, start: int, end: int) -> bool:
+    return _scan.plain_bytes(text, start, end) is not None
+
+
+@settings(max_examples=300, deadline=None)
+@given(text_and_region(newsy | plain_newsy))
+def test_cue_openings_are_those_of_the_regex_path(case: tuple[str, int, int]) -> None:
+    text, lo, hi = case
+    fast = _rules._region_hits(LEXICON, text, lo, hi)
+    assert sorted(fast) == sorted(_rules._region_hits_unicode(LEXICON, text, lo, hi))
+
+
+@settings(max_examples=100, deadline=None)
+@given(text_and_region(plain_newsy))
+def test_plain_news_takes_the_fast_path(case: tuple[str, int, int]) -> None:
+    text, lo, hi = case
+    plain = _scan.plain_bytes(text, lo, hi)
+    assert plain is not None
+    low, runs = plain
+    assert len(low) == len(runs) == hi - lo
+    assert runs.split() == [w.lower().encode() for w in _rules._WORDS.findall(text, lo, hi)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(text_and_region(newsy | plain_newsy | any_text))
+def test_segment_words_are_those_of_the_word_pattern(case: tuple[str, int, int]) -> None:
+    text, lo, hi = case
+    expected = [w.lower() for w in _learned._WORD.findall(text, lo, hi)]
+    assert _learned._segment_words(text, Span.of(text, lo, hi)) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(plain_newsy, st.data())
+def test_find_word_finds_the_first_word_the_pattern_gives(text: str, data: st.DataObject) -> None:
+    low = text.lower()
+    words = _learned._PLAIN_WORD.findall(low)
+    wanted = data.draw(st.sampled_from(words) if words else st.just("sanctions"))
+    first = next((m.start() for m in _learned._PLAIN_WORD.finditer(low) if m.group() == wanted), -1)
+    assert _scan.find_word(low, wanted) == first
+
+
+def _reference_first_offsets(item: StanceInput, wanted: list[str]) -> dict[str, tuple[int, int]]:
+    """The first offsets of the *wanted* features, read the slow way."""
+    spans = {
+        name: (span.start, span.end) for name, span in _learned.stance_features(item, NK).items()
+    }
+    return {name: spans[name] for name in wanted}
+
+
+@settings(max_examples=150, deadline=None)
+@given(newsy | plain_newsy, st.data())
+def test_evidence_offsets_are_those_of_the_features(text: str, data: st.DataObject) -> None:
+    item = StanceInput.from_text(text)
+    names = list(_learned.stance_features(item, NK))
+    wanted = data.draw(
+        st.lists(st.sampled_from(names), max_size=3, unique=True) if names else st.just([])
+    )
+    cues = _learned._cue_names(item, NK)
+    assert _learned._first_offsets(item, cues, wanted) == _reference_first_offsets(item, wanted)
+
+
+def test_unigram_names_are_the_features_in_order() -> None:
+    text = "They won’t lift the sanctions, won’t they? Lift them: the U.S. said “no”."
+    item = StanceInput.from_text(text)
+    names = _learned._unigram_names(item, _learned._cue_names(item, NK))
+    assert names == list(_learned.stance_features(item, NK))
+
+
+@settings(max_examples=100, deadline=None)
+@given(newsy | plain_newsy)
+def test_posterior_is_the_running_sum(text: str) -> None:
+    model = builtin_learned_model()
+    item = StanceInput.from_text(text)
+    loglik, priors = model._tables()
+    scores = list(priors)
+    for name in _learned.stance_features(item, NK):
+        row = loglik.get(name)
+        if row is not None:
+            scores = [s + v for s, v in zip(scores, row, strict=True)]
+    exps = [math.exp(s - max(scores)) for s in scores]
+    expected = {label: e / sum(exps) for label, e in zip(model.labels, exps, strict=True)}
+    assert model.probabilities(item, NK) == expected
+
+
+def test_find_cues_memo_is_keyed_by_the_call() -> None:
+    text = "Lift the sanctions. Tighten the sanctions."
+    first, second = Span.of(text, 0, 19), Span.of(text, 20, len(text))
+    a = find_cues(text, NK, (first,))
+    b = find_cues(text, NK, (second,))
+    assert [m.label for m in a] == ["relief"]
+    assert [m.label for m in b] == ["pressure"]
+    assert find_cues(text, NK, (first,)) == a
+    assert find_cues(text, NK, (second,), context_weight=0.25) == b
+
+
+@settings(max_examples=50, deadline=None)
+@given(plain_newsy)
+def test_stance_is_set_as_evolve_would(text: str) -> None:
+    span = Span.of(text, 0, len(text))
+    quote = Quote(id="q0", segments=(span,), kind=QuoteKind.DIRECT, sentence=span)
+    (out,) = apply_stance(text, (quote,), model=default_model(), target=NK)
+    assert out.stance is not None
+    assert out == attrs.evolve(quote, stance=out.stance)
+    assert _apply._with_stance(quote, out.stance) == out
+
+
+@settings(max_examples=150, deadline=None)
+@given(newsy | plain_newsy)
+def test_prediction_is_that_of_the_features(text: str) -> None:
+    model = attrs.evolve(builtin_learned_model(), min_score=0.0)
+    item = StanceInput.from_text(text)
+    result = model.predict(item, NK)
+    assert result is not None
+    probabilities = model.probabilities(item, NK)
+    label = max(model.labels, key=lambda lab: (probabilities[lab], -model.labels.index(lab)))
+    assert (result.label, result.score) == (label, probabilities[label])
+    # The evidence: the (at most three) features that argue most for the label.
+    loglik, _priors = model._tables()
+    k = model.labels.index(label)
+    features = _learned.stance_features(item, NK)
+    margins = {
+        f: loglik[f][k] - max(v for j, v in enumerate(loglik[f]) if j != k)
+        for f in features
+        if f in loglik
+    }
+    top = sorted((f for f in margins if margins[f] > 0), key=lambda f: (-margins[f], f))[:3]
+    assert result.evidence == tuple(
+        sorted({features[f] for f in top}, key=lambda s: (s.start, s.end))
+    )
