@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from nkquotes._model import Quote
 from tests.test_quotes import _find
 
 
@@ -274,3 +275,21 @@ def test_cue_less_paragraph_of_reported_speech_continues_the_speaker() -> None:
 def test_scare_quotes_after_a_quote_are_not_a_continuation() -> None:
     body = '"We will win," Psaki said.\nThe so-called "maximum pressure" campaign goes on.'
     assert [q.kind.value for q in _find(body)] == ["direct"]
+
+
+def test_according_to_in_mid_sentence_splits_the_content() -> None:
+    quote = _one_quote("The North Korean military, according to Yonhap, fired two missiles.")
+    assert [s.text for s in quote.segments] == ["The North Korean military", "fired two missiles"]
+    assert quote.cue is not None
+    assert quote.cue.span.text == "according to"
+
+
+def test_outlet_relaying_a_speaker_gets_no_record() -> None:
+    quotes = _find("Kim said, according to Yonhap, that the talks were over.")
+    assert [q.cue.span.text for q in quotes if q.cue is not None] == ["said"]
+
+
+def _one_quote(body: str) -> Quote:
+    quotes = _find(body)
+    assert len(quotes) == 1, [q.text for q in quotes]
+    return quotes[0]

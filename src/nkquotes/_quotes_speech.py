@@ -260,7 +260,7 @@ def _analyse(
         if infinitive is None:
             return None
     if "after" in flags:
-        return _according(text, pq, s_start, s_end, cs, ce, entry)
+        return _according(text, pq, cues, s_start, s_end, cs, ce, entry)
     mention: tuple[int, int] | None = None
     cue_start = cs
     content_start: int | None = None
@@ -609,6 +609,7 @@ def _inverted(
 def _according(
     text: str,
     pq: ParagraphQuotes,
+    cues: CueIndex,
     s_start: int,
     s_end: int,
     cs: int,
@@ -632,7 +633,18 @@ def _according(
         p += 1
     before = trim_content(text, s_start, cs)
     after = trim_content(text, p, s_end)
-    if count_words(text, *before) >= 3 and (
+    if (
+        comma_before(text, s_start, cs)
+        and p < s_end
+        and text[p] == ","
+        and count_words(text, *after) >= 2
+        and 1 <= count_words(text, *before) <= 6
+    ):
+        if cues.first(s_start, cs) is not None:
+            return None  # "X said, according to Yonhap, …": X speaks, the outlet relays
+        # "The North, according to Yonhap, fired two missiles": the aside splits the content
+        segs = [before, trim_content(text, p, content_end(text, cues, p + 1, s_end, pq))]
+    elif count_words(text, *before) >= 3 and (
         comma_before(text, s_start, cs) or count_words(text, *before) >= 6
     ):
         segs = [before]
