@@ -146,3 +146,28 @@ def test_a_cue_less_quote_skips_names_after_prepositions_and_outlets() -> None:
     b.add("\n\nThe country has seen many tests under young leader Kim Jong-un.\n\n")
     b.quote("We will protect the lives of our people", None)
     assert names(b.resolve()) == ["Erik Sand", "ABC News", "Erik Sand"]
+
+
+def test_honorifics_before_a_surname_give_the_person_a_gender() -> None:
+    b = Builder()
+    b.indirect("Japanese Prime Minister Taro Aso", "said", "the region was at risk")
+    b.add("\n\nMs Berg met Mr Aso in Tokyo on Friday, a week after Anna Berg took office.\n\n")
+    b.quote("We will not give in to threats", "he")
+    assert names(b.resolve()) == ["Taro Aso", "Taro Aso"]
+
+
+def test_conflicting_honorifics_give_no_gender() -> None:
+    b = Builder()
+    b.indirect("Former President Olaf Lind", "said", "the region was at risk")
+    b.add("\n\nMr. Lind and Mrs. Lind arrived in Tokyo on Friday.\n\n")
+    b.quote("We will not give in to threats", "she")
+    # Two people share the surname: the honorifics must not make Olaf Lind a woman or a man.
+    assert names(b.resolve()) == ["Olaf Lind", "Olaf Lind"]
+
+
+def test_a_gendered_word_after_a_preposition_is_someone_elses() -> None:
+    b = Builder()
+    b.indirect("Anna Berg, an adviser and pollster for Mr. Olaf Lind,", "said", "polls lie")
+    b.add("\n\n")
+    b.quote("We will win this race", "she")
+    assert names(b.resolve()) == ["Anna Berg", "Anna Berg"]

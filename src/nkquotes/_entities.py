@@ -29,6 +29,7 @@ __all__ = [
     "Record",
     "Registry",
     "countries_in",
+    "gender_of",
     "name_key",
     "split_title",
     "titles_match",
@@ -39,6 +40,7 @@ _SPAN_ORDER = operator.attrgetter("start", "end")
 _START = operator.itemgetter(0)
 #: Above this many new mentions, re-sorting all of them beats inserting each one.
 _MERGE_BY_SORT = 32
+_PREPOSITIONS = frozenset({"of", "for", "to", "at", "with", "by", "from", "on", "in"})
 _MALE = frozenset(
     {
         "mr",
@@ -110,11 +112,8 @@ class Record:
 
     def learn_gender(self, words: str) -> None:
         """Take a gender from honorifics or gendered role words in *words*."""
-        keys = set(fold(words).split())
-        if keys & _MALE and self.gender is None:
-            self.gender = "male"
-        elif keys & _FEMALE and self.gender is None:
-            self.gender = "female"
+        if self.gender is None:
+            self.gender = gender_of(words)
 
     def title_keys(self) -> frozenset[str]:
         """Folded words of the titles and affiliation."""
@@ -135,6 +134,24 @@ class Record:
         for title in (*self.titles, self.affiliation or ""):
             found.update(countries_in(title))
         return found
+
+
+def gender_of(words: str) -> str | None:
+    """``male`` or ``female`` from honorifics or gendered role words in *words*, or None.
+
+    Only the words before a preposition count: ``pollster for Mr. Trump`` says nothing of the
+    pollster.
+    """
+    keys: set[str] = set()
+    for key in fold(words).split():
+        if key in _PREPOSITIONS:
+            break
+        keys.add(key)
+    if keys & _MALE:
+        return "male"
+    if keys & _FEMALE:
+        return "female"
+    return None
 
 
 def countries_in(phrase: str) -> set[str]:

@@ -32,7 +32,7 @@ from collections.abc import Callable
 import attrs
 
 from nkquotes import _lazyregex
-from nkquotes._entities import Record, titles_match
+from nkquotes._entities import Record, gender_of, titles_match
 from nkquotes._model import Article, Entity, EntityKind, Quote, Span
 from nkquotes._names import (
     HONORIFICS,
@@ -146,6 +146,8 @@ class _Resolver(Descriptions):
         """``President Trump and Chairman Kim``: two people speaking together."""
         text = self.text
         left = Span.of(text, mention.start, mention.start + left_end)
+        if "," in left.text:
+            return None  # "Anna Berg, an adviser and pollster": the "and" is in an apposition
         right = Span.of(text, mention.start + right_start, mention.end)
         parts = (analyse(left.text), analyse(right.text))
         if any(p.kind is not MentionKind.PERSON for p in parts):
@@ -208,9 +210,12 @@ class _Resolver(Descriptions):
                     record.name = name
             return record, "name"
         candidates = registry.short(name)
+        gender = gender_of(parts.title) if parts.title else None
         if parts.title:
             fitting = [r for r in candidates if titles_match(r, parts.title)]
             candidates = fitting or candidates
+        if gender is not None:  # "Ms. Khan" is not Mr. Khan
+            candidates = [r for r in candidates if r.gender in (None, gender)] or candidates
         if not candidates:
             record = registry.by_name(name)
             if record is None:
@@ -227,7 +232,7 @@ class _Resolver(Descriptions):
         registry.mention(chosen, span)
         if parts.title and fold(parts.title) not in HONORIFICS:
             self.attach(chosen, parts)
-        else:
+        elif len(candidates) == 1:
             chosen.learn_gender(parts.title or "")
         return chosen, "surname"
 

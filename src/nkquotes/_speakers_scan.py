@@ -22,7 +22,14 @@ from typing import Any
 import regex
 
 from nkquotes import _lazyregex
-from nkquotes._entities import Record, Registry, countries_in, split_title, titles_match
+from nkquotes._entities import (
+    Record,
+    Registry,
+    countries_in,
+    gender_of,
+    split_title,
+    titles_match,
+)
 from nkquotes._model import Article, EntityKind, Span
 from nkquotes._names import (
     ABBREVIATIONS,
@@ -376,8 +383,13 @@ def build_registry(text: str, article: Article) -> Registry:
             else:
                 _register_run(registry, text, tokens, i, run, end)
             resume = run
+    votes: dict[int, tuple[Record, set[str]]] = {}
     for tokens, i in singles:
-        _register_single(registry, text, tokens, i)
+        _register_single(registry, text, tokens, i, votes)
+    # "Mr Suga" throughout: "he" may be Yoshihide Suga; "Mr." and "Mrs. Clinton" say nothing.
+    for record, genders in votes.values():
+        if record.gender is None and len(genders) == 1:
+            record.gender = genders.pop()
     for extra in article.boilerplate:
         _upgrade_names(registry, text, extra.span.start, extra.span.end, body_words)
     return registry
@@ -535,7 +547,11 @@ def _party_at(text: str, pos: int, limit: int) -> regex.Match[str] | None:
     return _PARTY.match(text, pos, limit)
 
 
-def _register_single(registry: Registry, text: str, tokens: Tokens, i: int) -> None:
+def _register_single(
+    registry: Registry, text: str, tokens: Tokens, i: int, votes: dict[int, tuple[Record, set[str]]]
+) -> None:
+    """Register the single capitalised name word ``tokens[i]``; honorifics before it vote in
+    *votes* on its person's gender."""
     word = tokens.words[i]
     start = tokens.starts[i]
     span = Span.of(text, start, start + len(word))
@@ -553,4 +569,12 @@ def _register_single(registry: Registry, text: str, tokens: Tokens, i: int) -> N
                 return
     if not candidates:
         return
-    registry.mention(registry.pick(candidates, start) or candidates[0], span)
+    # The honorific right before the name, not "chairman of" before "Mrs. Clinton".
+    before = tokens.words[i - 1] if title is not None else ""
+    gender = gender_of(before) if fold(before) in HONORIFICS else None
+    if gender is not None:  # "Mrs. Clinton" is not Bill Clinton
+        candidates = [r for r in candidates if r.gender in (None, gender)] or candidates
+    chosen = registry.pick(candidates, start) or candidates[0]
+    registry.mention(chosen, span)
+    if gender is not None and len(candidates) == 1:
+        votes.setdefault(id(chosen), (chosen, set()))[1].add(gender)
