@@ -60,6 +60,18 @@ plain_newsy = st.lists(
     max_size=40,
 ).map("".join)
 
+#: Plain text thick with apostrophes of one kind (the bytes path reads each kind alone).
+apostrophes = st.tuples(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["don", "t", "Korea", "s", "rock", "n", "roll", "lift", "O", "x1"]),
+            st.sampled_from([" ", "'", "''", "'''", " '", "' ", ", ", "' '", "'. "]),
+        ).map("".join),
+        max_size=20,
+    ).map("".join),
+    st.booleans(),
+).map(lambda t: t[0].replace("'", "’") if t[1] else t[0])
+
 
 @st.composite
 def text_and_region(draw: st.DrawFn, texts: st.SearchStrategy[str]) -> tuple[str, int, int]:
@@ -92,7 +104,7 @@ def test_plain_news_takes_the_fast_path(case: tuple[str, int, int]) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(text_and_region(newsy | plain_newsy | any_text))
+@given(text_and_region(newsy | plain_newsy | apostrophes | any_text))
 def test_segment_words_are_those_of_the_word_pattern(case: tuple[str, int, int]) -> None:
     text, lo, hi = case
     expected = [w.lower() for w in _learned._WORD.findall(text, lo, hi)]

@@ -30,7 +30,7 @@ from nkquotes._errors import ModelError
 from nkquotes._model import Span, StanceResult
 from nkquotes.stance._apply import StanceInput
 from nkquotes.stance._rules import find_cues
-from nkquotes.stance._scan import find_word, plain_bytes, plain_lower
+from nkquotes.stance._scan import find_word, plain_lower, plain_words
 from nkquotes.stance._target import Target
 
 __all__ = ["NaiveBayesStanceModel", "stance_features"]
@@ -74,13 +74,10 @@ def _features(
 
 def _segment_words(text: str, segment: Span) -> list[str]:
     """The lower-cased words of *segment*, in order (``_WORD`` on the original text)."""
-    start, end = segment.start, segment.end
-    plain = plain_bytes(text, start, end)
-    if plain is None:
-        return [word.lower() for word in _WORD.findall(text, start, end)]
-    if text.find("'", start, end) < 0 and text.find("’", start, end) < 0:
-        return plain[1].decode("ascii").split()  # no apostrophe: the words are the runs
-    return _PLAIN_WORD.findall(text[start:end].lower())
+    words = plain_words(text, segment.start, segment.end)
+    if words is None:
+        return [word.lower() for word in _WORD.findall(text, segment.start, segment.end)]
+    return words
 
 
 def _cue_names(item: StanceInput, target: Target) -> dict[str, tuple[int, int]]:

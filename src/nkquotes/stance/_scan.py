@@ -15,7 +15,7 @@ import re
 
 import regex
 
-__all__ = ["WORD_RUNS", "find_word", "plain_bytes", "plain_lower", "run_starts"]
+__all__ = ["WORD_RUNS", "find_word", "plain_bytes", "plain_lower", "plain_words", "run_starts"]
 
 _ASCII = frozenset(map(chr, range(128)))
 _RE_WORD_CHAR = re.compile(r"\w")
@@ -69,6 +69,44 @@ def plain_bytes(text: str, start: int, end: int) -> tuple[bytes, bytes] | None:
         if any(c in part for c in unplain):
             return None
     return low[start:end], runs[start:end]
+
+
+#: Lower-cased plain bytes to words and apostrophes: everything else becomes a space.
+_WORDS_AND_APOSTROPHES = bytes(
+    byte if byte in _WORD_BYTES or byte == 39 else 32 for byte in range(256)
+)
+
+
+def plain_words(text: str, start: int, end: int) -> list[str] | None:
+    """The words ``\\w+(?:['’]\\w+)*`` finds in ``text[start:end]``, lower-cased, if the
+    stretch is plain; else ``None``.
+
+    >>> plain_words("“Don’t” lift ’the’ ’’sanctions’’ O’Neil’s", 0, 41)
+    ['don’t', 'lift', 'the', 'sanctions', 'o’neil’s']
+    >>> plain_words("'Don't' lift ''sanctions''' rock'n'roll", 0, 39)
+    ["don't", 'lift', 'sanctions', "rock'n'roll"]
+    """
+    plain = plain_bytes(text, start, end)
+    if plain is None:
+        return None
+    straight = text.find("'", start, end) >= 0
+    curly = text.find("’", start, end) >= 0
+    if not (straight or curly):
+        return plain[1].decode("ascii").split()  # the words are the runs
+    if straight and curly:
+        return None  # rare: the caller takes the pattern
+    low = plain[0]
+    if curly:
+        low = text[start:end].replace("’", "'").encode("ascii", "replace").lower()
+    # An apostrophe joins two words only between word characters: drop the others.
+    joined = (
+        (b" " + low.translate(_WORDS_AND_APOSTROPHES) + b" ")
+        .replace(b"''", b"  ")
+        .replace(b" '", b"  ")
+        .replace(b"' ", b"  ")
+    )
+    words = joined.decode("ascii")
+    return (words.replace("'", "’") if curly else words).split()
 
 
 def plain_lower(text: str, start: int, end: int) -> str | None:
