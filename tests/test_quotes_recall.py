@@ -293,3 +293,13 @@ def _one_quote(body: str) -> Quote:
     quotes = _find(body)
     assert len(quotes) == 1, [q.text for q in quotes]
     return quotes[0]
+
+
+def test_speaker_noun_with_to_modifier() -> None:
+    quote = _one_quote(
+        "The U.S. ambassador to the UN on Thursday stressed the need for the council to act."
+    )
+    assert quote.speaker is not None
+    assert quote.speaker.mention is not None
+    assert quote.speaker.mention.text == "The U.S. ambassador to the UN"
+    assert quote.text == "the need for the council to act"

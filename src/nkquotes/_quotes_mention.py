@@ -326,12 +326,14 @@ def mention_before(
             return start, stop
         if prep == "about" and _is_number(text[start:stop].split()[0]):
             return start, stop  # "about half of the voters"
-        if prep not in _ATTACHING:
+        if prep not in _ATTACHING and prep != "to":
             return None
         # "An earlier report in a New Hampshire paper [said]": grow over the preposition.
         grown = _noun_phrase_before(text, lo, before.start("tok"), True)
         if grown is None:
             return None
+        if prep == "to" and text[grown[0] : grown[1]].split()[-1].lower() not in SPEAKER_NOUNS:
+            return None  # only "the ambassador to the UN", not "talked to the UN"
         start = grown[0]
     return None  # "in the wake of media [reports]": an object, not a subject
 
