@@ -285,8 +285,15 @@ class NaiveBayesStanceModel:
         """The posterior of each label from the log-likelihood rows of the features, given in
         feature order."""
         _loglik, priors = self._tables()
-        if rows:
-            # Each label's sum runs in feature order from its prior, as a running total would.
+        # Each label's sum runs in feature order from its prior, as a running total would.
+        if len(priors) == 3:  # the usual labels, summed without building columns
+            s0, s1, s2 = priors
+            for r0, r1, r2 in rows:
+                s0 += r0
+                s1 += r1
+                s2 += r2
+            scores = [s0, s1, s2]
+        elif rows:
             columns = zip(*rows, strict=True)
             scores = [reduce(add, col, prior) for prior, col in zip(priors, columns, strict=True)]
         else:
@@ -325,8 +332,8 @@ class NaiveBayesStanceModel:
         else:
             cues = _cue_names(item, target)
             names = _unigram_names(item, cues)  # offsets only if evidence is shown
-        known = [f for f in names if f in loglik]
-        probabilities = self._normalise([loglik[f] for f in known])
+        known = list(filter(loglik.__contains__, names))
+        probabilities = self._normalise(list(map(loglik.__getitem__, known)))
         k = 0  # the first most probable label
         for j, p in enumerate(probabilities):
             if p > probabilities[k]:

@@ -244,11 +244,11 @@ def _span_key(span: Span) -> tuple[int, int]:
 
 def _merge(spans: list[Span]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
-    for s in sorted(spans, key=_span_key):
-        if out and s.start <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], s.end))
+    for start, end in sorted([(s.start, s.end) for s in spans]):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
         else:
-            out.append((s.start, s.end))
+            out.append((start, end))
     return out
 
 
@@ -357,7 +357,12 @@ def _find_cues(
     context_weight: float,
 ) -> tuple[CueMatch, ...]:
     lexicon = _lexicon(target)
-    regions = _merge([*segments, *([sentence] if sentence is not None else [])])
+    if sentence is not None and all(
+        sentence.start <= s.start and s.end <= sentence.end for s in segments
+    ):
+        regions = [(sentence.start, sentence.end)]  # what _merge gives: the usual case
+    else:
+        regions = _merge([*segments, *([sentence] if sentence is not None else [])])
     found: list[CueMatch] = []
     for lo, hi in regions:
         hits = _region_hits(lexicon, text, lo, hi)
