@@ -303,3 +303,16 @@ def test_speaker_noun_with_to_modifier() -> None:
     assert quote.speaker.mention is not None
     assert quote.speaker.mention.text == "The U.S. ambassador to the UN"
     assert quote.text == "the need for the council to act"
+
+
+def test_paired_dashes_do_not_end_the_content() -> None:
+    quote = _one_quote(
+        "The Treasury announced sanctions on three entities — including a bank — for links"
+        " with the program."
+    )
+    assert quote.segments[-1].text.endswith("for links with the program")
+
+
+def test_a_single_dash_ends_the_content() -> None:
+    quote = _one_quote("The Treasury said sanctions would follow — a step analysts expected.")
+    assert quote.text == "sanctions would follow"

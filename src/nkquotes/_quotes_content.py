@@ -47,6 +47,7 @@ _CONTENT_STOP = _lazyregex.compile(
     r"|(?P<part>,[\"”’]?[^\S\n]++(?:[a-z]+ly[^\S\n]++)?(?!including\b)[a-z]+ing\b)"
     r"|(?P<semi>;[^\S\n]+)"
 )
+_PAIRED_DASH = _lazyregex.compile(r"[^\S\n](?:--|—|–)(?:[^\S\n]|$)")
 _TRAILING_DAY = _lazyregex.compile(
     r"(?r)[^\S\n]+(?:on[^\S\n]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\Z"
 )
@@ -74,8 +75,8 @@ def content_end(text: str, cues: CueIndex, start: int, end: int, pq: ParagraphQu
         if k >= 0 and pq.blocks[k].end > stop.start() + 2:
             continue  # inside a quotation (a comma just before the closing mark counts)
         words = len(text[start : stop.start()].split())
-        if stop.lastgroup == "dash" and words < 4:
-            continue
+        if stop.lastgroup == "dash" and (words < 4 or _PAIRED_DASH.search(text, stop.end(), end)):
+            continue  # "… entities — including a bank — for …": a paired aside stays
         if stop.lastgroup in ("tail", "semi") and words < 3:
             continue
         end = stop.start()
