@@ -186,8 +186,7 @@ class _Carrier:
                 if not _compatible(quote, other):
                     return None
                 return _from_quote(self.ctx, other.date)
-        sentence = self.ctx.layout.sentences[previous]
-        dated = self.ctx.words_in(sentence.start, sentence.end, _SPEECH_WORD)
+        dated = self.ctx.words_in(previous, _SPEECH_WORD)
         return _carried(dated[-1]) if dated else None
 
     def _adding(self, rank: int, i: int) -> QuoteDate | None:
@@ -260,7 +259,7 @@ class _Carrier:
         following = layout.sentences[index + 1]
         if not mentions(self.ctx.text, [(following.start, following.end)], _REMARKS_STEMS):
             return None
-        dated = self.ctx.words_in(following.start, following.end, _REMARKS_MADE)
+        dated = self.ctx.words_in(index + 1, _REMARKS_MADE)
         return _carried(dated[0]) if dated else None
 
     def _event(self, i: int) -> QuoteDate | None:

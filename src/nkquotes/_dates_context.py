@@ -160,6 +160,7 @@ class Context:
             self._reach.append(max(segment.end, self._reach[-1] if self._reach else 0))
         self._words: dict[int, tuple[list[Span], list[int]]] = {}
         self._lowered: str | None = None
+        self._by_sentence: dict[int, tuple[list[Span], list[int]]] = {}
         self._attached: dict[tuple[int, int], Dated | None] = {}
 
     def in_content(self, span: Span) -> bool:
@@ -180,9 +181,26 @@ class Context:
         """
         key = (word.start, word.end)
         if key not in self._attached:
-            near = self.expressions(word.start - _GAP_BEFORE - _MARGIN, word.end + _MARGIN)
-            self._attached[key] = _attached(self.text, word, near, self.reference)
+            self._attached[key] = _attached(self.text, word, self._near(word), self.reference)
         return self._attached[key]
+
+    def _near(self, word: Span) -> list[Span]:
+        """The expressions that may attach to *word*: those of its sentence near it (a
+        sentence break is a clause break, so nothing across it attaches)."""
+        index = self.layout.sentence_at(word.start)
+        if index is None or word.end > self.layout.sentences[index].end:
+            return self.expressions(word.start - _GAP_BEFORE - _MARGIN, word.end + _MARGIN)
+        found, starts = self.sentence_expressions(index)
+        low = bisect.bisect_left(starts, word.start - _GAP_BEFORE - _MARGIN)
+        return found[low : bisect.bisect_right(starts, word.end + _GAP_AFTER)]
+
+    def sentence_expressions(self, index: int) -> tuple[list[Span], list[int]]:
+        """The expressions of sentence *index* (scanned once) and their starts."""
+        if index not in self._by_sentence:
+            sentence = self.layout.sentences[index]
+            found = self.expressions(sentence.start, sentence.end)
+            self._by_sentence[index] = (found, [s.start for s in found])
+        return self._by_sentence[index]
 
     def _find(self, pattern: _lazyregex.LazyPattern, stems: tuple[str, ...]) -> list[Span]:
         """Matches of *pattern* over the whole text, tried only where one of its *stems*
@@ -224,10 +242,14 @@ class Context:
         found = [self.dated(w) for w in words[max(low, high - _LOOKBACK) : high]]
         return [d for d in found if d is not None]
 
-    def words_in(self, start: int, end: int, pattern: _lazyregex.LazyPattern) -> list[Dated]:
-        """Like :meth:`dated_words` for one sentence: the pattern runs on that stretch only."""
+    def words_in(self, index: int, pattern: _lazyregex.LazyPattern) -> list[Dated]:
+        """Like :meth:`dated_words` for sentence *index*: the pattern runs on it only, and
+        only when it has a time expression at all."""
+        if not self.sentence_expressions(index)[0]:
+            return []
+        sentence = self.layout.sentences[index]
         found = []
-        for match in pattern.finditer(self.text, start, end):
+        for match in pattern.finditer(self.text, sentence.start, sentence.end):
             word = Span.of(self.text, match.start(), match.end())
             if not self.in_content(word):
                 dated = self.dated(word)
