@@ -70,13 +70,21 @@ def content_end(text: str, cues: CueIndex, start: int, end: int, pq: ParagraphQu
     participle (``, adding …``), ``, according to X``, an inverted attribution
     (``, X said``, ``, reports CNN``) or a coordinated predicate (``… and urged …``).
     """
+    partner = -1  # the closing dash of a paired aside
     for stop in _CONTENT_STOP.compiled.finditer(text, start, end):
+        if stop.start() == partner:
+            continue
         k = block_at(pq, stop.start())
         if k >= 0 and pq.blocks[k].end > stop.start() + 2:
             continue  # inside a quotation (a comma just before the closing mark counts)
         words = len(text[start : stop.start()].split())
-        if stop.lastgroup == "dash" and (words < 4 or _PAIRED_DASH.search(text, stop.end(), end)):
-            continue  # "… entities — including a bank — for …": a paired aside stays
+        if stop.lastgroup == "dash":
+            pair = _PAIRED_DASH.search(text, stop.end(), end)
+            if pair is not None:
+                partner = pair.start()
+                continue  # "… entities — including a bank — for …": a paired aside stays
+            if words < 4:
+                continue
         if stop.lastgroup in ("tail", "semi") and words < 3:
             continue
         end = stop.start()
