@@ -157,6 +157,15 @@ def test_the_same_document_later_in_the_article() -> None:
     assert _dates(text, quote) == [(dt.date(2019, 4, 7), DateSource.CARRIED, "Sunday")]
 
 
+def test_a_clause_after_the_content_does_not_name_the_document() -> None:
+    text = (
+        "Kim issued a statement on Saturday.\n\nTalks stalled.\n\n"
+        "Seoul said it had the letter, rejecting the statement."
+    )
+    quote = _quote(text, "it had the letter", "said", "Seoul", "Seoul")
+    assert _dates(text, quote) == [None]
+
+
 def test_two_dated_documents_of_a_kind_are_ambiguous() -> None:
     text = (
         "Seoul issued a statement on Sunday.\n\nTokyo issued a statement on Tuesday.\n\n"

@@ -258,7 +258,8 @@ class Context:
         return found
 
     def attribution(self, quote: Quote) -> list[tuple[int, int]]:
-        """The stretches of the quote's sentence outside its content."""
+        """The stretches of the quote's sentence outside its content (and, when the cue comes
+        first, before the content's end)."""
         at = anchor(quote)
         index = self.layout.sentence_at(at)
         if index is not None:
@@ -266,8 +267,13 @@ class Context:
         else:
             start, end = max(0, at - _REACH), min(len(self.text), at + _REACH)
         start, end = max(start, at - _REACH), min(end, at + _REACH)
+        segments = sorted(quote.segments, key=_position)
+        if quote.cue is not None and quote.cue.span.end <= segments[0].start:
+            # "X said A, effectively denying the announcement": after the content is another
+            # clause, not the attribution.
+            end = min(end, max(segments[-1].end, start))
         parts, pos = [], start
-        for segment in sorted(quote.segments, key=_position):
+        for segment in segments:
             if segment.start > pos:
                 parts.append((pos, min(segment.start, end)))
             pos = max(pos, segment.end)
