@@ -52,9 +52,23 @@ _AGREE = _lazyregex.compile(
 )
 
 
-# Words without which _REBUT and _AGREE cannot match (tested on folded text first).
-_REBUT_WORDS = ("retort", "rebut", "counter", "dismiss", "disput", "refut", "rejected")
-_AGREE_WORDS = ("well", "agree", "concur", "right", "endorse")
+def _may_rebut(low: str) -> bool:
+    """Whether the folded text holds a word without which _REBUT cannot match (spelled out:
+    most sentences have none, and a chain of tests is quicker than a loop over a tuple)."""
+    return (
+        "retort" in low
+        or "rebut" in low
+        or "counter" in low
+        or "dismiss" in low
+        or "disput" in low
+        or "refut" in low
+        or "rejected" in low
+    )
+
+
+def _may_agree(low: str) -> bool:
+    """:func:`_may_rebut` for _AGREE."""
+    return "well" in low or "agree" in low or "concur" in low or "right" in low or "endorse" in low
 
 
 def _key(word: str) -> str:
@@ -476,14 +490,10 @@ class RuleStanceModel:
         assert sentence is not None
         text = item.text
         low = ascii_fold(text[sentence.start : sentence.end])
-        rebut = (
-            _REBUT.search(text, sentence.start, sentence.end)
-            if any(word in low for word in _REBUT_WORDS)
-            else None
-        )
+        rebut = _REBUT.search(text, sentence.start, sentence.end) if _may_rebut(low) else None
         agree = (
             _AGREE.search(text, sentence.start, sentence.end)
-            if rebut is None and any(word in low for word in _AGREE_WORDS)
+            if rebut is None and _may_agree(low)
             else None
         )
         marker = rebut or agree
