@@ -316,3 +316,27 @@ def test_paired_dashes_do_not_end_the_content() -> None:
 def test_a_single_dash_ends_the_content() -> None:
     quote = _one_quote("The Treasury said new sanctions would follow soon — a step few expected.")
     assert quote.text == "new sanctions would follow soon"
+
+
+def test_quotation_after_a_sentence_closed_by_an_inverted_attribution() -> None:
+    body = (
+        'Roe said she felt the law was worth a film because "most people do not know about'
+        ' it," she said. "We have no context for the moment."'
+    )
+    quotes = _find(body)
+    assert [(q.kind.value, q.cue.span.text if q.cue else None) for q in quotes] == [
+        ("mixed", "said"),
+        ("direct", "said"),
+    ]
+    assert quotes[0].speaker is not None
+    assert quotes[0].speaker.mention is not None
+    assert quotes[0].speaker.mention.text == "Roe"
+    assert quotes[1].text == "We have no context for the moment."
+    assert quotes[1].speaker is not None
+    assert quotes[1].speaker.mention is not None
+    assert quotes[1].speaker.mention.text == "she"
+
+
+def test_quotation_after_a_plain_narrative_sentence_is_not_attributed() -> None:
+    body = 'The summit ended on Friday. "We tried everything."'
+    assert _find(body) == []

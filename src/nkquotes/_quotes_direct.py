@@ -161,6 +161,37 @@ def lead_in(text: str, lo: int, hi: int, cues: CueIndex, *, comma: bool) -> Attr
     return Attribution(cue_start, last.end, entry.lemma, mention, hi)
 
 
+def _sentence_attribution(text: str, lo: int, pos: int, cues: CueIndex) -> Attribution | None:
+    """An inverted attribution closing the sentence before *pos*: ``…,” she said.``"""
+    end = pos
+    while end > lo and text[end - 1] in " \t":
+        end -= 1
+    if end <= lo or text[end - 1] != ".":
+        return None
+    end -= 1
+    found = cues.between(max(lo, end - 80), end)
+    if not found:
+        return None
+    last = found[-1]
+    if "after" in last.entry.flags or last.entry.ing:
+        return None
+    if text[last.end : end].strip():
+        mention = mention_after(text, last.end, end, loose=True)  # '…,” said Caddell.'
+        if mention is None or text[mention[1] : end].strip():
+            return None
+        cue_start, lead_end = last.start, last.start
+    else:
+        mend, cue_start = aux_before(text, lo, last.start)
+        mention = mention_before(text, lo, mend, appositive=False, loose=True)
+        if mention is None:
+            return None
+        lead_end = mention[0]
+    head = text[max(0, lead_end - 3) : lead_end].rstrip()
+    if not head or head[-1] not in ",”\"’'":
+        return None  # only an inverted attribution after a quote: '…,” she said.'
+    return Attribution(cue_start, last.end, last.entry.lemma, mention, end + 1)
+
+
 def _split_tail(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is the rest of an attribution clause ending in a comma."""
     if end - start > 200:
@@ -296,6 +327,10 @@ def find_direct(
             if lead is None and k == 0 and at_start and colon is not None:
                 lead = colon
             attr = lead or after
+            if attr is None and prev_in_para is None and not at_start:
+                # 'X said A "b," she said. "C."': C goes on after the attribution ending
+                # the sentence before, whose first part was reported speech
+                attr = _sentence_attribution(text, cursor, block.start, cues)
             seg = _segment(text, block)
             if seg[0] >= seg[1]:
                 cursor = block.end
