@@ -340,3 +340,20 @@ def test_quotation_after_a_sentence_closed_by_an_inverted_attribution() -> None:
 def test_quotation_after_a_plain_narrative_sentence_is_not_attributed() -> None:
     body = 'The summit ended on Friday. "We tried everything."'
     assert _find(body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The center maintains a program for young leaders in Burma.",
+        "Campaigning in 2012, he barely mentioned climate change.",
+    ],
+)
+def test_weak_verbs_with_only_an_object_are_not_quotes(body: str) -> None:
+    assert _find(body) == []
+
+
+def test_weak_verb_with_a_clause_is_a_quote() -> None:
+    quote = _one_quote("Trump highlighted his message that the country needs law and order.")
+    assert quote.cue is not None
+    assert quote.cue.span.text == "highlighted"

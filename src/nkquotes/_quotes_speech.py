@@ -449,6 +449,14 @@ def _analyse(
         and not _in_blocks(pq, c_start, c_end)
     ):
         return None  # "reiterated Washington's desire to …": an object, nothing said
+    if (
+        th is None
+        and not told_that
+        and entry.lemma in _CLAUSE_ONLY
+        and not entry.ing
+        and "that" not in text[c_start:c_end].split()[:6]
+    ):
+        return None  # "maintains a program", "signaled willingness": an object, not a claim
     if count_words(text, c_start, c_end) >= 2 or (
         c_end > c_start and entry.lemma in ("call for",) and count_words(text, c_start, c_end) >= 1
     ):
@@ -547,6 +555,9 @@ _EMPHASIS = frozenset(
         " repeat restate voice"
     )
 )
+#: Verbs that report something said only with a "that" clause; otherwise they take an object
+#: ("maintains a program", "highlights the killings", "revealed the plan").
+_CLAUSE_ONLY = frozenset(_split("maintain signal indicate highlight mention"))
 _POSSESSIVES = frozenset(_split("his her its their our my your"))
 
 
