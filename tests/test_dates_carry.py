@@ -147,6 +147,40 @@ def test_a_continuation_paragraph_without_a_cue_is_not_dated() -> None:
     assert _dates(text, first, second)[1] is None
 
 
+def _spokesperson(text: str) -> list[tuple[object, ...] | None]:
+    quotes = [
+        _quote(text, "We know,", "told Reuters", "the ministry spokesperson", "spokesperson"),
+        _quote(text, "the flight left", "reported", "Yonhap", "Yonhap"),
+        _quote(text, "We cannot say,", "said", "the ministry spokesperson", "spokesperson"),
+    ]
+    return _dates(text, *quotes)
+
+
+def test_the_same_definite_description_a_few_paragraphs_on() -> None:
+    text = (
+        '"We know," the ministry spokesperson told Reuters on Thursday.\n\n'
+        "Yonhap reported the flight left.\n\nThe flight landed.\n\n"
+        '"We cannot say," the ministry spokesperson said.'
+    )
+    assert _spokesperson(text)[2] == (THU, DateSource.CARRIED, "Thursday")
+    same_day = text.replace("Yonhap reported", "Earlier on Thursday, Yonhap reported")
+    assert _spokesperson(same_day)[2] == (THU, DateSource.CARRIED, "Thursday")
+    other_day = text.replace("Yonhap reported", "On Monday, Yonhap reported")
+    assert _spokesperson(other_day)[2] is None
+    far = text.replace("The flight landed.", "A.\n\nB.\n\nC.\n\nD.")
+    assert _spokesperson(far)[2] is None
+
+
+def test_a_name_repeated_is_not_enough() -> None:
+    text = (
+        '"We know," Hua told reporters on Thursday.\n\nThe council met.\n\n'
+        '"We cannot say," Hua said.'
+    )
+    first = _quote(text, "We know,", "told reporters", "Hua", "Hua")
+    second = _quote(text, "We cannot say,", "said", "Hua", "Hua")
+    assert _dates(text, first, second)[1] is None
+
+
 def test_the_same_document_later_in_the_article() -> None:
     text = (
         "Pyongyang condemned the sanctions in a statement on Sunday.\n\n"

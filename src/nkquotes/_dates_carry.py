@@ -14,7 +14,10 @@ only through an explicit link (a wrong date is worse than none):
   Saturday``);
 - *event*: the attribution places the saying at an event (``after the meeting``, ``upon
   arrival``) that the text dates a little earlier (``met here on Monday``, ``returned home
-  Friday``).
+  Friday``);
+- *repeated*: the same definite description (``the ministry spokesperson``) names the speaker
+  of a dated quote a few paragraphs back, and the quotes between give no other day. A name
+  repeated is not enough: a named source is often quoted from several occasions.
 
 The carried :class:`QuoteDate` is :attr:`DateSource.CARRIED`, its expression the earlier time
 expression in the original text. Each rule looks at a bounded stretch of text per quote.
@@ -92,6 +95,8 @@ _EVENT_WORD_STEMS = {
     "meet": ("met", "meeting", "talks", "summit", "session", "call"),
 }
 _REMARKS_STEMS = ("remarks", "comments", "statement", "speech", "address")
+#: Paragraphs looked back for the same speaker named the same way.
+_REPEAT_PARAGRAPHS = 4
 #: Paragraphs looked back for a dated event.
 _EVENT_PARAGRAPHS = 3
 
@@ -164,6 +169,7 @@ class _Carrier:
             or self._document(i)
             or self._remarks(i)
             or self._event(i)
+            or self._repeated(rank, i)
         )
 
     def _previous_sentence(self, i: int) -> int | None:
@@ -188,6 +194,33 @@ class _Carrier:
                 return _from_quote(self.ctx, other.date)
         dated = self.ctx.words_in(previous, _SPEECH_WORD)
         return _carried(dated[-1]) if dated else None
+
+    def _repeated(self, rank: int, i: int) -> QuoteDate | None:
+        """The same definite description again ("the ministry spokesperson told Sputnik on
+        Thursday ... the ministry spokesperson said"): the speaker's previous quote's date,
+        a few paragraphs back at most, with no other day in the quotes between."""
+        quote = self.quotes[i]
+        mention = _mention(self.ctx.text, quote)
+        name = _speaker_name(quote)
+        if name is None or _DEFINITE.fullmatch(mention) is None:
+            return None
+        layout = self.ctx.layout
+        here = layout.paragraph_at(anchor(quote))
+        between: set[dt.date] = set()
+        for back in range(rank - 1, -1, -1):
+            other = self.quotes[self.order[back]]
+            if here - layout.paragraph_at(anchor(other)) > _REPEAT_PARAGRAPHS:
+                return None
+            if _speaker_name(other) != name:
+                if other.date is not None and other.date.source is not DateSource.DEFAULTED:
+                    between.add(other.date.date)
+                continue
+            if other.date is None or between - {other.date.date}:
+                return None
+            if _mention(self.ctx.text, other).casefold() != mention.casefold():
+                return None
+            return _from_quote(self.ctx, other.date)
+        return None
 
     def _adding(self, rank: int, i: int) -> QuoteDate | None:
         quote = self.quotes[i]
