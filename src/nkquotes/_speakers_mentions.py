@@ -131,6 +131,7 @@ def _is_name_word(word: str) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=2048)  # the same few mentions recur (``he``, ``Trump``)
 def analyse(mention: str) -> MentionParts:
     """Take *mention* apart (see :class:`MentionParts`)."""
     text = mention.strip()
