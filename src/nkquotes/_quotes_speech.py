@@ -4,10 +4,11 @@ Each cue word outside quotation marks proposes a quote; its structure decides th
 mention and the content:
 
 * ``X said (Wednesday) (that) CONTENT`` and ``X told reporters (that) CONTENT``;
-* ``CONTENT, X said.`` / ``CONTENT, said X.`` and the parenthetical ``A, he said, B``;
-* ``according to X, CONTENT`` / ``CONTENT, according to X``;
+* ``CONTENT, X said.`` / ``CONTENT, said X.`` and the parenthetical ``A, he said, B``, and
+  ``according to X`` in any position (read by :mod:`nkquotes._quotes_orders`);
 * ``asked by X whether CONTENT`` and ``X was quoted (by Y) as saying CONTENT``;
-* ``…, saying CONTENT`` after a clause whose subject is the speaker.
+* ``…, saying CONTENT`` after a clause whose subject is the speaker;
+* ``X's claim that CONTENT`` (:mod:`nkquotes._quotes_nouns`), ``prompted X to warn of …``.
 
 The content stops at the sentence end or at the next participle cue (``, adding …``).
 Quoted words inside the content make the quote mixed; content that is exactly one
@@ -20,19 +21,16 @@ import bisect
 
 from nkquotes import _lazyregex
 from nkquotes._cues import CueEntry, CueIndex
-from nkquotes._model import QuoteKind
 from nkquotes._quotemarks import QUOTE_CHARS
 from nkquotes._quotes_content import (
     COORD,
-    comma_at,
     comma_before,
     content_end,
     count_words,
-    cut_asides,
     first_comma,
     prev_word,
 )
-from nkquotes._quotes_draft import Attribution, Draft, ParagraphQuotes, block_at, trim_content
+from nkquotes._quotes_draft import Draft, ParagraphQuotes, block_at, trim_content
 from nkquotes._quotes_mention import (
     LISTENER,
     PRONOUNS,
@@ -44,6 +42,15 @@ from nkquotes._quotes_mention import (
     skip_modifiers,
 )
 from nkquotes._quotes_nouns import noun_owner
+from nkquotes._quotes_orders import (
+    ASIDES,
+    according,
+    in_blocks,
+    inverted,
+    make,
+    parenthetical,
+    sentence_subject,
+)
 from nkquotes._quotes_subject import subject_phrase
 
 
@@ -82,9 +89,6 @@ _AMBIGUOUS_ING = frozenset(
         " state note read express praise"
     )
 )
-_SOURCE_PHRASE = _lazyregex.compile(
-    r"[^\S\n]*+(?P<np>[\w(][^,;:!?\n\"“”]{1,80}?)[^\S\n]*+(?=[,;:!?\n]|\.(?:\s|\Z)|\Z)"
-)
 _QUOTE_NEXT = _lazyregex.compile(r"[^\S\n]*+[,:]?[^\S\n]*+[\"“‘'«]")
 _PROGRESSIVE = _lazyregex.compile(
     r"(?r)(?:\b(?:is|are|was|were|been|be)|(?<=\b(?:[Hh]e|[Ss]he|[Ii]t))[’']s)[^\S\n]+\Z"
@@ -116,52 +120,6 @@ _INFINITIVE = _lazyregex.compile(
     r"(?(on)|(?:[^\S\n]+(?P<obj>\p{Lu}[^,.;:\n]{0,60}?|(?:the|a|an|his|her|their|its)"
     r"[^\S\n]+[^,.;:\n]{1,60}?|him|her|them))?)[^\S\n]+to[^\S\n]+\Z"
 )
-_SUBJECT_START = _lazyregex.compile(
-    r"[^\S\n]*+(?:(?:But|And|So|Yet|Still|However|Meanwhile),?[^\S\n]+)?"
-)
-
-
-def _in_blocks(pq: ParagraphQuotes, start: int, end: int) -> list[int]:
-    """Indices of the blocks overlapping ``[start, end)``."""
-    found = []
-    k = block_at(pq, start)
-    if k < 0:
-        k = bisect.bisect_left(pq.starts, start)
-    while 0 <= k < len(pq.blocks) and pq.blocks[k].start < end:
-        if pq.blocks[k].end > start:
-            found.append(k)
-        k += 1
-    return found
-
-
-def _kind_and_segments(
-    text: str, pq: ParagraphQuotes, segs: list[tuple[int, int]]
-) -> tuple[QuoteKind, list[tuple[int, int]]] | None:
-    blocks: list[int] = []
-    for s, e in segs:
-        blocks.extend(_in_blocks(pq, s, e))
-    if any(k in pq.used for k in blocks):
-        if len(segs) != 1:
-            return None
-        # 'She said A, and when pressed … replied, "B."': the content stops before the
-        # quotation that the direct pass gave to another attribution
-        first_used = min(k for k in blocks if k in pq.used)
-        s, e = segs[0]
-        cut = text.rfind(",", s, pq.blocks[first_used].start)
-        s, e = trim_content(text, s, cut if cut > s else pq.blocks[first_used].start)
-        if s >= pq.blocks[first_used].start or count_words(text, s, e) < 3:
-            return None
-        segs = [(s, e)]
-        blocks = [k for k in blocks if pq.blocks[k].end <= e]
-    if not blocks:
-        return QuoteKind.INDIRECT, segs
-    if len(segs) == 1 and len(blocks) == 1:
-        b = pq.blocks[blocks[0]]
-        s, e = segs[0]
-        if s == b.start and e == b.end and b.inner_start < b.inner_end:
-            inner = trim_content(text, b.inner_start, b.inner_end)
-            return QuoteKind.DIRECT, [(inner[0], b.inner_end)]
-    return QuoteKind.MIXED, segs
 
 
 def find_speech(
@@ -260,7 +218,7 @@ def _analyse(
         if infinitive is None:
             return None
     if "after" in flags:
-        return _according(text, pq, cues, s_start, s_end, cs, ce, entry)
+        return according(text, pq, cues, s_start, s_end, cs, ce, entry)
     mention: tuple[int, int] | None = None
     cue_start = cs
     content_start: int | None = None
@@ -286,7 +244,7 @@ def _analyse(
                 text, infinitive.start("obj"), infinitive.end("obj"), loose=True
             )
         else:
-            mention = subject or _sentence_subject(text, s_start, infinitive.start())
+            mention = subject or sentence_subject(text, s_start, infinitive.start())
         if mention is None:
             return None
     elif entry.ing and prev == "as":
@@ -309,13 +267,13 @@ def _analyse(
         comma = text.rfind(",", s_start, q.start())
         if not rest.strip(' .!?"”’') and comma > s_start and "." not in text[comma : q.start()]:
             # "CONTENT, KCNA quoted a spokesperson as saying on Thursday."
-            return _inverted(text, pq, s_start, comma + 1, ce, entry, mention, cue_start)
+            return inverted(text, pq, s_start, comma + 1, ce, entry, mention, cue_start)
     else:
         mend, cue_start = aux_before(text, s_start, cs)
         if entry.ing and (comma_before(text, s_start, mend) or prev in _ING_LINKS):
             if entry.lemma in _AMBIGUOUS_ING and _THAT.compiled.match(text, ce, s_end) is None:
                 return None
-            mention = subject or _sentence_subject(text, s_start, mend)
+            mention = subject or sentence_subject(text, s_start, mend)
             if mention is None:
                 return None
             cue_start = cs
@@ -332,7 +290,7 @@ def _analyse(
                     or _PLACE_TAIL.fullmatch(rest) is not None
                 ):
                     # "CONTENT, said X."
-                    return _inverted(text, pq, s_start, cs, ce, entry, after_m, cs)
+                    return inverted(text, pq, s_start, cs, ce, entry, after_m, cs)
             if entry.ing:
                 prog = _PROGRESSIVE.match(text, max(s_start, mend - 12), mend)
                 if prog is not None:
@@ -341,7 +299,7 @@ def _analyse(
             if mention is None:
                 co = COORD.compiled.match(text, max(s_start, mend - 40), mend)
                 if co is not None:
-                    mention = subject or _sentence_subject(text, s_start, co.start())
+                    mention = subject or sentence_subject(text, s_start, co.start())
             if mention is None and not entry.ing and "that" in flags:
                 mention = subject_phrase(text, s_start, mend)
             if mention is None:
@@ -356,7 +314,7 @@ def _analyse(
                 if head not in _DOCUMENTS or entry.lemma not in _CORE:
                     return None  # "the J-Alert warning system": a noun, not "with X telling"
                 # "His office put out a statement saying …": the sentence subject speaks
-                mention = subject or _sentence_subject(text, s_start, mention[0]) or mention
+                mention = subject or sentence_subject(text, s_start, mention[0]) or mention
     if content_start is None:
         content_start = ce
     # ---- "A, X said, B." / "A, X said.": the speaker is inside commas
@@ -371,8 +329,8 @@ def _analyse(
             after = skip_modifiers(text, skip_listener(text, after, s_end), s_end)
         rest = text[after:s_end].lstrip()
         first = rest.split(" ", 1)[0]
-        if not rest.strip(' .!?"”’') or rest[:1] in ",;—–" or first in _ASIDES:
-            return _parenthetical(
+        if not rest.strip(' .!?"”’') or rest[:1] in ",;—–" or first in ASIDES:
+            return parenthetical(
                 text, pq, cues, s_start, s_end, after, entry, mention, cue_start, ce
             )
     # ---- content after the cue
@@ -446,7 +404,7 @@ def _analyse(
         and not told_that
         and entry.lemma in _EMPHASIS
         and _object_phrase(text, c_start, c_end)
-        and not _in_blocks(pq, c_start, c_end)
+        and not in_blocks(pq, c_start, c_end)
     ):
         return None  # "reiterated Washington's desire to …": an object, nothing said
     if (
@@ -464,7 +422,7 @@ def _analyse(
         claim = claim or " as " in body or (" for " in body and entry.lemma in _CHARGING)
         if entry.lemma == "call" and not entry.ing and _CALLED_A.match(body) is not None:
             claim = True  # "called it a common ailment": a name given, a claim made
-        return _make(text, pq, [(c_start, c_end)], entry, cue_start, ce, mention, cs, claim=claim)
+        return make(text, pq, [(c_start, c_end)], entry, cue_start, ce, mention, cs, claim=claim)
     return None
 
 
@@ -491,50 +449,6 @@ _SUBORDINATE = _lazyregex.compile(
     r"[^\S\n]*+(?:While|Although|Though|Even though|As|If|When|Because|Since|After|Before|"
     r"Unless|Whereas|Once)\b[^,\n]*+\Z"
 )
-
-
-_ASIDES = frozenset(
-    _split(
-        "in at on during after before with amid as while when for from to by without despite"
-        " according including adding noting saying citing which who"
-    )
-)
-
-
-def _parenthetical(
-    text: str,
-    pq: ParagraphQuotes,
-    cues: CueIndex,
-    s_start: int,
-    s_end: int,
-    after_cue: int,
-    entry: CueEntry,
-    mention: tuple[int, int],
-    cue_start: int,
-    ce: int,
-) -> Draft | None:
-    """``A, X said, B.``: content before the speaker and after the cue (either may be empty)."""
-    segs: list[tuple[int, int]] = []
-    comma = comma_at(text, s_start, mention[0])
-    stop = comma - 1 if text[comma - 1] in ",—–" else comma
-    before = trim_content(text, s_start, stop)
-    opener = text[before[0] : before[1]].split(" ", 1)[0]
-    # "Speaking to students …, Biden said", "In the end, X agreed": an adverbial, not content
-    adverbial = opener.endswith("ing") and opener[:1].isupper()
-    if count_words(text, *before) >= 3 and not adverbial:
-        segs.append(before)
-    q = after_cue
-    while q < s_end and text[q] in " \t,;—–":
-        q += 1
-    if q < s_end:
-        end = content_end(text, cues, q, s_end, pq)
-        after = trim_content(text, q, end)
-        first = text[after[0] : after[1]].split(" ", 1)[0]
-        if count_words(text, *after) >= 2 and first not in _ASIDES and not first.endswith("ing"):
-            segs.append(after)
-    if not segs:
-        return None
-    return _make(text, pq, segs, entry, cue_start, ce, mention, cue_start)
 
 
 #: Words that cannot open reported content (flags such as "on", "to", "whether" allow theirs).
@@ -594,111 +508,3 @@ def _singular(text: str, mention: tuple[int, int] | None) -> bool:
     if head[:1].isupper() or head.lower() in ("he", "she", "it"):
         return True
     return not head.endswith("s") or head.endswith("ss")
-
-
-def _inverted(
-    text: str,
-    pq: ParagraphQuotes,
-    s_start: int,
-    clause_start: int,
-    ce: int,
-    entry: CueEntry,
-    mention: tuple[int, int],
-    cue_start: int,
-) -> Draft | None:
-    """``CONTENT, X said.``: the content runs from the sentence start to the comma."""
-    after = comma_at(text, s_start, clause_start)
-    if after < 0:
-        return None
-    comma = after - 1 if text[after - 1] in ",—–" else after
-    c_start, c_end = trim_content(text, s_start, comma)
-    if count_words(text, c_start, c_end) < 3:
-        return None
-    return _make(text, pq, [(c_start, c_end)], entry, cue_start, ce, mention, cue_start)
-
-
-def _according(
-    text: str,
-    pq: ParagraphQuotes,
-    cues: CueIndex,
-    s_start: int,
-    s_end: int,
-    cs: int,
-    ce: int,
-    entry: CueEntry,
-) -> Draft | None:
-    # "according to Yonhap", "according to state law", "according to exit polling data"
-    np = _SOURCE_PHRASE.match(text, ce, s_end)
-    comma = text.find(",", ce, min(s_end, ce + 240))
-    if np is not None and len(np.group("np").split()) <= 10:
-        mention: tuple[int, int] | None = np.span("np")
-    elif not text[s_start:cs].strip() and comma > ce and block_at(pq, comma) < 0:
-        # "According to a complaint filed by … and a complaint by Vermont, CONTENT"
-        mention = trim_content(text, ce, comma)
-    else:
-        mention = mention_after(text, ce, s_end, loose=True)
-    if mention is None:
-        return None
-    p = mention[1]
-    while p < s_end and text[p] in " \t":
-        p += 1
-    before = trim_content(text, s_start, cs)
-    after = trim_content(text, p, s_end)
-    if (
-        comma_before(text, s_start, cs)
-        and p < s_end
-        and text[p] == ","
-        and count_words(text, *after) >= 2
-        and 1 <= count_words(text, *before) <= 6
-    ):
-        if cues.first(s_start, cs) is not None:
-            return None  # "X said, according to Yonhap, …": X speaks, the outlet relays
-        # "The North, according to Yonhap, fired two missiles": the aside splits the content
-        segs = [before, trim_content(text, p, content_end(text, cues, p + 1, s_end, pq))]
-    elif count_words(text, *before) >= 3 and (
-        comma_before(text, s_start, cs) or count_words(text, *before) >= 6
-    ):
-        segs = [before]
-    elif p < s_end and text[p] == "," and count_words(text, *after) >= 3:
-        segs = [after]
-    else:
-        return None
-    return _make(text, pq, segs, entry, cs, ce, mention, cs)
-
-
-def _sentence_subject(text: str, s_start: int, end: int) -> tuple[int, int] | None:
-    """The mention opening the sentence (the subject of ``…, saying …``)."""
-    m = _SUBJECT_START.match(text, s_start, end)
-    start = m.end() if m is not None else s_start
-    found = mention_after(text, start, end)
-    if found is None:
-        # "During a speech on Monday, Trump attacked …, saying": skip the opening phrase
-        comma = text.find(",", start, min(end, start + 80))
-        if comma > 0:
-            found = mention_after(text, comma + 1, end)
-    return found
-
-
-def _make(
-    text: str,
-    pq: ParagraphQuotes,
-    segs: list[tuple[int, int]],
-    entry: CueEntry,
-    cue_start: int,
-    cue_end: int,
-    mention: tuple[int, int] | None,
-    anchor: int,
-    *,
-    claim: bool = False,
-) -> Draft | None:
-    kinded = _kind_and_segments(text, pq, cut_asides(text, pq, segs))
-    if kinded is None:
-        return None
-    kind, segs = kinded
-    if "mixedonly" in entry.flags and kind is QuoteKind.INDIRECT and not claim:
-        return None
-    if "direct" in entry.flags and kind is not QuoteKind.DIRECT:
-        return None
-    attr = Attribution(cue_start, cue_end, entry.lemma, mention, cue_end)
-    confidence = 0.8 if kind is not QuoteKind.INDIRECT else 0.7
-    return Draft(segs, kind, pq.index, attr, confidence=confidence, anchor=anchor)
