@@ -246,10 +246,10 @@ def test_replies_take_their_stance_from_what_they_answer() -> None:
 
 def test_import_stays_lazy() -> None:
     code = (
-        "import nkquotes, nkquotes.stance as s, nkquotes.stance._rules as r;"
+        "import nkquotes, nkquotes.stance as s, nkquotes.stance._lexicon as r;"
         "assert s.builtin_target.cache_info().currsize == 0;"
         "assert s.builtin_learned_model.cache_info().currsize == 0;"
-        "assert r._lexicon.cache_info().currsize == 0"
+        "assert r.lexicon_of.cache_info().currsize == 0"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

@@ -20,7 +20,7 @@ from nkquotes.stance import (
     StanceInput,
     _apply,
     _learned,
-    _rules,
+    _lexicon,
     _scan,
     apply_stance,
     builtin_learned_model,
@@ -31,7 +31,7 @@ from nkquotes.stance import (
 from tests.strategies import any_text
 
 NK = builtin_target()
-LEXICON = _rules._lexicon(NK)
+LEXICON = _lexicon.lexicon_of(NK)
 
 #: Words of the lexicon's phrases (stems cut at ``*``), some of them with an ending.
 LEXICON_WORDS = sorted(
@@ -88,8 +88,8 @@ def _plain(text: str, start: int, end: int) -> bool:
 @given(text_and_region(newsy | plain_newsy))
 def test_cue_openings_are_those_of_the_regex_path(case: tuple[str, int, int]) -> None:
     text, lo, hi = case
-    fast = _rules._region_hits(LEXICON, text, lo, hi)
-    assert sorted(fast) == sorted(_rules._region_hits_unicode(LEXICON, text, lo, hi))
+    fast = _lexicon.region_hits(LEXICON, text, lo, hi)
+    assert sorted(fast) == sorted(_lexicon.region_hits_unicode(LEXICON, text, lo, hi))
 
 
 @settings(max_examples=100, deadline=None)
@@ -100,7 +100,7 @@ def test_plain_news_takes_the_fast_path(case: tuple[str, int, int]) -> None:
     assert plain is not None
     low, runs = plain
     assert len(low) == len(runs) == hi - lo
-    assert runs.split() == [w.lower().encode() for w in _rules._WORDS.findall(text, lo, hi)]
+    assert runs.split() == [w.lower().encode() for w in _lexicon.WORDS.findall(text, lo, hi)]
 
 
 @settings(max_examples=200, deadline=None)

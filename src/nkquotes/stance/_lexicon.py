@@ -1,0 +1,262 @@
+"""A target's cue lexicon compiled for search, and the cues that match in a stretch of text.
+
+Each cue phrase becomes one ``regex`` pattern (cached per target). A cue can only start at a
+word that begins like its first token; the lexicon indexes the cues by the first three
+letters of that token. Plain text (see :mod:`nkquotes.stance._scan`) is read as bytes: its
+distinct words come from one translate and split, words known to open no cue are dropped
+by a set difference, and a cue is only tried where its later words all occur in the
+stretch. Other text takes the ``regex`` path, which the fast one must agree with.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import attrs
+import regex
+
+from nkquotes import _lazyregex
+from nkquotes._errors import ConfigurationError
+from nkquotes.stance._negation import NEGATOR
+from nkquotes.stance._scan import plain_bytes, run_starts
+from nkquotes.stance._target import LexiconCue, Target
+
+__all__ = ["WORDS", "Lexicon", "lexicon_of", "region_hits", "region_hits_unicode"]
+
+_SEP = r"[^\w.;:!?]+"
+_GAP_WORD = r"\w+(?:['’-]\w+)*+"
+WORDS = _lazyregex.compile(r"\w+")
+_KEY = 3
+#: Words remembered per lexicon with the cues they may open (most news words are not met).
+_OPENED_MAX = 20_000
+
+
+def _key(word: str) -> str:
+    return word[:_KEY].lower()
+
+
+def _compile_token(token: str, phrase: str) -> tuple[str, frozenset[str]]:
+    alternatives = []
+    keys = set()
+    for alt in token.split("|"):
+        if not alt or not all(part for part in regex.split(r"['’-]", alt.rstrip("*"))):
+            raise ConfigurationError(f"cue {phrase!r}: empty alternative in {token!r}")
+        if alt.endswith("*"):
+            stem = alt[:-1]
+            if len(stem) < _KEY or not regex.fullmatch(r"\w+(?:['’-]\w+)*", stem):
+                raise ConfigurationError(
+                    f"cue {phrase!r}: prefix {alt!r} needs at least {_KEY} letters"
+                )
+            alternatives.append(regex.escape(stem) + r"\w*(?:['’-]\w+)*")
+        else:
+            if not regex.fullmatch(r"\w+(?:['’-]\w+)*", alt):
+                raise ConfigurationError(f"cue {phrase!r}: {alt!r} is not a word")
+            alternatives.append(regex.escape(alt) + r"(?!\w|['’-]\w)")
+        keys.add(_key(WORDS.match(alt).group()))  # type: ignore[union-attr]
+    return r"(?<!\w|\w['’-])(?:" + "|".join(alternatives) + ")", frozenset(keys)
+
+
+def _compile_phrase(phrase: str) -> tuple[regex.Pattern[str], list[frozenset[str]]]:
+    tokens = phrase.split()
+    if not tokens or tokens[0].startswith("~") or tokens[-1].startswith("~"):
+        raise ConfigurationError(f"cue {phrase!r}: must start and end with a word")
+    parts: list[str] = []
+    keys: list[frozenset[str]] = []
+    gap = 0
+    for token in tokens:
+        if token in ("~", "~~"):
+            if gap:
+                raise ConfigurationError(f"cue {phrase!r}: two gaps in a row")
+            gap = 4 if token == "~" else 8
+            continue
+        pattern, token_keys = _compile_token(token, phrase)
+        if parts:
+            if gap:
+                parts.append(f"(?:{_SEP}{_GAP_WORD}){{0,{gap}}}?{_SEP}")
+            else:
+                parts.append(_SEP)
+        parts.append(pattern)
+        keys.append(token_keys)
+        gap = 0
+    return regex.compile("".join(parts), regex.IGNORECASE), keys
+
+
+@attrs.frozen(kw_only=True)
+class _CompiledCue:
+    cue: LexiconCue
+    #: its place in the target's lexicon
+    number: int
+    pattern: regex.Pattern[str]
+    #: whether the phrase's own words negate (``no hostile intent``)
+    negates: bool
+    #: the lower-cased words and stems its first token is made of (``None``: not plain
+    #: ASCII words, no shortcut); an ASCII word that is none of them cannot open the cue
+    first_words: frozenset[str] | None = None
+    first_stems: tuple[str, ...] = ()
+    #: for each later token, its lower-cased alternatives (stems cut at ``*``): lower-cased
+    #: plain text without one of each cannot match (``None``: not all ASCII, no shortcut)
+    later: tuple[tuple[bytes, ...], ...] | None = None
+
+    def opens(self, word: str) -> bool:
+        """Whether the lower-cased ASCII *word* may be this cue's first word."""
+        return (
+            self.first_words is None
+            or word in self.first_words
+            or word.startswith(self.first_stems)
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Lexicon:
+    """A target's cues compiled, indexed by how their first word begins."""
+
+    cues: tuple[_CompiledCue, ...]
+    #: first three letters of a word -> the cues whose first word may be it
+    index: dict[str, tuple[int, ...]]
+    #: first three letters -> a pattern finding words that start with them
+    finders: dict[str, regex.Pattern[str]]
+    #: first three letters -> the cues whose first word may start with them
+    by_key: dict[str, tuple[_CompiledCue, ...]]
+    #: lower-cased ASCII words met so far -> the cues each may open (bounded) ...
+    opened: dict[bytes, tuple[_CompiledCue, ...]] = attrs.field(factory=dict, eq=False)
+    #: ... and those that open none
+    closed: set[bytes] = attrs.field(factory=set, eq=False)
+
+    def opened_by(self, word: bytes) -> tuple[_CompiledCue, ...]:
+        """The cues the lower-cased ASCII *word* may open, as its first word."""
+        cues = self.opened.get(word)
+        if cues is None:
+            name = word.decode("ascii")
+            cues = tuple(c for c in self.by_key.get(name[:_KEY], ()) if c.opens(name))
+            remembered = self.opened if cues else self.closed
+            if len(remembered) >= _OPENED_MAX:
+                remembered.clear()
+            if cues:
+                self.opened[word] = cues
+            else:
+                self.closed.add(word)
+        return cues
+
+
+def _first_token(phrase: str) -> tuple[frozenset[str] | None, tuple[str, ...]]:
+    """The words and stems (``sanction*``) of a phrase's first token, lower-cased; ``None``
+    when one of them is not a plain ASCII word (then the pattern alone decides)."""
+    words: set[str] = set()
+    stems: list[str] = []
+    for alt in phrase.split()[0].split("|"):
+        bare = alt[:-1] if alt.endswith("*") else alt
+        if not (bare.isascii() and bare.isalnum()):
+            return None, ()
+        if alt.endswith("*"):
+            stems.append(bare.lower())
+        else:
+            words.add(bare.lower())
+    return frozenset(words), tuple(stems)
+
+
+def _later_tokens(phrase: str) -> tuple[tuple[bytes, ...], ...] | None:
+    """The lower-cased alternatives of each token after the first, stems cut at ``*``;
+    ``None`` unless all are ASCII (case-insensitive matching may read other letters as ASCII
+    ones, so a substring test on them could miss a match)."""
+    later = tuple(
+        tuple(alt.rstrip("*").lower() for alt in token.split("|"))
+        for token in phrase.split()[1:]
+        if token not in ("~", "~~")
+    )
+    if not all(alt.isascii() for alts in later for alt in alts):
+        return None
+    return tuple(tuple(alt.encode("ascii") for alt in alts) for alts in later)
+
+
+@functools.lru_cache(maxsize=32)
+def lexicon_of(target: Target) -> Lexicon:
+    compiled = []
+    index: dict[str, list[int]] = {}
+    for number, cue in enumerate(target.cues):
+        pattern, keys = _compile_phrase(cue.phrase)
+        first_words, first_stems = _first_token(cue.phrase)
+        compiled.append(
+            _CompiledCue(
+                cue=cue,
+                pattern=pattern,
+                negates=bool(NEGATOR.search(cue.phrase)),
+                first_words=first_words,
+                first_stems=first_stems,
+                later=_later_tokens(cue.phrase),
+                number=number,
+            )
+        )
+        for k in keys[0]:
+            index.setdefault(k, []).append(number)
+    # ``\b`` is enough here: each cue's own pattern checks that it starts a whole word. The
+    # rest of the word is taken along (the same openings: none can start inside a word).
+    finders = {
+        k: regex.compile(r"\b" + regex.escape(k) + (r"\b" if len(k) < _KEY else r"\w*"), regex.I)
+        for k in index
+    }
+    return Lexicon(
+        cues=tuple(compiled),
+        index={k: tuple(v) for k, v in index.items()},
+        finders=finders,
+        by_key={k: tuple(compiled[n] for n in v) for k, v in index.items()},
+    )
+
+
+def region_hits(lexicon: Lexicon, text: str, lo: int, hi: int) -> list[tuple[int, int, int]]:
+    """``(cue number, start, end)`` of every cue of *lexicon* matching at a word of the region."""
+    plain = plain_bytes(text, lo, hi)
+    if plain is None:
+        return region_hits_unicode(lexicon, text, lo, hi)
+    # The region's distinct words, minus those known to open no cue (see _scan).
+    low, runs = plain
+    hits: list[tuple[int, int, int]] = []
+    for word in set(runs.split()).difference(lexicon.closed):
+        # The cues this word may open whose later words are all in the region.
+        cues = [c for c in lexicon.opened_by(word) if c.later is None or _has_each(low, c.later)]
+        if not cues:
+            continue
+        for at in run_starts(runs, word):
+            start = lo + at
+            for compiled in cues:
+                m = compiled.pattern.match(text, start, hi)
+                if m is not None:
+                    hits.append((compiled.number, m.start(), m.end()))
+    return hits
+
+
+def _has_each(low: bytes, later: tuple[tuple[bytes, ...], ...]) -> bool:
+    """Whether *low* holds one alternative of each token."""
+    for alternatives in later:
+        for alternative in alternatives:
+            if alternative in low:
+                break
+        else:
+            return False
+    return True
+
+
+def region_hits_unicode(
+    lexicon: Lexicon, text: str, lo: int, hi: int
+) -> list[tuple[int, int, int]]:
+    """:func:`region_hits` for any text, with ``regex`` throughout (the reference path)."""
+    # Cheap first pass: which cue openings occur at all (most quotes have none).
+    present = lexicon.index.keys() & {w[:_KEY] for w in WORDS.findall(text[lo:hi].lower())}
+    hits: list[tuple[int, int, int]] = []
+    for k in present:
+        for opening in lexicon.finders[k].finditer(text, lo, hi):
+            start = opening.start()
+            word = opening.group()
+            low = word.lower() if word.isascii() else None
+            for number in lexicon.index[k]:
+                compiled = lexicon.cues[number]
+                if (
+                    low is not None
+                    and compiled.first_words is not None
+                    and low not in compiled.first_words
+                    and not low.startswith(compiled.first_stems)
+                ):
+                    continue  # its first word is not this one (the pattern would fail)
+                m = compiled.pattern.match(text, start, hi)
+                if m is not None:
+                    hits.append((number, m.start(), m.end()))
+    return hits
