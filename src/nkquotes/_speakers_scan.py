@@ -330,7 +330,8 @@ def build_registry(text: str, article: Article) -> Registry:
         body_words.update(tokens.words)
     quoted: list[tuple[int, int]] = []
     for start, end in regions:
-        quoted.extend((m.start(), m.end()) for m in _QUOTED.finditer(text, start, end))
+        if text.find('"', start, end) >= 0 or text.find("“", start, end) >= 0:
+            quoted.extend((m.start(), m.end()) for m in _QUOTED.finditer(text, start, end))
     registry.quoted = sorted(quoted)
     singles: list[tuple[Tokens, int]] = []
     # Cheap tests on the whole text spare most articles a scan of every region.
@@ -346,7 +347,8 @@ def build_registry(text: str, article: Article) -> Registry:
                 continue
             span = Span.of(text, match.start(), match.end())
             registry.documents.append(registry.named(span.text, EntityKind.MEDIA, span))
-        for match in _UNNAMED.finditer(text, start, end) if unnamed else ():
+        spokes = unnamed and _SPOKES.search(text, start, end) is not None
+        for match in _UNNAMED.finditer(text, start, end) if spokes else ():
             record = registry.named(match.group(1), EntityKind.PERSON, None)
             record.add_title(match.group(1))
             registry.mention(record, Span.of(text, match.start(1), match.end(1)))
