@@ -352,7 +352,7 @@ def build_registry(text: str, article: Article) -> Registry:
             record = registry.named(match.group(1), EntityKind.PERSON, None)
             record.add_title(match.group(1))
             registry.mention(record, Span.of(text, match.start(1), match.end(1)))
-        starts, words = tokens.starts, tokens.words
+        starts, words, initial = tokens.starts, tokens.words, tokens.initial
         resume = 0
         # The next organisation word, followed as i grows (``org_word_after`` without a search).
         org_at, next_org = tokens.org_words(), 0
@@ -377,6 +377,8 @@ def build_registry(text: str, article: Article) -> Registry:
                 registry.named(span.text, EntityKind.ORGANISATION, span)
                 resume = org
                 continue
+            if not (initial[i] or _name_shaped(words[i])):
+                continue  # what _name_run would find at once: "The", "He", "But"
             run = _name_run(text, tokens, i, body_words)
             if run <= i:
                 continue
