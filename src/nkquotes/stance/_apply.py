@@ -122,6 +122,7 @@ def apply_stance(
     # Sentences in order and apart (as parse_article gives them) are searched by bisection.
     ordered = all(a.end <= b.start for a, b in itertools.pairwise(sentences))
     starts = [s.start for s in sentences] if ordered else None
+    abstained = StanceResult(target=target.name, label=target.neutral, score=0.0)
     for quote in quotes:
         sentence = (
             quote.sentence
@@ -132,9 +133,7 @@ def apply_stance(
             text=text, quote=quote, sentence=_around(text, sentence, quote), article=article
         )
         result = model.predict(item, target)
-        if result is None:
-            result = StanceResult(target=target.name, label=target.neutral, score=0.0)
-        out.append(_with_stance(quote, result))
+        out.append(_with_stance(quote, abstained if result is None else result))
     return tuple(out)
 
 

@@ -248,7 +248,7 @@ class RuleStanceModel:
         self, item: StanceInput, target: Target, matches: tuple[CueMatch, ...]
     ) -> tuple[str, float, tuple[Span, ...]] | None:
         """A cue-less reply takes its stance from the sentence it answers."""
-        if any(m.weight > 0 for m in matches):
+        if matches and any(m.weight > 0 for m in matches):
             return None
         sentence = item.sentence
         assert sentence is not None
