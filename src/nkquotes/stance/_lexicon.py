@@ -18,7 +18,7 @@ import regex
 from nkquotes import _lazyregex
 from nkquotes._errors import ConfigurationError
 from nkquotes.stance._negation import NEGATOR
-from nkquotes.stance._scan import plain_bytes, run_starts
+from nkquotes.stance._scan import plain_view, run_starts
 from nkquotes.stance._target import LexiconCue, Target
 
 __all__ = ["WORDS", "Lexicon", "lexicon_of", "region_hits", "region_hits_unicode"]
@@ -204,20 +204,26 @@ def lexicon_of(target: Target) -> Lexicon:
 
 def region_hits(lexicon: Lexicon, text: str, lo: int, hi: int) -> list[tuple[int, int, int]]:
     """``(cue number, start, end)`` of every cue of *lexicon* matching at a word of the region."""
-    plain = plain_bytes(text, lo, hi)
-    if plain is None:
+    view = plain_view(text, lo, hi)
+    if view is None:
         return region_hits_unicode(lexicon, text, lo, hi)
     # The region's distinct words, minus those known to open no cue (see _scan).
-    low, runs = plain
+    runs = view[1][lo:hi]
+    low = b""  # the region's bytes, sliced when a cue first needs them
     hits: list[tuple[int, int, int]] = []
     for word in set(runs.split()).difference(lexicon.closed):
-        # The cues this word may open whose later words are all in the region.
-        cues = [c for c in lexicon.opened_by(word) if c.later is None or _has_each(low, c.later)]
+        cues = lexicon.opened_by(word)
         if not cues:
+            continue
+        if not low:
+            low = view[0][lo:hi]
+        # The cues this word may open whose later words are all in the region.
+        live = [c for c in cues if c.later is None or _has_each(low, c.later)]
+        if not live:
             continue
         for at in run_starts(runs, word):
             start = lo + at
-            for compiled in cues:
+            for compiled in live:
                 m = compiled.pattern.match(text, start, hi)
                 if m is not None:
                     hits.append((compiled.number, m.start(), m.end()))

@@ -16,7 +16,15 @@ import re
 
 import regex
 
-__all__ = ["WORD_RUNS", "find_word", "plain_bytes", "plain_lower", "plain_words", "run_starts"]
+__all__ = [
+    "WORD_RUNS",
+    "find_word",
+    "plain_bytes",
+    "plain_lower",
+    "plain_view",
+    "plain_words",
+    "run_starts",
+]
 
 _ASCII_RUNS = re.compile(r"[\x00-\x7f]+")
 _RE_WORD_CHAR = re.compile(r"\w")
@@ -65,12 +73,21 @@ def plain_bytes(text: str, start: int, end: int) -> tuple[bytes, bytes] | None:
     >>> plain_bytes("Café", 0, 4) is None
     True
     """
+    view = plain_view(text, start, end)
+    if view is None:
+        return None
+    return view[0][start:end], view[1][start:end]
+
+
+def plain_view(text: str, start: int, end: int) -> tuple[bytes, bytes] | None:
+    """:func:`plain_bytes` for the whole of *text* (the caller slices what it needs), or
+    ``None`` unless ``text[start:end]`` is plain."""
     low, runs, unplain = _view(text)
     if unplain:
         part = text[start:end]
         if any(c in part for c in unplain):
             return None
-    return low[start:end], runs[start:end]
+    return low, runs
 
 
 #: Lower-cased plain bytes to words and apostrophes: everything else becomes a space.
@@ -88,18 +105,19 @@ def plain_words(text: str, start: int, end: int) -> list[str] | None:
     >>> plain_words("'Don't' lift ''sanctions''' rock'n'roll", 0, 39)
     ["don't", 'lift', 'sanctions', "rock'n'roll"]
     """
-    plain = plain_bytes(text, start, end)
-    if plain is None:
+    view = plain_view(text, start, end)
+    if view is None:
         return None
     straight = text.find("'", start, end) >= 0
     curly = text.find("’", start, end) >= 0
     if not (straight or curly):
-        return plain[1].decode("ascii").split()  # the words are the runs
+        return view[1][start:end].decode("ascii").split()  # the words are the runs
     if straight and curly:
         return None  # rare: the caller takes the pattern
-    low = plain[0]
     if curly:
         low = text[start:end].replace("’", "'").encode("ascii", "replace").lower()
+    else:
+        low = view[0][start:end]
     # An apostrophe joins two words only between word characters: drop the others.
     joined = (
         (b" " + low.translate(_WORDS_AND_APOSTROPHES) + b" ")
