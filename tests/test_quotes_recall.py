@@ -357,3 +357,8 @@ def test_weak_verb_with_a_clause_is_a_quote() -> None:
     quote = _one_quote("Trump highlighted his message that the country needs law and order.")
     assert quote.cue is not None
     assert quote.cue.span.text == "highlighted"
+
+
+def test_sentence_attribution_does_not_look_into_the_previous_paragraph() -> None:
+    quotes = _find('"We will win," he said.\nKim said. "We tried everything."')
+    assert [q.text for q in quotes] == ["We will win,"]

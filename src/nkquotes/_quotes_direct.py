@@ -161,7 +161,9 @@ def lead_in(text: str, lo: int, hi: int, cues: CueIndex, *, comma: bool) -> Attr
     return Attribution(cue_start, last.end, entry.lemma, mention, hi)
 
 
-def _sentence_attribution(text: str, lo: int, pos: int, cues: CueIndex) -> Attribution | None:
+def _sentence_attribution(
+    text: str, para_start: int, lo: int, pos: int, cues: CueIndex
+) -> Attribution | None:
     """An inverted attribution closing the sentence before *pos*: ``…,” she said.``"""
     end = pos
     while end > lo and text[end - 1] in " \t":
@@ -186,7 +188,7 @@ def _sentence_attribution(text: str, lo: int, pos: int, cues: CueIndex) -> Attri
         if mention is None:
             return None
         lead_end = mention[0]
-    head = text[max(0, lead_end - 3) : lead_end].rstrip()
+    head = text[max(para_start, lead_end - 3) : lead_end].rstrip()
     if not head or head[-1] not in ",”\"’'":
         return None  # only an inverted attribution after a quote: '…,” she said.'
     return Attribution(cue_start, last.end, last.entry.lemma, mention, end + 1)
@@ -330,7 +332,7 @@ def find_direct(
             if attr is None and prev_in_para is None and not at_start:
                 # 'X said A "b," she said. "C."': C goes on after the attribution ending
                 # the sentence before, whose first part was reported speech
-                attr = _sentence_attribution(text, cursor, block.start, cues)
+                attr = _sentence_attribution(text, pq.start, cursor, block.start, cues)
             seg = _segment(text, block)
             if seg[0] >= seg[1]:
                 cursor = block.end
