@@ -303,16 +303,21 @@ class NaiveBayesStanceModel:
         z = sum(exps)
         return [e / z for e in exps]
 
-    def _margins(self, k: int) -> dict[str, float]:
-        """How far each feature's log-likelihood for label *k* is above the best other label."""
-        key = f"margins:{k}"
-        if key not in self._cache:
-            loglik, _priors = self._tables()
-            self._cache[key] = {
-                f: row[k] - max(v for j, v in enumerate(row) if j != k) for f, row in loglik.items()
-            }
-        margins: dict[str, float] = self._cache[key]
-        return margins
+    def _margins(self, k: int, features: list[str]) -> list[tuple[float, str]]:
+        """``(-margin, feature)`` for the *features* that argue for label *k*: how far their
+        log-likelihood for it is above the best other label (computed as features are met,
+        so a model used for a few quotes does not pay for its whole vocabulary)."""
+        loglik, _priors = self._tables()
+        margins: dict[str, float] = self._cache.setdefault(f"margins:{k}", {})
+        out = []
+        for feature in features:
+            margin = margins.get(feature)
+            if margin is None:
+                row = loglik[feature]
+                margin = margins[feature] = row[k] - max(v for j, v in enumerate(row) if j != k)
+            if margin > 0:
+                out.append((-margin, feature))
+        return out
 
     def predict(self, item: StanceInput, target: Target) -> StanceResult | None:
         """The most probable label, with the n-grams that argued most for it as evidence."""
@@ -341,9 +346,8 @@ class NaiveBayesStanceModel:
         score = probabilities[k]
         if score < self.min_score:
             return None
-        margins = self._margins(k)
         # The three features that argue most for the label (names are unique: a total order).
-        ranked = sorted([(-m, f) for f in known if (m := margins[f]) > 0])
+        ranked = sorted(self._margins(k, known))
         shown = [feature for _m, feature in ranked[:3]]
         where = features if features is not None else _first_offsets(item, cues, shown)
         text = item.text

@@ -48,11 +48,12 @@ _WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789_")
 WORD_RUNS = bytes(byte if byte in _WORD_BYTES else 32 for byte in range(256))
 
 
-@functools.lru_cache(maxsize=8)
+@functools.lru_cache(maxsize=4)
 def _view(text: str) -> tuple[bytes, bytes, tuple[str, ...]]:
     """*text* lower-cased as ASCII bytes (``?`` for each non-ASCII character), the same with
     spaces for what is no word character, and the characters that keep a stretch of it
-    from being plain. Made once per text: the quotes of an article all ask."""
+    from being plain. Made once per text: the quotes of an article all ask (a few texts are
+    kept; each costs twice its length in bytes)."""
     low = text.encode("ascii", "replace").lower()
     # The non-ASCII characters, found by deleting the ASCII runs (quicker than set(text)).
     unplain = () if text.isascii() else set(_ASCII_RUNS.sub("", text))
