@@ -146,7 +146,7 @@ def test_not_quotes(body: str) -> None:
 
 def test_content_stops_before_a_quotation_of_another_attribution() -> None:
     body = (
-        "She said parents who adopt would not qualify, and when pressed, the minister"
+        "She said parents who adopt would not qualify, and when pressed, the mother of three"
         ' replied, "It is meant for mothers."'
     )
     quotes = _find(body)
