@@ -6,9 +6,15 @@ speaker mention follow ANNOTATION.md (content without cue, speaker or a leading 
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from nkquotes._model import Quote
+from nkquotes._quotes_content import cut_asides
+from nkquotes._quotes_draft import ParagraphQuotes
 from tests.test_quotes import _find
 
 
@@ -362,3 +368,21 @@ def test_weak_verb_with_a_clause_is_a_quote() -> None:
 def test_sentence_attribution_does_not_look_into_the_previous_paragraph() -> None:
     # the previous paragraph ends with a closing mark, as an inverted attribution would start
     assert _find('The banner read "we will win."\nKim said. "We tried everything."') == []
+
+
+_ASIDE_WORDS = st.sampled_from(
+    ["the", "plan", "would", "fail", ",", "which", "who", "-", "—", "in", "said", "talks", "he"]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_ASIDE_WORDS, min_size=1, max_size=30))
+def test_cut_asides_keeps_ordered_segments_inside_the_content(words: list[str]) -> None:
+    text = " ".join(words)
+    pq = ParagraphQuotes(0, 0, len(text), [])
+    segs = cut_asides(text, pq, [(0, len(text))])
+    assert 1 <= len(segs) <= 2
+    assert segs[0][0] == 0
+    assert segs[-1][1] == len(text)
+    assert all(s < e for s, e in segs)
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(segs))
