@@ -28,7 +28,7 @@ _GAP_WORD = r"\w+(?:['’-]\w+)*+"
 WORDS = _lazyregex.compile(r"\w+")
 _KEY = 3
 #: Words remembered per lexicon with the cues they may open (most news words are not met).
-_OPENED_MAX = 20_000
+_OPENED_MAX = 50_000
 
 
 def _key(word: str) -> str:
@@ -117,6 +117,8 @@ class Lexicon:
     finders: dict[str, regex.Pattern[str]]
     #: first three letters -> the cues whose first word may start with them
     by_key: dict[str, tuple[_CompiledCue, ...]]
+    #: the ASCII keys of :attr:`by_key`, as bytes
+    byte_keys: frozenset[bytes]
     #: lower-cased ASCII words met so far -> the cues each may open (bounded) ...
     opened: dict[bytes, tuple[_CompiledCue, ...]] = attrs.field(factory=dict, eq=False)
     #: ... and those that open none
@@ -126,8 +128,11 @@ class Lexicon:
         """The cues the lower-cased ASCII *word* may open, as its first word."""
         cues = self.opened.get(word)
         if cues is None:
-            name = word.decode("ascii")
-            cues = tuple(c for c in self.by_key.get(name[:_KEY], ()) if c.opens(name))
+            if word[:_KEY] in self.byte_keys:
+                name = word.decode("ascii")
+                cues = tuple(c for c in self.by_key[name[:_KEY]] if c.opens(name))
+            else:
+                cues = ()  # no cue starts like it: most words
             remembered = self.opened if cues else self.closed
             if len(remembered) >= _OPENED_MAX:
                 remembered.clear()
@@ -199,6 +204,7 @@ def lexicon_of(target: Target) -> Lexicon:
         index={k: tuple(v) for k, v in index.items()},
         finders=finders,
         by_key={k: tuple(compiled[n] for n in v) for k, v in index.items()},
+        byte_keys=frozenset(k.encode("ascii") for k in index if k.isascii()),
     )
 
 
