@@ -189,6 +189,14 @@ def cut_asides(
     """*segs* with one aside cut out of each segment, where words remain on both sides."""
     out: list[tuple[int, int]] = []
     for start, end in segs:
+        if (
+            text.find(",", start, end) < 0
+            and text.find("-", start, end) < 0
+            and text.find("—", start, end) < 0
+            and text.find("–", start, end) < 0
+        ):
+            out.append((start, end))  # no comma, no dash: no aside (the common case)
+            continue
         m = _ASIDE.search(text, start, end)
         if (
             m is None

@@ -47,15 +47,18 @@ def subject_phrase(text: str, s_start: int, end: int) -> tuple[int, int] | None:
     stop = end
     while stop > start and text[stop - 1] in " \t":
         stop -= 1
-    if stop <= start or end - start > _MAX_APPOSITIVE:
+    if stop <= start or end - start > _MAX_APPOSITIVE or not text[start].isupper():
         return None
+    appositive = text[stop - 1] in ",—–" or text[stop - 2 : stop] == "--"
+    if not appositive and not any(w.lower() in _MODIFYING for w in text[start:stop].split()[1:]):
+        return None  # neither an aside nor a prepositional modifier: skip the mention scan
     head = mention_after(text, start, stop, loose=True)
-    if head is None or head[0] != start or not text[start].isupper():
+    if head is None or head[0] != start:
         return None
     rest = text[head[1] : stop]
     if any(c in rest for c in '\n.?!;:"“”'):
         return None
-    if text[stop - 1] in ",—–" or text[stop - 2 : stop] == "--":
+    if appositive:
         # "Name, a long appositive, said": the aside opens right after the name
         lead = rest.lstrip(" \t")[:2]
         if lead[:1] in ",—–" or lead == "--":
