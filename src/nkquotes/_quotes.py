@@ -28,6 +28,7 @@ from nkquotes._quotes_colon import find_colon_statements, find_posts
 from nkquotes._quotes_direct import find_direct
 from nkquotes._quotes_draft import Draft, ParagraphQuotes, block_at
 from nkquotes._quotes_follow import find_followups
+from nkquotes._quotes_relay import relay
 from nkquotes._quotes_speech import cue_budget, find_speech
 
 
@@ -220,6 +221,7 @@ def find_quotes(
             marks.append((m.start, m.end))
     exhausted: list[int] = []
     speech = find_speech(text, paragraphs, sentences, cues, used_cues + marks, direct, exhausted)
+    speech = relay(text, speech, direct)
     for index in exhausted:
         pq = paragraphs[index]
         problems.append(
