@@ -136,7 +136,8 @@ _TOKEN = r"(?:\([^()\n]{1,30}\)|[\p{L}\p{N}][\p{L}\p{N}.'’&-]*)"
 _TOKEN_BACK = _lazyregex.compile(r"(?r)(?P<tok>" + _TOKEN + r")[^\S\n]*")
 _TOKEN_FWD = _lazyregex.compile(r"[^\S\n]*(?P<tok>" + _TOKEN + r")")
 _AUX_BACK = _lazyregex.compile(
-    r"(?r)(?:(?<![\w-])(?:has|have|had|did|does|do|also|then|later|reportedly|repeatedly|"
+    r"(?r)(?:(?<![\w-])(?:has|have|had|did|does|do|also|then|later|instead|too|reportedly|"
+    r"repeatedly|"
     r"now|still|long|always|already|even|just|first|initially|originally|"
     r"previously|"
     r"recently|once|again|further|earlier|publicly|privately|separately|similarly|likewise|"

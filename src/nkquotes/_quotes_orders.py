@@ -44,8 +44,12 @@ def _split(words: str) -> list[str]:
     return words.split()
 
 
+#: "according to U.S. Ambassador … Nikki Haley", "according to officials in Japan, China and
+#: South Korea": an initial's full stop and a list's commas stay inside the source.
+_LIST_ON = r"[^\S\n]+(?:\p{Lu}[\w.’'-]*[^\S\n]+)*and[^\S\n]+\p{Lu}[^,;:!?\n\"“”]{0,40}[.!?]?\Z"
 _SOURCE_PHRASE = _lazyregex.compile(
-    r"[^\S\n]*+(?P<np>[\w(][^,;:!?\n\"“”]{1,80}?)[^\S\n]*+(?=[,;:!?\n]|\.(?:\s|\Z)|\Z)"
+    r"[^\S\n]*+(?P<np>[\w(](?:[^,;:!?\n\"“”]|,(?=" + _LIST_ON + r")){1,80}?)[^\S\n]*+"
+    r"(?=[;:!?\n]|,(?!" + _LIST_ON + r")|(?<!\b\p{Lu})\.(?:\s|\Z)|\Z)"
 )
 
 

@@ -105,6 +105,8 @@ _AUDIENCE = _lazyregex.compile(
     r"(?:conference|briefing|rally|crowd|audience|gathering|meeting|hearing|forum|summit|"
     r"convention|interviewer|newspaper|magazine|network|station|committee|panel)(?=[\s,.;:])"
 )
+#: Between a speaker just named and a participle cue: "[Mr Suga] said, [calling]".
+_JUST_SAID = _lazyregex.compile(r"(?:[^\S\n]+[a-z]+){0,2}[^\S\n]*,[^\S\n]*")
 _THAT_NEAR = _lazyregex.compile(r"\bthat\b")
 _QUOTED_AS = _lazyregex.compile(
     r"(?r)(?P<passive>\b(?:was|were|is|are|been|being)[^\S\n]+)?\b(?:quoted|cited)\b"
@@ -153,6 +155,7 @@ def find_speech(
                 break
             taken: list[tuple[int, int]] = []
             subject: tuple[int, int] | None = None
+            recent: tuple[int, int] | None = None  # the mention of the sentence's last draft
             k = bisect.bisect_left(starts, s_start)
             if k < len(starts) and starts[k] < s_end:
                 subject = direct_mentions[k][1]
@@ -165,11 +168,14 @@ def find_speech(
                 entry = m.entry
                 if any(a <= m.start < b for a, b in taken[-4:]) and not entry.ing:
                     continue
-                draft = _analyse(text, pq, s_start, s_end, m.start, m.end, entry, cues, subject)
+                draft = _analyse(
+                    text, pq, s_start, s_end, m.start, m.end, entry, cues, subject, recent
+                )
                 if draft is None:
                     continue
                 if draft.attribution is not None and draft.attribution.mention is not None:
                     subject = subject or draft.attribution.mention
+                    recent = draft.attribution.mention
                 drafts.append(draft)
                 for seg in draft.segments:
                     taken.append(seg)
@@ -202,6 +208,7 @@ def _analyse(
     entry: CueEntry,
     cues: CueIndex,
     subject: tuple[int, int] | None,
+    recent: tuple[int, int] | None = None,
 ) -> Draft | None:
     # Every look-around stays within a bounded window of the cue: linear on hostile text.
     s_start = max(s_start, cs - _REACH)
@@ -273,7 +280,10 @@ def _analyse(
         if entry.ing and (comma_before(text, s_start, mend) or prev in _ING_LINKS):
             if entry.lemma in _AMBIGUOUS_ING and _THAT.compiled.match(text, ce, s_end) is None:
                 return None
-            mention = subject or sentence_subject(text, s_start, mend)
+            if recent is not None and _JUST_SAID.fullmatch(text, recent[1], cs) is not None:
+                mention = recent  # "A, Mr Suga said, calling it …": the speaker just named
+            else:
+                mention = subject or sentence_subject(text, s_start, mend)
             if mention is None:
                 return None
             cue_start = cs
@@ -296,10 +306,13 @@ def _analyse(
                 if prog is not None:
                     mend = cue_start = prog.start()
             mention = mention_before(text, s_start, mend, loose=loose)
+            if mention is not None and text[mention[1] - 4 : mention[1]] in (" and", " but"):
+                mention = None  # "called it a threat and said": a coordinated verb
             if mention is None:
                 co = COORD.compiled.match(text, max(s_start, mend - 40), mend)
                 if co is not None:
-                    mention = subject or sentence_subject(text, s_start, co.start())
+                    # "A said …, while B called it … and said …": the nearest clause's subject
+                    mention = recent or subject or sentence_subject(text, s_start, co.start())
             if mention is None and not entry.ing and "that" in flags:
                 mention = subject_phrase(text, s_start, mend)
             if mention is None:
