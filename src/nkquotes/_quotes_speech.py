@@ -22,6 +22,19 @@ import bisect
 from nkquotes import _lazyregex
 from nkquotes._cues import CueEntry, CueIndex
 from nkquotes._quotemarks import QUOTE_CHARS
+from nkquotes._quotes_checks import (
+    AFTER_QUOTE,
+    BAD_START,
+    CALLED_A,
+    CLAUSE_ONLY,
+    EMPHASIS,
+    PLACE_TAIL,
+    PP_CLAUSE,
+    SUBORDINATE,
+    object_phrase,
+    singular,
+    speaker_head,
+)
 from nkquotes._quotes_content import (
     COORD,
     comma_before,
@@ -33,8 +46,6 @@ from nkquotes._quotes_content import (
 from nkquotes._quotes_draft import Draft, ParagraphQuotes, block_at, trim_content
 from nkquotes._quotes_mention import (
     LISTENER,
-    PRONOUNS,
-    SPEAKER_NOUNS,
     aux_before,
     mention_after,
     mention_before,
@@ -291,13 +302,13 @@ def _analyse(
             loose = entry.lemma in _CORE
             if comma_before(text, s_start, cs):
                 after_m = mention_after(text, ce, s_end, loose=loose)
-                if after_m is not None and not _speaker_head(text, after_m):
+                if after_m is not None and not speaker_head(text, after_m):
                     after_m = None  # ", said the videos show nothing": a clause, not a speaker
                 rest = text[after_m[1] : s_end] if after_m is not None else ""
                 if after_m is not None and (
                     not rest.strip(' .,;:!?"”’')
                     or rest.lstrip()[:1] == ","
-                    or _PLACE_TAIL.fullmatch(rest) is not None
+                    or PLACE_TAIL.fullmatch(rest) is not None
                 ):
                     # "CONTENT, said X."
                     return inverted(text, pq, s_start, cs, ce, entry, after_m, cs)
@@ -387,10 +398,10 @@ def _analyse(
     k = block_at(pq, p)
     if k >= 0 and pq.blocks[k].start == p and pq.blocks[k].closed:
         # '“That makes me smart,” when Clinton blasted him': the quotation is the content
-        tail = _AFTER_QUOTE.match(text, pq.blocks[k].end, end)
+        tail = AFTER_QUOTE.match(text, pq.blocks[k].end, end)
         if tail is not None:
             end = pq.blocks[k].end
-    if mention is not None and _SUBORDINATE.compiled.match(text, s_start, mention[0]):
+    if mention is not None and SUBORDINATE.compiled.match(text, s_start, mention[0]):
         # "While Ramos said that …, he appears …": the content ends with the clause
         end = first_comma(text, pq, p, end)
     c_start, c_end = trim_content(text, p, end)
@@ -402,28 +413,28 @@ def _analyse(
     if (
         th is None
         and not told_that
-        and first in _BAD_START
+        and first in BAD_START
         and first not in flags
         and not (first == "if" and "whether" in flags)
     ):
-        pp = _PP_CLAUSE.match(text, c_start, c_end)
+        pp = PP_CLAUSE.match(text, c_start, c_end)
         if pp is None:
             return None  # "said in August", "told of RT": no reported content follows
         c_start = pp.end()  # "said after the convention he would not accept …"
-    if entry.form_s and not _singular(text, mention):
+    if entry.form_s and not singular(text, mention):
         return None  # "the states said", "his demands …": a plural subject or a noun
     if (
         th is None
         and not told_that
-        and entry.lemma in _EMPHASIS
-        and _object_phrase(text, c_start, c_end)
+        and entry.lemma in EMPHASIS
+        and object_phrase(text, c_start, c_end)
         and not in_blocks(pq, c_start, c_end)
     ):
         return None  # "reiterated Washington's desire to …": an object, nothing said
     if (
         th is None
         and not told_that
-        and entry.lemma in _CLAUSE_ONLY
+        and entry.lemma in CLAUSE_ONLY
         and not entry.ing
         and "that" not in text[c_start:c_end].split()[:6]
     ):
@@ -433,91 +444,7 @@ def _analyse(
     ):
         body = text[c_start:c_end]
         claim = claim or " as " in body or (" for " in body and entry.lemma in _CHARGING)
-        if entry.lemma == "call" and not entry.ing and _CALLED_A.match(body) is not None:
+        if entry.lemma == "call" and not entry.ing and CALLED_A.match(body) is not None:
             claim = True  # "called it a common ailment": a name given, a claim made
         return make(text, pq, [(c_start, c_end)], entry, cue_start, ce, mention, cs, claim=claim)
     return None
-
-
-#: "called [it] a hoax", "called [climate change] a hoax": an object, then a predicate noun.
-_CALLED_A = _lazyregex.compile(
-    r"(?!(?:to|for|on|off|up|in|out|back|upon|a|an)\b)"
-    r"(?:it|him|her|them|this|that|[^,.;:\n]{1,80}?)[^\S\n]+(?:a|an)[^\S\n]+\w"
-)
-#: A time or place between the cue and a clause: "said [after the convention] he would …".
-_PP_CLAUSE = _lazyregex.compile(
-    r"(?:after|before|during|in|at|on|following)[^\S\n]+(?:[\w’'.-]+[^\S\n]+){1,6}?"
-    r"(?:that[^\S\n]+)?(?=(?:he|she|they|it|we|I|there)[^\S\n])"
-)
-#: Where an inverted speaker was: "…, said one source [in the room]."
-_PLACE_TAIL = _lazyregex.compile(
-    r"[^\S\n]+(?:in|at|on|from|with|inside|outside|near)[^\S\n]+(?:[\w’'.-]+[^\S\n]*+){1,5}"
-    r"[.!?]?[\"”’]?[^\S\n]*+"
-)
-_AFTER_QUOTE = _lazyregex.compile(
-    r"[^\S\n]*+(?:,[^\S\n]*+)?(?:when|as|after|before|while|but|because|since|until|"
-    r"which|who)\b"
-)
-_SUBORDINATE = _lazyregex.compile(
-    r"[^\S\n]*+(?:While|Although|Though|Even though|As|If|When|Because|Since|After|Before|"
-    r"Unless|Whereas|Once)\b[^,\n]*+\Z"
-)
-
-
-#: Words that cannot open reported content (flags such as "on", "to", "whether" allow theirs).
-_BAD_START = frozenset(
-    _split(
-        "of in at on about from as when while during after before for to with by into than"
-        " In At On About From As When While During After Before For With By Speaking"
-        " whether if"
-    )
-)
-
-
-#: Verbs that take either a clause ("stressed (that) talks must go on") or a bare object
-#: ("stressed the importance of talks"); only the clause reports something said.
-_EMPHASIS = frozenset(
-    _split(
-        "stress emphasize emphasise reiterate underline underscore reaffirm highlight"
-        " repeat restate voice"
-    )
-)
-#: Verbs that report something said only with a "that" clause; otherwise they take an object
-#: ("maintains a program", "highlights the killings", "revealed the plan").
-_CLAUSE_ONLY = frozenset(_split("maintain signal indicate highlight mention"))
-_POSSESSIVES = frozenset(_split("his her its their our my your"))
-
-
-def _object_phrase(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` opens with a possessive noun phrase, an object rather
-    than a clause (``Washington's desire``, ``its commitment``)."""
-    words = text[start : min(end, start + 80)].split()
-    if not words:
-        return False
-    first = words[0].lower()
-    # "highlighted his message that …" reports the message: a clause follows the noun
-    return (first in _POSSESSIVES or first.endswith(("'s", "’s"))) and "that" not in words[:6]
-
-
-def _speaker_head(text: str, mention: tuple[int, int]) -> bool:
-    """Whether *mention* ends in a name, a pronoun or a speaker noun."""
-    words = text[mention[0] : mention[1]].split()
-    head = words[-1]
-    low = head.lower()
-    return (
-        not head.islower()
-        or low in PRONOUNS
-        or low in SPEAKER_NOUNS
-        or low.rstrip("s") in SPEAKER_NOUNS
-        or len(words) <= 3
-    )
-
-
-def _singular(text: str, mention: tuple[int, int] | None) -> bool:
-    """Whether *mention* can be the subject of a third-person singular verb (``says``)."""
-    if mention is None:
-        return True
-    head = text[mention[0] : mention[1]].split()[-1]
-    if head[:1].isupper() or head.lower() in ("he", "she", "it"):
-        return True
-    return not head.endswith("s") or head.endswith("ss")

@@ -1,0 +1,112 @@
+"""Checks on reported content and its speaker, shared by the reported-speech pass.
+
+Whether what follows a cue is a clause that reports something said, or an object, a time,
+a place or a noun phrase that does not (``stressed the importance of``, ``said in August``).
+"""
+
+from __future__ import annotations
+
+from nkquotes import _lazyregex
+from nkquotes._quotes_mention import PRONOUNS, SPEAKER_NOUNS
+
+__all__ = [
+    "AFTER_QUOTE",
+    "BAD_START",
+    "CALLED_A",
+    "CLAUSE_ONLY",
+    "EMPHASIS",
+    "PLACE_TAIL",
+    "PP_CLAUSE",
+    "SUBORDINATE",
+    "object_phrase",
+    "singular",
+    "speaker_head",
+]
+
+
+def _split(words: str) -> list[str]:
+    return words.split()
+
+
+#: "called [it] a hoax", "called [climate change] a hoax": an object, then a predicate noun.
+CALLED_A = _lazyregex.compile(
+    r"(?!(?:to|for|on|off|up|in|out|back|upon|a|an)\b)"
+    r"(?:it|him|her|them|this|that|[^,.;:\n]{1,80}?)[^\S\n]+(?:a|an)[^\S\n]+\w"
+)
+#: A time or place between the cue and a clause: "said [after the convention] he would …".
+PP_CLAUSE = _lazyregex.compile(
+    r"(?:after|before|during|in|at|on|following)[^\S\n]+(?:[\w’'.-]+[^\S\n]+){1,6}?"
+    r"(?:that[^\S\n]+)?(?=(?:he|she|they|it|we|I|there)[^\S\n])"
+)
+#: Where an inverted speaker was: "…, said one source [in the room]."
+PLACE_TAIL = _lazyregex.compile(
+    r"[^\S\n]+(?:in|at|on|from|with|inside|outside|near)[^\S\n]+(?:[\w’'.-]+[^\S\n]*+){1,5}"
+    r"[.!?]?[\"”’]?[^\S\n]*+"
+)
+AFTER_QUOTE = _lazyregex.compile(
+    r"[^\S\n]*+(?:,[^\S\n]*+)?(?:when|as|after|before|while|but|because|since|until|"
+    r"which|who)\b"
+)
+SUBORDINATE = _lazyregex.compile(
+    r"[^\S\n]*+(?:While|Although|Though|Even though|As|If|When|Because|Since|After|Before|"
+    r"Unless|Whereas|Once)\b[^,\n]*+\Z"
+)
+
+
+#: Words that cannot open reported content (flags such as "on", "to", "whether" allow theirs).
+BAD_START = frozenset(
+    _split(
+        "of in at on about from as when while during after before for to with by into than"
+        " In At On About From As When While During After Before For With By Speaking"
+        " whether if"
+    )
+)
+
+
+#: Verbs that take either a clause ("stressed (that) talks must go on") or a bare object
+#: ("stressed the importance of talks"); only the clause reports something said.
+EMPHASIS = frozenset(
+    _split(
+        "stress emphasize emphasise reiterate underline underscore reaffirm highlight"
+        " repeat restate voice"
+    )
+)
+#: Verbs that report something said only with a "that" clause; otherwise they take an object
+#: ("maintains a program", "highlights the killings", "revealed the plan").
+CLAUSE_ONLY = frozenset(_split("maintain signal indicate highlight mention"))
+POSSESSIVES = frozenset(_split("his her its their our my your"))
+
+
+def object_phrase(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` opens with a possessive noun phrase, an object rather
+    than a clause (``Washington's desire``, ``its commitment``)."""
+    words = text[start : min(end, start + 80)].split()
+    if not words:
+        return False
+    first = words[0].lower()
+    # "highlighted his message that …" reports the message: a clause follows the noun
+    return (first in POSSESSIVES or first.endswith(("'s", "’s"))) and "that" not in words[:6]
+
+
+def speaker_head(text: str, mention: tuple[int, int]) -> bool:
+    """Whether *mention* ends in a name, a pronoun or a speaker noun."""
+    words = text[mention[0] : mention[1]].split()
+    head = words[-1]
+    low = head.lower()
+    return (
+        not head.islower()
+        or low in PRONOUNS
+        or low in SPEAKER_NOUNS
+        or low.rstrip("s") in SPEAKER_NOUNS
+        or len(words) <= 3
+    )
+
+
+def singular(text: str, mention: tuple[int, int] | None) -> bool:
+    """Whether *mention* can be the subject of a third-person singular verb (``says``)."""
+    if mention is None:
+        return True
+    head = text[mention[0] : mention[1]].split()[-1]
+    if head[:1].isupper() or head.lower() in ("he", "she", "it"):
+        return True
+    return not head.endswith("s") or head.endswith("ss")
