@@ -10,6 +10,7 @@ dictionary lookup or a bisection. :mod:`nkquotes._speakers_scan` fills it from t
 from __future__ import annotations
 
 import bisect
+import functools
 import operator
 from collections.abc import Iterable, Sequence
 
@@ -180,6 +181,7 @@ def split_title(phrase: str) -> tuple[str | None, str | None]:
     return (phrase.strip() or None), None
 
 
+@functools.lru_cache(maxsize=4096)
 def name_key(name: str) -> str:
     """A person's lookup key: folded words without initials (``Donald J. Trump``)."""
     words = fold(name).replace("-", " ").split()
@@ -261,6 +263,10 @@ class Registry:
         self._pending.append((span.start, record, self.is_quoted(span.start)))
 
     # -- lookups --------------------------------------------------------------------------
+
+    def has_people(self) -> bool:
+        """Whether a person has been registered under a full name."""
+        return bool(self._full)
 
     def full(self, name: str) -> Record | None:
         """The person whose first and last name words match *name*."""

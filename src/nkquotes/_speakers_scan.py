@@ -15,6 +15,9 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
+import unicodedata
+from collections.abc import Callable
 from itertools import accumulate, compress
 from operator import itemgetter
 from typing import Any
@@ -71,6 +74,8 @@ _MAX_TITLE_TOKENS = 10
 _MAX_APPOSITION = 16
 #: ``TOKEN`` with a group, so that splitting on it keeps the words between the gaps.
 _TOKEN_SPLIT = _lazyregex.compile(f"({TOKEN.pattern})")
+#: ``_TOKEN_SPLIT`` for text whose only letters and digits are ASCII (see :func:`splitter`).
+_PLAIN_TOKEN_SPLIT = r"((?:[A-Z]\.){2,}|[A-Za-z0-9]+(?:[-'’][A-Za-z0-9]+)*)"
 _POSSESSIVE_ENDS = ("'s", "’s")
 _FIRST = itemgetter(0)
 
@@ -137,11 +142,40 @@ class Tokens:
         )
 
 
-def tokenize(text: str, start: int, end: int) -> Tokens:
-    """The word tokens of ``text[start:end]``; abbreviations keep their full stop."""
+Splitter = Callable[[str], list[str]]
+
+
+@functools.cache
+def _plain_split() -> Splitter:
+    return re.compile(_PLAIN_TOKEN_SPLIT).split
+
+
+@functools.lru_cache(maxsize=4096)
+def _plain_char(char: str) -> bool:
+    """Whether *char* is no letter, mark or number, so ``TOKEN`` can never match it."""
+    return unicodedata.category(char)[0] not in "LMN"
+
+
+def splitter(text: str) -> Splitter:
+    """``_TOKEN_SPLIT.split``, or the same split by the faster ``re`` when *text* allows.
+
+    On text whose letters, marks and digits are all ASCII the two patterns agree (``\\p{Lu}``
+    is ``[A-Z]``, ``[\\p{L}\\p{M}\\d]`` is ``[A-Za-z0-9]``); news text mostly is, apart
+    from typographic quotes and dashes.
+    """
+    if text.isascii() or all(_plain_char(c) for c in set(text) if not c.isascii()):
+        return _plain_split()
+    return _TOKEN_SPLIT.split
+
+
+def tokenize(text: str, start: int, end: int, split: Splitter | None = None) -> Tokens:
+    """The word tokens of ``text[start:end]``; abbreviations keep their full stop.
+
+    *split* is :func:`splitter` of *text* (computed here when not given).
+    """
     # One split gives the words and the gaps between them; their offsets are running sums.
     piece = text[start:end]
-    parts = _TOKEN_SPLIT.split(piece)
+    parts = (split or splitter(piece))(piece)
     offsets = list(accumulate(map(len, parts), initial=start))
     words = parts[1::2]
     starts = offsets[1:-1:2]
@@ -324,7 +358,8 @@ def build_registry(text: str, article: Article) -> Registry:
     """Scan *article* once and register every person introduced with a full name."""
     registry = Registry(text)
     regions = _regions(text, article)
-    region_tokens = [tokenize(text, start, end) for start, end in regions]
+    split = splitter(text)
+    region_tokens = [tokenize(text, start, end, split) for start, end in regions]
     body_words: set[str] = set()
     for tokens in region_tokens:
         body_words.update(tokens.words)
@@ -394,8 +429,9 @@ def build_registry(text: str, article: Article) -> Registry:
     for record, genders in votes.values():
         if record.gender is None and len(genders) == 1:
             record.gender = genders.pop()
-    for extra in article.boilerplate:
-        _upgrade_names(registry, text, extra.span.start, extra.span.end, body_words)
+    if registry.has_people():  # only names already known are upgraded
+        for extra in article.boilerplate:
+            _upgrade_names(registry, text, extra.span.start, extra.span.end, body_words, split)
     return registry
 
 
@@ -412,10 +448,13 @@ def _occurrences(text: str, needles: tuple[str, ...]) -> list[int]:
 
 
 def _upgrade_names(
-    registry: Registry, text: str, start: int, end: int, body_words: set[str]
+    registry: Registry, text: str, start: int, end: int, body_words: set[str], split: Splitter
 ) -> None:
     """Fuller spellings outside the body (``Donald J. Trump`` in an embed) of known people."""
-    tokens = tokenize(text, start, end)
+    piece = text[start:end]
+    if piece.isascii() and piece == piece.lower():
+        return  # no capital letter, so no name
+    tokens = tokenize(text, start, end, split)
     starts, words = tokens.starts, tokens.words
     resume = 0
     for i in compress(range(len(tokens)), tokens.upper):
