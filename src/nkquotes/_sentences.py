@@ -34,6 +34,7 @@ def wordset(words: str) -> frozenset[str]:
 
 
 _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
+_span = Span.of
 
 # Abbreviations that are (almost) never the last word of a sentence: titles before names.
 _TITLES = wordset(
@@ -164,10 +165,19 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> tuple[
     start = max(0, start)
     spans: list[Span] = []
     pos = start
+    # The hottest loop of the library (every stage splits sentences): ``regs`` gives all the
+    # group spans at once, and trimming and building the span are inlined.
     for match in _BOUNDARY.finditer(text, start, stop):
-        if _is_boundary(text, match.start("end"), match.end("end"), match.end()):
-            _append_trimmed(text, pos, match.end("end"), spans)
-            pos = match.end()
+        (_, after), (end_start, end_stop), _space = match.regs
+        if _is_boundary(text, end_start, end_stop, after):
+            first, last = pos, end_stop
+            while first < last and (text[first].isspace() or text[first] in _ZERO_WIDTH):
+                first += 1
+            while last > first and (text[last - 1].isspace() or text[last - 1] in _ZERO_WIDTH):
+                last -= 1
+            if last > first:
+                spans.append(_span(text, first, last))
+            pos = after
     _append_trimmed(text, pos, stop, spans)
     return tuple(spans)
 

@@ -268,20 +268,38 @@ CAPTION = _lazyregex.compile(
 )
 
 _CAPTION_STARTS = ("file", "photo", "picture", "image", "above", "top", "main", "(")
-_CAPTION_WORDS = (
-    "photo", "image", "picture", "handout", "getty", "epa-efe", "shutterstock", "/", "via",
-    "credit", "l)", "r)", "c)", "t)", "e)",
+_CAPTION_WORDS = ("photo", "image", "picture", "handout", "getty", "epa-efe", "shutterstock")
+# Prose often holds ``/``, ``via`` or ``credit``: the only branch that needs one of them also
+# needs the line to end in a wire's name or a photo word, then at most three marks.
+_CAPTION_CREDIT_WORDS = ("/", "via", "credit")
+_CAPTION_TAIL = _lazyregex.compile(
+    r"(?:reuters|afp|ap|images|epa|yonhap|kcna|xinhua|shutterstock|bloomberg|photos?|file"
+    r"|pictures?)\W{0,3}$"
+)
+# Likewise ``(left)`` or ``(R)`` is only a caption before one of these verbs.
+_CAPTION_SIDES = ("l)", "r)", "c)", "t)", "e)")
+_CAPTION_VERBS = (
+    "speaks", "talks", "shakes", "poses", "attends", "arrives", "looks", "walks", "meets",
+    "waves", "salutes",
 )  # fmt: skip
 
 
 def is_caption(line: str) -> bool:
     """Whether :data:`CAPTION` occurs in *line* (tried only when a word it needs is there)."""
-    low = fold(line)
+    low = fold(line)  # as long as *line*: ``fold`` keeps one character per character
     if low.startswith(_CAPTION_STARTS):
         return CAPTION.search(line) is not None
     for word in _CAPTION_WORDS:
         if word in low:
             return CAPTION.search(line) is not None
+    if (
+        any(word in low for word in _CAPTION_CREDIT_WORDS)
+        # The longest ending is ``shutterstock`` and three marks.
+        and _CAPTION_TAIL.search(low, max(0, len(low) - 16)) is not None
+    ) or (
+        any(side in low for side in _CAPTION_SIDES) and any(verb in low for verb in _CAPTION_VERBS)
+    ):
+        return CAPTION.search(line) is not None
     return False
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import attrs
+from typing import NamedTuple
 
 from nkquotes import _lazyregex
 
@@ -23,11 +23,11 @@ _RARE_BREAK = _lazyregex.compile(r"[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 _WORD = _lazyregex.compile(r"[^\s\u200b\u200c\u200d\u2060\ufeff]+")
 
 
-@attrs.frozen
-class Line:
+class Line(NamedTuple):
     """A non-blank line: ``text[start:end]`` trimmed of whitespace and zero-width characters.
 
-    *gap_before* says whether a blank line (or the start of the text) precedes it.
+    *gap_before* says whether a blank line (or the start of the text) precedes it. (A named
+    tuple, not an attrs class: one is built per line, and building a tuple is cheaper.)
     """
 
     start: int
@@ -38,19 +38,38 @@ class Line:
 def split_lines(text: str) -> list[Line]:
     """The non-blank lines of *text* in order."""
     lines: list[Line] = []
-    previous_end = 0
+    append = lines.append
+    gaps = _GAPS
+    previous_end = -2  # the first line always follows a gap
     for match in _LINE.finditer(text):
         start, end = match.span()
-        lines.append(Line(start, end, not lines or _is_gap(text, previous_end, start)))
+        # Whether a blank line (two breaks) precedes; this loop runs once per line.
+        if previous_end < 0:
+            gap = True
+        elif start - previous_end < 2:
+            gap = False  # room for one break at most
+        else:
+            between = text[previous_end:start]
+            known = gaps.get(between)
+            gap = _remember_gap(between) if known is None else known
+        append(Line(start, end, gap))
         previous_end = end
     return lines
 
 
-def _is_gap(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` (whitespace between two lines) holds a blank line."""
-    if end - start < 2:
-        return False
-    between = text[start:end]
+# Pages repeat the same few runs of whitespace between lines: remember the answer for each.
+_GAPS: dict[str, bool] = {}
+
+
+def _remember_gap(between: str) -> bool:
+    known = _count_gap(between)
+    if len(_GAPS) < 1024 and len(between) <= 64:
+        _GAPS[between] = known
+    return known
+
+
+def _count_gap(between: str) -> bool:
+    """Whether *between* (whitespace between two lines) holds a blank line."""
     breaks = between.count("\n") + between.count("\r") - between.count("\r\n")
     if breaks < 2 and _has_rare_break(between):
         breaks += len(_RARE_BREAK.findall(between))

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import enum
 import itertools
-
-import attrs
+import re
 
 from nkquotes import _lazyregex
 from nkquotes._model import BoilerplateKind
@@ -64,21 +63,21 @@ class Role(enum.Enum):
     DROP = "drop"  # the second copy of a caption printed twice
 
 
-def _slot_words(slot: Slot) -> list[str]:
-    return words(slot.seg)
-
-
-@attrs.define
 class Slot:
-    line: Line
-    seg: str
-    #: ``words(seg)``, computed once
-    tokens: list[str] = attrs.field(default=attrs.Factory(_slot_words, takes_self=True))
-    role: Role = Role.BODY
-    kind: BoilerplateKind = K.OTHER
-    classified: bool = False
-    date: DateLine | None = None
-    pieces: list[tuple[str, int, int]] | None = None  # a title line that holds more
+    """A trimmed line with its role. A plain slotted class, not attrs: one is built per line."""
+
+    __slots__ = ("classified", "date", "kind", "line", "pieces", "role", "seg", "tokens")
+
+    def __init__(self, line: Line, seg: str, tokens: list[str] | None = None) -> None:
+        self.line = line
+        self.seg = seg
+        #: ``words(seg)``, computed once
+        self.tokens = words(seg) if tokens is None else tokens
+        self.role = Role.BODY
+        self.kind = K.OTHER
+        self.classified = False
+        self.date: DateLine | None = None
+        self.pieces: list[tuple[str, int, int]] | None = None  # a title line that holds more
 
 
 TERMINAL = frozenset(".!?\"”’'):;…")
@@ -89,6 +88,8 @@ _LETTER = _lazyregex.compile(r"\p{L}")
 _POSSESSIVE = _lazyregex.compile(r"(?:['’]s)?\.?$")
 _BULLETS = _lazyregex.compile(r"\s[•·|▪]\s")
 _GLUED = _lazyregex.compile(r"\p{Ll}{3}\p{Lu}")
+# The same on ASCII text, where ``re`` (no Unicode tables to consult) runs it faster.
+_GLUED_ASCII = re.compile(r"[a-z]{3}[A-Z]")
 _ASCII_RUN = _lazyregex.compile(r"[\x00-\x7f]+")
 _LATIN_NON_ASCII = _lazyregex.compile(r"[\u0080-\u024f\u1e00-\u1eff]+")
 _ASCII_CAPITALS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -170,9 +171,10 @@ def _glued_menu(seg: str, tokens: list[str]) -> bool:
     capitals = len(ascii_part) - len(ascii_part.translate(None, _ASCII_CAPITALS))
     if capitals + len(seg) - len(ascii_part) < needed:
         return False
-    if len(_GLUED.findall(seg)) < needed:
+    pattern = _GLUED_ASCII if len(ascii_part) == len(seg) else _GLUED  # ASCII: same matches
+    if len(pattern.findall(seg)) < needed:
         return False
-    glued = sum(1 for t in tokens if _GLUED.search(t))
+    glued = sum(1 for t in tokens if pattern.search(t))
     return glued >= 3 and glued * 4 >= len(tokens)
 
 
