@@ -10,6 +10,9 @@ from nkquotes import _lazyregex
 from nkquotes._quotes_mention import PRONOUNS, SPEAKER_NOUNS
 
 __all__ = [
+    "AND_CLAUSE",
+    "NOT_CONTENT",
+    "NOT_SPEAKERS",
     "AFTER_QUOTE",
     "BAD_START",
     "CALLED_A",
@@ -110,3 +113,15 @@ def singular(text: str, mention: tuple[int, int] | None) -> bool:
     if head[:1].isupper() or head.lower() in ("he", "she", "it"):
         return True
     return not head.endswith("s") or head.endswith("ss")
+
+
+#: Sentence adverbs and fixed phrases that stand where a speaker would ("Now tell us").
+NOT_SPEAKERS = frozenset(
+    _split("now perhaps maybe please just then so also having still yet instead here there")
+)
+#: Content that shows the verb reported no words: "[it] says something about …".
+NOT_CONTENT = _lazyregex.compile(
+    r"(?:something|a[^\S\n]+lot|much|little|nothing|more)[^\S\n]+about\b"
+)
+#: Where a second clause starts: " and how …", " and what …".
+AND_CLAUSE = _lazyregex.compile(r"[^\S\n]+(?:and|but|or)[^\S\n]+")

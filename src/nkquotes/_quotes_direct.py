@@ -371,7 +371,12 @@ def find_direct(
             if open_run and owner_draft is not None:
                 next_run = owner_draft
             cursor = after.end if after is not None else block.end
-        if pending and pending_at_start and pq.index - last_quote_para <= 2:
+        if (
+            pending
+            and pending_at_start
+            and pq.index - last_quote_para <= 2
+            and not _subhead(text, pq, pending)
+        ):
             segs = [_segment(text, pq.blocks[j]) for j in pending]
             draft = Draft(
                 segs,
@@ -400,3 +405,21 @@ def find_direct(
         if tail.endswith(":"):
             colon = colon_lead(text, pq.start, pq.start + len(tail) - 1, cues)
     return drafts
+
+
+#: Words a subhead may leave in lower case ("Legend in the Coal Fields").
+_MINOR = frozenset(
+    _lazyregex.compile(r"\s+").split("a an the and or but of in on at to for by with from as is")
+)
+
+
+def _subhead(text: str, pq: ParagraphQuotes, pending: list[int]) -> bool:
+    """Whether the paragraph is one short quoted line in title case: a section subhead
+    (``'All Bets Are Off.'``), not words of the previous speaker."""
+    if len(pending) != 1:
+        return False
+    block = pq.blocks[pending[0]]
+    if text[pq.start : block.start].strip() or text[block.end : pq.end].strip():
+        return False
+    words = text[block.inner_start : block.inner_end].split()
+    return 2 <= len(words) <= 8 and all(w[:1].isupper() or w.lower() in _MINOR for w in words)

@@ -24,10 +24,13 @@ from nkquotes._cues import CueEntry, CueIndex
 from nkquotes._quotemarks import QUOTE_CHARS
 from nkquotes._quotes_checks import (
     AFTER_QUOTE,
+    AND_CLAUSE,
     BAD_START,
     CALLED_A,
     CLAUSE_ONLY,
     EMPHASIS,
+    NOT_CONTENT,
+    NOT_SPEAKERS,
     PLACE_TAIL,
     PP_CLAUSE,
     SUBORDINATE,
@@ -339,6 +342,8 @@ def _analyse(
                     return None  # "the J-Alert warning system": a noun, not "with X telling"
                 # "His office put out a statement saying …": the sentence subject speaks
                 mention = subject or sentence_subject(text, s_start, mention[0]) or mention
+    if mention is not None and text[mention[0] : mention[1]].lower() in NOT_SPEAKERS:
+        return None  # "Now tell us …", "Having said that, …": no speaker before the cue
     if content_start is None:
         content_start = ce
     # ---- "A, X said, B." / "A, X said.": the speaker is inside commas
@@ -404,8 +409,20 @@ def _analyse(
     if mention is not None and SUBORDINATE.compiled.match(text, s_start, mention[0]):
         # "While Ramos said that …, he appears …": the content ends with the clause
         end = first_comma(text, pq, p, end)
+    if (
+        mention is not None
+        and entry.lemma in _CORE
+        and prev_word(text, s_start, mention[0]).lower() == "what"
+    ):
+        # "what Trump says his plan would do, and what …": a free relative, one clause long
+        end = first_comma(text, pq, p, end)
+        conj = AND_CLAUSE.search(text, p, end)
+        if conj is not None:
+            end = conj.start()
     c_start, c_end = trim_content(text, p, end)
     first = text[c_start : min(c_end, c_start + 20)].split(" ", 1)[0]
+    if th is None and not told_that and NOT_CONTENT.match(text, c_start, c_end) is not None:
+        return None  # "says something about the times": no words reported
     if first == "as" and entry.lemma in _NAMING:
         # 'what the leaders describe as “a comprehensive exchange”': the name is the content
         c_start, c_end = trim_content(text, c_start + 2, c_end)

@@ -1,0 +1,73 @@
+"""Classes of false quotes removed in the precision work of issue #12, round 2.
+
+Invented text in the shape of each class; the expectation follows ANNOTATION.md.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.test_quotes import _find
+
+
+def test_quoted_subhead_is_not_a_continued_quote() -> None:
+    body = (
+        '"The mines will not close," Mr. Reed said. "We owe the town that much."\n\n'
+        "'A Long Winter Ahead.'\n\n"
+        "The company filed for bankruptcy in March."
+    )
+    texts = [q.text for q in _find(body)]
+    assert not any("Winter" in t for t in texts)
+    assert any("mines will not close" in t for t in texts)
+
+
+def test_quoted_sentence_paragraph_still_continues_the_speaker() -> None:
+    body = (
+        '"The mines will not close," Mr. Reed said.\n\n'
+        '"We owe the town that much, and we will keep paying the miners."\n\n'
+        "The company filed for bankruptcy in March."
+    )
+    texts = [q.text for q in _find(body)]
+    assert any("owe the town" in t for t in texts)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Coal", "Fields", "Winter", "Legend", "Villain", "Ahead", "Long"]),
+        min_size=2,
+        max_size=6,
+    )
+)
+def test_any_title_case_subhead_is_skipped(words: list[str]) -> None:
+    subhead = " ".join(words) + "."
+    body = f"\"We will reopen,\" Mr. Reed said.\n\n'{subhead}'\n\nThe plant closed."
+    assert all(subhead.rstrip(".") not in q.text for q in _find(body))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Now tell us this is not a witch hunt of the highest order!",
+        "Perhaps ask whether you would vote for anyone who did the same things.",
+        "Having said that, there are economists who think the tax should be cut.",
+        "A network run from abroad says something about the state of the media today.",
+    ],
+)
+def test_no_speaker_or_no_words_reported(body: str) -> None:
+    for q in _find(body):
+        assert q.speaker is not None
+        assert q.speaker.mention is not None
+        assert q.speaker.mention.text.lower() not in ("now", "perhaps", "having")
+        assert not q.text.startswith("something about")
+
+
+def test_what_x_says_is_one_clause_long() -> None:
+    body = (
+        "The gap between what the mayor says his plan would do, and what it would actually"
+        " do, began years ago."
+    )
+    quotes = [q for q in _find(body) if q.cue is not None and q.cue.span.text == "says"]
+    assert [q.text for q in quotes] == ["his plan would do"]
