@@ -42,7 +42,7 @@ from nkquotes._structure_lexicon import (
     trailing_agency,
     trailing_boilerplate,
 )
-from nkquotes._structure_lines import Line, split_lines, words
+from nkquotes._structure_lines import split_lines, words
 from nkquotes._structure_meta import (
     DatelineMatch,
     match_byline,
@@ -55,6 +55,7 @@ from nkquotes._structure_roles import (
     Role,
     Slot,
     classify,
+    copy_class,
     doubled,
     find_title,
     mark_end,
@@ -69,6 +70,7 @@ from nkquotes._structure_roles import (
 __all__ = ["StructureOptions", "parse_article"]
 
 K = BoilerplateKind
+_BOILER, _CREDIT, _COPYRIGHT = Role.BOILER, K.CREDIT, K.COPYRIGHT
 
 _RELATED_CREDIT = _lazyregex.compile(r"(?i)\(?more|most|read|related")
 _INFORMS = _lazyregex.compile(
@@ -108,10 +110,18 @@ def parse_article(text: str, *, options: StructureOptions | None = None) -> Arti
     if not isinstance(text, str):
         raise InputError(f"parse_article needs a str, not {type(text).__name__}")
     opts = options if options is not None else StructureOptions()
-    slots = [_slot(text, line) for line in split_lines(text)]
+    slots = _slots(text)
     if opts.detect_boilerplate:
-        for index, slot in enumerate(slots):
-            classify(slot, slots[index - 1] if index else None)
+        # ``classify`` reads a line's text alone: a line printed again is not classified again
+        # (a hostile text may be one short line repeated tens of thousands of times).
+        known: dict[str, Slot] = {}
+        for slot in slots:
+            seen = known.get(slot.seg)
+            if seen is None:
+                classify(slot, None)
+                known[slot.seg] = slot
+            else:
+                copy_class(seen, slot)
         mark_teasers(text, slots, opts.header_lines)
         mark_repeated_labels(slots)
     title = (
@@ -133,9 +143,17 @@ def parse_article(text: str, *, options: StructureOptions | None = None) -> Arti
     return builder.article()
 
 
-def _slot(text: str, line: Line) -> Slot:
-    seg = text[line.start : line.end]
-    return Slot(line, seg, words(seg))
+def _slots(text: str) -> list[Slot]:
+    slots: list[Slot] = []
+    append = slots.append
+    tokens_of: dict[str, list[str]] = {}  # a repeated line is split into words once
+    for line in split_lines(text):
+        seg = text[line.start : line.end]
+        tokens = tokens_of.get(seg)
+        if tokens is None:
+            tokens = tokens_of[seg] = words(seg)
+        append(Slot(line, seg, tokens))
+    return slots
 
 
 # --- pass 4: spans -----------------------------------------------------------------------
@@ -171,10 +189,22 @@ class _Builder:
         seen_body = False
         blocks: list[list[Slot]] = []
         previous: Slot | None = None
+        text, span, boilerplate = self.text, Span.of, self.boilerplate  # hot loop: locals
         for slot in slots:
             line = slot.line
             after, previous = previous, slot
-            if slot.role is Role.BODY:
+            role = slot.role
+            if role is _BOILER:  # first: a hostile text may be tens of thousands of these
+                kind = slot.kind
+                boilerplate.append(Boilerplate(span(text, line.start, line.end), kind))
+                stamp = slot.date
+                if stamp is not None or kind is _CREDIT or kind is _COPYRIGHT:
+                    self._credit_agency(slot)
+                if stamp is not None and to_date(stamp.date) is not None:
+                    rank = {"published": 0, "updated": 2}.get(stamp.label, 1)
+                    if rank != 1 or not seen_body:
+                        published.append((rank, slot))
+            elif role is Role.BODY:
                 if not seen_body and self._leading_dateline(slot):
                     continue
                 seen_body = True
@@ -182,18 +212,11 @@ class _Builder:
                     blocks[-1].append(slot)
                 else:
                     blocks.append([slot])
-            elif slot.role is Role.CAPTION:
+            elif role is Role.CAPTION:
                 first = doubled(slot.seg)
                 self.captions.append(self.span(line.start, line.start + (first or len(slot.seg))))
-            elif slot.role is Role.BYLINE:
+            elif role is Role.BYLINE:
                 self._byline(slot)
-            elif slot.role is Role.BOILER:
-                self.boiler(line.start, line.end, slot.kind)
-                self._credit_agency(slot)
-                if slot.date is not None and to_date(slot.date.date) is not None:
-                    rank = {"published": 0, "updated": 2}.get(slot.date.label, 1)
-                    if rank != 1 or not seen_body:
-                        published.append((rank, slot))
         if published:
             best = min(
                 published, key=lambda p: (p[0], -p[1].line.start if p[0] == 1 else p[1].line.start)
@@ -269,8 +292,6 @@ class _Builder:
                 self.agency(found.agency, hit.start(), hit.end())
 
     def _credit_agency(self, slot: Slot) -> None:
-        if slot.kind not in (K.CREDIT, K.COPYRIGHT) and slot.date is None:
-            return
         hit = AGENCY_NAME.search(self.text, slot.line.start, slot.line.end)
         if hit is not None:
             name = canonical_agency(hit.group())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from nkquotes import _lazyregex
@@ -18,7 +19,8 @@ BLANKS = (
 )
 # A trimmed line in one match: from its first non-blank character to its last. The greedy
 # middle runs to the line break and backs off over trailing blanks only, so it stays linear.
-_LINE = _lazyregex.compile(rf"[^{BLANKS}](?:[^{_BREAKS}]*[^{BLANKS}])?")
+# Plain character classes: ``re`` finds the same matches as ``regex``, about twice as fast.
+_LINE = re.compile(rf"[^{BLANKS}](?:[^{_BREAKS}]*[^{BLANKS}])?")
 _RARE_BREAK = _lazyregex.compile(r"[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 _WORD = _lazyregex.compile(r"[^\s\u200b\u200c\u200d\u2060\ufeff]+")
 

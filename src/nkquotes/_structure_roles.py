@@ -38,6 +38,7 @@ __all__ = [
     "Role",
     "Slot",
     "classify",
+    "copy_class",
     "doubled",
     "find_title",
     "mark_end",
@@ -157,6 +158,14 @@ def classify(slot: Slot, previous: Slot | None) -> None:
         set_role(slot, Role.BOILER, K.NAVIGATION)
         return
     del previous
+
+
+def copy_class(source: Slot, slot: Slot) -> None:
+    """Give *slot* what :func:`classify` gave *source*, a line with the same text."""
+    slot.role = source.role
+    slot.kind = source.kind
+    slot.classified = source.classified
+    slot.date = source.date
 
 
 def _glued_menu(seg: str, tokens: list[str]) -> bool:
@@ -394,6 +403,8 @@ def mark_end(slots: list[Slot]) -> None:
     for index, slot in enumerate(slots):
         if (
             slot.role is Role.BOILER
+            # Only ``n`` and ``N`` fold to ``n``: a cheap test before folding every line.
+            and ("n" in slot.seg or "N" in slot.seg)
             and "end" in fold(slot.seg)
             and _END_MARK.fullmatch(slot.seg.strip())
         ):
