@@ -71,3 +71,41 @@ def test_what_x_says_is_one_clause_long() -> None:
     )
     quotes = [q for q in _find(body) if q.cue is not None and q.cue.span.text == "says"]
     assert [q.text for q in quotes] == ["his plan would do"]
+
+
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [
+        (
+            "The governor described the senator as a “disgrace” after she attacked the police.",
+            "the senator as a “disgrace”",
+        ),
+        (
+            "Mr. Hale criticized the tax as a “crazy system” during a campaign stop in Ohio.",
+            "the tax as a “crazy system”",
+        ),
+        (
+            "The mayor blasted the plan as a “disgrace” Wednesday on a radio show.",
+            "the plan as a “disgrace”",
+        ),
+        (
+            "Ms. Reed stressed her “firm support” of the treaty during a forum held by a paper.",
+            "her “firm support” of the treaty",
+        ),
+        (
+            "The union called for more school funding in a statement on Thursday.",
+            "more school funding",
+        ),
+    ],
+)
+def test_occasion_and_channel_are_not_content(body: str, content: str) -> None:
+    assert [q.text for q in _find(body)] == [content]
+
+
+def test_occasion_inside_a_reported_clause_stays() -> None:
+    body = (
+        "The lawyer alleged that Mills broke the rules by acting as his counsel during the trial."
+    )
+    assert [q.text for q in _find(body)] == [
+        "Mills broke the rules by acting as his counsel during the trial"
+    ]

@@ -10,6 +10,7 @@ from nkquotes import _lazyregex
 from nkquotes._quotes_mention import PRONOUNS, SPEAKER_NOUNS
 
 __all__ = [
+    "adjunct_cut",
     "AND_CLAUSE",
     "NOT_CONTENT",
     "NOT_SPEAKERS",
@@ -125,3 +126,46 @@ NOT_CONTENT = _lazyregex.compile(
 )
 #: Where a second clause starts: " and how …", " and what …".
 AND_CLAUSE = _lazyregex.compile(r"[^\S\n]+(?:and|but|or)[^\S\n]+")
+
+
+_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+#: When or where the words were said, after a named predicate: "… as a “disgrace” [after
+#: she …]", "[during a campaign stop]", "[Wednesday on The Show]".
+_OCCASION = _lazyregex.compile(
+    r"(?:,?[^\S\n]+(?:during|after|before)[^\S\n]+|[^\S\n]+" + _DAYS + r"\b)"
+)
+#: The channel closing the content: "… [in a statement on Thursday]".
+_CHANNEL_TAIL = _lazyregex.compile(
+    r"[^\S\n]+in[^\S\n]+(?:a|an|his|her|their|its)[^\S\n]+(?:written[^\S\n]+)?"
+    r"(?:statement|interview|tweet|speech|post|letter|press[^\S\n]+release|news[^\S\n]+"
+    r"conference|radio[^\S\n]+address)(?:[^\S\n]+on[^\S\n]+" + _DAYS + r")?[.!?]?\Z"
+)
+_AS = _lazyregex.compile(r"[^\S\n]as[^\S\n]")
+
+
+#: Verbs that name or judge an object "as" something: "described Clinton as a disgrace".
+_JUDGING = frozenset(
+    _split(
+        "call describe label brand characterize characterise portray depict dismiss blast"
+        " slam attack criticize criticise condemn denounce praise hail welcome reject cite"
+    )
+)
+
+
+def adjunct_cut(text: str, start: int, end: int, lemma: str) -> int:
+    """Where an object content ends before the occasion or channel of the saying.
+
+    ``described Clinton as a “disgrace” after she attacked …``: the predicate ends the
+    content; so does the object of an emphasis verb (``stressed her support of the raid
+    during a forum``). ``in a statement on Thursday`` never belongs to the content.
+    """
+    tail = _CHANNEL_TAIL.search(text, start, end)
+    if tail is not None and tail.start() > start:
+        end = tail.start()
+    as_ = _AS.search(text, start, end) if lemma in _JUDGING else None
+    lo = as_.end() if as_ is not None else (start if lemma in EMPHASIS else -1)
+    if lo >= 0:
+        occasion = _OCCASION.search(text, lo, end)
+        if occasion is not None and occasion.start() > lo:
+            end = occasion.start()
+    return end

@@ -34,6 +34,7 @@ from nkquotes._quotes_checks import (
     PLACE_TAIL,
     PP_CLAUSE,
     SUBORDINATE,
+    adjunct_cut,
     object_phrase,
     singular,
     speaker_head,
@@ -463,5 +464,7 @@ def _analyse(
         claim = claim or " as " in body or (" for " in body and entry.lemma in _CHARGING)
         if entry.lemma == "call" and not entry.ing and CALLED_A.match(body) is not None:
             claim = True  # "called it a common ailment": a name given, a claim made
+        if th is None and not told_that:
+            c_end = adjunct_cut(text, c_start, c_end, entry.lemma)
         return make(text, pq, [(c_start, c_end)], entry, cue_start, ce, mention, cs, claim=claim)
     return None
