@@ -76,6 +76,7 @@ _MAX_APPOSITION = 16
 _TOKEN_SPLIT = _lazyregex.compile(f"({TOKEN.pattern})")
 #: ``_TOKEN_SPLIT`` for text whose only letters and digits are ASCII (see :func:`splitter`).
 _PLAIN_TOKEN_SPLIT = r"((?:[A-Z]\.){2,}|[A-Za-z0-9]+(?:[-'’][A-Za-z0-9]+)*)"
+_SPLITTER_PIECE = 8192
 _POSSESSIVE_ENDS = ("'s", "’s")
 _FIRST = itemgetter(0)
 
@@ -163,9 +164,13 @@ def splitter(text: str) -> Splitter:
     is ``[A-Z]``, ``[\\p{L}\\p{M}\\d]`` is ``[A-Za-z0-9]``); news text mostly is, apart
     from typographic quotes and dashes.
     """
-    if text.isascii() or all(_plain_char(c) for c in set(text) if not c.isascii()):
-        return _plain_split()
-    return _TOKEN_SPLIT.split
+    if not text.isascii():
+        # By pieces, so that text full of letters of other scripts is told at once.
+        for at in range(0, len(text), _SPLITTER_PIECE):
+            piece = set(text[at : at + _SPLITTER_PIECE])
+            if not all(_plain_char(c) for c in piece if not c.isascii()):
+                return _TOKEN_SPLIT.split
+    return _plain_split()
 
 
 def tokenize(text: str, start: int, end: int, split: Splitter | None = None) -> Tokens:
@@ -532,20 +537,21 @@ def _sentence_initial(text: str, tokens: Tokens, i: int) -> bool:
 
 def _name_run(text: str, tokens: Tokens, i: int, body_words: set[str]) -> int:
     """The end index of the run of name words starting at *i* (== i when none)."""
+    if not _is_name_word(text, tokens, i, True, body_words):
+        return i
     starts, ends, possessive = tokens.starts, tokens.ends, tokens.possessive
+    initial, words = tokens.initial, tokens.words
     count = len(starts)
-    j = i
-    while j < count:
-        if j > i:
-            gap = text[ends[j - 1] : starts[j]]
-            if gap not in (" ", "", "\xa0") or possessive[j - 1]:
-                break
-        if not _is_name_word(text, tokens, j, j == i, body_words):
+    j = i + 1
+    # A possessive ends the run; later words need a gap of at most one space and the name
+    # shape only (what _is_name_word asks of a word that does not start the run).
+    while j < count and not possessive[j - 1]:
+        gap = starts[j] - ends[j - 1]
+        if gap > 1 or (gap == 1 and text[ends[j - 1]] not in " \xa0"):
+            break
+        if not (initial[j] or _name_shaped(words[j])):
             break
         j += 1
-        if possessive[j - 1]:
-            break
-    initial = tokens.initial
     while j > i and initial[j - 1]:
         j -= 1
     return j
