@@ -124,8 +124,10 @@ NOT_SPEAKERS = frozenset(
 NOT_CONTENT = _lazyregex.compile(
     r"(?:something|a[^\S\n]+lot|much|little|nothing|more)[^\S\n]+about\b"
 )
-#: Where a second clause starts: " and how …", " and what …".
-AND_CLAUSE = _lazyregex.compile(r"[^\S\n]+(?:and|but|or)[^\S\n]+")
+#: Where a second free relative starts: " and how …", ", and what …".
+AND_CLAUSE = _lazyregex.compile(
+    r",?[^\S\n]+(?:and|but|or)[^\S\n]+(?:what|how|why|where|when|whether)\b"
+)
 
 
 _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"

@@ -415,8 +415,7 @@ def _analyse(
         and entry.lemma in _CORE
         and prev_word(text, s_start, mention[0]).lower() == "what"
     ):
-        # "what Trump says his plan would do, and what …": a free relative, one clause long
-        end = first_comma(text, pq, p, end)
+        # "what Trump says his plan would do, and what …": a free relative ends there
         conj = AND_CLAUSE.search(text, p, end)
         if conj is not None:
             end = conj.start()
