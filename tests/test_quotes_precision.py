@@ -109,3 +109,36 @@ def test_occasion_inside_a_reported_clause_stays() -> None:
     assert [q.text for q in _find(body)] == [
         "Mills broke the rules by acting as his counsel during the trial"
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [
+        (
+            "The mayor demands openness from the council, yet refuses to release his own files.",
+            "openness from the council",
+        ),
+        (
+            "Ms. Lee denounced the merger, which the network later cited as proof of its balance.",
+            "the merger",
+        ),
+    ],
+)
+def test_a_second_clause_after_an_object_is_not_content(body: str, content: str) -> None:
+    assert [q.text for q in _find(body)] == [content]
+
+
+def test_list_commas_inside_quoted_words_stay() -> None:
+    body = "The envoy described the meeting as “a frank, useful, and sincere exchange” of views."
+    assert [q.text for q in _find(body)] == [
+        "the meeting as “a frank, useful, and sincere exchange” of views"
+    ]
+
+
+def test_a_relative_clause_after_a_promise_stays() -> None:
+    body = (
+        "The president has promised new guarantees to the region, which will include an end"
+        " to the drills."
+    )
+    texts = [q.text for q in _find(body)]
+    assert texts == ["new guarantees to the region, which will include an end to the drills"]

@@ -6,6 +6,8 @@ a place or a noun phrase that does not (``stressed the importance of``, ``said i
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from nkquotes import _lazyregex
 from nkquotes._quotes_mention import PRONOUNS, SPEAKER_NOUNS
 
@@ -142,6 +144,14 @@ _CHANNEL_TAIL = _lazyregex.compile(
     r"(?:statement|interview|tweet|speech|post|letter|press[^\S\n]+release|news[^\S\n]+"
     r"conference|radio[^\S\n]+address)(?:[^\S\n]+on[^\S\n]+" + _DAYS + r")?[.!?]?\Z"
 )
+#: A second clause after an object content: "demands accountability, yet refuses …".
+_TAIL_CLAUSE = _lazyregex.compile(r",[^\S\n]+(?:and|yet|but)[^\S\n]")
+#: ... and, after a judged object, the writer's comment on it: "denounced the annexation,
+#: which RT pointed to …" (after a promise it may be the promise: not cut there).
+_TAIL_WHICH = _lazyregex.compile(r",[^\S\n]+(?:which|and|yet|but)[^\S\n]")
+_SAYING = frozenset(
+    _split("say tell add ask answer reply respond write tweet explain argue insist warn claim")
+)
 _AS = _lazyregex.compile(r"[^\S\n]as[^\S\n]")
 
 
@@ -150,11 +160,12 @@ _JUDGING = frozenset(
     _split(
         "call describe label brand characterize characterise portray depict dismiss blast"
         " slam attack criticize criticise condemn denounce praise hail welcome reject cite"
+        " acknowledge recognize recognise"
     )
 )
 
 
-def adjunct_cut(text: str, start: int, end: int, lemma: str) -> int:
+def adjunct_cut(text: str, start: int, end: int, lemma: str, inside: Callable[[int], bool]) -> int:
     """Where an object content ends before the occasion or channel of the saying.
 
     ``described Clinton as a “disgrace” after she attacked …``: the predicate ends the
@@ -164,6 +175,14 @@ def adjunct_cut(text: str, start: int, end: int, lemma: str) -> int:
     tail = _CHANNEL_TAIL.search(text, start, end)
     if tail is not None and tail.start() > start:
         end = tail.start()
+    if lemma not in _SAYING:
+        tails = _TAIL_WHICH if lemma in _JUDGING or lemma in EMPHASIS else _TAIL_CLAUSE
+        for rel in tails.finditer(text, start, end):
+            if inside(rel.start()):
+                continue  # 'as “a comprehensive, in-depth, and sincere exchange”'
+            if len(text[start : rel.start()].split()) >= 2:
+                end = rel.start()
+            break
     as_ = _AS.search(text, start, end) if lemma in _JUDGING else None
     lo = as_.end() if as_ is not None else (start if lemma in EMPHASIS else -1)
     if lo >= 0:

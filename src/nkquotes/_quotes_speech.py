@@ -464,6 +464,8 @@ def _analyse(
         if entry.lemma == "call" and not entry.ing and CALLED_A.match(body) is not None:
             claim = True  # "called it a common ailment": a name given, a claim made
         if th is None and not told_that:
-            c_end = adjunct_cut(text, c_start, c_end, entry.lemma)
+            c_end = adjunct_cut(
+                text, c_start, c_end, entry.lemma, lambda pos: block_at(pq, pos) >= 0
+            )
         return make(text, pq, [(c_start, c_end)], entry, cue_start, ce, mention, cs, claim=claim)
     return None
