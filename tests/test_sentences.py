@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nkquotes import split_sentences
+from nkquotes import Span, split_sentences
+from nkquotes._sentences import _BOUNDARY, _is_boundary, trim
 from tests.strategies import any_text, newsy_text
 
 
@@ -133,3 +134,39 @@ def test_hostile_input_is_linear() -> None:
 )
 def test_acronyms_before_names(text: str, expected: list[str]) -> None:
     assert _texts(text) == expected
+
+
+def _reference_split(text: str, start: int, end: int) -> tuple[Span, ...]:
+    """``split_sentences`` the plain way: every candidate boundary, then a trimmed span."""
+    spans: list[Span] = []
+    pos = start
+    for match in _BOUNDARY.finditer(text, start, end):
+        if _is_boundary(text, match.start("end"), match.end("end"), match.end()):
+            first, last = trim(text, pos, match.end("end"))
+            if last > first:
+                spans.append(Span.of(text, first, last))
+            pos = match.end()
+    first, last = trim(text, pos, end)
+    if last > first:
+        spans.append(Span.of(text, first, last))
+    return tuple(spans)
+
+
+_SENTENCE_BITS = st.sampled_from(
+    [
+        "He left", "Sen. Kim", "U.S.", "a.m.", "p.m. Monday", "Jr.", "No. 3", "Dec. 3",
+        "Why?", '"Why?" he asked', "“No.”", "...", "…", ". ", "! ", "? ", " ", "\u00a0",
+        "\u200b", "\ufeff", "\n", "\x1c", "\x1f", "\t", "(", ")", "Then", "3.5", "www.x.com",
+    ]
+)  # fmt: skip
+
+
+@settings(deadline=None, max_examples=500)
+@given(
+    st.lists(st.one_of(_SENTENCE_BITS, st.characters()), max_size=30).map("".join),
+    st.data(),
+)
+def test_split_equals_the_plain_loop(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert split_sentences(text, start, end) == _reference_split(text, start, end)

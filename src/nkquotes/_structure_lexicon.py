@@ -208,7 +208,13 @@ _LINE_STARTS_LIST = tuple(
 _LINE_STARTS = {
     c: tuple(w for w in _LINE_STARTS_LIST if w[0] == c) for c in {w[0] for w in _LINE_STARTS_LIST}
 }
-_LINE_ANYWHERE = ("send", "follow", "mobile", "free", "comment")
+_LINE_ANYWHERE = ("send", "follow", "mobile", "free")
+# What the branches needing one of those words need around it (prose says ``follow`` and
+# ``free`` often): a line without one of these phrases cannot match them.
+_LINE_PHRASE = _lazyregex.compile(
+    r"(?i)send\s+(?:us\s+)?tips|follow\s+(?:him|her|them)\s+on\s+(?:twitter|x|facebook)"
+    r"|mobile\s+app|free\s+trial|days?\s+free"
+)
 #: ``regex``'s ``\s`` (it leaves out U+001C-U+001F, which ``str.isspace`` counts).
 REGEX_SPACE = (
     "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
@@ -216,6 +222,7 @@ REGEX_SPACE = (
 )
 _BULLET_CHARS = REGEX_SPACE + "•·|›»>-–—*"
 _DASH_MENU = _lazyregex.compile(r"\s[-|–]\s")
+_NOT_MENU_CHAR = _lazyregex.compile(r"[^\w\s.'’|–-]")
 #: Lower-casing for substring tests before a pattern (shared with the stance rules).
 fold = ascii_fold
 
@@ -233,12 +240,20 @@ def _may_be_furniture(line: str) -> bool:
         return True
     for word in _LINE_ANYWHERE:
         if word in low:
-            return True
+            if _LINE_PHRASE.search(low) is not None:
+                return True
+            break
+    if core[0].isdigit():
+        return True  # ``3 comments``, ``5 min read`` with digits of another script
     if len(core) <= 12 and "-" in line:
         return True  # ``- Reuters``
-    if not core.isascii() and "min" in low:
-        return True  # ``\d+ min read`` with digits of another script
-    return ("-" in core or "|" in core or "–" in core) and _DASH_MENU.search(core) is not None
+    # A menu of dashed items (``World - Asia - Korea``) holds only words, dots, apostrophes
+    # and separators: prose has a comma or another mark, found at once.
+    return (
+        ("-" in core or "|" in core or "–" in core)
+        and _NOT_MENU_CHAR.search(core) is None
+        and _DASH_MENU.search(core) is not None
+    )
 
 
 def classify_line(line: str) -> BoilerplateKind | None:
@@ -286,18 +301,20 @@ _CAPTION_VERBS = (
 
 def is_caption(line: str) -> bool:
     """Whether :data:`CAPTION` occurs in *line* (tried only when a word it needs is there)."""
-    low = fold(line)  # as long as *line*: ``fold`` keeps one character per character
+    low = fold(line)
     if low.startswith(_CAPTION_STARTS):
         return CAPTION.search(line) is not None
     for word in _CAPTION_WORDS:
         if word in low:
             return CAPTION.search(line) is not None
     if (
-        any(word in low for word in _CAPTION_CREDIT_WORDS)
+        ("/" in low or "via" in low or "credit" in low)  # _CAPTION_CREDIT_WORDS
         # The longest ending is ``shutterstock`` and three marks.
         and _CAPTION_TAIL.search(low, max(0, len(low) - 16)) is not None
     ) or (
-        any(side in low for side in _CAPTION_SIDES) and any(verb in low for verb in _CAPTION_VERBS)
+        ")" in low
+        and any(side in low for side in _CAPTION_SIDES)
+        and any(verb in low for verb in _CAPTION_VERBS)
     ):
         return CAPTION.search(line) is not None
     return False

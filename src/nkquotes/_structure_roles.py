@@ -256,16 +256,19 @@ def mark_teasers(text: str, slots: list[Slot], header_lines: int) -> None:
         if slot.classified or len(slot.tokens) < 18:
             continue
         if squeezed is None:
+            # Between lines there are only blanks, and squeezing leaves of them only
+            # U+001C-U+001F (which ``regex``'s ``\s`` leaves out): without those, gaps are empty.
+            gaps = any(c in text for c in "\x1c\x1d\x1e\x1f")
             pieces: list[str] = []
             pos = total = 0
             for s in slots:
-                gap, seg = squeeze(text[pos : s.line.start]), squeeze(s.seg)
+                gap, seg = squeeze(text[pos : s.line.start]) if gaps else "", squeeze(s.seg)
                 pieces += (gap, seg)
                 lines.append(seg)
                 total += len(gap) + len(seg)
                 ends.append(total)
                 pos = s.line.end
-            pieces.append(squeeze(text[pos:]))
+            pieces.append(squeeze(text[pos:]) if gaps else "")
             squeezed = "".join(pieces)
         probe = squeeze(slot.seg.rstrip(" ."))
         if squeezed.find(probe, ends[index]) < 0:

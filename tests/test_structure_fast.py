@@ -1,0 +1,104 @@
+"""The structure stage's shortcuts against the slow, obvious tests they stand in for: each
+shortcut may only skip work whose answer it already knows."""
+
+from __future__ import annotations
+
+import regex
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from nkquotes._structure_lexicon import (
+    _LINE_RE,
+    CAPTION,
+    _may_be_furniture,
+    is_caption,
+)
+from nkquotes._structure_lines import _count_gap, split_lines
+from nkquotes._structure_roles import _GLUED, _GLUED_ASCII, squeeze
+
+# Pieces of furniture, captions and prose, and the marks and spaces that glue them; lines are
+# drawn from these so that near misses of every branch come up.
+_PIECES = [
+    "Follow him on Twitter", "follow her on", "send us tips", "Send tips", "free trial",
+    "30 days free", "mobile app", "Mobile App", "comments", "3 comments", "٣ comments",
+    "٥ min read", "5 min read", "World", "Asia", "News", "Home", "Korea's", "U.S.", "it's",
+    "Top", "Share", "Photo", "photo:", "photos", "(AP Photo)", "via Reuters", "/ AFP",
+    "Getty Images", "credit: Yonhap", "file", "images", "(L)", "(left)", "(centre)",
+    "(2nd R)", "speaks", "poses", "talks", "waves", "In this photo", "handout", "EPA-EFE",
+    "the minister said", "officials", "minister", "administration", "free", "free speech",
+    "followed", "commented", "sends", "Reuters", "Yonhap", "KCNA", "shutterstock", "credit",
+    "\u212aCNA", "ſend", "İn", "ﬁle",
+]  # fmt: skip
+_GLUE = [
+    " ", "  ", " - ", " – ", " | ", " -", "- ", "-", "–", "|", ", ", ". ", ".", ":", " : ",
+    "'", "’", "\u00a0", "\t", " • ", "•", "*", " > ", "»", "(", ")", "/", "!", "?", "\u200b",
+    "\x1c", "\x1f", "",
+]  # fmt: skip
+_LINES = st.lists(
+    st.one_of(st.sampled_from(_PIECES), st.sampled_from(_GLUE), st.characters()), max_size=14
+).map("".join)
+
+
+@settings(deadline=None, max_examples=1500)
+@given(_LINES)
+@example("World - Asia - Korea")
+@example("٣ comments")
+@example("Follow him on Twitter @someone")
+@example("Get 30 days free")
+def test_furniture_precheck_never_hides_a_match(line: str) -> None:
+    if _LINE_RE.fullmatch(line) is not None:
+        assert _may_be_furniture(line)
+
+
+@settings(deadline=None, max_examples=1500)
+@given(_LINES)
+@example("Kim arrives in Seoul. via Reuters")
+@example("Kim Jong Un (L) speaks with Moon Jae-in.")
+@example("A man walks past. Photo: Yonhap")
+@example("The summit, seen from above. KCNA/via REUTERS")
+def test_caption_precheck_agrees_with_the_pattern(line: str) -> None:
+    assert is_caption(line) == (CAPTION.search(line) is not None)
+
+
+_ASCII_WORDS = st.lists(
+    st.one_of(
+        st.sampled_from(["YouTube", "iPhone", "NewsWorld", "abcD", "ab", "Z", " ", "  "]),
+        st.characters(max_codepoint=127),
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(deadline=None, max_examples=1000)
+@given(_ASCII_WORDS)
+@example("FinancialGovernment SolutionsLegal")
+def test_ascii_glued_pattern_finds_what_the_unicode_one_finds(text: str) -> None:
+    assert _GLUED_ASCII.findall(text) == _GLUED.findall(text)
+
+
+_BLANKISH = st.sampled_from(
+    [*" \t\u00a0\u200b\ufeff\x1c\x1d\x1e\x1f\u3000\n\r\x0b\x0c\x85\u2028\u2029", "\r\n"]
+)
+
+
+@settings(deadline=None, max_examples=1000)
+@given(st.lists(st.one_of(_BLANKISH, st.just("a"), st.just("b c")), max_size=40).map("".join))
+def test_gaps_are_what_counting_breaks_says(text: str) -> None:
+    lines = split_lines(text)
+    previous = 0
+    for index, line in enumerate(lines):
+        between = text[previous : line.start]
+        assert line.gap_before == (index == 0 or _count_gap(between))
+        previous = line.end
+
+
+@settings(deadline=None, max_examples=1000)
+@given(st.lists(st.one_of(_BLANKISH, st.just("a"), st.just("b c")), max_size=40).map("".join))
+def test_gaps_between_lines_squeeze_to_their_separator_controls(text: str) -> None:
+    # ``mark_teasers`` skips squeezing the gaps of a text without U+001C-U+001F.
+    previous = 0
+    for line in [*split_lines(text), None]:
+        gap = text[previous : line.start if line is not None else len(text)]
+        assert squeeze(gap) == regex.sub(r"[^\x1c-\x1f]", "", gap)
+        if line is not None:
+            previous = line.end
