@@ -142,3 +142,26 @@ def test_a_relative_clause_after_a_promise_stays() -> None:
     )
     texts = [q.text for q in _find(body)]
     assert texts == ["new guarantees to the region, which will include an end to the drills"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The groups appealed the case to the appeals court after the ruling.",
+        "In her new role she advises President Lee on trade.",
+        "The deal forces the firms to answer other federal agencies.",
+    ],
+)
+def test_bare_object_is_not_reported_speech(body: str) -> None:
+    assert _find(body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [
+        ("The groups appealed for calm after the ruling.", "for calm after the ruling"),
+        ("Doctors advised residents to stay indoors.", "residents to stay indoors"),
+    ],
+)
+def test_demand_after_an_object_verb_stays(body: str, content: str) -> None:
+    assert [q.text for q in _find(body)] == [content]

@@ -9,9 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from nkquotes import _lazyregex
+from nkquotes._quotemarks import QUOTE_CHARS
 from nkquotes._quotes_mention import PRONOUNS, SPEAKER_NOUNS
 
 __all__ = [
+    "bare_object",
     "adjunct_cut",
     "AND_CLAUSE",
     "NOT_CONTENT",
@@ -190,3 +192,22 @@ def adjunct_cut(text: str, start: int, end: int, lemma: str, inside: Callable[[i
         if occasion is not None and occasion.start() > lo:
             end = occasion.start()
     return end
+
+
+#: Verbs that report words only with a clause, a quotation, a question or a demand; with a
+#: bare object they name a thing done ("appealed the case", "advises the president",
+#: "answer other agencies").
+_OBJECT_VERBS = frozenset(_split("advise appeal answer"))
+_CLAUSE_OPENER = _lazyregex.compile(
+    r"(?:to|for|against|about|of|on|whether|if|why|how|what|when|where|who|that|questions?)\b"
+    r"|(?:[^\s,;:]+[^\S\n]+){0,5}?(?:that\b|to[^\S\n]+(?!(?:the|a|an|his|her|their|its)\b)\p{Ll})"
+)
+
+
+def bare_object(text: str, start: int, end: int, lemma: str) -> bool:
+    """Whether the content of *lemma* is a bare object: no quotation, clause or demand."""
+    if lemma not in _OBJECT_VERBS:
+        return False
+    if any(c in QUOTE_CHARS for c in text[start:end]) or ":" in text[start:end]:
+        return False
+    return _CLAUSE_OPENER.match(text, start, end) is None

@@ -35,6 +35,7 @@ from nkquotes._quotes_checks import (
     PP_CLAUSE,
     SUBORDINATE,
     adjunct_cut,
+    bare_object,
     object_phrase,
     singular,
     speaker_head,
@@ -456,6 +457,8 @@ def _analyse(
         and "that" not in text[c_start:c_end].split()[:6]
     ):
         return None  # "maintains a program", "signaled willingness": an object, not a claim
+    if th is None and not told_that and bare_object(text, c_start, c_end, entry.lemma):
+        return None  # "wrote letters for them", "appealed the case": a thing, not words
     if count_words(text, c_start, c_end) >= 2 or (
         c_end > c_start and entry.lemma in ("call for",) and count_words(text, c_start, c_end) >= 1
     ):
