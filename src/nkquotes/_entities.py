@@ -257,10 +257,16 @@ class Registry:
             return
         record.seen.add(key)
         record.mentions.append(span)
-        record.ends.setdefault(span.start, span.end)
-        record.first = min(record.first, span.start)
-        bisect.insort(record.starts, span.start)
-        self._pending.append((span.start, record, self.is_quoted(span.start)))
+        start = span.start
+        record.ends.setdefault(start, span.end)
+        if start < record.first:
+            record.first = start
+        starts = record.starts
+        if not starts or starts[-1] <= start:
+            starts.append(start)  # mentions mostly come in text order
+        else:
+            bisect.insort(starts, start)
+        self._pending.append((start, record, bool(self.quoted) and self.is_quoted(start)))
 
     # -- lookups --------------------------------------------------------------------------
 

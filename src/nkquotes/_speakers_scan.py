@@ -75,7 +75,8 @@ _MAX_APPOSITION = 16
 #: ``TOKEN`` with a group, so that splitting on it keeps the words between the gaps.
 _TOKEN_SPLIT = _lazyregex.compile(f"({TOKEN.pattern})")
 #: ``_TOKEN_SPLIT`` for text whose only letters and digits are ASCII (see :func:`splitter`).
-_PLAIN_TOKEN_SPLIT = r"((?:[A-Z]\.){2,}|[A-Za-z0-9]+(?:[-'’][A-Za-z0-9]+)*)"
+#: (The acronym written out as ``X.X.(?:X.)*``: ``re`` splits faster so than with ``{2,}``.)
+_PLAIN_TOKEN_SPLIT = r"([A-Z]\.[A-Z]\.(?:[A-Z]\.)*|[A-Za-z0-9]+(?:[-'’][A-Za-z0-9]+)*)"
 _SPLITTER_PIECE = 8192
 _POSSESSIVE_ENDS = ("'s", "’s")
 _FIRST = itemgetter(0)
@@ -603,11 +604,13 @@ def _register_single(
     *votes* on its person's gender."""
     word = tokens.words[i]
     start = tokens.starts[i]
-    span = Span.of(text, start, start + len(word))
     title = _title_before(text, tokens, i)
     if title is not None and fold(tokens.words[i - 1]) in _CONNECTORS:
         title = None
     candidates = registry.short(word)
+    if title is None and not candidates:
+        return  # most capitalised words: nobody to mention, nothing to register
+    span = Span.of(text, start, start + len(word))
     if title is not None:
         compatible = [r for r in candidates if titles_match(r, title[0])]
         if compatible or not candidates:
