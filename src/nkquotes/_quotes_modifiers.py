@@ -1,0 +1,67 @@
+"""What may stand between a cue and its content or speaker: times, venues, channels, and
+the listener after ``told``. Each match is bounded, so stepping over them is linear.
+"""
+
+from __future__ import annotations
+
+from nkquotes import _lazyregex
+
+__all__ = ["LISTENER", "skip_listener", "skip_modifiers"]
+
+# What may stand between a cue and its content or speaker: times, venues, channels.
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+)
+_NAMES = r"[\p{Lu}][\w.’'&-]*+(?:[^\S\n]+[\p{Lu}][\w.’'&-]*+){0,5}"
+_MODIFIER = _lazyregex.compile(
+    r"[^\S\n]*,?[^\S\n]*(?:"
+    r"(?:on|last|this|early|late|by)?[^\S\n]*" + _DAY + r"(?:[^\S\n]+(?:morning|afternoon|"
+    r"evening|night))?(?:,[^\S\n]*" + _MONTH + r"[^\S\n]+\d{1,2})?"
+    r"|(?:on[^\S\n]+)?" + _MONTH + r"[^\S\n]+\d{1,2}(?:,[^\S\n]*\d{4})?"
+    r"|(?:last|this|next|earlier this|late last|early last)[^\S\n]+"
+    r"(?:week|month|year|weekend|spring|summer|fall|autumn|winter|night|time)"
+    r"|(?:earlier|later|today|yesterday|tonight|recently|previously|again|also|then|once"
+    r"|on[^\S\n]+(?:Twitter|Facebook|X|Instagram|Telegram|television|TV|radio))"
+    r"|(?:in|during|at|via|through|to|on)[^\S\n]+(?:a|an|the|his|her|their|its)[^\S\n]+"
+    r"(?:[\w’'-]+[^\S\n]+){0,3}?(?:statement|interview|briefing|speech|conference|"
+    r"news[^\S\n]+conference|press[^\S\n]+conference|meeting|hearing|address|remarks|"
+    r"post|tweet|message|letter|report|commentary|editorial|broadcast|appearance|"
+    r"rally|event|forum|summit|session|call|testimony|video|email|e-mail|dispatch|"
+    r"communique|note|announcement|op-ed|column|article|podcast|show|program|programme|"
+    r"debate|town[^\S\n]+hall|gaggle|visit|trip|stop|luncheon|dinner|ceremony|vigil)"
+    r"(?:[^\S\n]+(?:with|to|on|at|in|carried[^\S\n]+by|released[^\S\n]+by|published[^\S\n]+"
+    r"by|by|from)[^\S\n]+(?:the[^\S\n]+)?" + _NAMES + ")?"
+    r"|(?:in|to|via|through)[^\S\n]+(?:remarks|reporters|journalists|lawmakers|the[^\S\n]+"
+    r"media|the[^\S\n]+press|state[^\S\n]+media)"
+    r"|via[^\S\n]+(?:the[^\S\n]+)?" + _NAMES + r""
+    r"|[—–][^—–\n]{1,80}+[—–]"
+    r")(?![\w])"
+)
+
+LISTENER = _lazyregex.compile(
+    r"[^\S\n]*+(?:(?:the|a|an|his|her|their|its)[^\S\n]+)?"
+    r"(?:[\p{Lu}][\w.’'&-]*+(?:[^\S\n]+(?:of[^\S\n]+)?[\p{Lu}][\w.’'&-]*+){0,5}"
+    r"|reporters|journalists|lawmakers|legislators|senators|members|supporters|"
+    r"him|her|them|us|me|parliament|congress|the[^\S\n]+\w+|aides|officials|"
+    r"[\w-]+[^\S\n]+(?:reporters|journalists|lawmakers|officials|leaders|media))"
+    r"(?=[\s,.;:]|\Z)"
+)
+
+
+def skip_listener(text: str, pos: int, hi: int) -> int:
+    """Step over the listener after ``told`` (``reporters``, ``The Associated Press``)."""
+    m = LISTENER.match(text, pos, hi)
+    return m.end() if m is not None else pos
+
+
+def skip_modifiers(text: str, pos: int, hi: int) -> int:
+    """Step over times, venues and channels after a cue (``Wednesday``, ``in a statement``)."""
+    modifier = _MODIFIER.compiled.match
+    for _ in range(4):
+        m = modifier(text, pos, hi)
+        if m is None or m.end() == pos:
+            break
+        pos = m.end()
+    return pos
