@@ -189,7 +189,7 @@ def _glued_menu(seg: str, tokens: list[str]) -> bool:
 
 def _bulleted(seg: str) -> bool:
     """Two or more `` • `` separators (a menu on one line)."""
-    if not any(b in seg for b in "•·|▪"):
+    if not ("•" in seg or "·" in seg or "|" in seg or "▪" in seg):
         return False
     return len(_BULLETS.findall(seg)) >= 2
 
@@ -209,6 +209,7 @@ def doubled(seg: str) -> int | None:
         if (
             first * 2 + gap == len(seg)
             and first >= 10
+            and seg[0] == seg[first + gap]  # before copying both halves
             and seg[:first] == seg[first + gap :]
             and not seg[first : first + gap].strip()
             and len(set(words(seg[:first]))) >= 3
@@ -224,6 +225,9 @@ def _non_latin(seg: str) -> bool:
     # ASCII letters are Latin: count them in bytes, and look at the other characters alone.
     ascii_part = seg.encode("ascii", "ignore")
     ascii_letters = len(ascii_part) - len(ascii_part.translate(None, _ASCII_LETTERS))
+    if ascii_letters and ascii_letters >= len(seg) - len(ascii_part):
+        # Mostly another script needs more non-ASCII letters than ASCII ones (see below).
+        return False
     others = "".join(filter(str.isalpha, _ASCII_RUN.sub("", seg)))
     if not ascii_letters and not others:
         return True
