@@ -82,3 +82,46 @@ def test_list_comma_is_kept_only_before_a_closing_list() -> None:
     m = _SOURCE_PHRASE.match(phrase, 0, len(phrase))
     assert m is not None
     assert m.group("np") == "officials in Peru"
+
+
+@pytest.mark.parametrize(
+    ("body", "mention"),
+    [
+        (
+            "Mr. Dane generally backed the unions during his time in office, and said he did"
+            " not support the new law.",
+            "Mr. Dane",
+        ),
+        (
+            "Ann Roe, 59, who watched the parade, said the event brought back memories of her"
+            " father.",
+            "Ann Roe",
+        ),
+    ],
+)
+def test_a_verb_ends_the_mention(body: str, mention: str) -> None:
+    found = _by_cue(body)
+    assert found["said"] == [mention]
+
+
+@pytest.mark.parametrize(
+    ("body", "mention", "content"),
+    [
+        (
+            "Despite Lazar's claim that he hacked the account, he never reached it.",
+            "Lazar",
+            "he hacked the account",
+        ),
+        (
+            "Contrary to his claim that voters would learn nothing, the files were useful.",
+            "his",
+            "voters would learn nothing",
+        ),
+    ],
+)
+def test_concessive_opener_is_not_the_speaker(body: str, mention: str, content: str) -> None:
+    quotes = _find(body)
+    assert [q.text for q in quotes] == [content]
+    assert quotes[0].speaker is not None
+    assert quotes[0].speaker.mention is not None
+    assert quotes[0].speaker.mention.text == mention

@@ -165,3 +165,8 @@ def test_bare_object_is_not_reported_speech(body: str) -> None:
 )
 def test_demand_after_an_object_verb_stays(body: str, content: str) -> None:
     assert [q.text for q in _find(body)] == [content]
+
+
+def test_said_and_did_reports_no_words() -> None:
+    body = "Would you vote for a candidate who said and did the same things as the mayor?"
+    assert _find(body) == []

@@ -13,6 +13,7 @@ from nkquotes._quotemarks import QUOTE_CHARS
 from nkquotes._quotes_mention import PRONOUNS, SPEAKER_NOUNS
 
 __all__ = [
+    "SPEAKER_OPENER",
     "bare_object",
     "adjunct_cut",
     "AND_CLAUSE",
@@ -121,12 +122,18 @@ def singular(text: str, mention: tuple[int, int] | None) -> bool:
 
 
 #: Sentence adverbs and fixed phrases that stand where a speaker would ("Now tell us").
+#: A concessive opener glued to a noun cue's owner: "[Contrary to] his claim that …".
+SPEAKER_OPENER = _lazyregex.compile(
+    r"(?i:despite|contrary[^\S\n]+to|unlike|regardless[^\S\n]+of)[^\S\n]*+"
+    r"(?P<rest>.*?)(?:['’]s)?\Z"
+)
 NOT_SPEAKERS = frozenset(
     _split("now perhaps maybe please just then so also having still yet instead here there")
 )
 #: Content that shows the verb reported no words: "[it] says something about …".
 NOT_CONTENT = _lazyregex.compile(
     r"(?:something|a[^\S\n]+lot|much|little|nothing|more)[^\S\n]+about\b"
+    r"|(?:and|or)[^\S\n]+(?:did|do|does|done)\b"  # "who said and did the same"
 )
 #: Where a second free relative starts: " and how …", ", and what …".
 AND_CLAUSE = _lazyregex.compile(

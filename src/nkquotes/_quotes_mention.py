@@ -27,6 +27,13 @@ __all__ = [
     "skip_modifiers",
 ]
 
+#: Irregular past tenses, verbs wherever they follow a noun ("the event brought back …").
+_PAST = frozenset(
+    _split(
+        "brought said told made took gave went came found thought knew saw began became"
+        " sought fought spoke wrote won lost sent spent left met"
+    )
+)
 _WINDOW = 160
 _MAX_TOKENS = 12
 
@@ -470,8 +477,15 @@ def mention_after(text: str, start: int, hi: int, *, loose: bool = False) -> tup
             and not (low.rstrip("s") in SPEAKER_NOUNS or (tokens and low not in PRONOUNS))
         ):
             break
-        if tok.islower() and low.endswith("ed") and tokens and _is_name(tokens[-1][2]):
-            break  # "North Korea announced …": a verb after the name ends the mention
+        if (
+            tok.islower()
+            and (low.endswith("ed") or low in _PAST)
+            and tokens
+            and (_is_name(tokens[-1][2]) or tokens[-1][2].endswith("ly") or low in _PAST)
+        ):
+            # "North Korea announced …", "Mr. Schultz generally supported …", "the event
+            # brought …": a verb after the name ends the mention
+            break
         core, final = _strip_period(tok)
         tokens.append((m.start("tok"), m.start("tok") + len(core), core))
         pos = m.end()

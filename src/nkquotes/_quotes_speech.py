@@ -33,6 +33,7 @@ from nkquotes._quotes_checks import (
     NOT_SPEAKERS,
     PLACE_TAIL,
     PP_CLAUSE,
+    SPEAKER_OPENER,
     SUBORDINATE,
     adjunct_cut,
     bare_object,
@@ -346,6 +347,11 @@ def _analyse(
                 mention = subject or sentence_subject(text, s_start, mention[0]) or mention
     if mention is not None and text[mention[0] : mention[1]].lower() in NOT_SPEAKERS:
         return None  # "Now tell us …", "Having said that, …": no speaker before the cue
+    opener = None if mention is None else SPEAKER_OPENER.match(text, *mention)
+    if opener is not None and mention is not None:
+        # "Despite Lazar's claim that A, B": Lazar speaks, A is the content
+        rest = opener.group("rest")
+        mention = opener.span("rest") if rest else None
     if content_start is None:
         content_start = ce
     # ---- "A, X said, B." / "A, X said.": the speaker is inside commas
@@ -408,7 +414,9 @@ def _analyse(
         tail = AFTER_QUOTE.match(text, pq.blocks[k].end, end)
         if tail is not None:
             end = pq.blocks[k].end
-    if mention is not None and SUBORDINATE.compiled.match(text, s_start, mention[0]):
+    if opener is not None or (
+        mention is not None and SUBORDINATE.compiled.match(text, s_start, mention[0])
+    ):
         # "While Ramos said that …, he appears …": the content ends with the clause
         end = first_comma(text, pq, p, end)
     if (
