@@ -13,8 +13,14 @@ from nkquotes._structure_lexicon import (
     _may_be_furniture,
     is_caption,
 )
-from nkquotes._structure_lines import _count_gap, split_lines
-from nkquotes._structure_roles import _GLUED, _GLUED_ASCII, squeeze
+from nkquotes._structure_lines import _count_gap, split_lines, words
+from nkquotes._structure_roles import (
+    _GLUED,
+    _GLUED_ASCII,
+    _glued_menu,
+    _non_latin,
+    squeeze,
+)
 
 # Pieces of furniture, captions and prose, and the marks and spaces that glue them; lines are
 # drawn from these so that near misses of every branch come up.
@@ -102,3 +108,53 @@ def test_gaps_between_lines_squeeze_to_their_separator_controls(text: str) -> No
         assert squeeze(gap) == regex.sub(r"[^\x1c-\x1f]", "", gap)
         if line is not None:
             previous = line.end
+
+
+def _reference_glued_menu(seg: str, tokens: list[str]) -> bool:
+    """``_glued_menu`` without its shortcuts: count the glued words with the Unicode pattern."""
+    if len(tokens) > 60:
+        return False
+    needed = max(3, -(-len(tokens) // 4))
+    if len(_GLUED.findall(seg)) < needed:
+        return False
+    glued = sum(1 for t in tokens if _GLUED.search(t))
+    return glued >= 3 and glued * 4 >= len(tokens)
+
+
+def _reference_non_latin(seg: str) -> bool:
+    """``_non_latin`` by counting letters one by one (``str.isalpha`` outside ASCII)."""
+    ascii_letters = sum(1 for c in seg if c.isascii() and c.isalpha())
+    others = [c for c in seg if not c.isascii() and c.isalpha()]
+    if not ascii_letters and not others:
+        return True
+    latin = ascii_letters + sum(
+        1 for c in others if "\u0080" <= c <= "\u024f" or "\u1e00" <= c <= "\u1eff"
+    )
+    return latin * 2 < ascii_letters + len(others)
+
+
+_MIXED = st.lists(
+    st.one_of(
+        st.sampled_from(["YouTube", "ÉcoleÉté", "abcÉ", "éèàÀ", "NewsWorld", "“", "”", "—"]),
+        st.sampled_from(["지나쌤", "Привет", "ΑΒΓδεζ", "שלום", " ", "  ", "\u00a0"]),
+        st.characters(),
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(deadline=None, max_examples=1500)
+@given(_MIXED)
+@example("FinancialGovernment SolutionsLegal “Quotes”")
+@example("abcÉ defÀ ghiÈ")
+def test_glued_menu_equals_the_plain_count(seg: str) -> None:
+    tokens = words(seg)
+    assert _glued_menu(seg, tokens) == _reference_glued_menu(seg, tokens)
+
+
+@settings(deadline=None, max_examples=1500)
+@given(_MIXED)
+@example("지나쌤 a")
+@example("Привет мир, hello")
+def test_non_latin_equals_counting_letters(seg: str) -> None:
+    assert _non_latin(seg) == _reference_non_latin(seg)

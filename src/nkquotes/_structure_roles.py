@@ -91,6 +91,7 @@ _BULLETS = _lazyregex.compile(r"\s[•·|▪]\s")
 _GLUED = _lazyregex.compile(r"\p{Ll}{3}\p{Lu}")
 # The same on ASCII text, where ``re`` (no Unicode tables to consult) runs it faster.
 _GLUED_ASCII = re.compile(r"[a-z]{3}[A-Z]")
+_CASED = _lazyregex.compile(r"[\p{Ll}\p{Lu}]")
 _ASCII_RUN = _lazyregex.compile(r"[\x00-\x7f]+")
 _LATIN_NON_ASCII = _lazyregex.compile(r"[\u0080-\u024f\u1e00-\u1eff]+")
 _ASCII_CAPITALS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -180,7 +181,12 @@ def _glued_menu(seg: str, tokens: list[str]) -> bool:
     capitals = len(ascii_part) - len(ascii_part.translate(None, _ASCII_CAPITALS))
     if capitals + len(seg) - len(ascii_part) < needed:
         return False
-    pattern = _GLUED_ASCII if len(ascii_part) == len(seg) else _GLUED  # ASCII: same matches
+    # Without a cased letter outside ASCII (curly quotes and dashes are not), every match
+    # is ASCII: the ASCII pattern finds the same ones.
+    if len(ascii_part) == len(seg) or _CASED.search(_ASCII_RUN.sub("", seg)) is None:
+        pattern: re.Pattern[str] | _lazyregex.LazyPattern = _GLUED_ASCII
+    else:
+        pattern = _GLUED
     if len(pattern.findall(seg)) < needed:
         return False
     glued = sum(1 for t in tokens if pattern.search(t))
