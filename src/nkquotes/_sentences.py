@@ -78,6 +78,7 @@ _TIME_FOLLOWERS = wordset(
         june july august september october november december
         """
 )
+_ABBREVIATIONS = _TITLES | _MONTHS | _SOMETIMES_FINAL
 _TAIL_WORD = _lazyregex.compile(r"[\p{L}\p{N}.]+$")
 _ACRONYM = _lazyregex.compile(r"(?:\p{L}\.)*\p{L}")
 _WORD_AFTER = _lazyregex.compile(r"[\"'“‘«(\[]{0,2}([\p{L}\p{N}]+)")
@@ -169,7 +170,22 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> tuple[
     # group spans at once, and trimming and building the span are inlined.
     for match in _BOUNDARY.finditer(text, start, stop):
         (_, after), (end_start, end_stop), _space = match.regs
-        if _is_boundary(text, end_start, end_stop, after):
+        # Most candidates are a period after a plain word (``left.``): that word runs back to
+        # a space, and ``_is_boundary`` would accept it unless it is an abbreviation.
+        if text[end_start] == "." and (
+            end_stop - end_start == 1 or text[end_start + 1] not in ".?!"
+        ):
+            space = text.rfind(" ", max(0, end_start - 81), end_start)
+            word = text[space + 1 : end_start] if space >= 0 else ""
+            boundary = (
+                len(word) >= 2
+                and word.isascii()
+                and word.isalnum()
+                and word.lower() not in _ABBREVIATIONS
+            ) or _is_boundary(text, end_start, end_stop, after)
+        else:
+            boundary = _is_boundary(text, end_start, end_stop, after)
+        if boundary:
             first, last = pos, end_stop
             while first < last and (text[first].isspace() or text[first] in _ZERO_WIDTH):
                 first += 1
