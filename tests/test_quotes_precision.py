@@ -170,3 +170,23 @@ def test_demand_after_an_object_verb_stays(body: str, content: str) -> None:
 def test_said_and_did_reports_no_words() -> None:
     body = "Would you vote for a candidate who said and did the same things as the mayor?"
     assert _find(body) == []
+
+
+def test_channel_after_a_second_clause_cut() -> None:
+    body = (
+        "Ms. Lee had previously denounced the merger in an on-air diatribe, which the network"
+        " later pointed to as an example."
+    )
+    assert [q.text for q in _find(body)] == ["the merger"]
+
+
+def test_statement_naming_a_thing_speaks_for_the_sentence_subject() -> None:
+    body = (
+        "Following a late meeting, the council issued a statement calling the test"
+        ' "a clear violation" of the treaty.'
+    )
+    quotes = _find(body)
+    assert [q.text for q in quotes] == ['the test "a clear violation" of the treaty']
+    assert quotes[0].speaker is not None
+    assert quotes[0].speaker.mention is not None
+    assert quotes[0].speaker.mention.text == "the council"

@@ -149,9 +149,11 @@ _OCCASION = _lazyregex.compile(
 )
 #: The channel closing the content: "… [in a statement on Thursday]".
 _CHANNEL_TAIL = _lazyregex.compile(
-    r"[^\S\n]+in[^\S\n]+(?:a|an|his|her|their|its)[^\S\n]+(?:written[^\S\n]+)?"
+    r"[^\S\n]+(?:in|during)[^\S\n]+(?:a|an|the|his|her|their|its)[^\S\n]+"
+    r"(?:[\w-]+[^\S\n]+)?"
     r"(?:statement|interview|tweet|speech|post|letter|press[^\S\n]+release|news[^\S\n]+"
-    r"conference|radio[^\S\n]+address)(?:[^\S\n]+on[^\S\n]+" + _DAYS + r")?[.!?]?\Z"
+    r"conference|radio[^\S\n]+address|debate|diatribe|op-ed|column|editorial|essay|"
+    r"broadcast|appearance|remarks|podcast)(?:[^\S\n]+on[^\S\n]+" + _DAYS + r")?[.!?]?\Z"
 )
 #: A second clause after an object content: "demands accountability, yet refuses …".
 _TAIL_CLAUSE = _lazyregex.compile(r",[^\S\n]+(?:and|yet|but)[^\S\n]")
@@ -181,9 +183,6 @@ def adjunct_cut(text: str, start: int, end: int, lemma: str, inside: Callable[[i
     content; so does the object of an emphasis verb (``stressed her support of the raid
     during a forum``). ``in a statement on Thursday`` never belongs to the content.
     """
-    tail = _CHANNEL_TAIL.search(text, start, end)
-    if tail is not None and tail.start() > start:
-        end = tail.start()
     if lemma not in _SAYING:
         tails = _TAIL_WHICH if lemma in _JUDGING or lemma in EMPHASIS else _TAIL_CLAUSE
         for rel in tails.finditer(text, start, end):
@@ -192,6 +191,9 @@ def adjunct_cut(text: str, start: int, end: int, lemma: str, inside: Callable[[i
             if len(text[start : rel.start()].split()) >= 2:
                 end = rel.start()
             break
+    tail = _CHANNEL_TAIL.search(text, start, end)
+    if tail is not None and tail.start() > start:
+        end = tail.start()
     as_ = _AS.search(text, start, end) if lemma in _JUDGING else None
     lo = as_.end() if as_ is not None else (start if lemma in EMPHASIS else -1)
     if lo >= 0:

@@ -220,6 +220,8 @@ def sentence_subject(text: str, s_start: int, end: int) -> tuple[int, int] | Non
     m = _SUBJECT_START.match(text, s_start, end)
     start = m.end() if m is not None else s_start
     found = mention_after(text, start, end)
+    if found is not None and text[found[0] : found[1]].endswith("ing"):
+        found = None  # "Following a meeting, the council …": an opening phrase, not a name
     if found is None:
         # "During a speech on Monday, Trump attacked …, saying": skip the opening phrase
         comma = text.find(",", start, min(end, start + 80))

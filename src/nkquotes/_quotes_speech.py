@@ -341,7 +341,9 @@ def _analyse(
                 and _QUOTE_NEXT.match(text, ce, s_end) is None
             ):
                 head = text[mention[0] : mention[1]].rsplit(None, 1)[-1].lower()
-                if head not in _DOCUMENTS or entry.lemma not in _CORE:
+                if head not in _DOCUMENTS or (
+                    entry.lemma not in _CORE and entry.lemma not in _NAMING
+                ):
                     return None  # "the J-Alert warning system": a noun, not "with X telling"
                 # "His office put out a statement saying …": the sentence subject speaks
                 mention = subject or sentence_subject(text, s_start, mention[0]) or mention
