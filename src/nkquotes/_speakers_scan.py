@@ -123,12 +123,6 @@ class Tokens:
             ]
         return found
 
-    def org_word_after(self, k: int) -> int:
-        """Index of the first capitalised organisation word at or after *k* (or ``len``)."""
-        found = self.org_words()
-        index = bisect.bisect_left(found, k)
-        return found[index] if index < len(found) else len(self.words)
-
     def dropped(self, k: int) -> Tokens:
         """Tokens ``0 .. k + 1`` without token *k* (so that ``k + 1`` becomes ``k``)."""
 
@@ -395,7 +389,7 @@ def build_registry(text: str, article: Article) -> Registry:
             registry.mention(record, Span.of(text, match.start(1), match.end(1)))
         starts, words, initial = tokens.starts, tokens.words, tokens.initial
         resume = 0
-        # The next organisation word, followed as i grows (``org_word_after`` without a search).
+        # The next organisation word at or after i, followed as i grows (no search per word).
         org_at, next_org = tokens.org_words(), 0
         # Only a capitalised word can start a country, an organisation or a name.
         for i in compress(range(len(tokens)), tokens.upper):
@@ -477,12 +471,14 @@ def _upgrade_names(
 
 
 def _org_run(text: str, tokens: Tokens, i: int) -> int:
-    """End index of a capitalised run ending in an organisation word (``Foreign Ministry``)."""
+    """End index of a capitalised run ending in an organisation word (``Foreign Ministry``).
+
+    The caller has checked that an organisation word follows within ``_MAX_TITLE_TOKENS``
+    (the only way the run can end in one).
+    """
     words, upper = tokens.words, tokens.upper
     if not upper[i] or fold(words[i]) in STOP_CAPS:
         return i
-    if tokens.org_word_after(i) - i >= _MAX_TITLE_TOKENS:
-        return i  # the run could only end in an organisation word within reach
     starts, ends, possessive = tokens.starts, tokens.ends, tokens.possessive
     count = len(words)
     j = i
@@ -590,6 +586,10 @@ def _party_at(text: str, pos: int, limit: int) -> regex.Match[str] | None:
     The ``regex`` module looks for the pattern's ``(`` across the whole rest of the region
     before it tries a match, which made every registered name cost time linear in the text.
     """
+    if pos < limit:
+        char = text[pos]
+        if char != "(" and char.isascii() and not char.isspace():
+            return None  # what follows the name is no space and no bracket
     after = _SPACES_AT.match(text, pos, limit)
     stop = after.end() if after is not None else pos
     if stop >= limit or text[stop] != "(":
