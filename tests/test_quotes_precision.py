@@ -190,3 +190,9 @@ def test_statement_naming_a_thing_speaks_for_the_sentence_subject() -> None:
     assert quotes[0].speaker is not None
     assert quotes[0].speaker.mention is not None
     assert quotes[0].speaker.mention.text == "the council"
+
+
+def test_short_opening_phrase_is_not_content() -> None:
+    body = "In the end, the firm agreed to lend the miners $5 million."
+    quotes = _find(body)
+    assert all(q.text != "In the end" for q in quotes)

@@ -109,6 +109,10 @@ ASIDES = frozenset(
 )
 
 
+#: Prepositions opening a short adverbial before the speaker ("In the end, X agreed").
+_PP_OPENERS = frozenset(_split("In At On For After Before During Since Until By From With"))
+
+
 def parenthetical(
     text: str,
     pq: ParagraphQuotes,
@@ -129,6 +133,8 @@ def parenthetical(
     opener = text[before[0] : before[1]].split(" ", 1)[0]
     # "Speaking to students …, Biden said", "In the end, X agreed": an adverbial, not content
     adverbial = opener.endswith("ing") and opener[:1].isupper()
+    if opener in _PP_OPENERS and count_words(text, *before) <= 4:
+        adverbial = True  # "In the end, Patriot agreed to …": a short opening phrase
     if count_words(text, *before) >= 3 and not adverbial:
         segs.append(before)
     q = after_cue
