@@ -196,3 +196,13 @@ def test_short_opening_phrase_is_not_content() -> None:
     body = "In the end, the firm agreed to lend the miners $5 million."
     quotes = _find(body)
     assert all(q.text != "In the end" for q in quotes)
+
+
+def test_according_to_a_measure_is_not_a_source() -> None:
+    body = "He weighs 236 pounds, which makes him overweight according to his body mass index."
+    assert _find(body) == []
+
+
+def test_according_to_an_outlet_is_a_source() -> None:
+    body = "He weighs 236 pounds, which makes him overweight according to the Times."
+    assert len(_find(body)) == 1

@@ -109,6 +109,11 @@ ASIDES = frozenset(
 )
 
 
+#: Heads of an "according to" phrase that measure or rule rather than say.
+_NO_VOICE = frozenset(
+    _split("index law laws rule rules regulation regulations standard standards schedule")
+)
+
 #: Prepositions opening a short adverbial before the speaker ("In the end, X agreed").
 _PP_OPENERS = frozenset(_split("In At On For After Before During Since Until By From With"))
 
@@ -194,6 +199,8 @@ def according(
         mention = mention_after(text, ce, s_end, loose=True)
     if mention is None:
         return None
+    if text[mention[0] : mention[1]].rsplit(None, 1)[-1].lower() in _NO_VOICE:
+        return None  # "according to his body mass index", "according to state law"
     p = mention[1]
     while p < s_end and text[p] in " \t":
         p += 1
