@@ -137,6 +137,7 @@ class Record:
         return found
 
 
+@functools.lru_cache(maxsize=4096)
 def gender_of(words: str) -> str | None:
     """``male`` or ``female`` from honorifics or gendered role words in *words*, or None.
 
@@ -167,6 +168,7 @@ def countries_in(phrase: str) -> set[str]:
     return found
 
 
+@functools.lru_cache(maxsize=4096)
 def split_title(phrase: str) -> tuple[str | None, str | None]:
     """Split ``US Secretary of State`` into affiliation ``US`` and title ``Secretary of State``."""
     words = phrase.split()

@@ -274,6 +274,8 @@ def _title_word(word: str) -> bool:
 def _title_before(text: str, tokens: Tokens, index: int) -> tuple[str, int] | None:
     """The title phrase ending just before ``tokens[index]``, with its start offset."""
     starts, ends, words = tokens.starts, tokens.ends, tokens.words
+    if index == 0 or not _title_word(words[index - 1]):
+        return None  # the usual case, which the loop below would find at its first word
     first = index
     while first > 0 and index - first < _MAX_TITLE_TOKENS:
         prev = first - 1
