@@ -5,7 +5,16 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from nkquotes._speakers_scan import _TOKEN_SPLIT, splitter, tokenize
+from nkquotes._speakers_scan import (
+    _PARTY,
+    _TOKEN_SPLIT,
+    Tokens,
+    _is_name_word,
+    _name_run,
+    _party_at,
+    splitter,
+    tokenize,
+)
 
 # ASCII words, typographic punctuation, and the non-ASCII letters, marks and digits the
 # fast path must leave to the full pattern.
@@ -32,3 +41,60 @@ def test_the_chosen_split_tokenises_like_the_full_pattern(text: str, data: st.Da
         end = data.draw(st.integers(start, len(text)))
     assert splitter(text)(text) == _TOKEN_SPLIT.split(text)
     assert _fields(text, start, end, True) == _fields(text, start, end, False)
+
+
+def _reference_name_run(text: str, tokens: Tokens, i: int, body_words: set[str]) -> int:
+    """The name run written word by word, as before the scan was sped up."""
+    j = i
+    while j < len(tokens):
+        if j > i:
+            gap = text[tokens.ends[j - 1] : tokens.starts[j]]
+            if gap not in (" ", "", "\xa0") or tokens.possessive[j - 1]:
+                break
+        if not _is_name_word(text, tokens, j, j == i, body_words):
+            break
+        j += 1
+        if tokens.possessive[j - 1]:
+            break
+    while j > i and tokens.initial[j - 1]:
+        j -= 1
+    return j
+
+
+_NAME_WORDS = st.sampled_from(
+    [
+        *("Kim", "Jong-un", "J.", "Mr.", "U.S.", "the", "The", "Foreign", "Ministry", "Said"),
+        *("said", "Trump", "Seoul", "(R-CO)", "Kim’s", "Moon's", "K"),
+    ]
+)
+_GAPS = st.sampled_from([" ", " ", " ", "", "\xa0", "  ", ", ", ". ", "\n", "-", "’s "])
+_NAME_TEXTS = st.lists(st.tuples(_NAME_WORDS, _GAPS), max_size=20).map(
+    lambda pairs: "".join(word + gap for word, gap in pairs)
+)
+
+
+@settings(max_examples=300)
+@given(_NAME_TEXTS)
+@example("Mr. Kim Jong-un’s aide J. Trump J. said")
+@example("Kim\xa0Trump said")
+def test_name_runs_match_the_word_by_word_reference(text: str) -> None:
+    tokens = tokenize(text, 0, len(text))
+    body_words = set(tokens.words)
+    for i in range(len(tokens)):
+        assert _name_run(text, tokens, i, body_words) == _reference_name_run(
+            text, tokens, i, body_words
+        )
+
+
+@settings(max_examples=300)
+@given(_NAME_TEXTS, st.data())
+@example(" (R-CO) Kim", None)
+@example("Kim\u2003(D-NY)", None)
+def test_the_party_check_matches_the_full_pattern(text: str, data: st.DataObject) -> None:
+    pos, limit = 0, len(text)
+    if data is not None:
+        pos = data.draw(st.integers(0, len(text)))
+        limit = data.draw(st.integers(pos, len(text)))
+    found = _party_at(text, pos, limit)
+    expected = _PARTY.match(text, pos, limit)
+    assert (found and found.span()) == (expected and expected.span())
