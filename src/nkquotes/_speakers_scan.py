@@ -117,10 +117,11 @@ class Tokens:
         """Indexes of the capitalised organisation words, in order."""
         found = self._org_words
         if found is None:
+            # Built by C-level iteration: a region has dozens of capitalised words.
             words, org_words = self.words, ORG_WORDS.words
-            found = self._org_words = [
-                i for i in compress(range(len(words)), self.upper) if fold(words[i]) in org_words
-            ]
+            capitalised = list(compress(range(len(words)), self.upper))
+            keys = map(fold, map(words.__getitem__, capitalised))
+            found = self._org_words = list(compress(capitalised, map(org_words.__contains__, keys)))
         return found
 
     def dropped(self, k: int) -> Tokens:
