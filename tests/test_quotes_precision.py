@@ -206,3 +206,18 @@ def test_according_to_a_measure_is_not_a_source() -> None:
 def test_according_to_an_outlet_is_a_source() -> None:
     body = "He weighs 236 pounds, which makes him overweight according to the Times."
     assert len(_find(body)) == 1
+
+
+def test_bare_object_with_an_apostrophe_is_still_bare() -> None:
+    body = "The groups appealed the case to the court after the judge upheld Husted's actions."
+    assert _find(body) == []
+
+
+@pytest.mark.parametrize("lead", ["Everything", "Anything", "Nothing"])
+def test_what_is_said_as_a_subject_is_not_content(lead: str) -> None:
+    assert _find(f"{lead} the mayor says is true unless proven otherwise.") == []
+
+
+def test_relative_clause_content_with_a_finite_verb_stays() -> None:
+    body = "The meddling, which the congressman said is designed to sow discord, went on."
+    assert len(_find(body)) == 1

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from nkquotes import _lazyregex
-from nkquotes._quotemarks import QUOTE_CHARS
 from nkquotes._quotes_mention import PRONOUNS, SPEAKER_NOUNS
 
 __all__ = [
@@ -213,10 +212,9 @@ _CLAUSE_OPENER = _lazyregex.compile(
 )
 
 
-def bare_object(text: str, start: int, end: int, lemma: str) -> bool:
-    """Whether the content of *lemma* is a bare object: no quotation, clause or demand."""
-    if lemma not in _OBJECT_VERBS:
-        return False
-    if any(c in QUOTE_CHARS for c in text[start:end]) or ":" in text[start:end]:
+def bare_object(text: str, start: int, end: int, lemma: str, quoted: bool) -> bool:
+    """Whether the content of *lemma* is a bare object: no quotation (*quoted*), clause or
+    demand."""
+    if lemma not in _OBJECT_VERBS or quoted or ":" in text[start:end]:
         return False
     return _CLAUSE_OPENER.match(text, start, end) is None

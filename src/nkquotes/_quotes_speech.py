@@ -77,6 +77,9 @@ def _split(words: str) -> list[str]:
 
 __all__ = ["cue_budget", "find_speech"]
 
+#: Quantifiers heading a clause whose verb follows the cue: "[Everything] X says [is] …".
+_WHATEVER = frozenset(_split("everything anything nothing whatever all"))
+_FINITE = frozenset(_split("is are was were has have had will would"))
 _NEGATORS = frozenset(_split("not never n't n’t didn't didn’t doesn't doesn’t don't don’t"))
 _PASSIVE = frozenset(_split("was were is are be been being"))
 _BLOCKERS = frozenset(_split("declined refused wanted want wants hope hoped"))
@@ -432,6 +435,16 @@ def _analyse(
             end = conj.start()
     c_start, c_end = trim_content(text, p, end)
     first = text[c_start : min(c_end, c_start + 20)].split(" ", 1)[0]
+    if (
+        th is None
+        and mention is not None
+        and first in _FINITE
+        and (
+            prev_word(text, s_start, mention[0]).lower() in _WHATEVER
+            or text[mention[0] : mention[1]].split(None, 1)[0].lower() in _WHATEVER
+        )
+    ):
+        return None  # "Everything Trump says is a lie": what is said is a subject, not content
     if th is None and not told_that and NOT_CONTENT.match(text, c_start, c_end) is not None:
         return None  # "says something about the times": no words reported
     if first == "as" and entry.lemma in _NAMING:
@@ -467,7 +480,8 @@ def _analyse(
         and "that" not in text[c_start:c_end].split()[:6]
     ):
         return None  # "maintains a program", "signaled willingness": an object, not a claim
-    if th is None and not told_that and bare_object(text, c_start, c_end, entry.lemma):
+    quoted = bool(in_blocks(pq, c_start, c_end))
+    if th is None and not told_that and bare_object(text, c_start, c_end, entry.lemma, quoted):
         return None  # "wrote letters for them", "appealed the case": a thing, not words
     if count_words(text, c_start, c_end) >= 2 or (
         c_end > c_start and entry.lemma in ("call for",) and count_words(text, c_start, c_end) >= 1
