@@ -221,3 +221,19 @@ def test_what_is_said_as_a_subject_is_not_content(lead: str) -> None:
 def test_relative_clause_content_with_a_finite_verb_stays() -> None:
     body = "The meddling, which the congressman said is designed to sow discord, went on."
     assert len(_find(body)) == 1
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The mayor needs to calm the town and tell more jokes.",
+        "The senator wants to win the seat and say nothing of the scandal.",
+    ],
+)
+def test_cue_coordinated_with_a_wish_is_not_said_yet(body: str) -> None:
+    assert _find(body) == []
+
+
+def test_cue_coordinated_with_a_past_act_is_said() -> None:
+    body = "She went to the rally and said the plan was dead."
+    assert [q.text for q in _find(body)] == ["the plan was dead"]

@@ -77,6 +77,11 @@ def _split(words: str) -> list[str]:
 
 __all__ = ["cue_budget", "find_speech"]
 
+#: A wish or need before a coordinated cue: "[needs to] sell herself and [tell] …".
+_TO_DO = _lazyregex.compile(
+    r"\b(?:needs?|needed|wants?|wanted|has|have|had|plans?|planned|hopes?|hoped|ought)"
+    r"[^\S\n]+to[^\S\n]+\w+[^,.;:!?\n\"“”]{0,40}\Z"
+)
 #: Quantifiers heading a clause whose verb follows the cue: "[Everything] X says [is] …".
 _WHATEVER = frozenset(_split("everything anything nothing whatever all"))
 _FINITE = frozenset(_split("is are was were has have had will would"))
@@ -330,6 +335,10 @@ def _analyse(
                 mention = None  # "called it a threat and said": a coordinated verb
             if mention is None:
                 co = COORD.compiled.match(text, max(s_start, mend - 40), mend)
+                if co is not None and _TO_DO.search(
+                    text, max(s_start, co.start() - 60), co.start()
+                ):
+                    return None  # "needs to sell herself and tell more jokes": not said yet
                 if co is not None:
                     # "A said …, while B called it … and said …": the nearest clause's subject
                     mention = recent or subject or sentence_subject(text, s_start, co.start())
