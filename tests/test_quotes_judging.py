@@ -43,3 +43,8 @@ def test_judging_with_quoted_words_is_a_mixed_quote(body: str, cue: str, content
 )
 def test_judging_without_quoted_words_is_not_a_quote(body: str) -> None:
     assert _find(body) == []
+
+
+def test_occasion_after_a_new_judging_verb_is_cut() -> None:
+    body = "The mayor bashed the plan as “a disaster for renters” during a rally on Monday."
+    assert [q.text for q in _find(body)] == ["the plan as “a disaster for renters”"]

@@ -170,7 +170,8 @@ _JUDGING = frozenset(
     _split(
         "call describe label brand characterize characterise portray depict dismiss blast"
         " slam attack criticize criticise condemn denounce praise hail welcome reject cite"
-        " acknowledge recognize recognise"
+        " acknowledge recognize recognise pound skewer castigate excoriate bash berate chide"
+        " lambaste mock ridicule deride decry assail scold rebuke laud tout dub"
     )
 )
 
