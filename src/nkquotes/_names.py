@@ -46,6 +46,7 @@ _DETERMINER = _lazyregex.compile(r"^(?:the|a|an)\s+", regex.IGNORECASE)
 _SPACES = _lazyregex.compile(r"\s+")
 
 
+@functools.lru_cache(maxsize=4096)
 def strip_determiner(text: str) -> str:
     """*text* without a leading ``the``, ``a`` or ``an`` and outer spaces."""
     return _DETERMINER.sub("", text.strip())

@@ -344,9 +344,10 @@ def _attach(record: Record, title_phrase: str | None, apposition: str | None) ->
             record.affiliation = affiliation
         if title:
             record.add_title(title)
-            match = _OF_AT.search(title)
-            if record.affiliation is None and match and phrase is apposition:
-                record.affiliation = match.group(1)
+            if record.affiliation is None and phrase is apposition:
+                match = _OF_AT.search(title)
+                if match:
+                    record.affiliation = match.group(1)
         record.learn_gender(phrase)
 
 
