@@ -44,8 +44,13 @@ _VERB_THAT = _lazyregex.compile(r"[^\S\n]+(?:\p{Ll}+ed|\p{Ll}+s)[^\S\n]+that[^\S
 
 
 @functools.cache
-def _media_words() -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(name.split()) for name in media_names())
+def _media_words() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Known outlets as word tuples, by their first word (a phrase is read once)."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for name in media_names():
+        words = tuple(name.split())
+        by_first.setdefault(words[0], []).append(words)
+    return {first: tuple(names) for first, names in by_first.items()}
 
 
 def is_outlet(phrase: str) -> bool:
@@ -55,10 +60,10 @@ def is_outlet(phrase: str) -> bool:
         return False
     if words[-1].lower() in _OUTLET_HEADS or any(w in _WIRES for w in words):
         return True
-    for name in _media_words():
-        n = len(name)
-        for i in range(len(words) - n + 1):
-            if tuple(words[i : i + n]) == name:
+    media = _media_words()
+    for i, word in enumerate(words):
+        for name in media.get(word, ()):
+            if tuple(words[i : i + len(name)]) == name:
                 return True
     return False
 
