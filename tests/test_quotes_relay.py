@@ -128,3 +128,20 @@ def test_relay_never_gives_the_outlet_the_relayed_clause(
     records = _records(body)
     assert [r[3] for r in records] == [speaker]
     assert records[0][1] == "the ship had left the harbour before dawn"
+
+
+@pytest.mark.parametrize(
+    ("body", "mention"),
+    [
+        ("KCNA said, citing the foreign ministry, that the drills were a rehearsal.", "KCNA"),
+        (
+            "Yonhap reported, quoting a military official, that the drills were a rehearsal.",
+            "Yonhap",
+        ),
+    ],
+)
+def test_outlet_citing_a_source_speaks_and_the_citation_is_not_content(
+    body: str, mention: str
+) -> None:
+    records = _records(body)
+    assert [(r[1], r[3]) for r in records] == [("the drills were a rehearsal", mention)]

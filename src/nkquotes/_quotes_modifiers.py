@@ -37,6 +37,7 @@ _MODIFIER = _lazyregex.compile(
     r"media|the[^\S\n]+press|state[^\S\n]+media)"
     r"|via[^\S\n]+(?:the[^\S\n]+)?" + _NAMES + r""
     r"|[—–][^—–\n]{1,80}+[—–]"
+    r"|(?:citing|quoting)[^\S\n]+[^,;:\n\"“”]{1,80}?,(?=[^\S\n]*that\b)"
     r")(?![\w])"
 )
 
