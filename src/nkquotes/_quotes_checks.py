@@ -12,6 +12,9 @@ from nkquotes import _lazyregex
 from nkquotes._quotes_mention import PRONOUNS, SPEAKER_NOUNS
 
 __all__ = [
+    "FINITE",
+    "TO_DO",
+    "WHATEVER",
     "SPEAKER_OPENER",
     "bare_object",
     "adjunct_cut",
@@ -219,3 +222,13 @@ def bare_object(text: str, start: int, end: int, lemma: str, quoted: bool) -> bo
     if lemma not in _OBJECT_VERBS or quoted or ":" in text[start:end]:
         return False
     return _CLAUSE_OPENER.match(text, start, end) is None
+
+
+#: A wish or need before a coordinated cue: "[needs to] sell herself and [tell] …".
+TO_DO = _lazyregex.compile(
+    r"\b(?:needs?|needed|wants?|wanted|has|have|had|plans?|planned|hopes?|hoped|ought)"
+    r"[^\S\n]+to[^\S\n]+\w+[^,.;:!?\n\"“”]{0,40}\Z"
+)
+#: Quantifiers heading a clause whose verb follows the cue: "[Everything] X says [is] …".
+WHATEVER = frozenset(_split("everything anything nothing whatever all"))
+FINITE = frozenset(_split("is are was were has have had will would"))

@@ -29,12 +29,15 @@ from nkquotes._quotes_checks import (
     CALLED_A,
     CLAUSE_ONLY,
     EMPHASIS,
+    FINITE,
     NOT_CONTENT,
     NOT_SPEAKERS,
     PLACE_TAIL,
     PP_CLAUSE,
     SPEAKER_OPENER,
     SUBORDINATE,
+    TO_DO,
+    WHATEVER,
     adjunct_cut,
     bare_object,
     object_phrase,
@@ -77,14 +80,6 @@ def _split(words: str) -> list[str]:
 
 __all__ = ["cue_budget", "find_speech"]
 
-#: A wish or need before a coordinated cue: "[needs to] sell herself and [tell] …".
-_TO_DO = _lazyregex.compile(
-    r"\b(?:needs?|needed|wants?|wanted|has|have|had|plans?|planned|hopes?|hoped|ought)"
-    r"[^\S\n]+to[^\S\n]+\w+[^,.;:!?\n\"“”]{0,40}\Z"
-)
-#: Quantifiers heading a clause whose verb follows the cue: "[Everything] X says [is] …".
-_WHATEVER = frozenset(_split("everything anything nothing whatever all"))
-_FINITE = frozenset(_split("is are was were has have had will would"))
 _NEGATORS = frozenset(_split("not never n't n’t didn't didn’t doesn't doesn’t don't don’t"))
 _PASSIVE = frozenset(_split("was were is are be been being"))
 _BLOCKERS = frozenset(_split("declined refused wanted want wants hope hoped"))
@@ -335,9 +330,7 @@ def _analyse(
                 mention = None  # "called it a threat and said": a coordinated verb
             if mention is None:
                 co = COORD.compiled.match(text, max(s_start, mend - 40), mend)
-                if co is not None and _TO_DO.search(
-                    text, max(s_start, co.start() - 60), co.start()
-                ):
+                if co is not None and TO_DO.search(text, max(s_start, co.start() - 60), co.start()):
                     return None  # "needs to sell herself and tell more jokes": not said yet
                 if co is not None:
                     # "A said …, while B called it … and said …": the nearest clause's subject
@@ -447,10 +440,10 @@ def _analyse(
     if (
         th is None
         and mention is not None
-        and first in _FINITE
+        and first in FINITE
         and (
-            prev_word(text, s_start, mention[0]).lower() in _WHATEVER
-            or text[mention[0] : mention[1]].split(None, 1)[0].lower() in _WHATEVER
+            prev_word(text, s_start, mention[0]).lower() in WHATEVER
+            or text[mention[0] : mention[1]].split(None, 1)[0].lower() in WHATEVER
         )
     ):
         return None  # "Everything Trump says is a lie": what is said is a subject, not content
