@@ -30,11 +30,7 @@ from nkquotes._quotes_draft import Draft, ParagraphQuotes, block_at
 from nkquotes._quotes_follow import find_followups
 from nkquotes._quotes_relay import relay
 from nkquotes._quotes_speech import cue_budget, find_speech
-
-
-def _split(words: str) -> list[str]:
-    return words.split()
-
+from nkquotes._sentences import wordset
 
 __all__ = ["QuoteFinding", "QuoteOptions", "find_quotes"]
 
@@ -77,11 +73,9 @@ class QuoteFinding:
     problems: tuple[Problem, ...] = ()
 
 
-_ABBREV_END = frozenset(
-    _split(
-        "sen rep gov mr mrs ms dr gen lt col sgt prof st jr sr rev amb adm capt maj u.s u.n u.k"
-        " vs jan feb aug sept oct nov dec e.g i.e"
-    )
+_ABBREV_END = wordset(
+    "sen rep gov mr mrs ms dr gen lt col sgt prof st jr sr rev amb adm capt maj u.s u.n u.k"
+    " vs jan feb aug sept oct nov dec e.g i.e"
 )
 
 

@@ -10,6 +10,8 @@ from collections.abc import Callable
 
 from nkquotes import _lazyregex
 from nkquotes._quotes_mention import PRONOUNS, SPEAKER_NOUNS
+from nkquotes._sentences import wordset
+from nkquotes._timex import WEEKDAY
 
 __all__ = [
     "FINITE",
@@ -33,10 +35,6 @@ __all__ = [
     "singular",
     "speaker_head",
 ]
-
-
-def _split(words: str) -> list[str]:
-    return words.split()
 
 
 #: "called [it] a hoax", "called [climate change] a hoax": an object, then a predicate noun.
@@ -65,27 +63,23 @@ SUBORDINATE = _lazyregex.compile(
 
 
 #: Words that cannot open reported content (flags such as "on", "to", "whether" allow theirs).
-BAD_START = frozenset(
-    _split(
-        "of in at on about from as when while during after before for to with by into than"
-        " In At On About From As When While During After Before For With By Speaking"
-        " whether if"
-    )
+BAD_START = wordset(
+    "of in at on about from as when while during after before for to with by into than"
+    " In At On About From As When While During After Before For With By Speaking"
+    " whether if"
 )
 
 
 #: Verbs that take either a clause ("stressed (that) talks must go on") or a bare object
 #: ("stressed the importance of talks"); only the clause reports something said.
-EMPHASIS = frozenset(
-    _split(
-        "stress emphasize emphasise reiterate underline underscore reaffirm highlight"
-        " repeat restate voice"
-    )
+EMPHASIS = wordset(
+    "stress emphasize emphasise reiterate underline underscore reaffirm highlight"
+    " repeat restate voice"
 )
 #: Verbs that report something said only with a "that" clause; otherwise they take an object
 #: ("maintains a program", "highlights the killings", "revealed the plan").
-CLAUSE_ONLY = frozenset(_split("maintain signal indicate highlight mention"))
-POSSESSIVES = frozenset(_split("his her its their our my your"))
+CLAUSE_ONLY = wordset("maintain signal indicate highlight mention")
+POSSESSIVES = wordset("his her its their our my your")
 
 
 def object_phrase(text: str, start: int, end: int) -> bool:
@@ -129,8 +123,8 @@ SPEAKER_OPENER = _lazyregex.compile(
     r"(?i:despite|contrary[^\S\n]+to|unlike|regardless[^\S\n]+of)[^\S\n]*+"
     r"(?P<rest>.*?)(?:['’]s)?\Z"
 )
-NOT_SPEAKERS = frozenset(
-    _split("now perhaps maybe please just then so also having still yet instead here there")
+NOT_SPEAKERS = wordset(
+    "now perhaps maybe please just then so also having still yet instead here there"
 )
 #: Content that shows the verb reported no words: "[it] says something about …".
 NOT_CONTENT = _lazyregex.compile(
@@ -143,7 +137,7 @@ AND_CLAUSE = _lazyregex.compile(
 )
 
 
-_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAYS = WEEKDAY
 #: When or where the words were said, after a named predicate: "… as a “disgrace” [after
 #: she …]", "[during a campaign stop]", "[Wednesday on The Show]".
 _OCCASION = _lazyregex.compile(
@@ -162,20 +156,18 @@ _TAIL_CLAUSE = _lazyregex.compile(r",[^\S\n]+(?:and|yet|but)[^\S\n]")
 #: ... and, after a judged object, the writer's comment on it: "denounced the annexation,
 #: which RT pointed to …" (after a promise it may be the promise: not cut there).
 _TAIL_WHICH = _lazyregex.compile(r",[^\S\n]+(?:which|and|yet|but)[^\S\n]")
-_SAYING = frozenset(
-    _split("say tell add ask answer reply respond write tweet explain argue insist warn claim")
+_SAYING = wordset(
+    "say tell add ask answer reply respond write tweet explain argue insist warn claim"
 )
 _AS = _lazyregex.compile(r"[^\S\n]as[^\S\n]")
 
 
 #: Verbs that name or judge an object "as" something: "described Clinton as a disgrace".
-_JUDGING = frozenset(
-    _split(
-        "call describe label brand characterize characterise portray depict dismiss blast"
-        " slam attack criticize criticise condemn denounce praise hail welcome reject cite"
-        " acknowledge recognize recognise pound skewer castigate excoriate bash berate chide"
-        " lambaste mock ridicule deride decry assail scold rebuke laud tout dub"
-    )
+_JUDGING = wordset(
+    "call describe label brand characterize characterise portray depict dismiss blast"
+    " slam attack criticize criticise condemn denounce praise hail welcome reject cite"
+    " acknowledge recognize recognise pound skewer castigate excoriate bash berate chide"
+    " lambaste mock ridicule deride decry assail scold rebuke laud tout dub"
 )
 
 
@@ -209,7 +201,7 @@ def adjunct_cut(text: str, start: int, end: int, lemma: str, inside: Callable[[i
 #: Verbs that report words only with a clause, a quotation, a question or a demand; with a
 #: bare object they name a thing done ("appealed the case", "advises the president",
 #: "answer other agencies").
-_OBJECT_VERBS = frozenset(_split("advise appeal answer"))
+_OBJECT_VERBS = wordset("advise appeal answer")
 _CLAUSE_OPENER = _lazyregex.compile(
     r"(?:to|for|against|about|of|on|whether|if|why|how|what|when|where|who|that|questions?)\b"
     r"|(?:[^\s,;:]+[^\S\n]+){0,5}?(?:that\b|to[^\S\n]+(?!(?:the|a|an|his|her|their|its)\b)\p{Ll})"
@@ -230,5 +222,5 @@ TO_DO = _lazyregex.compile(
     r"[^\S\n]+to[^\S\n]+\w+[^,.;:!?\n\"“”]{0,40}\Z"
 )
 #: Quantifiers heading a clause whose verb follows the cue: "[Everything] X says [is] …".
-WHATEVER = frozenset(_split("everything anything nothing whatever all"))
-FINITE = frozenset(_split("is are was were has have had will would"))
+WHATEVER = wordset("everything anything nothing whatever all")
+FINITE = wordset("is are was were has have had will would")

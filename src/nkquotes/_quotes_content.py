@@ -12,6 +12,7 @@ from nkquotes import _lazyregex
 from nkquotes._cues import CueIndex
 from nkquotes._quotes_draft import ParagraphQuotes, block_at
 from nkquotes._quotes_mention import aux_before, mention_after, mention_before
+from nkquotes._sentences import wordset
 
 __all__ = [
     "COORD",
@@ -25,10 +26,6 @@ __all__ = [
 ]
 
 
-def _split(words: str) -> list[str]:
-    return words.split()
-
-
 _PREV_WORD = _lazyregex.compile(r"(?r)(?P<w>[\w’']+)[^\S\n]*+\Z")
 
 
@@ -37,7 +34,7 @@ def prev_word(text: str, lo: int, pos: int) -> str:
     return m.group("w").lower() if m is not None else ""
 
 
-_ABBREV = frozenset(_split("mr mrs ms dr sen rep gov gen st jr sr prof lt col sgt"))
+_ABBREV = wordset("mr mrs ms dr sen rep gov gen st jr sr prof lt col sgt")
 #: ", making him the first …": a participial modifier closes the reported content.
 _CONTENT_STOP = _lazyregex.compile(
     r"(?P<dash>[^\S\n]++(?:--|—|–)[^\S\n]++(?=[a-z]))"

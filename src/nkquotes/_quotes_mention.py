@@ -11,11 +11,7 @@ from __future__ import annotations
 
 from nkquotes import _lazyregex
 from nkquotes._quotes_modifiers import LISTENER, skip_listener, skip_modifiers
-
-
-def _split(words: str) -> list[str]:
-    return words.split()
-
+from nkquotes._sentences import wordset
 
 __all__ = [
     "LISTENER",
@@ -28,25 +24,20 @@ __all__ = [
 ]
 
 #: Irregular past tenses, verbs wherever they follow a noun ("the event brought back …").
-_PAST = frozenset(
-    _split(
-        "brought said told made took gave went came found thought knew saw began became"
-        " sought fought spoke wrote won lost sent spent left met"
-    )
+_PAST = wordset(
+    "brought said told made took gave went came found thought knew saw began became"
+    " sought fought spoke wrote won lost sent spent left met"
 )
 _WINDOW = 160
 _MAX_TOKENS = 12
 
-PRONOUNS = frozenset(_split("he she they it we i you He She They It We I You"))
-_DETERMINERS = frozenset(
-    _split(
-        "the a an another one some several many most two three four both other others its his"
-        " her their our this these those all each few any"
-    )
+PRONOUNS = wordset("he she they it we i you He She They It We I You")
+_DETERMINERS = wordset(
+    "the a an another one some several many most two three four both other others its his"
+    " her their our this these those all each few any"
 )
 #: Lowercase nouns that can head a speaker description (people, bodies, documents, media).
-SPEAKER_NOUNS = frozenset(
-    _split("""
+SPEAKER_NOUNS = wordset("""
     official officials spokesman spokeswoman spokesperson spokespeople spokesmen minister
     ministers ministry secretary president leader leaders expert experts analyst analysts
     diplomat diplomats source sources aide aides lawmaker lawmakers legislator legislators
@@ -91,9 +82,7 @@ SPEAKER_NOUNS = frozenset(
     advocate advocates backers proponents organizers organisers aide spokespeople
     newspapers outlets networks sites polls surveys pollsters
     """)
-)
-_STOP = frozenset(
-    _split("""
+_STOP = wordset("""
     that which who whom whose when where while because as if but or so than then to is are
     was were be been being not no nor what why how into onto upon about against over under
     after before during with without from by on in at since until unless though although
@@ -104,40 +93,31 @@ _STOP = frozenset(
     familiar did does do has have had will would could should may might can must
     reportedly repeatedly
     """)
+_PREPOSITIONS = wordset("in of on at to from by for about over under into through against like")
+_LOOSE_DETERMINERS = wordset("the a an another one this that his her their its our my")
+_TITLE_WORDS = wordset(
+    "former then current acting deputy senior top chief late fellow incoming outgoing"
 )
-_PREPOSITIONS = frozenset(
-    _split("in of on at to from by for about over under into through against like")
+_QUANTIFIER_PRONOUNS = wordset(
+    "some many others several most both all few those three-quarters two-thirds"
 )
-_LOOSE_DETERMINERS = frozenset(_split("the a an another one this that his her their its our my"))
-_TITLE_WORDS = frozenset(
-    _split("former then current acting deputy senior top chief late fellow incoming outgoing")
+_ATTACHING = wordset("in of at for from with")
+_NUMBER_WORDS = wordset(
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty"
+    " fifty sixty seventy eighty ninety hundred half third quarter three-quarters"
+    " two-thirds most many some several"
 )
-_QUANTIFIER_PRONOUNS = frozenset(
-    _split("some many others several most both all few those three-quarters two-thirds")
-)
-_ATTACHING = frozenset(_split("in of at for from with"))
-_NUMBER_WORDS = frozenset(
-    _split(
-        "one two three four five six seven eight nine ten eleven twelve twenty thirty forty"
-        " fifty sixty seventy eighty ninety hundred half third quarter three-quarters"
-        " two-thirds most many some several"
-    )
-)
-_CONNECT = frozenset(_split("of for at to and & de von van el al bin ibn da du dos der le la"))
+_CONNECT = wordset("of for at to and & de von van el al bin ibn da du dos der le la")
 _CONNECT_IN_OUT = _CONNECT | {"in", "out"}
-_CONNECT_AFTER_NOUN = frozenset(_split("for at to"))
-_TIME_WORDS = frozenset(
-    _split(
-        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April"
-        " May June July August September October November December Jan Feb Mar Apr Jun Jul Aug"
-        " Sep Sept Oct Nov Dec"
-    )
+_CONNECT_AFTER_NOUN = wordset("for at to")
+_TIME_WORDS = wordset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April"
+    " May June July August September October November December Jan Feb Mar Apr Jun Jul Aug"
+    " Sep Sept Oct Nov Dec"
 )
-_ABBREV = frozenset(
-    _split(
-        "Sen Rep Gov Mr Mrs Ms Dr Gen Lt Col Sgt Prof St Jr Sr Rev Amb Adm Capt Maj Cpl Pvt"
-        " Pres Sec Dept Corp Inc Co Ltd No Mt Ft"
-    )
+_ABBREV = wordset(
+    "Sen Rep Gov Mr Mrs Ms Dr Gen Lt Col Sgt Prof St Jr Sr Rev Amb Adm Capt Maj Cpl Pvt"
+    " Pres Sec Dept Corp Inc Co Ltd No Mt Ft"
 )
 
 _TOKEN = r"(?:\([^()\n]{1,30}\)|[\p{L}\p{N}][\p{L}\p{N}.'’&-]*)"
@@ -391,7 +371,7 @@ def _is_number(tok: str) -> bool:
 
 #: Words opening an aside between a speaker and the cue: "Clinton, at a later press gaggle,
 #: said", "Tillerson, in a statement, said".
-_ASIDE_OPENERS = frozenset(_split("who which in at during on after before from with"))
+_ASIDE_OPENERS = wordset("who which in at during on after before from with")
 
 _PARTY_TAG = _lazyregex.compile(r"\(?[RDI]-[A-Z][A-Za-z.]{1,12}\)?")
 

@@ -5,11 +5,12 @@ the listener after ``told``. Each match is bounded, so stepping over them is lin
 from __future__ import annotations
 
 from nkquotes import _lazyregex
+from nkquotes._timex import WEEKDAY
 
 __all__ = ["LISTENER", "skip_listener", "skip_modifiers"]
 
 # What may stand between a cue and its content or speaker: times, venues, channels.
-_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY = WEEKDAY
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"

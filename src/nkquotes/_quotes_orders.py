@@ -28,6 +28,7 @@ from nkquotes._quotes_content import (
 )
 from nkquotes._quotes_draft import Attribution, Draft, ParagraphQuotes, block_at, trim_content
 from nkquotes._quotes_mention import mention_after
+from nkquotes._sentences import wordset
 
 __all__ = [
     "ASIDES",
@@ -38,10 +39,6 @@ __all__ = [
     "parenthetical",
     "sentence_subject",
 ]
-
-
-def _split(words: str) -> list[str]:
-    return words.split()
 
 
 #: "according to U.S. Ambassador … Nikki Haley", "according to officials in Japan, China and
@@ -101,21 +98,17 @@ def _kind_and_segments(
     return QuoteKind.MIXED, segs
 
 
-ASIDES = frozenset(
-    _split(
-        "in at on during after before with amid as while when for from to by without despite"
-        " according including adding noting saying citing which who"
-    )
+ASIDES = wordset(
+    "in at on during after before with amid as while when for from to by without despite"
+    " according including adding noting saying citing which who"
 )
 
 
 #: Heads of an "according to" phrase that measure or rule rather than say.
-_NO_VOICE = frozenset(
-    _split("index law laws rule rules regulation regulations standard standards schedule")
-)
+_NO_VOICE = wordset("index law laws rule rules regulation regulations standard standards schedule")
 
 #: Prepositions opening a short adverbial before the speaker ("In the end, X agreed").
-_PP_OPENERS = frozenset(_split("In At On For After Before During Since Until By From With"))
+_PP_OPENERS = wordset("In At On For After Before During Since Until By From With")
 
 
 def parenthetical(

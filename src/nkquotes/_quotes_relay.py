@@ -20,23 +20,16 @@ from nkquotes._quotemarks import QUOTE_CHARS
 from nkquotes._quotes_content import count_words
 from nkquotes._quotes_draft import Attribution, Draft
 from nkquotes._quotes_mention import mention_after
+from nkquotes._sentences import wordset
 
 __all__ = ["is_outlet", "relay"]
 
 
-def _split(words: str) -> list[str]:
-    return words.split()
-
-
 #: Head nouns of a phrase naming an outlet ("state media", "Xinhua news agency").
-_OUTLET_HEADS = frozenset(
-    _split(
-        "media agency newspaper newspapers daily paper outlet outlets broadcaster broadcasters"
-        " television tv radio wire network channel news"
-    )
+_OUTLET_HEADS = wordset(
+    "media agency newspaper newspapers daily paper outlet outlets broadcaster broadcasters"
+    " television tv radio wire network channel news"
 )
-#: Wire services often named bare, beside the bundled list of outlets.
-_WIRES = frozenset(_split("Yonhap Xinhua"))
 #: The inner speaker starts the outlet's content, after at most a connective.
 _MAX_LEAD = 40
 #: ``Pyongyang hoped that …``: a subject, one verb, then ``that``.
@@ -58,8 +51,9 @@ def is_outlet(phrase: str) -> bool:
     words = phrase.replace("(", " ").replace(")", " ").split()
     if not words:
         return False
-    if words[-1].lower() in _OUTLET_HEADS or any(w in _WIRES for w in words):
+    if words[-1].lower() in _OUTLET_HEADS:
         return True
+    # Bundled outlets (data/groups_media.txt), bare wire names such as Yonhap among them.
     media = _media_words()
     for i, word in enumerate(words):
         for name in media.get(word, ()):

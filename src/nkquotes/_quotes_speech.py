@@ -72,42 +72,32 @@ from nkquotes._quotes_orders import (
     sentence_subject,
 )
 from nkquotes._quotes_subject import subject_phrase
-
-
-def _split(words: str) -> list[str]:
-    return words.split()
-
+from nkquotes._sentences import wordset
 
 __all__ = ["cue_budget", "find_speech"]
 
-_NEGATORS = frozenset(_split("not never n't n’t didn't didn’t doesn't doesn’t don't don’t"))
-_PASSIVE = frozenset(_split("was were is are be been being"))
-_BLOCKERS = frozenset(_split("declined refused wanted want wants hope hoped"))
+_NEGATORS = wordset("not never n't n’t didn't didn’t doesn't doesn’t don't don’t")
+_PASSIVE = wordset("was were is are be been being")
+_BLOCKERS = wordset("declined refused wanted want wants hope hoped")
 #: Verbs that name what something is ("calling it a provocation"): a claim as participles.
-_NAMING = frozenset(_split("call describe label brand"))
+_NAMING = wordset("call describe label brand")
 #: Verbs whose "X for Y" states a charge: "condemned North Korea for increasing tensions".
-_CHARGING = frozenset(_split("blame condemn criticize criticise denounce slam"))
+_CHARGING = wordset("blame condemn criticize criticise denounce slam")
 #: Words that attach a participle to the sentence subject: "began by saying", "while chanting".
-_ING_LINKS = frozenset(_split("by while before after when and for from"))
-_LISTENING = frozenset(_split("tell inform assure reassure remind"))
+_ING_LINKS = wordset("by while before after when and for from")
+_LISTENING = wordset("tell inform assure reassure remind")
 #: Unambiguous speech verbs: their subject may be any noun phrase with a determiner.
-_CORE = frozenset(
-    _split("say tell add ask answer reply respond write tweet explain argue insist warn claim")
-)
+_CORE = wordset("say tell add ask answer reply respond write tweet explain argue insist warn claim")
 #: Nouns of written statements: "a statement saying …" reports what it says.
-_DOCUMENTS = frozenset(
-    _split(
-        "statement statements letter message report tweet post email release memo note"
-        " communique declaration editorial commentary article op-ed video ad advertisement"
-    )
+_DOCUMENTS = wordset(
+    "statement statements letter message report tweet post email release memo note"
+    " communique declaration editorial commentary article op-ed video ad advertisement"
 )
 #: -ing forms that are rarely reporting verbs after a comma unless "that" follows.
-_AMBIGUOUS_ING = frozenset(
-    _split(
-        "maintain report signal indicate highlight underline underscore estimate conclude"
-        " observe agree recall reveal confirm mention post continue comment remark charge"
-        " state note read express praise"
-    )
+_AMBIGUOUS_ING = wordset(
+    "maintain report signal indicate highlight underline underscore estimate conclude"
+    " observe agree recall reveal confirm mention post continue comment remark charge"
+    " state note read express praise"
 )
 _QUOTE_NEXT = _lazyregex.compile(r"[^\S\n]*+[,:]?[^\S\n]*+[\"“‘'«]")
 _PROGRESSIVE = _lazyregex.compile(

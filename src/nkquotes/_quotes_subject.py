@@ -15,26 +15,21 @@ from __future__ import annotations
 
 from nkquotes import _lazyregex
 from nkquotes._quotes_mention import mention_after
+from nkquotes._sentences import wordset
 
 __all__ = ["subject_phrase"]
-
-
-def _split(words: str) -> list[str]:
-    return words.split()
 
 
 _OPENER = _lazyregex.compile(
     r"[^\S\n]*+(?:(?:But|And|So|Yet|Still|However|Meanwhile|Instead),?[^\S\n]+)?"
 )
 #: Prepositions that attach a modifier to a speaker noun ("experts on", "officials from").
-_MODIFYING = frozenset(_split("of on from for at in with to"))
+_MODIFYING = wordset("of on from for at in with to")
 #: Words that show a clause (a verb or a subordinator) rather than a noun phrase.
-_CLAUSAL = frozenset(
-    _split(
-        "that which who whom whose when where while because as if but or so than then is are"
-        " was were be been being has have had will would could should may might can must do"
-        " does did not no never also said says say told tells"
-    )
+_CLAUSAL = wordset(
+    "that which who whom whose when where while because as if but or so than then is are"
+    " was were be been being has have had will would could should may might can must do"
+    " does did not no never also said says say told tells"
 )
 _MAX_WORDS = 12
 _MAX_APPOSITIVE = 240
