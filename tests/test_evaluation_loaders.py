@@ -43,6 +43,23 @@ def test_parse_brat_reads_attributions_with_content() -> None:
     assert second.segments == ((43, 49), (57, 62))
     assert second.sources == ()
     assert second.kind == "indirect"
+    assert (first.cue, first.speech) == ("reported", True)
+    assert (second.cue, second.speech) == ("adding", True)
+
+
+def test_parse_brat_marks_beliefs_and_findings_as_not_speech() -> None:
+    text = "Polls show Trump ahead. Clinton said she was ahead."
+    ann = (
+        "T1\tCue 6 10\tshow\n"
+        "T2\tContent 11 22\tTrump ahead\n"
+        "E1\tAttribution:T1 Cue:T1 Content:T2\n"
+        "T3\tCue 32 36\tsaid\n"
+        "T4\tContent 37 50\tshe was ahead\n"
+        "E2\tAttribution:T3 Cue:T3 Content:T4\n"
+    )
+    poll, said = parse_brat(text, ann)
+    assert (poll.cue, poll.speech) == ("show", False)
+    assert (said.cue, said.speech) == ("said", True)
 
 
 def test_parse_brat_text_running_over_lines() -> None:
@@ -125,6 +142,13 @@ def test_parse_gold_json_locates_segments_in_order() -> None:
     assert second.segments == ((44, 48),)
     assert second.date == dt.date(2019, 4, 10)
     assert article.published == dt.date(2019, 4, 11)
+
+
+def test_parse_gold_json_quotes_are_speech_with_their_cue() -> None:
+    record = _gold([{"content": ["the talks failed"], "kind": "direct", "cue": "reported"}])
+    article = parse_gold_json(TEXT, record, id="x")
+    (quote,) = article.quotes
+    assert (quote.cue, quote.speech) == ("reported", True)
 
 
 def test_parse_gold_json_avoids_the_headline_and_boilerplate() -> None:

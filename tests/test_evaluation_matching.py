@@ -341,3 +341,23 @@ def test_more_predictions_never_lower_recall(
     assert all(a or not b for a, b in zip(after.recalled, before.recalled, strict=True))
     assert before.lenient_hits >= before.strict_hits
     assert evaluate_quotes(text, golds, []).recalled == tuple(False for _ in golds)
+
+
+def test_a_split_quote_predicted_as_one_record_merges_the_shorter_gold() -> None:
+    # PolNeAR annotates the two halves as two attributions; one two-segment prediction is
+    # assigned to the longer half only, and the shorter one is reported as merged.
+    text = '"We wait," he said. "Pyongyang has to decide whether it wants to talk at all."'
+    second = "Pyongyang has to decide whether it wants to talk at all."
+    golds = [gold(text, "We wait,"), gold(text, second)]
+    match = evaluate_quotes(text, golds, [pred(text, '"We wait,"', f'"{second}"')])
+    assert match.assigned == (1,)
+    assert match.recalled == (False, True)
+    assert match.merged == (True, False)
+
+
+def test_a_missed_gold_nobody_covers_is_not_merged() -> None:
+    text = "Kim said the talks failed. Lee said nothing else."
+    golds = [gold(text, "the talks failed", kind="indirect")]
+    match = evaluate_quotes(text, golds, [pred(text, "nothing else")])
+    assert match.recalled == (False,)
+    assert match.merged == (False,)

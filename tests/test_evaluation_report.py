@@ -7,6 +7,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import attrs
 import pytest
 
 from nkquotes import (
@@ -190,6 +191,21 @@ def test_to_dict_is_json(report: DatasetReport) -> None:
     assert record["stance"]["confusion"] == [[1, 0, 0], [0, 0, 1], [0, 0, 0]]
     (errors,) = record["errors"]
     assert [e["content"] for e in errors["false_positives"]] == ["The weather was fine."]
+
+
+def test_speech_table_only_when_some_gold_is_not_speech(report: DatasetReport) -> None:
+    assert report.speech_kinds == ()  # every gold of the hand-made article is speech
+    assert "speaking or writing only" not in report.format()
+    belief = GoldQuote(segments=[at("The weather was fine.")], kind="indirect", speech=False)
+    article = attrs.evolve(GOLD, quotes=(*GOLD.quotes, belief))
+    mixed = evaluate_dataset([article], name="hand", extractor=fake_extract)
+    assert mixed.kind("indirect").gold == 2
+    assert mixed.kind("indirect").recalled == 2  # the fourth prediction now finds the belief
+    speech = {k.kind: k for k in mixed.speech_kinds}
+    assert (speech["indirect"].gold, speech["indirect"].recalled) == (1, 1)
+    assert speech["all"].gold == 3
+    assert mixed.metrics()["speech.recall.all"] == round(2 / 3, 4)
+    assert "speaking or writing only" in mixed.format()
 
 
 def test_limit() -> None:

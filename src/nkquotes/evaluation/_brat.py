@@ -2,7 +2,9 @@
 
 A PolNeAR compartment holds ``text/NAME.txt`` and ``attributions/NAME_ANNOTATOR.ann``. Only
 attribution relations (``E`` lines) with a content become gold quotes; an article annotated
-by several annotators is read from its first annotation file in sorted order.
+by several annotators is read from its first annotation file in sorted order. PolNeAR also
+annotates beliefs, intentions and findings: each gold quote's ``speech`` says whether its
+cue is one of speaking or writing (:func:`~nkquotes.evaluation._speech.is_speech_cue`).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from nkquotes import _lazyregex
 from nkquotes._errors import InputError
 from nkquotes.evaluation._dataset import GoldArticle, read_text
 from nkquotes.evaluation._matching import GoldQuote
+from nkquotes.evaluation._speech import is_speech_cue
 
 __all__ = ["load_polnear", "parse_brat", "polnear_kind"]
 
@@ -107,8 +110,17 @@ def parse_brat(text: str, annotation: str, *, where: str = "<annotation>") -> tu
                 raise _fail(where, number, f"relation refers to unknown annotation {ident}")
         content = tuple(sorted(seg for ident in content_ids for seg in spans[ident]))
         sources = tuple(seg for ident in roles.get("Source", ()) for seg in spans[ident])
+        cue = " ".join(text[s:e] for ident in roles.get("Cue", ()) for s, e in sorted(spans[ident]))
         joined = " ".join(text[s:e] for s, e in content)
-        quotes.append(GoldQuote(segments=content, kind=polnear_kind(joined), sources=sources))
+        quotes.append(
+            GoldQuote(
+                segments=content,
+                kind=polnear_kind(joined),
+                sources=sources,
+                cue=cue or None,
+                speech=is_speech_cue(cue) if cue else None,
+            )
+        )
     return tuple(quotes)
 
 

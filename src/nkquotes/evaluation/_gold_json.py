@@ -142,6 +142,8 @@ def parse_gold_json(
                 speaker=_optional_str(record, "speaker", at),
                 stance=_optional_str(record, "stance", at),
                 date=_date(record.get("date"), at, "date"),
+                cue=_optional_str(record, "cue", at),
+                speech=True,  # the annotation guide annotates speech and writing only
             )
         )
     return GoldArticle(

@@ -96,7 +96,10 @@ class GoldQuote:
 
     *speaker* is a canonical name (gold JSON), compared by :func:`normalise_name`; *sources*
     are source spans (brat), compared by overlap and by words. A gold with neither is not
-    judged for its speaker.
+    judged for its speaker. *cue* is the annotated cue's text, when the gold has one;
+    *speech* says whether the gold reports speaking or writing, as opposed to a belief, an
+    intention or a finding (``None``: the format does not say). Neither affects the matching;
+    reports count speech separately.
     """
 
     segments: tuple[Segment, ...] = attrs.field(converter=_segments)
@@ -105,6 +108,8 @@ class GoldQuote:
     sources: tuple[Segment, ...] = attrs.field(default=(), converter=_segments)
     stance: str | None = None
     date: dt.date | None = None
+    cue: str | None = None
+    speech: bool | None = None
 
     @property
     def has_speaker(self) -> bool:
@@ -132,7 +137,10 @@ class QuoteMatch:
     positive); *recalled* and *speaker_correct* are per gold (*speaker_correct* is ``None``
     when not judged: the gold is not recalled or has no speaker); *first* is the index of the
     first prediction assigned to each gold, *coverage* the share of each gold's characters
-    that its assigned predictions cover.
+    that its assigned predictions cover. *merged* is true for a gold that is not recalled
+    although one prediction holds at least 60% of its characters: that prediction was
+    assigned to another gold (a quote split by its attribution that the gold annotates as
+    two, or nested attributions).
     """
 
     gold: tuple[GoldQuote, ...]
@@ -142,6 +150,7 @@ class QuoteMatch:
     first: tuple[int | None, ...]
     speaker_correct: tuple[bool | None, ...]
     coverage: tuple[float, ...] = ()
+    merged: tuple[bool, ...] = ()
 
     @property
     def strict_hits(self) -> int:
@@ -251,5 +260,14 @@ def evaluate_quotes(
         coverage=tuple(
             len(cov) / len(g_chars) if g_chars else 0.0
             for g_chars, cov in zip(gold_chars, covered, strict=True)
+        ),
+        merged=tuple(
+            not hit
+            and bool(g_chars)
+            and any(
+                assigned[p] != g_index and len(chars & g_chars) >= THRESHOLD * len(g_chars)
+                for p, chars in enumerate(pred_chars)
+            )
+            for g_index, (g_chars, hit) in enumerate(zip(gold_chars, recalled, strict=True))
         ),
     )

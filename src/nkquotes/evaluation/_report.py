@@ -48,6 +48,7 @@ class KindScores:
     speaker_judged: int = 0
     speaker_correct: int = 0
     end_to_end: int = 0
+    merged: int = 0
 
     @property
     def recall(self) -> float | None:
@@ -137,6 +138,7 @@ class DatasetReport:
     structure: StructureScores | None
     characters: int
     seconds: float
+    speech_kinds: tuple[KindScores, ...] = ()
 
     @property
     def overall(self) -> KindScores:
@@ -169,6 +171,8 @@ class DatasetReport:
             out[f"recall.{k.kind}"] = k.recall
             out[f"speaker.{k.kind}"] = k.speaker_accuracy
             out[f"end_to_end.{k.kind}"] = k.end_to_end_rate
+        for k in self.speech_kinds:
+            out[f"speech.recall.{k.kind}"] = k.recall
         out["precision.strict"] = self.precision_strict
         out["precision.lenient"] = self.precision_lenient
         out["stance.macro_f1"] = self.stance.macro_f1
@@ -191,6 +195,7 @@ class DatasetReport:
             "metrics": self.metrics(),
             "counts": {
                 "kinds": [attrs.asdict(k) for k in self.kinds],
+                "speech_kinds": [attrs.asdict(k) for k in self.speech_kinds],
                 "predicted": self.predicted,
                 "strict_hits": self.strict_hits,
                 "lenient_hits": self.lenient_hits,
@@ -219,14 +224,15 @@ class DatasetReport:
             f"{len(self.articles)} articles, {self.overall.gold} gold quotes, "
             f"{self.predicted} predictions",
             "",
-            f"{'kind':<10}{'gold':>6}{'recalled':>10}{'recall':>8}"
-            f"{'speaker':>10}{'end-to-end':>12}",
+            *_kind_table(self.kinds),
         ]
-        for k in self.kinds:
-            lines.append(
-                f"{k.kind:<10}{k.gold:>6}{k.recalled:>10}{_pct(k.recall):>8}"
-                f"{_pct(k.speaker_accuracy):>10}{_pct(k.end_to_end_rate):>12}"
-            )
+        if self.speech_kinds:
+            lines += [
+                "",
+                "gold with a cue of speaking or writing only (beliefs, intentions and findings "
+                "left out):",
+                *_kind_table(self.speech_kinds),
+            ]
         lines += [
             "",
             f"precision  strict {_pct(self.precision_strict).strip()} "
@@ -279,6 +285,19 @@ class DatasetReport:
             p, r = StructureScores.precision_recall(getattr(st, part))
             parts.append(f"{part} P {_pct(p).strip()} R {_pct(r).strip()}")
         return [f"structure  {st.articles} articles: {fields}", "           " + "; ".join(parts)]
+
+
+def _kind_table(kinds: Sequence[KindScores]) -> list[str]:
+    lines = [
+        f"{'kind':<10}{'gold':>6}{'recalled':>10}{'recall':>8}"
+        f"{'speaker':>10}{'end-to-end':>12}{'merged':>8}"
+    ]
+    for k in kinds:
+        lines.append(
+            f"{k.kind:<10}{k.gold:>6}{k.recalled:>10}{_pct(k.recall):>8}"
+            f"{_pct(k.speaker_accuracy):>10}{_pct(k.end_to_end_rate):>12}{k.merged:>8}"
+        )
+    return lines
 
 
 def _round(value: float | None) -> float | None:
@@ -359,11 +378,15 @@ def _format_errors(result: ArticleResult) -> list[str]:
     return lines
 
 
-def _kind_scores(results: Sequence[ArticleResult]) -> tuple[KindScores, ...]:
+def _kind_scores(
+    results: Sequence[ArticleResult], *, speech_only: bool = False
+) -> tuple[KindScores, ...]:
     counts: dict[str, Counter[str]] = {}
     for result in results:
         match = result.match
         for i, gold in enumerate(match.gold):
+            if speech_only and gold.speech is False:
+                continue
             for kind in (gold.kind, "all"):
                 c = counts.setdefault(kind, Counter())
                 c["gold"] += 1
@@ -371,6 +394,7 @@ def _kind_scores(results: Sequence[ArticleResult]) -> tuple[KindScores, ...]:
                 c["speaker_judged"] += match.speaker_correct[i] is not None
                 c["speaker_correct"] += match.speaker_correct[i] is True
                 c["end_to_end"] += match.end_to_end(i)
+                c["merged"] += bool(match.merged) and match.merged[i]
     order = [*KINDS, *sorted(set(counts) - {*KINDS, "all"}), "all"]
     return tuple(KindScores(kind=k, **counts.get(k, Counter())) for k in order)
 
@@ -401,6 +425,8 @@ def _structure(results: Sequence[ArticleResult]) -> StructureScores | None:
 def summarise(name: str, results: Sequence[ArticleResult]) -> DatasetReport:
     """The report of the scored articles *results* of dataset *name*."""
     dates = [pair for result in results for pair in date_pairs(result)]
+    # The speech-only table is shown only when some gold is a belief or a finding.
+    excluded = any(g.speech is False for r in results for g in r.match.gold)
     return DatasetReport(
         name=name,
         articles=tuple(results),
@@ -414,4 +440,5 @@ def summarise(name: str, results: Sequence[ArticleResult]) -> DatasetReport:
         structure=_structure(results),
         characters=sum(len(r.text) for r in results),
         seconds=sum(r.seconds for r in results),
+        speech_kinds=_kind_scores(results, speech_only=True) if excluded else (),
     )
