@@ -5,9 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from nkquotes import InputError, QuoteOptions, find_quotes
 from nkquotes._cues import CueIndex, inflect, load_lexicon
+from tests.strategies import any_text, newsy_text
 from tests.test_quotes import article_of
 
 
@@ -67,3 +70,59 @@ def test_bad_user_lexicon_is_an_input_error(tmp_path: Path) -> None:
         load_lexicon(str(bad))
     with pytest.raises(InputError):
         load_lexicon(str(tmp_path / "missing.tsv"))
+
+
+def _scan_each(text: str, bounds: list[tuple[int, int, int]]) -> list[tuple[int, int, str]]:
+    """The reference for ``scan_many``: one ``scan`` per paragraph."""
+    lex = load_lexicon()
+    out = []
+    for start, end, limit in bounds:
+        out.extend((m.start, m.end, m.entry.form) for m in lex.scan(text, start, end, limit))
+    return out
+
+
+@st.composite
+def _text_and_bounds(draw: st.DrawFn, texts: st.SearchStrategy[str]) -> tuple[str, list]:
+    """A text cut into paragraphs by sorted cut points (gaps, overlaps and empties allowed)."""
+    text = draw(texts)
+    cuts = sorted(draw(st.lists(st.integers(0, len(text)), max_size=12)))
+    bounds = []
+    for a, b in zip(cuts[::2], cuts[1::2], strict=False):
+        while b > a and text[b - 1].isspace():
+            b -= 1  # the caller trims trailing white space
+        bounds.append((a, b, draw(st.integers(1, 4))))
+    return text, bounds
+
+
+_PARAGRAPHED = st.lists(newsy_text | st.sampled_from(["\n\n", " \n ", "\n", "said-", "’s"])).map(
+    "".join
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_text_and_bounds(_PARAGRAPHED))
+def test_scan_many_equals_scan_per_paragraph_on_news(case: tuple[str, list]) -> None:
+    text, bounds = case
+    lex = load_lexicon()
+    fast = [(m.start, m.end, m.entry.form) for m in lex.scan_many(text, bounds)]
+    assert fast == _scan_each(text, bounds)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_text_and_bounds(any_text))
+def test_scan_many_equals_scan_per_paragraph_on_any_text(case: tuple[str, list]) -> None:
+    text, bounds = case
+    lex = load_lexicon()
+    fast = [(m.start, m.end, m.entry.form) for m in lex.scan_many(text, bounds)]
+    assert fast == _scan_each(text, bounds)
+
+
+def test_scan_many_stops_a_full_paragraph_only() -> None:
+    text = "said said said\n\nsaid told\n\nadded"
+    bounds = [(0, 14, 2), (16, 25, 5), (27, 32, 5)]
+    lex = load_lexicon()
+    fast = [text[m.start : m.end] for m in lex.scan_many(text, bounds)]
+    assert fast == ["said", "said", "said", "told", "added"]
+    assert [(s, e) for s, e, _ in _scan_each(text, bounds)] == [
+        (m.start, m.end) for m in lex.scan_many(text, bounds)
+    ]

@@ -133,6 +133,53 @@ class CueLexicon:
                     break
         return found
 
+    def scan_many(self, text: str, bounds: list[tuple[int, int, int]]) -> list[CueMatch]:
+        """``scan(text, start, end, limit)`` of every ``(start, end, limit)`` in *bounds*,
+        concatenated, with one ``finditer`` per run of paragraphs.
+
+        Paragraphs are joined into one run when the gap between them is white space holding
+        a line break: no cue form spans a line break, and ``\b`` at the paragraph end sees
+        white space either way, so the matches are exactly the per-paragraph ones. A
+        paragraph that reaches its limit ends its run, as the per-paragraph scan stops there.
+        """
+        found: list[CueMatch] = []
+        entries = self.entries
+        size = len(text)
+        finditer = self.pattern.finditer
+        n = len(bounds)
+        i = 0
+        while i < n:
+            j = i
+            while j + 1 < n:
+                gap = text[bounds[j][1] : bounds[j + 1][0]]
+                if not gap or "\n" not in gap or not gap.isspace():
+                    break
+                j += 1
+            k = i
+            end_k = bounds[k][1]
+            count = 0
+            nxt = j + 1
+            for m in finditer(text, bounds[i][0], bounds[j][1]):
+                s, e = m.span()
+                while s >= end_k:  # the gaps are white space: a match lies in one paragraph
+                    k += 1
+                    end_k = bounds[k][1]
+                    count = 0
+                if (s > 0 and text[s - 1] in "-'’") or (e < size and text[e] in "-'’"):
+                    continue
+                form = m.group()
+                entry = entries.get(form)
+                if entry is None:
+                    entry = self.lookup(form)
+                if entry is not None:
+                    found.append(CueMatch(s, e, entry))
+                    count += 1
+                    if count >= bounds[k][2]:
+                        nxt = k + 1  # the rest of this paragraph is not read
+                        break
+            i = nxt
+        return found
+
 
 class CueIndex:
     """The cue matches of one article, searchable by position without rescanning."""

@@ -84,32 +84,41 @@ _GLUED = _lazyregex.compile(r"[.?!][\"”’](?=\p{Lu}\p{Ll})")
 
 
 def _sentences(
-    text: str, article: Article, index: int, start: int, end: int, pq: ParagraphQuotes
+    text: str,
+    article: Article,
+    index: int,
+    start: int,
+    end: int,
+    pq: ParagraphQuotes,
+    glued: bool = True,
 ) -> list[tuple[int, int]]:
     """Sentence spans of a paragraph, re-joined where a split fell after an abbreviation
-    or inside a quotation."""
+    or inside a quotation. *glued* ``False``: the caller knows the text holds no
+    :data:`_GLUED` match at all."""
     raw = [(s.start, s.end) for s in article.paragraphs[index].sentences if start <= s.start < end]
     if not raw:
         return [(start, end)]
     out: list[tuple[int, int]] = []
+    blocks = pq.blocks
     for s, e in raw:
         if out:
             ps, pe = out[-1]
-            last = text[ps:pe].rstrip().rsplit(None, 1)
-            word = last[-1].rstrip(".").lower() if last else ""
-            if text[ps:pe].rstrip().endswith(".") and (
-                word in _ABBREV_END or (len(word) == 1 and word.isalpha())
-            ):
-                out[-1] = (ps, e)
-                continue
-            k = block_at(pq, s - 1)
-            if k >= 0 and pq.blocks[k].closed and pq.blocks[k].end > s:
-                out[-1] = (ps, e)  # the split fell inside a quotation
-                continue
+            stripped = text[ps:pe].rstrip()
+            if stripped.endswith("."):
+                last = stripped.rsplit(None, 1)
+                word = last[-1].rstrip(".").lower() if last else ""
+                if word in _ABBREV_END or (len(word) == 1 and word.isalpha()):
+                    out[-1] = (ps, e)
+                    continue
+            if blocks:
+                k = block_at(pq, s - 1)
+                if k >= 0 and blocks[k].closed and blocks[k].end > s:
+                    out[-1] = (ps, e)  # the split fell inside a quotation
+                    continue
         out.append((s, e))
     out[0] = (start, out[0][1])
     out[-1] = (out[-1][0], max(out[-1][1], end))
-    if _GLUED.search(text, out[0][0], out[-1][1]) is None:
+    if not glued or _GLUED.search(text, out[0][0], out[-1][1]) is None:
         return out  # nothing glued anywhere in the paragraph (the common case)
     split: list[tuple[int, int]] = []
     for s, e in out:
@@ -196,11 +205,17 @@ def find_quotes(
     opts = options or QuoteOptions()
     lex = load_lexicon(None if opts.extra_cues is None else str(opts.extra_cues))
     paragraphs, continues, problems = _paragraph_quotes(text, article)
-    sentences = [_sentences(text, article, pq.index, pq.start, pq.end, pq) for pq in paragraphs]
-    matches = []
-    for pq in paragraphs:
-        matches.extend(lex.scan(text, pq.start, pq.end, 4 * cue_budget(pq.start, pq.end)))
-    cues = CueIndex(matches)
+    # a window holding a glued sentence implies a match in the whole text: one search
+    # rules the pattern out for every paragraph at once (the common case)
+    glued = _GLUED.search(text) is not None
+    sentences = [
+        _sentences(text, article, pq.index, pq.start, pq.end, pq, glued) for pq in paragraphs
+    ]
+    cues = CueIndex(
+        lex.scan_many(
+            text, [(pq.start, pq.end, 4 * cue_budget(pq.start, pq.end)) for pq in paragraphs]
+        )
+    )
     cue_paras = {pq.index for pq in paragraphs if cues.first(pq.start, pq.end) is not None}
     if not opts.continuations:
         cue_paras = set()
