@@ -19,7 +19,7 @@ import pytest
 
 import nkquotes._pipeline
 import nkquotes.dask as nkdask
-from nkquotes import InputError
+from nkquotes import ConfigurationError, InputError
 from nkquotes._pipeline import Pipeline
 from nkquotes._rows import ENTITY_COLUMNS, QUOTE_COLUMNS
 from tests.scaling_support import (
@@ -206,6 +206,33 @@ def test_bad_date_fails_naming_the_article() -> None:
     bag = db.from_sequence([{"id": "x7", "text": "Body.", "day": "11/04/2019"}], npartitions=1)
     with pytest.raises(InputError, match=r"article 'x7'.*11/04/2019"):
         nkdask.extract_quotes_bag(bag, published_key="day").compute(scheduler="sync")
+
+
+def test_errors_column_reports_bad_articles_and_keeps_the_rest() -> None:
+    good = 'SEOUL -- "We will not talk," Kim Yo Jong said on Monday.'
+    records = [
+        {"id": "x7", "text": good, "day": "11/04/2019"},
+        {"id": "x8", "text": good, "day": "2019-04-11"},
+        {"id": "x9"},
+    ]
+    bag_rows = nkdask.extract_quotes_bag(
+        db.from_sequence(records, npartitions=2), published_key="day", errors="column"
+    ).compute(scheduler="sync")
+    frame = dd.from_pandas(pd.DataFrame(records[:2], dtype=object), npartitions=1, sort=False)
+    result = nkdask.extract_quotes(frame, published_column="day", errors="column")
+    assert dict(result.dtypes.astype(str)) == nkdask.frame_dtypes("quotes", "column")
+    frame_rows = _records(result.compute(scheduler="sync"))
+    for rows, failed_ids in ((bag_rows, ["x7", "x9"]), (frame_rows, ["x7"])):
+        bad = [row for row in rows if row["error"] is not None]
+        assert [row["article_id"] for row in bad] == failed_ids
+        assert "11/04/2019" in bad[0]["error"]
+        assert all(row["quote_id"] is None for row in bad)
+        ok = [row for row in rows if row["error"] is None]
+        assert ok
+        assert {row["article_id"] for row in ok} == {"x8"}
+    assert "no 'text' key" in bag_rows[-1]["error"]
+    with pytest.raises(ConfigurationError, match="errors must be"):
+        nkdask.extract_quotes_bag(db.from_sequence(records), errors="skip")  # type: ignore[arg-type]
 
 
 def _python(code: str) -> subprocess.CompletedProcess[str]:

@@ -24,7 +24,7 @@ from pyspark.sql import types as T
 
 import nkquotes._pipeline
 import nkquotes.spark as nkspark
-from nkquotes import Document, InputError
+from nkquotes import ConfigurationError, Document, InputError
 from nkquotes._pipeline import Pipeline, Stage
 from nkquotes._rows import ENTITY_COLUMNS, QUOTE_COLUMNS
 from tests.scaling_support import (
@@ -199,6 +199,26 @@ def test_bad_date_fails_the_job_naming_the_article(spark: SparkSession) -> None:
         nkspark.extract_quotes(frame, published_column="d").collect()
 
 
+def test_errors_column_reports_the_bad_article_and_keeps_the_rest(spark: SparkSession) -> None:
+    good = 'SEOUL -- "We will not talk," Kim Yo Jong said on Monday.'
+    frame = spark.createDataFrame(
+        [("x7", good, "11/04/2019"), ("x8", good, "2019-04-11")], "id string, text string, d string"
+    )
+    result = nkspark.extract_quotes(frame, published_column="d", errors="column")
+    assert result.schema == nkspark.quote_schema("column")
+    assert result.schema.fieldNames()[-1] == "error"
+    rows = sorted(_rows(result), key=lambda row: (row["article_id"], row["start"] or 0))
+    bad = [row for row in rows if row["error"] is not None]
+    assert [row["article_id"] for row in bad] == ["x7"]
+    assert "11/04/2019" in bad[0]["error"]
+    assert bad[0]["quote_id"] is None
+    ok = [row for row in rows if row["error"] is None]
+    assert ok
+    assert {row["article_id"] for row in ok} == {"x8"}
+    with pytest.raises(ConfigurationError, match="errors must be"):
+        nkspark.extract_quotes(frame, errors="skip")  # type: ignore[arg-type]
+
+
 class _Token:
     """A stage that stamps each quote id with a token drawn when the stage is unpickled."""
 
@@ -247,7 +267,7 @@ def test_default_pipeline_built_once_per_partition(monkeypatch: pytest.MonkeyPat
     out = list(partition(iter(batches)))
     assert len(built) == 1
     table = pa.Table.from_batches(out)
-    assert table.schema == nkspark._arrow_schema("quotes")
+    assert table.schema == nkspark._arrow_schema("quotes", "raise")
     assert table.to_pylist() == reference_rows(articles, "quotes", built[0])
 
 

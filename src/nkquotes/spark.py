@@ -14,8 +14,10 @@ built once per partition, and the rows (those of :func:`nkquotes._rows.quote_row
 the driver (and no RDD is used, which Spark Connect lacks). The result is lazy.
 
 The publication date column may be a ``date``, a ``timestamp`` (turned into a date in the
-session time zone), an ISO ``YYYY-MM-DD`` string or all nulls; a malformed date string
-fails the task (clean it first, for example with ``try_to_date``).
+session time zone), an ISO ``YYYY-MM-DD`` string or all nulls. A malformed date string
+fails the task, naming the article, unless ``errors="column"`` is given: then the result has
+an ``error`` column, ``null`` on ordinary rows and the message on the one row of each article
+that could not be read.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from nkquotes._errors import InputError
-from nkquotes._partitions import RowKind, columns, partition_rows
+from nkquotes._partitions import Errors, RowKind, check_errors, columns, partition_rows
 from nkquotes._pipeline import Pipeline
 
 try:
@@ -60,32 +62,34 @@ def _type(name: str) -> tuple[type[T.DataType], str]:
         raise InputError(f"row type {name!r} has no Spark type (known: {sorted(_TYPES)})") from None
 
 
-def _schema(kind: RowKind) -> T.StructType:
+def _schema(kind: RowKind, errors: Errors) -> T.StructType:
     return T.StructType(
         [
             T.StructField(name, _type(type_name)[0](), nullable=True)
-            for name, type_name in columns(kind)
+            for name, type_name in columns(kind, errors)
         ]
     )
 
 
-def quote_schema() -> T.StructType:
-    """The Spark schema of :func:`extract_quotes`, column for column ``QUOTE_COLUMNS``."""
-    return _schema("quotes")
+def quote_schema(errors: Errors = "raise") -> T.StructType:
+    """The Spark schema of :func:`extract_quotes`, column for column ``QUOTE_COLUMNS``
+    (and a last ``error`` column when *errors* is ``"column"``)."""
+    return _schema("quotes", errors)
 
 
-def entity_schema() -> T.StructType:
-    """The Spark schema of :func:`extract_entities`, column for column ``ENTITY_COLUMNS``."""
-    return _schema("entities")
+def entity_schema(errors: Errors = "raise") -> T.StructType:
+    """The Spark schema of :func:`extract_entities`, column for column ``ENTITY_COLUMNS``
+    (and a last ``error`` column when *errors* is ``"column"``)."""
+    return _schema("entities", errors)
 
 
-def _arrow_schema(kind: RowKind) -> Any:
+def _arrow_schema(kind: RowKind, errors: Errors) -> Any:
     import pyarrow as pa  # type: ignore[import-untyped]
 
     return pa.schema(
         [
             pa.field(name, getattr(pa, _type(type_name)[1])(), nullable=True)
-            for name, type_name in columns(kind)
+            for name, type_name in columns(kind, errors)
         ]
     )
 
@@ -96,13 +100,14 @@ class _ArrowPartition:
 
     kind: RowKind
     pipeline: Pipeline | None = None
+    errors: Errors = "raise"
 
     def __call__(self, batches: Iterator[Any]) -> Iterator[Any]:
         import pyarrow as pa
 
-        schema = _arrow_schema(self.kind)
+        schema = _arrow_schema(self.kind, self.errors)
         rows: list[dict[str, Any]] = []
-        for row in partition_rows(_articles(batches), self.kind, self.pipeline):
+        for row in partition_rows(_articles(batches), self.kind, self.pipeline, self.errors):
             rows.append(row)
             if len(rows) >= _BATCH_ROWS:
                 yield pa.RecordBatch.from_pylist(rows, schema=schema)
@@ -168,9 +173,11 @@ def _extract(
     text_column: str,
     published_column: str | None,
     pipeline: Pipeline | None,
+    errors: Errors,
 ) -> DataFrame:
+    check_errors(errors)
     selected = _select(articles, id_column, text_column, published_column)
-    return selected.mapInArrow(_ArrowPartition(kind, pipeline), _schema(kind))
+    return selected.mapInArrow(_ArrowPartition(kind, pipeline, errors), _schema(kind, errors))
 
 
 def extract_quotes(
@@ -180,13 +187,16 @@ def extract_quotes(
     text_column: str = "text",
     published_column: str | None = None,
     pipeline: Pipeline | None = None,
+    errors: Errors = "raise",
 ) -> DataFrame:
     """A DataFrame with one row per quote of every article, in :func:`quote_schema`.
 
     *articles* needs an id column (any type, cast to string), a string text column and,
     if *published_column* is given, a date, timestamp or ISO string column. *pipeline*
     defaults to :meth:`Pipeline.default`, built once per partition; a pipeline you pass is
-    shipped to each task. Articles whose text is null give no rows.
+    shipped to each task. Articles whose text is null give no rows. With
+    ``errors="column"`` an article that cannot be read gives one row with its id and the
+    message in a last ``error`` column, instead of failing the job.
     """
     return _extract(
         articles,
@@ -195,6 +205,7 @@ def extract_quotes(
         text_column=text_column,
         published_column=published_column,
         pipeline=pipeline,
+        errors=errors,
     )
 
 
@@ -205,6 +216,7 @@ def extract_entities(
     text_column: str = "text",
     published_column: str | None = None,
     pipeline: Pipeline | None = None,
+    errors: Errors = "raise",
 ) -> DataFrame:
     """A DataFrame with one row per entity of every article, in :func:`entity_schema`.
 
@@ -217,4 +229,5 @@ def extract_entities(
         text_column=text_column,
         published_column=published_column,
         pipeline=pipeline,
+        errors=errors,
     )
