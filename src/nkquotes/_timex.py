@@ -27,7 +27,8 @@ import calendar
 import datetime as dt
 import enum
 import functools
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
 
 import attrs
 import regex
@@ -140,10 +141,63 @@ _RELATIVE = (
 _EXPRESSION = _lazyregex.compile(
     rf"{_MONTH_DAY}|{_DAY_MONTH}|{_ISO}|{_WEEKDAY_EXPR}|{_ORDINAL_DAY}|{_RELATIVE}"
 )
+#: Where an _EXPRESSION match can start: each alternative opens with a word boundary
+#: (``the`` of ``on the 2nd`` after a space or at the start) and one of these characters.
+_EXPRESSION_START = _lazyregex.compile(r"\b[0-9ADEFJLMNOPSTWYadefjlmnopstwy\x80-\U0010ffff]")
 _ANCHOR = _lazyregex.compile(
     rf"\d|\b(?:{_MONTH}|(?i:{_WEEKDAY}|yesterday|today|tonight|week|month|ago|day))\b"
 )
 _WINDOW = 24
+_ASCII_RUNS = re.compile(r"[\x00-\x7f]+")
+_ASCII_DIGIT = re.compile(r"[0-9]")
+_WORD_CHAR = _lazyregex.compile(r"\w")
+
+
+@functools.lru_cache(maxsize=1024)
+def _inert(char: str) -> bool:
+    """Whether *char* is no word character and has no case: no _ANCHOR match holds it."""
+    return (
+        char.lower() == char == char.upper()
+        and char.casefold() == char
+        and _WORD_CHAR.match(char) is None
+    )
+
+
+def _may_anchor(part: str) -> bool:
+    """False only if *part* holds no _ANCHOR match (one ``str`` test each: several times
+    quicker than the pattern, and most stretches searched have none).
+
+    An anchor is a digit or letters that match case-insensitively or exactly, so it is
+    made of word characters or of characters with a case. Where every non-ASCII character
+    is neither, an anchor is ASCII, and holds, lower-cased, a digit, a month's first three
+    letters or one of ``day`` (the weekdays, ``yesterday``, ``today``), ``tonight``,
+    ``week``, ``month``, ``ago``.
+    """
+    if not part.isascii() and not all(map(_inert, _ASCII_RUNS.sub("", part))):
+        return True
+    low = part.lower()
+    return (
+        "day" in low
+        or "week" in low
+        or "month" in low
+        or "ago" in low
+        or "tonight" in low
+        or "jan" in low
+        or "feb" in low
+        or "mar" in low
+        or "apr" in low
+        or "may" in low
+        or "jun" in low
+        or "jul" in low
+        or "aug" in low
+        or "sep" in low
+        or "oct" in low
+        or "nov" in low
+        or "dec" in low
+        or _ASCII_DIGIT.search(part) is not None
+    )
+
+
 # "USA Today", "Trending Today USA": a capitalised "Today" after a capitalised word is a name.
 _NAME_BEFORE = _lazyregex.compile(r"\b\p{Lu}[\w&]*\s\Z")
 _WHOLE = _lazyregex.compile(rf"(?:{_EXPRESSION.pattern})")
@@ -185,10 +239,13 @@ def find_time_expressions(text: str, start: int = 0, end: int | None = None) -> 
     ['Wednesday']
     """
     stop = len(text) if end is None else min(end, len(text))
+    windows = _windows(text, start, stop)
+    if not windows:
+        return ()
     return tuple(
         Span.of(text, m.start(), m.end())
-        for low, high in _windows(text, start, stop)
-        for m in _EXPRESSION.finditer(text, low, high)
+        for low, high in windows
+        for m in _expressions(text, low, high)
         if not _in_a_name(text, m)
     )
 
@@ -197,10 +254,27 @@ def find_time_expression(text: str, start: int = 0, end: int | None = None) -> S
     """The first time expression in ``text[start:end]``, or ``None``."""
     stop = len(text) if end is None else min(end, len(text))
     for low, high in _windows(text, start, stop):
-        for match in _EXPRESSION.finditer(text, low, high):
+        for match in _expressions(text, low, high):
             if not _in_a_name(text, match):
                 return Span.of(text, match.start(), match.end())
     return None
+
+
+def _expressions(text: str, low: int, high: int) -> Iterator[regex.Match[str]]:
+    """``_EXPRESSION.finditer(text, low, high)``, trying the pattern only where a match can
+    start: a word character after a word boundary that some alternative opens with (a
+    digit, an ASCII letter among ``adefjlmnopstwy`` in either case, or any non-ASCII one).
+    The scan tries the same places in the same order, so it finds the same matches, a few
+    times quicker than the pattern's own scan."""
+    pos = low
+    for start in _EXPRESSION_START.finditer(text, low, high):
+        at = start.start()
+        if at < pos:
+            continue  # inside the previous match
+        match = _EXPRESSION.match(text, at, high)
+        if match is not None:
+            yield match
+            pos = match.end()
 
 
 def _in_a_name(text: str, match: regex.Match[str]) -> bool:
@@ -216,6 +290,8 @@ def _windows(text: str, start: int, stop: int) -> list[tuple[int, int]]:
     ``yesterday``, ``week``, ``ago``), and none reaches further than :data:`_WINDOW` from it;
     scanning only there is several times faster than running the full pattern everywhere.
     """
+    if not _may_anchor(text[start:stop]):
+        return []  # most stretches searched
     windows: list[tuple[int, int]] = []
     for anchor in _ANCHOR.finditer(text, start, stop):
         low = max(start, anchor.start() - _WINDOW)
