@@ -5,16 +5,8 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from nkquotes._speakers_scan import (
-    _PARTY,
-    _TOKEN_SPLIT,
-    Tokens,
-    _is_name_word,
-    _name_run,
-    _party_at,
-    splitter,
-    tokenize,
-)
+from nkquotes._speakers_scan import _PARTY, _is_name_word, _name_run, _party_at
+from nkquotes._speakers_tokens import _TOKEN_SPLIT, Tokens, splitter, tokenize, tokenize_regions
 
 # ASCII words, typographic punctuation, and the non-ASCII letters, marks and digits the
 # fast path must leave to the full pattern.
@@ -98,3 +90,35 @@ def test_the_party_check_matches_the_full_pattern(text: str, data: st.DataObject
     found = _party_at(text, pos, limit)
     expected = _PARTY.match(text, pos, limit)
     assert (found and found.span()) == (expected and expected.span())
+
+
+_REGION_TEXTS = st.one_of(_TEXTS, _NAME_TEXTS, st.text(max_size=80))
+
+
+@settings(max_examples=400)
+@given(_REGION_TEXTS, st.lists(st.tuples(st.integers(0, 80), st.integers(0, 80)), max_size=5))
+@example("Sen. Kim J.\n\nMr. U.S. aide said.", [(0, 10), (13, 31)])
+@example("Kim J. said", [(0, 5), (4, 11)])
+@example("abc def", [(1, 5)])
+def test_regions_from_one_split_match_each_region_split_alone(
+    text: str, bounds: list[tuple[int, int]]
+) -> None:
+    regions = sorted((min(a, b, len(text)), min(max(a, b), len(text))) for a, b in bounds)
+    split = splitter(text)
+    fast = tokenize_regions(text, regions, split)
+    slow = [tokenize(text, start, end, split) for start, end in regions]
+    assert len(fast) == len(slow)
+    for got, want in zip(fast, slow, strict=True):
+        assert _all_fields(got) == _all_fields(want)
+
+
+def _all_fields(tokens: Tokens) -> tuple[object, ...]:
+    return (
+        tokens.starts,
+        tokens.ends,
+        tokens.words,
+        tokens.possessive,
+        tokens.initial,
+        tokens.upper,
+        tokens.org_words(),
+    )

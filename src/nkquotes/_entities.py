@@ -284,6 +284,10 @@ class Registry:
         """People one of whose name ends is *word*."""
         return list(self._short.get(fold(word), ()))
 
+    def has_short(self, word: str) -> bool:
+        """Whether :meth:`short` of *word* finds anyone."""
+        return fold(word) in self._short
+
     def by_name(self, name: str) -> Record | None:
         """The organisation, group or outlet called *name*."""
         return self._named.get(fold(name))

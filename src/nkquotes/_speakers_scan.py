@@ -15,12 +15,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-import re
-import unicodedata
-from collections.abc import Callable
-from itertools import accumulate, compress
-from operator import itemgetter
-from typing import Any
+from itertools import compress
 
 import regex
 
@@ -35,7 +30,6 @@ from nkquotes._entities import (
 )
 from nkquotes._model import Article, EntityKind, Span
 from nkquotes._names import (
-    ABBREVIATIONS,
     COUNTRY_ALIASES,
     HONORIFICS,
     ORG_WORDS,
@@ -43,13 +37,13 @@ from nkquotes._names import (
     ROLE_NOUNS,
     STOP_CAPS,
     TITLE_WORDS,
-    TOKEN,
     country_key,
     fold,
     strip_determiner,
 )
+from nkquotes._speakers_tokens import Splitter, Tokens, splitter, tokenize, tokenize_regions
 
-__all__ = ["Tokens", "build_registry", "tokenize"]
+__all__ = ["build_registry"]
 
 _PARTY = _lazyregex.compile(r"\s*\(\s*([RDI])\s*[-–,]\s*([A-Z][A-Za-z.]{1,12})\s*\)")
 # An opening mark stops the scan too, so a run of unclosed “ is read once, not 2,000 times.
@@ -72,143 +66,6 @@ _OF_AT = _lazyregex.compile(r"\s(?:of|at)\s+(?:the\s+)?(.+)$")
 _SENTENCE_END = _lazyregex.compile(r"[.!?:\"“”]\s*$|\n")
 _MAX_TITLE_TOKENS = 10
 _MAX_APPOSITION = 16
-#: ``TOKEN`` with a group, so that splitting on it keeps the words between the gaps.
-_TOKEN_SPLIT = _lazyregex.compile(f"({TOKEN.pattern})")
-#: ``_TOKEN_SPLIT`` for text whose only letters and digits are ASCII (see :func:`splitter`).
-#: (The acronym written out as ``X.X.(?:X.)*``: ``re`` splits faster so than with ``{2,}``.)
-_PLAIN_TOKEN_SPLIT = r"([A-Z]\.[A-Z]\.(?:[A-Z]\.)*|[A-Za-z0-9]+(?:[-'’][A-Za-z0-9]+)*)"
-_SPLITTER_PIECE = 8192
-_POSSESSIVE_ENDS = ("'s", "’s")
-_FIRST = itemgetter(0)
-
-
-class Tokens:
-    """The word tokens of one region, as parallel lists indexed by token number.
-
-    ``starts[k]`` and ``ends[k]`` are offsets into the text (an abbreviation's end includes
-    its full stop), ``words[k]`` is the word without a possessive ``'s``, and ``possessive``,
-    ``initial`` (a dotted initial) and ``upper`` (capitalised) are flags. Lists rather than
-    an object per word: an article has hundreds of words and only its capitalised ones are
-    looked at closely.
-    """
-
-    __slots__ = ("_org_words", "ends", "initial", "possessive", "starts", "upper", "words")
-
-    def __init__(
-        self,
-        starts: list[int],
-        ends: list[int],
-        words: list[str],
-        possessive: list[bool],
-        initial: list[bool],
-    ) -> None:
-        self.starts = starts
-        self.ends = ends
-        self.words = words
-        self.possessive = possessive
-        self.initial = initial
-        self.upper: list[bool] = list(map(str.isupper, map(_FIRST, words)))
-        self._org_words: list[int] | None = None
-
-    def __len__(self) -> int:
-        return len(self.words)
-
-    def org_words(self) -> list[int]:
-        """Indexes of the capitalised organisation words, in order."""
-        found = self._org_words
-        if found is None:
-            # Built by C-level iteration: a region has dozens of capitalised words.
-            words, org_words = self.words, ORG_WORDS.words
-            capitalised = list(compress(range(len(words)), self.upper))
-            keys = map(fold, map(words.__getitem__, capitalised))
-            found = self._org_words = list(compress(capitalised, map(org_words.__contains__, keys)))
-        return found
-
-    def dropped(self, k: int) -> Tokens:
-        """Tokens ``0 .. k + 1`` without token *k* (so that ``k + 1`` becomes ``k``)."""
-
-        def cut(values: list[Any]) -> list[Any]:
-            return [*values[:k], values[k + 1]]
-
-        return Tokens(
-            cut(self.starts),
-            cut(self.ends),
-            cut(self.words),
-            cut(self.possessive),
-            cut(self.initial),
-        )
-
-
-Splitter = Callable[[str], list[str]]
-
-
-@functools.cache
-def _plain_split() -> Splitter:
-    return re.compile(_PLAIN_TOKEN_SPLIT).split
-
-
-@functools.lru_cache(maxsize=4096)
-def _plain_char(char: str) -> bool:
-    """Whether *char* is no letter, mark or number, so ``TOKEN`` can never match it."""
-    return unicodedata.category(char)[0] not in "LMN"
-
-
-def splitter(text: str) -> Splitter:
-    """``_TOKEN_SPLIT.split``, or the same split by the faster ``re`` when *text* allows.
-
-    On text whose letters, marks and digits are all ASCII the two patterns agree (``\\p{Lu}``
-    is ``[A-Z]``, ``[\\p{L}\\p{M}\\d]`` is ``[A-Za-z0-9]``); news text mostly is, apart
-    from typographic quotes and dashes.
-    """
-    if not text.isascii():
-        # By pieces, so that text full of letters of other scripts is told at once.
-        for at in range(0, len(text), _SPLITTER_PIECE):
-            piece = set(text[at : at + _SPLITTER_PIECE])
-            if not all(_plain_char(c) for c in piece if not c.isascii()):
-                return _TOKEN_SPLIT.split
-    return _plain_split()
-
-
-def tokenize(text: str, start: int, end: int, split: Splitter | None = None) -> Tokens:
-    """The word tokens of ``text[start:end]``; abbreviations keep their full stop.
-
-    *split* is :func:`splitter` of *text* (computed here when not given).
-    """
-    # One split gives the words and the gaps between them; their offsets are running sums.
-    piece = text[start:end]
-    parts = (split or splitter(piece))(piece)
-    offsets = list(accumulate(map(len, parts), initial=start))
-    words = parts[1::2]
-    starts = offsets[1:-1:2]
-    ends = offsets[2::2]
-    count = len(words)
-    possessive = [False] * count
-    # Possessives and full stops are rare: find them in the text, not word by word.
-    for ending in _POSSESSIVE_ENDS:
-        at = piece.find(ending)
-        while at >= 0:
-            # A word ending in ``'s`` with something before the apostrophe ends here.
-            k = bisect.bisect_left(ends, start + at + 2)
-            if k < count and ends[k] == start + at + 2 and starts[k] < start + at:
-                possessive[k] = True
-                words[k] = words[k][:-2]
-            at = piece.find(ending, at + 1)
-    dotted = []  # the words whose following gap starts with "."
-    at = piece.find(".")
-    while at >= 0:
-        k = bisect.bisect_left(ends, start + at)
-        if k < count and ends[k] == start + at:
-            dotted.append(k)
-        at = piece.find(".", at + 1)
-    initial = [False] * count
-    for k in dotted:
-        word = words[k]
-        initial[k] = len(word) == 1 and word.isupper()
-        if initial[k] or word.casefold() in ABBREVIATIONS:
-            ends[k] += 1
-    return Tokens(starts, ends, words, possessive, initial)
-
-
 # -- scanning -----------------------------------------------------------------------------
 
 
@@ -223,6 +80,21 @@ def _not_name_words() -> frozenset[str]:
 def _country_first() -> frozenset[str]:
     """Words that can start a country name (what :func:`_country_at` can accept)."""
     return _pair_heads() | {"north", "south"} | frozenset(COUNTRY_ALIASES)
+
+
+# What a capitalised word can start (:func:`_start_kind`): plain ints, not enum flags.
+_COUNTRY_START, _ORG_START, _NAME_START = 1, 2, 4
+
+
+@functools.lru_cache(maxsize=8192)
+def _start_kind(word: str) -> int:
+    """What the capitalised *word* can start: a country (what :func:`_country_at` can accept),
+    an organisation run (what :func:`_org_run` does not refuse at once), a name (name shape)."""
+    key = fold(word)
+    kind = _COUNTRY_START if key in _country_first() else 0
+    if key not in STOP_CAPS:
+        kind |= _ORG_START
+    return (kind | _NAME_START) if _name_shaped(word) else kind
 
 
 @functools.cache
@@ -363,7 +235,7 @@ def build_registry(text: str, article: Article) -> Registry:
     registry = Registry(text)
     regions = _regions(text, article)
     split = splitter(text)
-    region_tokens = [tokenize(text, start, end, split) for start, end in regions]
+    region_tokens = tokenize_regions(text, regions, split)
     body_words: set[str] = set()
     for tokens in region_tokens:
         body_words.update(tokens.words)
@@ -376,7 +248,6 @@ def build_registry(text: str, article: Article) -> Registry:
     # Cheap tests on the whole text spare most articles a scan of every region.
     document_hits = _occurrences(text, _DOCUMENT_WORDS)
     unnamed = _SPOKES.search(text) is not None
-    country_first = _country_first()
     for (start, end), tokens in zip(regions, region_tokens, strict=True):
         # What ``_DOCUMENT.finditer(text, start, end)`` finds: matches start at a keyword.
         lo = bisect.bisect_left(document_hits, start)
@@ -399,24 +270,27 @@ def build_registry(text: str, article: Article) -> Registry:
         for i in compress(range(len(tokens)), tokens.upper):
             if i < resume:
                 continue
-            country = _country_at(text, tokens, i) if fold(words[i]) in country_first else None
-            if country is not None:
-                name, stop = country
-                span = Span.of(text, starts[i], starts[stop - 1] + len(words[stop - 1]))
-                registry.named(name, EntityKind.ORGANISATION, span).country = True
-                resume = stop
-                continue
-            # An organisation run ends in an organisation word within reach.
-            while next_org < len(org_at) and org_at[next_org] < i:
-                next_org += 1
-            reach = org_at[next_org] if next_org < len(org_at) else len(tokens)
-            org = _org_run(text, tokens, i) if reach - i < _MAX_TITLE_TOKENS else i
-            if org > i:
-                span = Span.of(text, starts[i], starts[org - 1] + len(words[org - 1]))
-                registry.named(span.text, EntityKind.ORGANISATION, span)
-                resume = org
-                continue
-            if not (initial[i] or _name_shaped(words[i])):
+            kind = _start_kind(words[i])
+            if kind & _COUNTRY_START:
+                country = _country_at(text, tokens, i)
+                if country is not None:
+                    name, stop = country
+                    span = Span.of(text, starts[i], starts[stop - 1] + len(words[stop - 1]))
+                    registry.named(name, EntityKind.ORGANISATION, span).country = True
+                    resume = stop
+                    continue
+            if kind & _ORG_START:
+                # An organisation run ends in an organisation word within reach.
+                while next_org < len(org_at) and org_at[next_org] < i:
+                    next_org += 1
+                reach = org_at[next_org] if next_org < len(org_at) else len(tokens)
+                org = _org_run(text, tokens, i) if reach - i < _MAX_TITLE_TOKENS else i
+                if org > i:
+                    span = Span.of(text, starts[i], starts[org - 1] + len(words[org - 1]))
+                    registry.named(span.text, EntityKind.ORGANISATION, span)
+                    resume = org
+                    continue
+            if not (kind & _NAME_START or initial[i]):
                 continue  # what _name_run would find at once: "The", "He", "But"
             run = _name_run(text, tokens, i, body_words)
             if run <= i:
@@ -428,6 +302,11 @@ def build_registry(text: str, article: Article) -> Registry:
             resume = run
     votes: dict[int, tuple[Record, set[str]]] = {}
     for tokens, i in singles:
+        # Most capitalised words have no title before them and nobody to mention.
+        if (i == 0 or not _title_word(tokens.words[i - 1])) and not registry.has_short(
+            tokens.words[i]
+        ):
+            continue
         _register_single(registry, text, tokens, i, votes)
     # "Mr Suga" throughout: "he" may be Yoshihide Suga; "Mr." and "Mrs. Clinton" say nothing.
     for record, genders in votes.values():
@@ -570,18 +449,13 @@ def _register_run(
     name = span.text
     record = registry.person(name, span)
     title = _title_before(text, tokens, i)
-    left = None
-    if title is None and i > 1 and text[tokens.ends[i - 1] : starts[i]] == ", ":
-        back = _title_before(text, tokens.dropped(i - 1), i - 1)
-        if back and fold(words[i - 2]) in TITLE_WORDS:
-            left = back[0]
     end = span.end
     party = _party_at(text, end, limit)
     if party:
         record.party = f"{party.group(1)}-{party.group(2)}"
         end = party.end()
     apposition = None if tokens.possessive[j - 1] else _apposition_after(text, end, limit)
-    _attach(record, title[0] if title else left, apposition)
+    _attach(record, title[0] if title else None, apposition)
 
 
 def _party_at(text: str, pos: int, limit: int) -> regex.Match[str] | None:

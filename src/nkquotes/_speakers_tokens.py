@@ -1,0 +1,211 @@
+"""Word tokens of an article's body regions, for the registry scan.
+
+:func:`tokenize` splits one region into :class:`Tokens`; :func:`tokenize_regions` gives the
+same tokens for every region of an article from one split of the text they cover (a region
+that would not come out the same, because a token of the whole text crosses its edge, is
+split on its own).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from itertools import accumulate, compress
+from operator import itemgetter
+
+from nkquotes import _lazyregex
+from nkquotes._names import ABBREVIATIONS, ORG_WORDS, TOKEN, fold
+
+__all__ = ["Splitter", "Tokens", "splitter", "tokenize", "tokenize_regions"]
+
+#: ``TOKEN`` with a group, so that splitting on it keeps the words between the gaps.
+_TOKEN_SPLIT = _lazyregex.compile(f"({TOKEN.pattern})")
+#: ``_TOKEN_SPLIT`` for text whose only letters and digits are ASCII (see :func:`splitter`).
+#: (The acronym written out as ``X.X.(?:X.)*``: ``re`` splits faster so than with ``{2,}``.)
+_PLAIN_TOKEN_SPLIT = r"([A-Z]\.[A-Z]\.(?:[A-Z]\.)*|[A-Za-z0-9]+(?:[-'’][A-Za-z0-9]+)*)"
+_SPLITTER_PIECE = 8192
+_POSSESSIVE_ENDS = ("'s", "’s")
+_FIRST = itemgetter(0)
+
+
+class Tokens:
+    """The word tokens of one region, as parallel lists indexed by token number.
+
+    ``starts[k]`` and ``ends[k]`` are offsets into the text (an abbreviation's end includes
+    its full stop), ``words[k]`` is the word without a possessive ``'s``, and ``possessive``,
+    ``initial`` (a dotted initial) and ``upper`` (capitalised) are flags. Lists rather than
+    an object per word: an article has hundreds of words and only its capitalised ones are
+    looked at closely.
+    """
+
+    __slots__ = ("_org_words", "ends", "initial", "possessive", "starts", "upper", "words")
+
+    def __init__(
+        self,
+        starts: list[int],
+        ends: list[int],
+        words: list[str],
+        possessive: list[bool],
+        initial: list[bool],
+        upper: list[bool] | None = None,
+        org_words: list[int] | None = None,
+    ) -> None:
+        self.starts = starts
+        self.ends = ends
+        self.words = words
+        self.possessive = possessive
+        self.initial = initial
+        self.upper: list[bool] = (
+            list(map(str.isupper, map(_FIRST, words))) if upper is None else upper
+        )
+        self._org_words = org_words
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def org_words(self) -> list[int]:
+        """Indexes of the capitalised organisation words, in order."""
+        found = self._org_words
+        if found is None:
+            found = self._org_words = _org_indexes(self.words, self.upper)
+        return found
+
+
+def _org_indexes(words: list[str], upper: list[bool]) -> list[int]:
+    # Built by C-level iteration: a region has dozens of capitalised words.
+    org_words = ORG_WORDS.words
+    capitalised = list(compress(range(len(words)), upper))
+    keys = map(fold, map(words.__getitem__, capitalised))
+    return list(compress(capitalised, map(org_words.__contains__, keys)))
+
+
+Splitter = Callable[[str], list[str]]
+
+
+@functools.cache
+def _plain_split() -> Splitter:
+    return re.compile(_PLAIN_TOKEN_SPLIT).split
+
+
+@functools.lru_cache(maxsize=4096)
+def _plain_char(char: str) -> bool:
+    """Whether *char* is no letter, mark or number, so ``TOKEN`` can never match it."""
+    return unicodedata.category(char)[0] not in "LMN"
+
+
+def splitter(text: str) -> Splitter:
+    """``_TOKEN_SPLIT.split``, or the same split by the faster ``re`` when *text* allows.
+
+    On text whose letters, marks and digits are all ASCII the two patterns agree (``\\p{Lu}``
+    is ``[A-Z]``, ``[\\p{L}\\p{M}\\d]`` is ``[A-Za-z0-9]``); news text mostly is, apart
+    from typographic quotes and dashes.
+    """
+    if not text.isascii():
+        # By pieces, so that text full of letters of other scripts is told at once.
+        for at in range(0, len(text), _SPLITTER_PIECE):
+            piece = set(text[at : at + _SPLITTER_PIECE])
+            if not all(_plain_char(c) for c in piece if not c.isascii()):
+                return _TOKEN_SPLIT.split
+    return _plain_split()
+
+
+def _scan(
+    text: str, start: int, end: int, split: Splitter
+) -> tuple[list[int], list[int], list[str], list[bool], list[bool], list[int]]:
+    """The token lists of ``text[start:end]``, and the indexes whose end took a full stop."""
+    # One split gives the words and the gaps between them; their offsets are running sums.
+    piece = text[start:end]
+    parts = split(piece)
+    offsets = list(accumulate(map(len, parts), initial=start))
+    words = parts[1::2]
+    starts = offsets[1:-1:2]
+    ends = offsets[2::2]
+    count = len(words)
+    possessive = [False] * count
+    # Possessives and full stops are rare: find them in the text, not word by word.
+    for ending in _POSSESSIVE_ENDS:
+        at = piece.find(ending)
+        while at >= 0:
+            # A word ending in ``'s`` with something before the apostrophe ends here.
+            k = bisect.bisect_left(ends, start + at + 2)
+            if k < count and ends[k] == start + at + 2 and starts[k] < start + at:
+                possessive[k] = True
+                words[k] = words[k][:-2]
+            at = piece.find(ending, at + 1)
+    dotted = []  # the words whose following gap starts with "."
+    at = piece.find(".")
+    while at >= 0:
+        k = bisect.bisect_left(ends, start + at)
+        if k < count and ends[k] == start + at:
+            dotted.append(k)
+        at = piece.find(".", at + 1)
+    initial = [False] * count
+    extended = []
+    for k in dotted:
+        word = words[k]
+        initial[k] = len(word) == 1 and word.isupper()
+        if initial[k] or word.casefold() in ABBREVIATIONS:
+            ends[k] += 1
+            extended.append(k)
+    return starts, ends, words, possessive, initial, extended
+
+
+def tokenize(text: str, start: int, end: int, split: Splitter | None = None) -> Tokens:
+    """The word tokens of ``text[start:end]``; abbreviations keep their full stop.
+
+    *split* is :func:`splitter` of *text* (computed here when not given).
+    """
+    split = split or splitter(text[start:end])
+    starts, ends, words, possessive, initial, _ = _scan(text, start, end, split)
+    return Tokens(starts, ends, words, possessive, initial)
+
+
+def tokenize_regions(
+    text: str, regions: Sequence[tuple[int, int]], split: Splitter
+) -> list[Tokens]:
+    """``[tokenize(text, start, end, split) for start, end in regions]``, from one split.
+
+    The text from the first region's start to the last one's end is split once; a region gets
+    the tokens that start inside it. That is the region's own split when no token crosses
+    either edge: the split is a left-to-right scan whose patterns look at nothing outside
+    the match, so both scans are between words at the edge and then find the same words.
+    A word whose full stop lies past the region's end keeps its plain end there.
+    """
+    if not regions:
+        return []
+    lo = min(start for start, _ in regions)
+    hi = max(end for _, end in regions)
+    starts, ends, words, possessive, initial, extended = _scan(text, lo, hi, split)
+    upper = list(map(str.isupper, map(_FIRST, words)))
+    raw_ends = ends.copy()
+    for k in extended:
+        raw_ends[k] -= 1
+    org_at = _org_indexes(words, upper)
+    out = []
+    for start, end in regions:
+        a = bisect.bisect_left(starts, start)
+        b = bisect.bisect_left(starts, end, a)
+        if (a and raw_ends[a - 1] > start) or (b and raw_ends[b - 1] > end):
+            out.append(tokenize(text, start, end, split))  # a word crosses an edge
+            continue
+        region_ends, region_initial = ends[a:b], initial[a:b]
+        if b > a and raw_ends[b - 1] == end and ends[b - 1] != end:
+            region_ends[-1] = end  # its full stop is outside the region
+            region_initial[-1] = False
+        first_org = bisect.bisect_left(org_at, a)
+        region_orgs = [k - a for k in org_at[first_org : bisect.bisect_left(org_at, b, first_org)]]
+        out.append(
+            Tokens(
+                starts[a:b],
+                region_ends,
+                words[a:b],
+                possessive[a:b],
+                region_initial,
+                upper[a:b],
+                region_orgs,
+            )
+        )
+    return out
