@@ -33,7 +33,7 @@ from nkquotes._model import (
     Span,
 )
 from nkquotes._sentences import split_sentences
-from nkquotes._timex import find_time_expressions, resolve_time_expression
+from nkquotes._timex import _may_anchor, find_time_expressions, resolve_time_expression
 
 __all__ = [
     "DateResolution",
@@ -75,7 +75,6 @@ _SIGNATURE_REACH = 300
 _REACH = 250
 #: Characters of a quote's sentence searched on each side of the quote and its cue.
 _CONTEXT = 600
-_LINE_BREAK = _lazyregex.compile(r"\n")
 # "SEOUL, May 21 (Yonhap) --": a dateline dates the article, not the quote after it.
 _DATELINE_AFTER = _lazyregex.compile(r",?\s{0,3}(?:\d{4}\s{0,3})?\([^()\n]{1,40}\)\s{0,3}[-–—]")
 _RELAYED = _lazyregex.compile(
@@ -171,6 +170,8 @@ def _is_attribution(text: str, span: Span, quote: Quote, skip: Span | None) -> b
 def _outside_content(text: str, quote: Quote, start: int, end: int) -> list[Span]:
     """Time expressions in ``text[start:end]`` outside the quote's content segments."""
     found: list[Span] = []
+    if not _may_anchor(text[start:end]):
+        return found  # no stretch of it holds an anchor, so none holds an expression
     pos = start
     for segment in sorted(quote.segments):
         if segment.start > pos:
@@ -242,10 +243,10 @@ def _signature_expression(text: str, quote: Quote) -> Span | None:
     after = quote.segments[-1].end
     if quote.cue is not None:
         after = max(after, quote.cue.span.end)
-    line = _LINE_BREAK.search(text, after, min(len(text), after + _SIGNATURE_REACH))
-    if line is None:
+    line = text.find("\n", after, min(len(text), after + _SIGNATURE_REACH))
+    if line < 0:
         return None
-    signature = _POST_SIGNATURE.match(text, line.start())
+    signature = _POST_SIGNATURE.match(text, line)
     if signature is None:
         return None
     newline = text.find("\n", signature.end())

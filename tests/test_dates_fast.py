@@ -1,0 +1,65 @@
+"""The dates stage's shortcuts find what the plain searches find.
+
+``_outside_content`` skips a quote's attribution region whose text can hold no time
+expression anchor; the reference below searches every stretch, and the two are compared on
+date-thick news-shaped text and on arbitrary text.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nkquotes import Quote, QuoteKind, Span, _dates, _timex
+
+from .strategies import any_text
+from .test_timex_fast import dated
+
+
+def _reference_outside_content(text: str, quote: Quote, start: int, end: int) -> list[Span]:
+    found: list[Span] = []
+    pos = start
+    for segment in sorted(quote.segments):
+        if segment.start > pos:
+            found.extend(_timex.find_time_expressions(text, pos, min(segment.start, end)))
+        pos = max(pos, segment.end)
+    if pos < end:
+        found.extend(_timex.find_time_expressions(text, pos, end))
+    return found
+
+
+@st.composite
+def quote_in_text(draw: st.DrawFn) -> tuple[str, Quote, int, int]:
+    text = draw(dated | any_text)
+    cuts = sorted(draw(st.lists(st.integers(0, len(text)), min_size=2, max_size=6)))
+    segments = tuple(Span.of(text, a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=False))
+    if not segments:
+        segments = (Span.of(text, cuts[0], cuts[-1]),)
+    quote = Quote(id="q0", segments=segments, kind=QuoteKind.DIRECT)
+    start = draw(st.integers(0, len(text)))
+    return text, quote, start, draw(st.integers(start, len(text)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(quote_in_text())
+def test_outside_content_is_that_of_every_stretch_searched(
+    case: tuple[str, Quote, int, int],
+) -> None:
+    text, quote, start, end = case
+    expected = _reference_outside_content(text, quote, start, end)
+    assert _dates._outside_content(text, quote, start, end) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(dated | any_text, st.data())
+def test_pre_check_holds_for_every_part_of_a_stretch_it_passes(
+    text: str, data: st.DataObject
+) -> None:
+    # What the region shortcut relies on: a part of a stretch without anchors has none.
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    if not _timex._may_anchor(text[start:end]):
+        low = data.draw(st.integers(start, end))
+        high = data.draw(st.integers(low, end))
+        assert not _timex._may_anchor(text[low:high])
+        assert _timex.find_time_expressions(text, low, high) == ()
