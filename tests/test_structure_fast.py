@@ -7,20 +7,34 @@ import regex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from nkquotes._structure import _slots
 from nkquotes._structure_lexicon import (
     _LINE_RE,
     CAPTION,
     _may_be_furniture,
+    fold,
     is_caption,
 )
-from nkquotes._structure_lines import _count_gap, split_lines, words
+from nkquotes._structure_lines import (
+    _ASCII_SPACE_BYTES,
+    _WIDE_SPACE,
+    _count_gap,
+    join_words,
+    split_lines,
+    words,
+)
 from nkquotes._structure_roles import (
     _GLUED,
     _GLUED_ASCII,
     _glued_menu,
+    _mark_teasers_squeezing_lines,
     _non_latin,
+    _uncased_marks,
+    classify,
+    mark_teasers,
     squeeze,
 )
+from tests.strategies import any_text, newsy_text
 
 # Pieces of furniture, captions and prose, and the marks and spaces that glue them; lines are
 # drawn from these so that near misses of every branch come up.
@@ -79,7 +93,10 @@ _ASCII_WORDS = st.lists(
 @given(_ASCII_WORDS)
 @example("FinancialGovernment SolutionsLegal")
 def test_ascii_glued_pattern_finds_what_the_unicode_one_finds(text: str) -> None:
-    assert _GLUED_ASCII.findall(text) == _GLUED.findall(text)
+    # The ASCII pattern matches the capital alone: as many matches, at the same ends.
+    assert [m.end() for m in _GLUED_ASCII.finditer(text)] == [
+        m.end() for m in _GLUED.finditer(text)
+    ]
 
 
 _BLANKISH = st.sampled_from(
@@ -158,3 +175,82 @@ def test_glued_menu_equals_the_plain_count(seg: str) -> None:
 @example("Привет мир, hello")
 def test_non_latin_equals_counting_letters(seg: str) -> None:
     assert _non_latin(seg) == _reference_non_latin(seg)
+
+
+@settings(deadline=None, max_examples=1500)
+@given(st.one_of(_LINES, any_text))
+@example("Share this – World\u00a0")
+def test_prefolded_lexicon_tests_equal_folding_inside(line: str) -> None:
+    # ``classify`` folds a line once for both tests.
+    folded = fold(line)
+    assert _may_be_furniture(line, folded) == _may_be_furniture(line)
+    assert is_caption(line, folded) == is_caption(line)
+
+
+@settings(deadline=None, max_examples=1000)
+@given(st.one_of(_MIXED, any_text, st.text()))
+@example("“abc” — ‘d’ – e… f\u00a0")
+def test_uncased_marks_are_uncased(seg: str) -> None:
+    marks = _uncased_marks(seg)
+    non_ascii = [c for c in seg if not c.isascii()]
+    assert marks <= len(non_ascii)
+    if marks == len(non_ascii):  # then the glued-menu test may use the ASCII pattern
+        assert regex.search(r"[\p{Ll}\p{Lu}]", "".join(non_ascii)) is None
+
+
+def test_space_tables_are_str_isspace() -> None:
+    spaces = [chr(c) for c in range(0x110000) if chr(c).isspace()]
+    assert bytes(ord(c) for c in spaces if c.isascii()) == _ASCII_SPACE_BYTES
+    assert [c for c in spaces if not c.isascii()] == [
+        chr(c) for c in range(128, 0x110000) if _WIDE_SPACE.match(chr(c))
+    ]
+
+
+@settings(deadline=None, max_examples=1500)
+@given(st.one_of(any_text, newsy_text, st.text(), _MIXED))
+@example("a\u00a0b c\ud800 d")
+def test_join_words_removes_what_split_does(segment: str) -> None:
+    assert join_words(segment) == "".join(segment.split())
+
+
+_TEASER_LINES = st.lists(
+    st.one_of(
+        st.sampled_from(
+            [
+                "Officials met in Seoul to discuss the talks on the missile plan and the envoy",
+                "said the talks would resume next week after a long pause over the summit",
+                " and",
+                ".",
+                " .",
+                "\n",
+                "\n\n",
+                " ",
+                "\u00a0",
+                "\t",
+                "\u200b",
+                "\x1c",
+                "\x1f",
+            ]
+        ),
+        st.characters(),
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(deadline=None, max_examples=800)
+@given(st.one_of(_TEASER_LINES, newsy_text), st.integers(1, 20))
+@example(
+    "Officials met in Seoul to discuss the talks on the missile plan and the envoy said"
+    " the talks would resume next week\n\nBody. Officials met in Seoul to discuss the"
+    " talks on the missile plan and the envoy said the talks would resume next week.",
+    15,
+)
+def test_teasers_in_one_pass_equal_squeezing_each_line(text: str, header: int) -> None:
+    fast, slow = _slots(text), _slots(text)
+    for a, b in zip(fast, slow, strict=True):
+        classify(a, None)
+        classify(b, None)
+    mark_teasers(text, fast, header)
+    _mark_teasers_squeezing_lines(text, slow, header)
+    assert [(s.role, s.kind) for s in fast] == [(s.role, s.kind) for s in slow]

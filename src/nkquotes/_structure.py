@@ -42,7 +42,7 @@ from nkquotes._structure_lexicon import (
     trailing_agency,
     trailing_boilerplate,
 )
-from nkquotes._structure_lines import split_lines, words
+from nkquotes._structure_lines import split_differs, split_lines, words
 from nkquotes._structure_meta import (
     DatelineMatch,
     match_byline,
@@ -147,11 +147,13 @@ def _slots(text: str) -> list[Slot]:
     slots: list[Slot] = []
     append = slots.append
     tokens_of: dict[str, list[str]] = {}  # a repeated line is split into words once
+    # ``words`` is ``str.split`` on a line without the characters they disagree on.
+    plain = not split_differs(text)
     for line in split_lines(text):
         seg = text[line.start : line.end]
         tokens = tokens_of.get(seg)
         if tokens is None:
-            tokens = tokens_of[seg] = words(seg)
+            tokens = tokens_of[seg] = seg.split() if plain else words(seg)
         append(Slot(line, seg, tokens))
     return slots
 

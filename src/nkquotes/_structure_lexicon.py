@@ -227,14 +227,19 @@ _NOT_MENU_CHAR = _lazyregex.compile(r"[^\w\s.'’|–-]")
 fold = ascii_fold
 
 
-def _may_be_furniture(line: str) -> bool:
-    """False only when ``_LINE_RE`` cannot match the whole of *line* (see ``_LINE_STARTS``)."""
+def _may_be_furniture(line: str, folded: str | None = None) -> bool:
+    """False only when ``_LINE_RE`` cannot match the whole of *line* (see ``_LINE_STARTS``).
+
+    *folded* is ``fold(line)`` if the caller has it.
+    """
     if ">" in line or "›" in line or "»" in line or "@" in line:
         return True  # menus (``Home > World``) and addresses; the marks may be bullets too
     core = line.strip(_BULLET_CHARS)
     if not core:
         return True  # ``*``
-    low = fold(core)
+    # Folding maps the bullet marks to themselves and nothing else to one of them, so the
+    # folded line stripped is the stripped line folded.
+    low = fold(core) if folded is None else folded.strip(_BULLET_CHARS)
     first = _LINE_STARTS.get(low[0])
     if first is not None and low.startswith(first):
         return True
@@ -251,14 +256,19 @@ def _may_be_furniture(line: str) -> bool:
     # and separators: prose has a comma or another mark, found at once.
     return (
         ("-" in core or "|" in core or "–" in core)
+        # A comma is one of ``_NOT_MENU_CHAR``'s marks: prose has one, found without the pattern.
+        and "," not in core
         and _NOT_MENU_CHAR.search(core) is None
         and _DASH_MENU.search(core) is not None
     )
 
 
-def classify_line(line: str) -> BoilerplateKind | None:
-    """The furniture kind of a whole trimmed line, or ``None`` if the lexicon does not know it."""
-    if len(line) > 600 or not _may_be_furniture(line):
+def classify_line(line: str, folded: str | None = None) -> BoilerplateKind | None:
+    """The furniture kind of a whole trimmed line, or ``None`` if the lexicon does not know it.
+
+    *folded* is ``fold(line)`` if the caller has it.
+    """
+    if len(line) > 600 or not _may_be_furniture(line, folded):
         return None
     match = _LINE_RE.fullmatch(line)
     if match is None or match.lastgroup is None:
@@ -299,9 +309,12 @@ _CAPTION_VERBS = (
 )  # fmt: skip
 
 
-def is_caption(line: str) -> bool:
-    """Whether :data:`CAPTION` occurs in *line* (tried only when a word it needs is there)."""
-    low = fold(line)
+def is_caption(line: str, folded: str | None = None) -> bool:
+    """Whether :data:`CAPTION` occurs in *line* (tried only when a word it needs is there).
+
+    *folded* is ``fold(line)`` if the caller has it.
+    """
+    low = fold(line) if folded is None else folded
     if low.startswith(_CAPTION_STARTS):
         return CAPTION.search(line) is not None
     for word in _CAPTION_WORDS:

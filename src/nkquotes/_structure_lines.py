@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from nkquotes import _lazyregex
 
-__all__ = ["BLANKS", "Line", "split_differs", "split_lines", "words"]
+__all__ = ["BLANKS", "Line", "join_words", "split_differs", "split_lines", "words"]
 
 # Every line break Python's str.splitlines knows, so \r\n, \r, U+2028 and friends all work.
 _BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
@@ -113,3 +113,22 @@ def words(segment: str) -> list[str]:
     if split_differs(segment):
         return _WORD.findall(segment)
     return segment.split()
+
+
+# ``str.isspace`` in ASCII as bytes, and outside ASCII as a class (``tests/test_structure_fast.py``
+# checks both against ``str.isspace`` over all of Unicode).
+_ASCII_SPACE_BYTES = b"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f "
+_WIDE_SPACE = re.compile("[\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+
+
+def join_words(segment: str) -> str:
+    """``"".join(segment.split())``: *segment* without ``str.isspace`` characters.
+
+    Deleting bytes is several times faster than splitting into words: on ASCII, and on
+    UTF-8 when every space is ASCII (a multi-byte character holds no ASCII byte)."""
+    if segment.isascii():
+        return segment.encode("ascii").translate(None, _ASCII_SPACE_BYTES).decode("ascii")
+    if _WIDE_SPACE.search(segment) is None:
+        raw = segment.encode("utf-8", "surrogatepass").translate(None, _ASCII_SPACE_BYTES)
+        return raw.decode("utf-8", "surrogatepass")
+    return "".join(segment.split())

@@ -24,7 +24,7 @@ from nkquotes._structure_lexicon import (
     is_caption,
     is_non_english,
 )
-from nkquotes._structure_lines import Line, split_differs, words
+from nkquotes._structure_lines import Line, join_words, split_differs, words
 from nkquotes._structure_meta import (
     DateLine,
     match_byline,
@@ -89,8 +89,9 @@ _LETTER = _lazyregex.compile(r"\p{L}")
 _POSSESSIVE = _lazyregex.compile(r"(?:['’]s)?\.?$")
 _BULLETS = _lazyregex.compile(r"\s[•·|▪]\s")
 _GLUED = _lazyregex.compile(r"\p{Ll}{3}\p{Lu}")
-# The same on ASCII text, where ``re`` (no Unicode tables to consult) runs it faster.
-_GLUED_ASCII = re.compile(r"[a-z]{3}[A-Z]")
+# The same on ASCII text, found by its capital: ``re`` skips to a pattern's first class
+# quickly, and the matches (disjoint, each ending at its capital) are as many.
+_GLUED_ASCII = re.compile(r"[A-Z](?<=[a-z]{3}[A-Z])")
 _CASED = _lazyregex.compile(r"[\p{Ll}\p{Lu}]")
 _ASCII_RUN = _lazyregex.compile(r"[\x00-\x7f]+")
 _LATIN_NON_ASCII = _lazyregex.compile(r"[\u0080-\u024f\u1e00-\u1eff]+")
@@ -116,7 +117,9 @@ _END_MARK = _lazyregex.compile(r"(?i)\(?\s*end\s*\)?|enditem|end\s+item")
 def classify(slot: Slot, previous: Slot | None) -> None:
     seg = slot.seg
     tokens = slot.tokens
-    kind = classify_line(seg)
+    # Folded once for the lexicon's and the caption's word tests (when either can run).
+    folded = fold(seg) if len(seg) <= 600 or len(tokens) <= 80 else None
+    kind = classify_line(seg, folded)
     if kind is not None:
         set_role(slot, Role.BOILER, kind)
         return
@@ -144,7 +147,7 @@ def classify(slot: Slot, previous: Slot | None) -> None:
     if _glued_menu(seg, tokens) or _bulleted(seg):
         set_role(slot, Role.BOILER, K.NAVIGATION)
         return
-    if len(tokens) <= 80 and is_caption(seg):
+    if len(tokens) <= 80 and is_caption(seg, folded):
         set_role(slot, Role.CAPTION)
         return
     if _non_latin(seg):
@@ -183,7 +186,11 @@ def _glued_menu(seg: str, tokens: list[str]) -> bool:
         return False
     # Without a cased letter outside ASCII (curly quotes and dashes are not), every match
     # is ASCII: the ASCII pattern finds the same ones.
-    if len(ascii_part) == len(seg) or _CASED.search(_ASCII_RUN.sub("", seg)) is None:
+    if (
+        len(ascii_part) == len(seg)
+        or _uncased_marks(seg) == len(seg) - len(ascii_part)
+        or _CASED.search(_ASCII_RUN.sub("", seg)) is None
+    ):
         pattern: re.Pattern[str] | _lazyregex.LazyPattern = _GLUED_ASCII
     else:
         pattern = _GLUED
@@ -191,6 +198,22 @@ def _glued_menu(seg: str, tokens: list[str]) -> bool:
         return False
     glued = sum(1 for t in tokens if pattern.search(t))
     return glued >= 3 and glued * 4 >= len(tokens)
+
+
+def _uncased_marks(seg: str) -> int:
+    """How many of *seg*'s characters are the common marks of English text outside ASCII
+    (curly quotes, dashes, ellipsis, no-break space): if they are all of its non-ASCII
+    characters, it has no cased letter outside ASCII (counting is faster than a pattern)."""
+    return (
+        seg.count("“")
+        + seg.count("”")
+        + seg.count("’")
+        + seg.count("‘")
+        + seg.count("—")
+        + seg.count("–")
+        + seg.count("…")
+        + seg.count("\u00a0")
+    )
 
 
 def _bulleted(seg: str) -> bool:
@@ -257,6 +280,34 @@ def squeeze(segment: str) -> str:
 
 def mark_teasers(text: str, slots: list[Slot], header_lines: int) -> None:
     """An opening line that the body repeats inside a longer line is a teaser."""
+    if split_differs(text):
+        _mark_teasers_squeezing_lines(text, slots, header_lines)
+        return
+    # Without U+001C-U+001F and zero-width characters, squeezing is ``str.split`` and
+    # between lines there are only blanks: the squeezed text is the text's words joined,
+    # and a line ends in it where the words before its end do. (What
+    # ``_mark_teasers_squeezing_lines`` builds line by line, here in one pass.)
+    squeezed: str | None = None
+    done = squeezed_done = 0  # text[:done] squeezes to squeezed_done characters
+    lines: list[str] | None = None
+    for index, slot in enumerate(slots[:header_lines]):
+        if slot.classified or len(slot.tokens) < 18:
+            continue
+        if squeezed is None:
+            squeezed = join_words(text)
+        squeezed_done += len(join_words(text[done : slot.line.end]))
+        done = slot.line.end
+        probe = join_words(slot.seg.rstrip(" ."))
+        if squeezed.find(probe, squeezed_done) < 0:
+            continue
+        if lines is None:
+            lines = [join_words(s.seg) for s in slots]
+        mine = lines[index]
+        if not any(other == mine for other in lines[index + 1 :]):
+            set_role(slot, Role.BOILER, K.OTHER)
+
+
+def _mark_teasers_squeezing_lines(text: str, slots: list[Slot], header_lines: int) -> None:
     squeezed: str | None = None
     # Removing characters one by one, the squeezed text is the squeezed pieces joined:
     # ``ends[i]`` is the length of the squeezed text up to the end of ``slots[i]``.
