@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
+from typing import Any, TypeVar
 
 import attrs
 
@@ -78,6 +79,7 @@ class SpeakerResolution:
 
 
 Resolved = tuple[Record | None, str]
+_T = TypeVar("_T")
 
 
 class _Resolver(Descriptions):
@@ -303,6 +305,24 @@ class _Resolver(Descriptions):
         return record.ends.get(start, start)
 
 
+#: The init fields of each class :func:`_evolved` has copied: (attribute name, init alias).
+_INIT_FIELDS: dict[type[Any], tuple[tuple[str, str], ...]] = {}
+
+
+def _evolved(inst: _T, **changes: Any) -> _T:
+    """``attrs.evolve(inst, **changes)`` with the class's fields looked up once, not per call
+    (two copies per quote made evolve's own lookups a tenth of the stage)."""
+    cls: type[Any] = type(inst)
+    fields = _INIT_FIELDS.get(cls)
+    if fields is None:
+        fields = _INIT_FIELDS[cls] = tuple((a.name, a.alias) for a in attrs.fields(cls) if a.init)
+    for name, alias in fields:
+        if alias not in changes:
+            changes[alias] = getattr(inst, name)
+    copy: _T = cls(**changes)
+    return copy
+
+
 def resolve_speakers(text: str, article: Article, quotes: tuple[Quote, ...]) -> SpeakerResolution:
     """Resolve each quote's speaker mention to an entity of the article.
 
@@ -370,12 +390,12 @@ def resolve_speakers(text: str, article: Article, quotes: tuple[Quote, ...]) -> 
         if quote.speaker is None:
             out.append(quote)
             continue
-        speaker = attrs.evolve(
+        speaker = _evolved(
             quote.speaker,
             mention=mention or quote.speaker.mention,
             name=record.name if record is not None else None,
             entity=ids.get(id(record)) if record is not None else None,
             reason=reason,
         )
-        out.append(attrs.evolve(quote, speaker=speaker))
+        out.append(_evolved(quote, speaker=speaker))
     return SpeakerResolution(quotes=tuple(out), entities=registry.entities(ids, keep))
