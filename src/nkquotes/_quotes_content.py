@@ -11,6 +11,7 @@ from __future__ import annotations
 from nkquotes import _lazyregex
 from nkquotes._cues import CueIndex
 from nkquotes._quotes_draft import ParagraphQuotes, block_at
+from nkquotes._quotes_fast import ASCII_WORD, HSPACE
 from nkquotes._quotes_mention import aux_before, mention_after, mention_before
 from nkquotes._sentences import wordset
 
@@ -29,9 +30,30 @@ __all__ = [
 _PREV_WORD = _lazyregex.compile(r"(?r)(?P<w>[\w’']+)[^\S\n]*+\Z")
 
 
+_WORD_CHARS = ASCII_WORD | {"’", "'"}
+
+
 def prev_word(text: str, lo: int, pos: int) -> str:
-    m = _PREV_WORD.compiled.match(text, max(lo, pos - 40), pos)
-    return m.group("w").lower() if m is not None else ""
+    """The word ending before *pos* (white space allowed), lowercased, or ``""``.
+
+    ``str`` lookups give :data:`_PREV_WORD`'s answer while the word is ASCII (or ``’``);
+    any other character defers to the pattern.
+    """
+    lo = max(lo, pos - 40)
+    p = pos
+    while p > lo and text[p - 1] in HSPACE:
+        p -= 1
+    q = p
+    while q > lo:
+        c = text[q - 1]
+        if c in _WORD_CHARS:
+            q -= 1
+        elif c < "\x80":
+            break
+        else:
+            m = _PREV_WORD.compiled.match(text, lo, pos)
+            return m.group("w").lower() if m is not None else ""
+    return text[q:p].lower()
 
 
 _ABBREV = wordset("mr mrs ms dr sen rep gov gen st jr sr prof lt col sgt")

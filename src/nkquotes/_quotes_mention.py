@@ -10,6 +10,7 @@ short window, so the cost per cue is constant.
 from __future__ import annotations
 
 from nkquotes import _lazyregex
+from nkquotes._quotes_fast import HSPACE, LOWER
 from nkquotes._quotes_modifiers import LISTENER, skip_listener, skip_modifiers
 from nkquotes._sentences import wordset
 
@@ -123,7 +124,7 @@ _ABBREV = wordset(
 _TOKEN = r"(?:\([^()\n]{1,30}\)|[\p{L}\p{N}][\p{L}\p{N}.'’&-]*)"
 _TOKEN_BACK = _lazyregex.compile(r"(?r)(?P<tok>" + _TOKEN + r")[^\S\n]*")
 #: Every token of a window, right to left: ``spans("tok")`` lists them nearest first.
-_TOKENS_BACK = _lazyregex.compile(r"(?r)(?:(?P<tok>" + _TOKEN + r")[^\S\n]*)+")
+_TOKENS_BACK = _lazyregex.compile(r"(?r)(?:(?P<tok>" + _TOKEN + r")[^\S\n]*){1,13}")
 _TOKEN_FWD = _lazyregex.compile(r"[^\S\n]*(?P<tok>" + _TOKEN + r")")
 _AUX_BACK = _lazyregex.compile(
     r"(?r)(?:(?<![\w-])(?:has|have|had|did|does|do|also|then|later|instead|too|reportedly|"
@@ -197,17 +198,56 @@ def _valid_head(tokens: list[str], loose: bool = False) -> bool:
     )
 
 
+#: The last word of every lowercase alternative of :data:`_AUX_BACK` (``[a-z]+ly`` aside).
+_AUX_LAST = wordset(
+    "has have had did does do also then later instead too reportedly repeatedly now still"
+    " long always already even just first initially originally previously recently once"
+    " again further earlier publicly privately separately similarly likewise often"
+    " frequently quickly immediately subsequently simply flatly today yesterday week month"
+    " year"
+)
+#: A word that every match of :data:`_PP_BACK` holds.
+_PP_WORDS = ("respon", "reaction", "reply", "statement", "tweet", "post", "speech", "interview")
+
+
+def _no_aux(text: str, lo: int, cue_start: int) -> bool:
+    """Whether :data:`_AUX_BACK` surely fails before *cue_start* (``str`` lookups only).
+
+    A match ends with white space, and its last word is either a lowercase word of
+    :data:`_AUX_LAST`, an ``-ly`` adverb (the whole run of letters, as a lookbehind
+    opens each alternative), or a capitalised or numeric word (a letter or digit then
+    precedes the run of lowercase letters, and the pattern is asked).
+    """
+    p = cue_start
+    while p > lo and text[p - 1] in HSPACE:
+        p -= 1
+    if p == cue_start:
+        return True
+    q = p
+    while q > lo and text[q - 1] in LOWER:
+        q -= 1
+    c = text[q - 1] if q > lo else ""
+    if c and (not c.isascii() or c.isalnum()):
+        return False
+    word = text[q:p]
+    return word not in _AUX_LAST and not (len(word) >= 3 and word.endswith("ly"))
+
+
 def aux_before(text: str, lo: int, cue_start: int) -> tuple[int, int]:
     """``(mention_end, cue_start)``: the cue grows left over ``has``/``have``/``had``.
 
     Adverbs and auxiliaries between the speaker and the cue (``has repeatedly``) are
     skipped; when they hold ``has``/``have``/``had`` they join the cue span.
     """
-    m = _AUX_BACK.compiled.match(text, max(lo, cue_start - 60), cue_start)
+    a = max(lo, cue_start - 60)
+    m = None if _no_aux(text, a, cue_start) else _AUX_BACK.compiled.match(text, a, cue_start)
     if m is None:
-        pp = _PP_BACK.compiled.match(text, max(lo, cue_start - 100), cue_start)
-        if pp is not None:
-            return pp.start(), cue_start  # "the minister in response to the test says"
+        b = max(lo, cue_start - 100)
+        window = text[b:cue_start]
+        if any(w in window for w in _PP_WORDS):
+            pp = _PP_BACK.compiled.match(text, b, cue_start)
+            if pp is not None:
+                return pp.start(), cue_start  # "the minister in response to the test says"
         return cue_start, cue_start
     words = m.group()
     have = _HAVE.search(words)

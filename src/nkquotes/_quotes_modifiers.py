@@ -4,7 +4,10 @@ the listener after ``told``. Each match is bounded, so stepping over them is lin
 
 from __future__ import annotations
 
+import regex
+
 from nkquotes import _lazyregex
+from nkquotes._quotes_fast import HSPACE
 from nkquotes._timex import WEEKDAY
 
 __all__ = ["LISTENER", "skip_listener", "skip_modifiers"]
@@ -58,10 +61,26 @@ def skip_listener(text: str, pos: int, hi: int) -> int:
     return m.end() if m is not None else pos
 
 
+#: The first character of every alternative of :data:`_MODIFIER` (the weekday names are
+#: read off :data:`WEEKDAY`, which another module owns).
+_FIRSTS = frozenset("oltebJFMASONDnyrpaidvcq—–") | {w[0] for w in regex.findall(r"[A-Za-z]+", _DAY)}
+
+
 def skip_modifiers(text: str, pos: int, hi: int) -> int:
     """Step over times, venues and channels after a cue (``Wednesday``, ``in a statement``)."""
     modifier = _MODIFIER.compiled.match
     for _ in range(4):
+        # A modifier opens after white space and at most one comma with one of _FIRSTS:
+        # anything else cannot match, and most cues are followed by something else.
+        q = pos
+        while q < hi and text[q] in HSPACE:
+            q += 1
+        if q < hi and text[q] == ",":
+            q += 1
+            while q < hi and text[q] in HSPACE:
+                q += 1
+        if q >= hi or text[q] not in _FIRSTS:
+            break
         m = modifier(text, pos, hi)
         if m is None or m.end() == pos:
             break

@@ -1,0 +1,141 @@
+"""The ``str`` fast paths of the quote finder against the patterns they stand in for."""
+
+from __future__ import annotations
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nkquotes import _quotes_content as C
+from nkquotes import _quotes_mention as M
+from nkquotes import _quotes_modifiers as Q
+from nkquotes._quotes_fast import ASCII_WORD, HSPACE, LOWER
+from tests.strategies import any_text, newsy_text
+
+
+def test_character_sets_are_the_pattern_classes() -> None:
+    hspace = regex.compile(r"[^\S\n]")
+    assert {chr(c) for c in range(0x110000) if hspace.match(chr(c))} == HSPACE
+    word = regex.compile(r"\w")
+    assert {chr(c) for c in range(128) if word.match(chr(c))} == ASCII_WORD
+    assert {chr(c) for c in range(128) if regex.match(r"[a-z]", chr(c))} == LOWER
+
+
+def _prev_word_reference(text: str, lo: int, pos: int) -> str:
+    m = C._PREV_WORD.compiled.match(text, max(lo, pos - 40), pos)
+    return m.group("w").lower() if m is not None else ""
+
+
+def _aux_before_reference(text: str, lo: int, cue_start: int) -> tuple[int, int]:
+    m = M._AUX_BACK.compiled.match(text, max(lo, cue_start - 60), cue_start)
+    if m is None:
+        pp = M._PP_BACK.compiled.match(text, max(lo, cue_start - 100), cue_start)
+        if pp is not None:
+            return pp.start(), cue_start
+        return cue_start, cue_start
+    have = M._HAVE.search(m.group())
+    return m.start(), (m.start() + have.start() if have else cue_start)
+
+
+def _skip_modifiers_reference(text: str, pos: int, hi: int) -> int:
+    for _ in range(4):
+        m = Q._MODIFIER.compiled.match(text, pos, hi)
+        if m is None or m.end() == pos:
+            break
+        pos = m.end()
+    return pos
+
+
+_WORDS = st.sampled_from(
+    [
+        "Kim",
+        "he",
+        "has",
+        "also",
+        "repeatedly",
+        "quickly",
+        "ly",
+        "fly",
+        "on Monday",
+        "last week",
+        "in 2016",
+        "in January",
+        "Theresa May",
+        "in response to the test",
+        "in a statement on Friday",
+        "Wednesday",
+        ", Wednesday",
+        "in an interview with CNN",
+        "on Twitter",
+        "—",
+        " – an aside – ",
+        "citing officials,",
+        "don’t",
+        "O'Brien",
+        "Ünal",
+        "x_y",
+        "said",
+        "that",
+        "\u00a0",
+        "\u2009",
+        "\n",
+        ",",
+        "  ",
+        "\t",
+        "-",
+        "3",
+    ]
+)
+_SHAPED = st.lists(_WORDS, max_size=12).map(" ".join)
+_TEXTS = _SHAPED | newsy_text | any_text
+
+
+def _cut(data: st.DataObject, text: str) -> tuple[int, int]:
+    pos = data.draw(st.just(len(text)) | st.integers(0, len(text)))
+    lo = data.draw(st.just(0) | st.integers(0, pos))
+    return lo, pos
+
+
+@settings(max_examples=600, deadline=None)
+@given(_TEXTS, st.data())
+def test_prev_word_equals_the_pattern(text: str, data: st.DataObject) -> None:
+    lo, pos = _cut(data, text)
+    assert C.prev_word(text, lo, pos) == _prev_word_reference(text, lo, pos)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_TEXTS, st.data())
+def test_aux_before_equals_the_patterns(text: str, data: st.DataObject) -> None:
+    lo, pos = _cut(data, text)
+    assert M.aux_before(text, lo, pos) == _aux_before_reference(text, lo, pos)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_TEXTS, st.data())
+def test_skip_modifiers_equals_the_pattern(text: str, data: st.DataObject) -> None:
+    hi = data.draw(st.just(len(text)) | st.integers(0, len(text)))
+    pos = data.draw(st.just(0) | st.integers(0, hi))
+    assert Q.skip_modifiers(text, pos, hi) == _skip_modifiers_reference(text, pos, hi)
+
+
+def test_each_shape_equals_the_patterns() -> None:
+    shapes = [
+        "Kim has also said",
+        "Kim quickly said",
+        "Kim on Monday said",
+        "Kim last week said",
+        "Kim in 2016 said",
+        "The minister in response to the test says",
+        "The minister in a statement on Friday said",
+        "he repeatedly\u00a0said",
+    ]
+    for text in shapes:
+        cue = text.rindex(" ") + 1
+        assert M.aux_before(text, 0, cue) == _aux_before_reference(text, 0, cue)
+        assert C.prev_word(text, 0, cue) == _prev_word_reference(text, 0, cue)
+    for text in ["said Wednesday that", "said, on Monday, that", "told reporters in a briefing"]:
+        pos = text.index(" ")
+        assert Q.skip_modifiers(text, pos, len(text)) == _skip_modifiers_reference(
+            text, pos, len(text)
+        )
+        assert Q.skip_modifiers(text, pos, len(text)) > pos or text.startswith("told")
