@@ -123,8 +123,6 @@ _ABBREV = wordset(
 
 _TOKEN = r"(?:\([^()\n]{1,30}\)|[\p{L}\p{N}][\p{L}\p{N}.'’&-]*)"
 _TOKEN_BACK = _lazyregex.compile(r"(?r)(?P<tok>" + _TOKEN + r")[^\S\n]*")
-#: Every token of a window, right to left: ``spans("tok")`` lists them nearest first.
-_TOKENS_BACK = _lazyregex.compile(r"(?r)(?:(?P<tok>" + _TOKEN + r")[^\S\n]*){1,13}")
 _TOKEN_FWD = _lazyregex.compile(r"[^\S\n]*(?P<tok>" + _TOKEN + r")")
 _AUX_BACK = _lazyregex.compile(
     r"(?r)(?:(?<![\w-])(?:has|have|had|did|does|do|also|then|later|instead|too|reportedly|"
@@ -329,53 +327,35 @@ def mention_before(
 
 
 def _noun_phrase_before(text: str, lo: int, pos: int, loose: bool) -> tuple[int, int] | None:
-    # One match reads every token of the window right to left (the same tokens as matching
-    # _TOKEN_BACK again at each token's start); the loop then only looks them up.
-    run = _TOKENS_BACK.compiled.match(text, lo, pos)
-    if run is None:
-        return None
-    spans = run.spans("tok")
-    n = len(spans)
+    token_back = _TOKEN_BACK.compiled.match
     tokens: list[tuple[int, int, str]] = []
-    i = 0
-    while len(tokens) < _MAX_TOKENS and i < n:
-        ts, te = spans[i]
+    while len(tokens) < _MAX_TOKENS:
+        m = token_back(text, lo, pos)
+        if m is None:
+            break
+        ts, te = m.span(1)
         tok = text[ts:te]
         low = tok.lower()
-        if i + 1 < n:
-            ns, ne = spans[i + 1]
-            nxt: str | None = text[ns:ne]
-        else:
-            nxt = None
-        i += 1
         if low in _CONNECT and tokens:
             prev = tokens[-1][2]
+            nxt = token_back(text, lo, ts)
             if low in _CONNECT_AFTER_NOUN:
                 # "spokesman for the ministry": keep only after a speaker noun.
-                if nxt is None or nxt.lower() not in SPEAKER_NOUNS:
+                if nxt is None or nxt.group("tok").lower() not in SPEAKER_NOUNS:
                     break
             elif not _is_name(prev) and low != "of":
                 break
             tokens.append((ts, te, tok))
+            pos = m.start()
             continue
-        if (
-            low in ("in", "out")
-            and tokens
-            and _is_number(tokens[-1][2])
-            and nxt is not None
-            and (_is_number(nxt) or nxt == "of")
-        ):
-            tokens.append((ts, te, tok))  # "six in 10 voters", "four out of five"
-            continue
-        # a month name ending a mention is a surname after a name: "Theresa May [said]"
-        surname = (
-            tok in _TIME_WORDS
-            and not tokens
-            and nxt is not None
-            and nxt[:1].isupper()
-            and nxt not in _TIME_WORDS
-            and nxt.lower() not in _STOP
-        )
+        if low in ("in", "out") and tokens and _is_number(tokens[-1][2]):
+            # "six in 10 voters", "four out of five"
+            nxt = token_back(text, lo, ts)
+            if nxt is not None and (_is_number(nxt.group("tok")) or nxt.group("tok") == "of"):
+                tokens.append((ts, te, tok))
+                pos = m.start()
+                continue
+        surname = tok in _TIME_WORDS and _surname(text, lo, ts, tokens)
         if (low in _STOP or tok in _TIME_WORDS) and not surname:
             break
         if not (_is_name(tok) or low in _DETERMINERS or low in PRONOUNS or tok.islower()):
@@ -391,10 +371,14 @@ def _noun_phrase_before(text: str, lo: int, pos: int, loose: bool) -> tuple[int,
         ):
             break  # "out-brutalizing [Ted Cruz]": a verb, not a title
         tokens.append((ts, te, tok))
+        pos = m.start()
         if low in PRONOUNS:
             break
-        if low in _DETERMINERS and (nxt is None or nxt.lower() != "of"):
-            break  # "three-quarters of the voters": a determiner after "of" goes on
+        if low in _DETERMINERS:
+            # "three-quarters of the voters": a determiner after "of" does not end the NP
+            nxt = token_back(text, lo, pos)
+            if nxt is None or nxt.group("tok").lower() != "of":
+                break
     # Drop connectors left dangling at the front ("of", "and").
     while tokens and tokens[-1][2].lower() in _CONNECT_IN_OUT:
         tokens.pop()
@@ -407,6 +391,17 @@ def _noun_phrase_before(text: str, lo: int, pos: int, loose: bool) -> tuple[int,
     if words[-1] in PRONOUNS and len(words) > 1:
         tokens = tokens[-1:]
     return tokens[0][0], tokens[-1][1]
+
+
+def _surname(text: str, lo: int, ts: int, tokens: list[tuple[int, int, str]]) -> bool:
+    """Whether a month name ending a mention is a surname: "Theresa May [said]"."""
+    if tokens:
+        return False
+    m = _TOKEN_BACK.compiled.match(text, lo, ts)
+    if m is None:
+        return False
+    prev = m.group("tok")
+    return prev[:1].isupper() and prev not in _TIME_WORDS and prev.lower() not in _STOP
 
 
 def _is_number(tok: str) -> bool:
