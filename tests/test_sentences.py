@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import itertools
 
+import attrs
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from nkquotes import Span, _sentences, split_sentences
-from nkquotes._sentences import _BOUNDARY, _is_boundary, _split, trim
+from nkquotes._sentences import _BOUNDARY, _is_boundary, _split, inner_span, trim
 from tests.strategies import any_text, newsy_text
 
 
@@ -200,3 +201,14 @@ def test_cache_answers_like_a_fresh_split() -> None:
     for i in range(len(long_text)):  # more windows than the cache holds
         assert split_sentences(long_text, i) == _reference_split(long_text, i, len(long_text))
     assert len(_sentences._cache[1]) <= _sentences._CACHE_SIZE
+
+
+@settings(deadline=None, max_examples=300)
+@given(any_text, st.data())
+def test_inner_span_is_span_of(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    fast, checked = inner_span(text, start, end), Span.of(text, start, end)
+    assert type(fast) is Span
+    assert attrs.astuple(fast) == attrs.astuple(checked)
+    assert fast == checked

@@ -7,10 +7,11 @@ import regex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from nkquotes._structure import _slots
+from nkquotes._structure import _INFORMS, _slots
 from nkquotes._structure_lexicon import (
     _LINE_RE,
     CAPTION,
+    CREDITED_CAPTION,
     _may_be_furniture,
     fold,
     is_caption,
@@ -23,9 +24,11 @@ from nkquotes._structure_lines import (
     split_lines,
     words,
 )
+from nkquotes._structure_meta import _DIGIT, has_digit
 from nkquotes._structure_roles import (
     _GLUED,
     _GLUED_ASCII,
+    _URL,
     _glued_menu,
     _mark_teasers_squeezing_lines,
     _non_latin,
@@ -254,3 +257,21 @@ def test_teasers_in_one_pass_equal_squeezing_each_line(text: str, header: int) -
     mark_teasers(text, fast, header)
     _mark_teasers_squeezing_lines(text, slow, header)
     assert [(s.role, s.kind) for s in fast] == [(s.role, s.kind) for s in slow]
+
+
+@settings(deadline=None, max_examples=1500)
+@given(st.one_of(any_text, st.text(), newsy_text, _LINES))
+@example("٣ comments")
+@example("see www.x.org or a@b")
+@example("Kim left. (Yonhap)")
+@example(", Yonhap informs.")
+def test_pattern_prechecks_never_hide_a_match(text: str) -> None:
+    # Each precheck below stands before a pattern call and skips it only when the marks or
+    # words the pattern needs are absent.
+    assert has_digit(text) == (_DIGIT.search(text) is not None)
+    if _URL.search(text):
+        assert "/" in text or "." in text or "@" in text
+    if CREDITED_CAPTION.search(text):
+        assert "(" in text
+    if _INFORMS.search(text):
+        assert "informs" in text or "writes" in text

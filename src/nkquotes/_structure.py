@@ -34,7 +34,7 @@ from nkquotes._model import (
     PublishedLine,
     Span,
 )
-from nkquotes._sentences import split_sentences, trim
+from nkquotes._sentences import inner_span, split_sentences, trim
 from nkquotes._structure_lexicon import (
     AGENCY_NAME,
     LEADING_TOKEN,
@@ -191,7 +191,8 @@ class _Builder:
         seen_body = False
         blocks: list[list[Slot]] = []
         previous: Slot | None = None
-        text, span, boilerplate = self.text, Span.of, self.boilerplate  # hot loop: locals
+        # Hot loop: locals; line offsets lie inside the text, so spans are built unchecked.
+        text, span, boilerplate = self.text, inner_span, self.boilerplate
         for slot in slots:
             line = slot.line
             after, previous = previous, slot
@@ -313,7 +314,7 @@ class _Builder:
             return
         if first:
             self._informs(start, end)
-        span = self.span(start, end)
+        span = inner_span(self.text, start, end)  # 0 <= start < end <= len(text)
         self.paragraphs.append(
             Paragraph(span=span, sentences=split_sentences(self.text, start, end))
         )
@@ -350,7 +351,11 @@ class _Builder:
         return end
 
     def _informs(self, start: int, end: int) -> None:
-        for hit in _INFORMS.finditer(self.text, start, min(end, start + 2000)):
+        stop = min(end, start + 2000)
+        text = self.text
+        if text.find("informs", start, stop) < 0 and text.find("writes", start, stop) < 0:
+            return  # the pattern needs one of the two words
+        for hit in _INFORMS.finditer(text, start, stop):
             name = canonical_agency(hit.group("a"))
             if name is not None:
                 self.agency(name, hit.start("a"), hit.end("a"))

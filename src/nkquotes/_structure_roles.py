@@ -85,7 +85,6 @@ TERMINAL = frozenset(".!?\"”’'):;…")
 _SPACES = _lazyregex.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
 _TWO_CAPS = _lazyregex.compile(r"\p{Lu}\P{L}*\p{Lu}")
 _LOWER = _lazyregex.compile(r"\p{Ll}")
-_LETTER = _lazyregex.compile(r"\p{L}")
 _POSSESSIVE = _lazyregex.compile(r"(?:['’]s)?\.?$")
 _BULLETS = _lazyregex.compile(r"\s[•·|▪]\s")
 _GLUED = _lazyregex.compile(r"\p{Ll}{3}\p{Lu}")
@@ -250,7 +249,9 @@ def doubled(seg: str) -> int | None:
 def _non_latin(seg: str) -> bool:
     """Whether *seg* has no letters, or mostly letters of another script (``지나쌤``)."""
     if seg.isascii():
-        return _LETTER.search(seg) is None
+        # An ASCII letter is the only ASCII ``\p{L}``, and the only ASCII character that
+        # case mapping changes: comparing two mappings is cheaper than a ``regex`` call.
+        return seg.lower() == seg.upper()
     # ASCII letters are Latin: count them in bytes, and look at the other characters alone.
     ascii_part = seg.encode("ascii", "ignore")
     ascii_letters = len(ascii_part) - len(ascii_part.translate(None, _ASCII_LETTERS))
@@ -370,7 +371,10 @@ def mark_repeated_captions(slots: list[Slot]) -> None:
 
 def _headline_like(seg: str, *, strict: bool = False) -> bool:
     tokens = words(seg)
-    if not 2 <= len(tokens) <= 25 or len(seg) > 250 or _URL.search(seg):
+    if not 2 <= len(tokens) <= 25 or len(seg) > 250:
+        return False
+    # ``_URL`` needs ``://``, ``www.`` or ``@``: the call is skipped when neither mark is there.
+    if ("/" in seg or "." in seg or "@" in seg) and _URL.search(seg):
         return False
     if len(tokens) == 2 and all(t[:1].isupper() for t in tokens):
         return False  # ``Latest Videos``: a label, not a headline
@@ -495,6 +499,7 @@ def mark_tail(slots: list[Slot], title: Slot | None) -> None:
         title is not None
         and first is not None
         and len(body) >= 2
+        and "(" in first.seg  # both of ``CREDITED_CAPTION``'s branches need it
         and CREDITED_CAPTION.search(first.seg)
         and match_dateline(first.seg, 0, len(first.seg)) is None
     ):
