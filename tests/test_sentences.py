@@ -9,7 +9,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from nkquotes import Span, _sentences, split_sentences
+from nkquotes import Span, split_sentences
 from nkquotes._sentences import _BOUNDARY, _is_boundary, _split, inner_span, trim
 from tests.strategies import any_text, newsy_text
 
@@ -186,21 +186,6 @@ def test_candidate_scan_equals_the_boundary_pattern(text: str, data: st.DataObje
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     assert _split(text, start, end) == _reference_split(text, start, end)
-
-
-def test_cache_answers_like_a_fresh_split() -> None:
-    text = "He met Sen. Kim. Then he left.\nU.S. officials said so. Others did not."
-    first = split_sentences(text, 0, 30)
-    assert split_sentences(text, 0, 30) is first  # the same window of the same text
-    copy = "".join(list(text))  # an equal text, another object: split again
-    assert copy is not text
-    assert split_sentences(copy, 0, 30) == first
-    assert split_sentences(text, 31, len(text)) == _reference_split(text, 31, len(text))
-    # Many windows of one text: the cache is bounded, and answers stay right.
-    long_text = text * 10
-    for i in range(len(long_text)):  # more windows than the cache holds
-        assert split_sentences(long_text, i) == _reference_split(long_text, i, len(long_text))
-    assert len(_sentences._cache[1]) <= _sentences._CACHE_SIZE
 
 
 @settings(deadline=None, max_examples=300)

@@ -182,14 +182,6 @@ def _token_before(text: str, limit: int, end: int) -> str:
     return window.rsplit(None, 1)[-1]  # str.split's whitespace is str.isspace
 
 
-# The last text split and its results by window: the quote, date and stance stages split
-# the same lines of one article again and again. Replaced as a whole (never mutated for
-# another text), so threads sharing it at worst miss; bounded, so a caller splitting many
-# windows of one huge text does not hold them all.
-_cache: tuple[str, dict[tuple[int, int], tuple[Span, ...]]] = ("", {})
-_CACHE_SIZE = 512
-
-
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> tuple[Span, ...]:
     """Split ``text[start:end]`` into sentence spans, offsets into *text*, trimmed.
 
@@ -197,20 +189,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> tuple[
     >>> [s.text for s in split_sentences(text)]
     ['Sen. Ed Markey (D-MA) spoke.', '"We will see," he said.', 'Then he left.']
     """
-    global _cache
     stop = len(text) if end is None else min(end, len(text))
-    start = max(0, start)
-    cached_text, cache = _cache
-    if cached_text is not text or len(cache) >= _CACHE_SIZE:
-        cache = {}
-        _cache = (text, cache)
-    else:
-        found = cache.get((start, stop))
-        if found is not None:
-            return found
-    spans = _split(text, start, stop)
-    cache[start, stop] = spans
-    return spans
+    return _split(text, max(0, start), stop)
 
 
 def _split(text: str, start: int, stop: int) -> tuple[Span, ...]:
