@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+from unittest import mock
+
 import attrs
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from nkquotes import NkQuotesError, _speakers_scan, parse_article, resolve_speakers
 from nkquotes._model import Quote, QuoteKind, Span, Speaker
 from nkquotes._speakers import _evolved
 from nkquotes._speakers_scan import _PARTY, _is_name_word, _name_run, _party_at
-from nkquotes._speakers_tokens import _TOKEN_SPLIT, Tokens, splitter, tokenize, tokenize_regions
+from nkquotes._speakers_tokens import (
+    _TOKEN_SPLIT,
+    Splitter,
+    Tokens,
+    splitter,
+    tokenize,
+    tokenize_regions,
+)
 
 # ASCII words, typographic punctuation, and the non-ASCII letters, marks and digits the
 # fast path must leave to the full pattern.
@@ -41,7 +51,7 @@ def test_the_chosen_split_tokenises_like_the_full_pattern(text: str, data: st.Da
 def _reference_name_run(text: str, tokens: Tokens, i: int, body_words: set[str]) -> int:
     """The name run written word by word, as before the scan was sped up."""
     j = i
-    while j < len(tokens):
+    while j < tokens.hi:
         if j > i:
             gap = text[tokens.ends[j - 1] : tokens.starts[j]]
             if gap not in (" ", "", "\xa0") or tokens.possessive[j - 1]:
@@ -75,7 +85,7 @@ _NAME_TEXTS = st.lists(st.tuples(_NAME_WORDS, _GAPS), max_size=20).map(
 def test_name_runs_match_the_word_by_word_reference(text: str) -> None:
     tokens = tokenize(text, 0, len(text))
     body_words = set(tokens.words)
-    for i in range(len(tokens)):
+    for i in range(tokens.hi):
         assert _name_run(text, tokens, i, body_words) == _reference_name_run(
             text, tokens, i, body_words
         )
@@ -116,15 +126,63 @@ def test_regions_from_one_split_match_each_region_split_alone(
 
 
 def _all_fields(tokens: Tokens) -> tuple[object, ...]:
+    """The region's own tokens, numbered from 0, whether a window on shared lists or not."""
+    lo, hi = tokens.lo, tokens.hi
     return (
-        tokens.starts,
-        tokens.ends,
-        tokens.words,
-        tokens.possessive,
-        tokens.initial,
-        tokens.upper,
-        tokens.org_words(),
+        tokens.starts[lo:hi],
+        tokens.ends[lo:hi],
+        tokens.words[lo:hi],
+        tokens.possessive[lo:hi],
+        tokens.initial[lo:hi],
+        tokens.upper[lo:hi],
+        [k - lo for k in tokens.org_words() if lo <= k < hi],
     )
+
+
+_ARTICLE_WORDS = st.sampled_from(
+    [
+        *("Kim", "Jong-un", "J.", "Mr.", "U.S.", "the", "The", "Foreign", "Ministry", "said"),
+        *("Trump", "Seoul", "(R-CO)", "Kim’s", "Moon's", "North", "Korea", "of", "President"),
+        *("Sen.", "Sarah", "Sanders", "spokeswoman", "minister", "Pyongyang", "He", "U.N."),
+        *("Security", "Council", "Resolution", "No. 2397", "a", "spokesman", "told", "Lee"),
+    ]
+)
+_ARTICLE_GAPS = st.sampled_from([" ", " ", " ", " ", ", ", ". ", "\n\n", '"', ' "', "’s "])
+_ARTICLES = st.lists(st.tuples(_ARTICLE_WORDS, _ARTICLE_GAPS), max_size=60).map(
+    lambda pairs: "".join(word + gap for word, gap in pairs)
+)
+
+
+def _each_region_alone(text: str, regions: list[tuple[int, int]], split: Splitter) -> list[Tokens]:
+    return [tokenize(text, start, end, split) for start, end in regions]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.one_of(_ARTICLES, st.text(max_size=200)),
+    st.lists(st.tuples(st.integers(0, 400), st.integers(0, 400)), max_size=6),
+)
+@example(
+    'Sen. Kim J. said.\n\nThe Foreign Ministry of North Korea said "Mr. Kim".\n\nKim J.',
+    [(0, 16), (19, 70), (72, 78)],
+)
+@example(
+    "Officials met the\n\nKim Jong Un and the\n\nNorth said so.", [(0, 17), (19, 38), (40, 54)]
+)
+@example("Kim J. Lee said", [(0, 5), (5, 15)])
+def test_the_registry_from_shared_windows_matches_each_region_split_alone(
+    text: str, bounds: list[tuple[int, int]]
+) -> None:
+    try:
+        article = parse_article(text)
+    except NkQuotesError:
+        return
+    regions = sorted((min(a, b, len(text)), min(max(a, b), len(text))) for a, b in bounds)
+    with mock.patch.object(_speakers_scan, "_regions", return_value=regions):
+        fast = resolve_speakers(text, article, ())
+        with mock.patch.object(_speakers_scan, "tokenize_regions", _each_region_alone):
+            slow = resolve_speakers(text, article, ())
+    assert fast == slow
 
 
 _SPANS = st.integers(0, 20).flatmap(

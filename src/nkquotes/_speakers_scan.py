@@ -147,10 +147,11 @@ def _title_word(word: str) -> bool:
 def _title_before(text: str, tokens: Tokens, index: int) -> tuple[str, int] | None:
     """The title phrase ending just before ``tokens[index]``, with its start offset."""
     starts, ends, words = tokens.starts, tokens.ends, tokens.words
-    if index == 0 or not _title_word(words[index - 1]):
+    lo = tokens.lo
+    if index == lo or not _title_word(words[index - 1]):
         return None  # the usual case, which the loop below would find at its first word
     first = index
-    while first > 0 and index - first < _MAX_TITLE_TOKENS:
+    while first > lo and index - first < _MAX_TITLE_TOKENS:
         prev = first - 1
         gap = text[ends[prev] : starts[first]]
         if gap.strip() or "\n" in gap or not _title_word(words[prev]):
@@ -238,7 +239,7 @@ def build_registry(text: str, article: Article) -> Registry:
     region_tokens = tokenize_regions(text, regions, split)
     body_words: set[str] = set()
     for tokens in region_tokens:
-        body_words.update(tokens.words)
+        body_words.update(tokens.words[tokens.lo : tokens.hi])
     quoted: list[tuple[int, int]] = []
     for start, end in regions:
         if text.find('"', start, end) >= 0 or text.find("“", start, end) >= 0:
@@ -265,9 +266,12 @@ def build_registry(text: str, article: Article) -> Registry:
         starts, words, initial = tokens.starts, tokens.words, tokens.initial
         resume = 0
         # The next organisation word at or after i, followed as i grows (no search per word).
-        org_at, next_org = tokens.org_words(), 0
+        lo, hi = tokens.lo, tokens.hi
+        # (Organisation words past the region are never reached: _org_run stops at its end.)
+        org_at = tokens.org_words()
+        next_org = bisect.bisect_left(org_at, lo)
         # Only a capitalised word can start a country, an organisation or a name.
-        for i in compress(range(len(tokens)), tokens.upper):
+        for i in compress(range(lo, hi), tokens.upper[lo:hi]):
             if i < resume:
                 continue
             kind = _start_kind(words[i])
@@ -283,7 +287,7 @@ def build_registry(text: str, article: Article) -> Registry:
                 # An organisation run ends in an organisation word within reach.
                 while next_org < len(org_at) and org_at[next_org] < i:
                     next_org += 1
-                reach = org_at[next_org] if next_org < len(org_at) else len(tokens)
+                reach = org_at[next_org] if next_org < len(org_at) else hi
                 org = _org_run(text, tokens, i) if reach - i < _MAX_TITLE_TOKENS else i
                 if org > i:
                     span = Span.of(text, starts[i], starts[org - 1] + len(words[org - 1]))
@@ -303,7 +307,7 @@ def build_registry(text: str, article: Article) -> Registry:
     votes: dict[int, tuple[Record, set[str]]] = {}
     for tokens, i in singles:
         # Most capitalised words have no title before them and nobody to mention.
-        if (i == 0 or not _title_word(tokens.words[i - 1])) and not registry.has_short(
+        if (i == tokens.lo or not _title_word(tokens.words[i - 1])) and not registry.has_short(
             tokens.words[i]
         ):
             continue
@@ -340,7 +344,7 @@ def _upgrade_names(
     tokens = tokenize(text, start, end, split)
     starts, words = tokens.starts, tokens.words
     resume = 0
-    for i in compress(range(len(tokens)), tokens.upper):
+    for i in compress(range(tokens.hi), tokens.upper):
         if i < resume:
             continue
         run = _name_run(text, tokens, i, body_words)
@@ -363,7 +367,7 @@ def _org_run(text: str, tokens: Tokens, i: int) -> int:
     if not upper[i] or fold(words[i]) in STOP_CAPS:
         return i
     starts, ends, possessive = tokens.starts, tokens.ends, tokens.possessive
-    count = len(words)
+    count = tokens.hi
     j = i
     end = i
     while j < count and j - i < _MAX_TITLE_TOKENS:
@@ -392,7 +396,7 @@ def _country_at(text: str, tokens: Tokens, i: int) -> tuple[str, int] | None:
     words = tokens.words
     word = words[i]
     key = fold(word)
-    if i + 1 < len(words) and not tokens.possessive[i] and key in _pair_heads():
+    if i + 1 < tokens.hi and not tokens.possessive[i] and key in _pair_heads():
         nxt = words[i + 1]
         pair = f"{word} {nxt}"
         if text[tokens.ends[i] : tokens.starts[i + 1]] == " " and fold(pair) in COUNTRY_ALIASES:
@@ -400,7 +404,7 @@ def _country_at(text: str, tokens: Tokens, i: int) -> tuple[str, int] | None:
                 return f"{nxt} Korea", i + 2
             return pair, i + 2
     if key in {"north", "south"}:
-        if i > 0 and fold(words[i - 1]) == "the":
+        if i > tokens.lo and fold(words[i - 1]) == "the":
             return f"{word} Korea", i + 1
         return None
     if key in COUNTRY_ALIASES and country_key(word):
@@ -409,7 +413,7 @@ def _country_at(text: str, tokens: Tokens, i: int) -> tuple[str, int] | None:
 
 
 def _sentence_initial(text: str, tokens: Tokens, i: int) -> bool:
-    if i == 0:
+    if i == tokens.lo:
         return True
     before = text[tokens.ends[i - 1] : tokens.starts[i]]
     return before != " " and _SENTENCE_END.search(before) is not None
@@ -421,7 +425,7 @@ def _name_run(text: str, tokens: Tokens, i: int, body_words: set[str]) -> int:
         return i
     starts, ends, possessive = tokens.starts, tokens.ends, tokens.possessive
     initial, words = tokens.initial, tokens.words
-    count = len(starts)
+    count = tokens.hi
     j = i + 1
     # A possessive ends the run; later words need a gap of at most one space and the name
     # shape only (what _is_name_word asks of a word that does not start the run).
@@ -441,9 +445,9 @@ def _register_run(
     registry: Registry, text: str, tokens: Tokens, i: int, j: int, limit: int
 ) -> None:
     starts, words = tokens.starts, tokens.words
-    if j < len(words) and fold(words[j]) in ORG_WORDS and tokens.upper[j]:
+    if j < tokens.hi and fold(words[j]) in ORG_WORDS and tokens.upper[j]:
         return
-    if i > 0 and fold(words[i - 1]) == "the" and words[i - 1] != "The":
+    if i > tokens.lo and fold(words[i - 1]) == "the" and words[i - 1] != "The":
         return
     span = Span.of(text, starts[i], starts[j - 1] + len(words[j - 1]))
     name = span.text

@@ -39,9 +39,22 @@ class Tokens:
     ``initial`` (a dotted initial) and ``upper`` (capitalised) are flags. Lists rather than
     an object per word: an article has hundreds of words and only its capitalised ones are
     looked at closely.
+
+    The region's tokens are those numbered ``lo`` to ``hi - 1``: the regions of an article
+    share the lists of one split (:func:`tokenize_regions`), each a window on them.
     """
 
-    __slots__ = ("_org_words", "ends", "initial", "possessive", "starts", "upper", "words")
+    __slots__ = (
+        "_org_words",
+        "ends",
+        "hi",
+        "initial",
+        "lo",
+        "possessive",
+        "starts",
+        "upper",
+        "words",
+    )
 
     def __init__(
         self,
@@ -51,7 +64,6 @@ class Tokens:
         possessive: list[bool],
         initial: list[bool],
         upper: list[bool] | None = None,
-        org_words: list[int] | None = None,
     ) -> None:
         self.starts = starts
         self.ends = ends
@@ -61,13 +73,22 @@ class Tokens:
         self.upper: list[bool] = (
             list(map(str.isupper, map(_FIRST, words))) if upper is None else upper
         )
-        self._org_words = org_words
+        self._org_words: list[int] | None = None
+        self.lo = 0
+        self.hi = len(words)
 
-    def __len__(self) -> int:
-        return len(self.words)
+    def window(self, lo: int, hi: int) -> Tokens:
+        """The tokens ``lo`` to ``hi - 1`` as a region of their own (the lists are shared)."""
+        view = Tokens.__new__(Tokens)
+        view.starts, view.ends, view.words = self.starts, self.ends, self.words
+        view.possessive, view.initial, view.upper = self.possessive, self.initial, self.upper
+        view._org_words = self.org_words()
+        view.lo, view.hi = lo, hi
+        return view
 
     def org_words(self) -> list[int]:
-        """Indexes of the capitalised organisation words, in order."""
+        """Indexes of the capitalised organisation words, in order (of all the lists: a
+        window's may lie outside it)."""
         found = self._org_words
         if found is None:
             found = self._org_words = _org_indexes(self.words, self.upper)
@@ -169,43 +190,34 @@ def tokenize_regions(
     """``[tokenize(text, start, end, split) for start, end in regions]``, from one split.
 
     The text from the first region's start to the last one's end is split once; a region gets
-    the tokens that start inside it. That is the region's own split when no token crosses
-    either edge: the split is a left-to-right scan whose patterns look at nothing outside
-    the match, so both scans are between words at the edge and then find the same words.
-    A word whose full stop lies past the region's end keeps its plain end there.
+    the window of the tokens that start inside it. Those are the region's own split when no
+    token crosses either edge: the split is a left-to-right scan whose patterns look at
+    nothing outside the match, so both scans are between words at the edge and then find the
+    same words. A word whose full stop lies past the region's end keeps its plain end there.
+    A region that a word crosses into, or that overlaps the one before, is split on its own.
+    *regions* are in text order.
     """
     if not regions:
         return []
     lo = min(start for start, _ in regions)
     hi = max(end for _, end in regions)
     starts, ends, words, possessive, initial, extended = _scan(text, lo, hi, split)
-    upper = list(map(str.isupper, map(_FIRST, words)))
     raw_ends = ends.copy()
     for k in extended:
         raw_ends[k] -= 1
-    org_at = _org_indexes(words, upper)
+    shared = Tokens(starts, ends, words, possessive, initial)
     out = []
+    previous_end = lo
     for start, end in regions:
         a = bisect.bisect_left(starts, start)
         b = bisect.bisect_left(starts, end, a)
-        if (a and raw_ends[a - 1] > start) or (b and raw_ends[b - 1] > end):
-            out.append(tokenize(text, start, end, split))  # a word crosses an edge
-            continue
-        region_ends, region_initial = ends[a:b], initial[a:b]
-        if b > a and raw_ends[b - 1] == end and ends[b - 1] != end:
-            region_ends[-1] = end  # its full stop is outside the region
-            region_initial[-1] = False
-        first_org = bisect.bisect_left(org_at, a)
-        region_orgs = [k - a for k in org_at[first_org : bisect.bisect_left(org_at, b, first_org)]]
-        out.append(
-            Tokens(
-                starts[a:b],
-                region_ends,
-                words[a:b],
-                possessive[a:b],
-                region_initial,
-                upper[a:b],
-                region_orgs,
-            )
-        )
+        if start < previous_end or (a and raw_ends[a - 1] > start) or (b and raw_ends[b - 1] > end):
+            out.append(tokenize(text, start, end, split))
+        else:
+            if b > a and raw_ends[b - 1] == end and ends[b - 1] != end:
+                # Its full stop is outside the region (no other region has this word).
+                ends[b - 1] = end
+                initial[b - 1] = False
+            out.append(shared.window(a, b))
+        previous_end = max(previous_end, end)
     return out
