@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from nkquotes import Quote, QuoteKind, Span, _dates, _timex
 
 from .strategies import any_text
-from .test_timex_fast import dated
+from .test_timex_fast import dated, stretch
 
 
 def _reference_outside_content(text: str, quote: Quote, start: int, end: int) -> list[Span]:
@@ -63,3 +63,57 @@ def test_pre_check_holds_for_every_part_of_a_stretch_it_passes(
         high = data.draw(st.integers(low, end))
         assert not _timex._may_anchor(text[low:high])
         assert _timex.find_time_expressions(text, low, high) == ()
+
+
+#: Text near the relay, offset and signature patterns: their verbs, "day" in any case,
+#: commas, line breaks and dashes.
+_RELAY_PIECES = [
+    "said", "Said", "says", "reported", "reports", "told", "quoted", "announced", "KCNA",
+    "state media", "one", "two", "a", "full", "day", "days", "DAYS", "Day", "after", "since",
+    "the", "\n", "\n—", "\n -", "\n\t–", "(@kcna)", "Name", "2019", "ſince",
+]  # fmt: skip
+relayed = st.lists(
+    st.tuples(st.sampled_from(_RELAY_PIECES), st.sampled_from([" ", ", ", ",", "", "\n", "“"])).map(
+        "".join
+    ),
+    max_size=25,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(stretch(relayed | any_text))
+def test_relay_pre_check_only_turns_away_what_cannot_match(case: tuple[str, int, int]) -> None:
+    text, start, end = case
+    if not _dates._may_relay(text[start:end]):
+        assert _dates._RELAY_TAIL.search(text, start, end) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(stretch(relayed | dated | any_text))
+def test_days_after_needs_day(case: tuple[str, int, int]) -> None:
+    text, start, end = case
+    if "day" not in text[start:end].lower():
+        assert list(_dates._DAYS_AFTER.finditer(text, start, end)) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(relayed | any_text, st.data())
+def test_signature_openers_are_those_of_the_pattern(text: str, data: st.DataObject) -> None:
+    at = data.draw(st.integers(0, len(text)))
+    if _dates._POST_SIGNATURE.match(text, at) is not None:
+        assert text[at + 1 : at + 2] in _dates._SIGNATURE_OPENERS
+
+
+signature_lines = st.tuples(
+    st.sampled_from(["", " ", "\t", " \t ", "x"]),
+    st.sampled_from(["—", "–", "-", "--", "", "—–"]),
+    st.sampled_from([" Kim Jong Un ", "Name", " (", ""]),
+    st.sampled_from(["(@kcna)", "(@x_1) ", "(kcna)", ""]),
+).map(lambda parts: "\n" + "".join(parts))
+
+
+@settings(max_examples=200, deadline=None)
+@given(signature_lines)
+def test_signature_lines_open_with_an_opener(line: str) -> None:
+    if _dates._POST_SIGNATURE.match(line, 0) is not None:
+        assert line[1:2] in _dates._SIGNATURE_OPENERS

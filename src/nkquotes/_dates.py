@@ -71,6 +71,8 @@ _DAYS_AFTER_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 
 # An embedded post's signature line: "— Name (@handle) September 3, 2017".
 _POST_SIGNATURE = _lazyregex.compile(r"\n[ \t]*[—–-]{1,2}[ \t]*[^\n()]{1,80}\(@\w{1,40}\)[ \t]*")
 _SIGNATURE_REACH = 300
+#: The characters a signature line starts with, after its line break (see _POST_SIGNATURE).
+_SIGNATURE_OPENERS = frozenset(" \t—–-")
 # Without a sentence, how far from the cue an attribution may reach.
 _REACH = 250
 #: Characters of a quote's sentence searched on each side of the quote and its cue.
@@ -182,6 +184,19 @@ def _outside_content(text: str, quote: Quote, start: int, end: int) -> list[Span
     return found
 
 
+def _may_relay(part: str) -> bool:
+    """False only if _RELAY_TAIL cannot match in *part*: a match holds a comma and one of
+    its verbs, as written (the pattern is case-sensitive)."""
+    return "," in part and (
+        "said" in part
+        or "says" in part
+        or "report" in part
+        or "told" in part
+        or "quoted" in part
+        or "announced" in part
+    )
+
+
 def _relay_tail(text: str, quote: Quote) -> tuple[Span, ...]:
     """Time expressions in a relaying clause that closes reported content.
 
@@ -191,7 +206,10 @@ def _relay_tail(text: str, quote: Quote) -> tuple[Span, ...]:
     if quote.kind is QuoteKind.DIRECT:
         return ()
     last = quote.segments[-1]
-    match = _RELAY_TAIL.search(text, max(last.start, last.end - _RELAY_REACH), last.end)
+    start = max(last.start, last.end - _RELAY_REACH)
+    if not _may_relay(text[start : last.end]):
+        return ()
+    match = _RELAY_TAIL.search(text, start, last.end)
     if match is None:
         return ()
     return find_time_expressions(text, match.start("tail"), last.end)
@@ -223,7 +241,10 @@ def _candidates(
     for span in _relay_tail(text, quote):
         if not _DATELINE_AFTER.match(text, span.end):
             found.append((_gap(span, anchor), span, None))
-    for match in _DAYS_AFTER.finditer(text, max(start, anchor.start - _AFTER_REACH), anchor.start):
+    after_from = max(start, anchor.start - _AFTER_REACH)
+    # A match holds "day" in some case (no other character folds to d, a or y).
+    has_day = "day" in text[after_from : anchor.start].lower()
+    for match in _DAYS_AFTER.finditer(text, after_from, anchor.start) if has_day else ():
         span = Span.of(text, match.start(), match.end())
         # Only when the clause after it is the saying: "one day after officials said".
         if _CLAUSE_BREAK.search(text, span.end, anchor.start) is not None:
@@ -246,6 +267,8 @@ def _signature_expression(text: str, quote: Quote) -> Span | None:
     line = text.find("\n", after, min(len(text), after + _SIGNATURE_REACH))
     if line < 0:
         return None
+    if text[line + 1 : line + 2] not in _SIGNATURE_OPENERS:
+        return None  # what follows the line break cannot open a signature
     signature = _POST_SIGNATURE.match(text, line)
     if signature is None:
         return None
