@@ -7,7 +7,7 @@ import regex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from nkquotes._structure import _INFORMS, _slots
+from nkquotes._structure import _INFORMS, _PLAIN_ENDINGS, _slots
 from nkquotes._structure_lexicon import (
     _LINE_RE,
     CAPTION,
@@ -15,6 +15,8 @@ from nkquotes._structure_lexicon import (
     _may_be_furniture,
     fold,
     is_caption,
+    trailing_agency,
+    trailing_boilerplate,
 )
 from nkquotes._structure_lines import (
     _ASCII_SPACE_BYTES,
@@ -24,7 +26,7 @@ from nkquotes._structure_lines import (
     split_lines,
     words,
 )
-from nkquotes._structure_meta import _DIGIT, has_digit
+from nkquotes._structure_meta import _BARE, _BY, _BY_INITIALS, _DIGIT, _SIGN_OFF, has_digit
 from nkquotes._structure_roles import (
     _GLUED,
     _GLUED_ASCII,
@@ -275,3 +277,50 @@ def test_pattern_prechecks_never_hide_a_match(text: str) -> None:
         assert "(" in text
     if _INFORMS.search(text):
         assert "informs" in text or "writes" in text
+
+
+_BYLINES = st.lists(
+    st.one_of(
+        st.sampled_from(
+            ["By", "by", "BY", "Written by", "Posted by", "Author:", "Reporter:", "Reported by"]
+        ),
+        st.sampled_from(["Jane Doe", "Kim Jong Un", "Ánh Lê", ", ", " and ", " ", "\u00a0"]),
+        st.sampled_from(["Yonhap News", "Reuters", ", Reporter", ", The Korea Times"]),
+        st.characters(),
+    ),
+    max_size=8,
+).map("".join)
+
+
+@settings(deadline=None, max_examples=1500)
+@given(st.one_of(_BYLINES, any_text))
+@example("By Jane Doe")
+@example("Jane Doe, Yonhap News")
+@example("Ánh Lê")
+def test_byline_prechecks_never_hide_a_match(line: str) -> None:
+    first = line[:1]
+    capital = "A" <= first <= "Z" or not first.isascii()
+    if _BY.match(line):
+        assert first in _BY_INITIALS
+    if _SIGN_OFF.fullmatch(line):
+        assert capital
+        assert "," in line
+    if _BARE.fullmatch(line):
+        assert capital
+
+
+@settings(deadline=None, max_examples=1500)
+@given(st.one_of(any_text, newsy_text, _LINES), st.sampled_from(_PLAIN_ENDINGS), st.data())
+@example("He left (Yonhap).", ".", None)
+def test_paragraphs_ending_a_sentence_hold_no_trailing_credit(
+    text: str, mark: str, data: st.DataObject | None
+) -> None:
+    # ``_Builder._trailing`` returns at once when a paragraph ends with one of these marks.
+    text += mark
+    end = len(text)
+    if text[end - 2 : end] == ").":
+        return
+    start = data.draw(st.integers(0, end - 1)) if data is not None else 0
+    window = max(start, end - 400)
+    assert trailing_boilerplate(text, window, end) is None
+    assert trailing_agency(text, window, end) is None

@@ -72,6 +72,7 @@ __all__ = ["StructureOptions", "parse_article"]
 K = BoilerplateKind
 _BOILER, _CREDIT, _COPYRIGHT = Role.BOILER, K.CREDIT, K.COPYRIGHT
 
+_PLAIN_ENDINGS = (".", "!", "?", '"', "”", "’", "…")
 _RELATED_CREDIT = _lazyregex.compile(r"(?i)\(?more|most|read|related")
 _INFORMS = _lazyregex.compile(
     r"(?<=,\s{1,3})(?P<a>[\p{Lu}][\p{L}]+(?:\s[\p{Lu}][\p{L}]+){0,2})\s+(?:informs|writes)\s*[.]"
@@ -329,6 +330,11 @@ class _Builder:
         return start
 
     def _trailing(self, start: int, end: int) -> int:
+        last = self.text[end - 1 : end]
+        if last in _PLAIN_ENDINGS and self.text[end - 2 : end] != ").":
+            # Most paragraphs end a sentence: no credit or wire pattern can end with these
+            # marks (``trailing_boilerplate`` and ``trailing_agency`` would not search).
+            return end
         for _ in range(4):
             window = max(start, end - 400)
             credit = trailing_boilerplate(self.text, window, end)

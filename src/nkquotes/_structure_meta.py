@@ -272,6 +272,8 @@ _SIGN_OFF = _lazyregex.compile(
     rf"(?P<n>{_NAME}),[ \u00a0]+[\p{{Lu}}][\p{{L}}]*(?:[ \u00a0][\p{{Lu}}][\p{{L}}]*){{0,3}}\.?"
 )
 _BARE = _lazyregex.compile(rf"(?P<n>{_NAME})")
+# The first letters of ``_BY``'s words, both cases (no other character folds to them).
+_BY_INITIALS = ("b", "B", "w", "W", "p", "P", "a", "A", "r", "R")
 _NOT_NAME_WORDS = wordset(
     """
         news times post herald daily journal press agency tribune mobile app application
@@ -295,7 +297,11 @@ def match_byline(line: str, *, bare: bool = False) -> BylineMatch | None:
     """The byline a whole *line* is, or ``None``; *bare* also accepts a line of just a name."""
     if len(line) > 200:
         return None
-    by = _BY.match(line)
+    # What the patterns need first: ``_BY`` one of its words' initials, the others a capital
+    # (``A``-``Z`` in ASCII) and ``_SIGN_OFF`` a comma; a line without it is not tried.
+    first = line[:1]
+    capital = "A" <= first <= "Z" or not first.isascii()
+    by = _BY.match(line) if first in _BY_INITIALS else None
     if by is not None:
         names_text = by.group("names").strip()
         agency = canonical_agency(names_text.rstrip("."))
@@ -309,12 +315,12 @@ def match_byline(line: str, *, bare: bool = False) -> BylineMatch | None:
         if after and not _AFTER_NAMES.fullmatch(after):
             return None
         return BylineMatch(tuple(_clean(n) for n in names.captures("n")), _agency_in(names_text))
-    sign = _SIGN_OFF.fullmatch(line)
+    sign = _SIGN_OFF.fullmatch(line) if capital and "," in line else None
     if sign is not None and _name_ok(sign.group("n")):
         tail = line[sign.end("n") :]
         if _OUTLET_WORD.search(tail):
             return BylineMatch((_clean(sign.group("n")),), _agency_in(tail))
-    if bare:
+    if bare and capital:
         plain = _BARE.fullmatch(line)
         if plain is not None and _name_ok(plain.group("n")):
             return BylineMatch((_clean(plain.group("n")),), None)
