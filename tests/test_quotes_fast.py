@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from nkquotes import _quotes_colon as CO
 from nkquotes import _quotes_content as C
 from nkquotes import _quotes_mention as M
 from nkquotes import _quotes_modifiers as Q
+from nkquotes import _quotes_speech as S
+from nkquotes._quotes_checks import SPEAKER_OPENER, SUBORDINATE
 from nkquotes._quotes_fast import ASCII_WORD, HSPACE, LOWER
 from tests.strategies import any_text, newsy_text
 
@@ -84,6 +90,26 @@ _WORDS = st.sampled_from(
         "\t",
         "-",
         "3",
+        "who",
+        ", who",
+        "which",
+        "where",
+        "by",
+        " by ",
+        "that",
+        ", that",
+        "close to",
+        "carried by",
+        "familiar with",
+        "Despite",
+        "contrary to",
+        "unlike",
+        "While",
+        "Even though",
+        "— Jane Roe (@jroe)",
+        "(@",
+        "—",
+        "–",
     ]
 )
 _SHAPED = st.lists(_WORDS, max_size=12).map(" ".join)
@@ -139,3 +165,64 @@ def test_each_shape_equals_the_patterns() -> None:
             text, pos, len(text)
         )
         assert Q.skip_modifiers(text, pos, len(text)) > pos or text.startswith("told")
+
+
+def _span(m: regex.Match[str] | None) -> tuple[int, int] | None:
+    return None if m is None else m.span()
+
+
+def test_opener_first_letters_are_all_that_fold_to_them() -> None:
+    folds = regex.compile(r"(?i:[dcur])")
+    assert {chr(c) for c in range(0x110000) if folds.match(chr(c))} == S._OPENER_FIRSTS
+
+
+@settings(max_examples=800, deadline=None)
+@given(_TEXTS, st.data())
+def test_guarded_patterns_equal_the_patterns(text: str, data: st.DataObject) -> None:
+    """Each pattern tried behind a cheap test gives what the pattern alone gives."""
+    hi = data.draw(st.just(len(text)) | st.integers(0, len(text)))
+    pos = data.draw(st.just(0) | st.integers(0, hi))
+    assert _span(S._by(text, pos, hi)) == _span(S._BY.compiled.match(text, pos, hi))
+    assert _span(S._that(text, pos, hi)) == _span(S._THAT.compiled.match(text, pos, hi))
+    assert _span(S._opener(text, pos, hi)) == _span(SPEAKER_OPENER.match(text, pos, hi))
+    assert _span(S._subordinate(text, pos, hi)) == _span(SUBORDINATE.match(text, pos, hi))
+    assert _span(M._relative_back(text, pos, hi)) == _span(M._RELATIVE_BACK.match(text, pos, hi))
+    assert _span(M._postmodifier_back(text, pos, hi)) == _span(
+        M._POSTMODIFIER_BACK.match(text, pos, hi)
+    )
+    assert _span(CO._credit(text, pos, hi)) == _span(CO._CREDIT.match(text, pos, hi))
+    assert _span(C._aside(text, pos, hi)) == _span(C._ASIDE.search(text, pos, hi))
+
+
+@pytest.mark.parametrize(
+    ("guarded", "pattern", "text"),
+    [
+        (S._by, S._BY.match, " by Kim"),
+        (S._that, S._THAT.match, " , that the"),
+        (S._that, S._THAT.match, "that"),
+        *[
+            (S._opener, SPEAKER_OPENER.match, opener + " Lazar's")
+            for opener in ("Despite", "contrary to", "Unlike", "regardless of", "DESPITE")
+        ],
+        *[
+            (S._subordinate, SUBORDINATE.match, f" {w} Kim")
+            for w in S._SUBORDINATE_WORDS
+            if w != "Even"  # only in "Even though"
+        ],
+        (S._subordinate, SUBORDINATE.match, "Even though Kim"),
+        (M._relative_back, M._RELATIVE_BACK.match, "Kim, who "),
+        (M._relative_back, M._RELATIVE_BACK.match, "the report which"),
+        *[
+            (M._postmodifier_back, M._POSTMODIFIER_BACK.match, f"sources {words} ")
+            for words in ("close to", "familiar with", "carried by", "written by", "led by")
+        ],
+        (CO._credit, CO._CREDIT.match, "— Jane Roe (@jroe)"),
+        (C._aside, C._ASIDE.search, "a plan, which was new, to go"),
+        (C._aside, C._ASIDE.search, "a plan - an old one - to go"),
+        (C._aside, C._ASIDE.search, "a plan — an old one — to go"),
+    ],
+)
+def test_each_guard_lets_its_pattern_match(guarded: Any, pattern: Any, text: str) -> None:
+    found = guarded(text, 0, len(text))
+    assert found is not None
+    assert _span(found) == _span(pattern(text, 0, len(text)))

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import itertools
 
+import regex
+
 from nkquotes import _lazyregex
 from nkquotes._cues import CueIndex
 from nkquotes._model import QuoteKind
@@ -111,6 +113,13 @@ _INVERTED_END = _lazyregex.compile(
 _RELAYED_SPEAKER = _lazyregex.compile(r"(?P<who>[\p{Lu}][\w.’'-]*+(?:[^\S\n]+[\w.’'-]++){0,4}):")
 
 
+def _credit(text: str, start: int, end: int) -> regex.Match[str] | None:
+    """``_CREDIT.match``, tried only where the handle every credit line holds is."""
+    if text.find("(@", start, end) >= 0:
+        return _CREDIT.match(text, start, end)
+    return None
+
+
 def find_posts(text: str, paragraphs: list[ParagraphQuotes], drafts: list[Draft]) -> list[Draft]:
     """Records for embedded posts: a paragraph followed by a ``— Name (@handle)`` credit.
 
@@ -119,7 +128,7 @@ def find_posts(text: str, paragraphs: list[ParagraphQuotes], drafts: list[Draft]
     with_quotes = {d.paragraph for d in drafts}
     found: list[Draft] = []
     for prev, pq in itertools.pairwise(paragraphs):
-        credit = _CREDIT.match(text, pq.start, pq.end)
+        credit = _credit(text, pq.start, pq.end)
         if credit is None or prev.index in with_quotes:
             continue
         end = prev.end

@@ -8,6 +8,8 @@ a dashed aside or a participial modifier (``, making him the first …``).
 
 from __future__ import annotations
 
+import regex
+
 from nkquotes import _lazyregex
 from nkquotes._cues import CueIndex
 from nkquotes._quotes_draft import ParagraphQuotes, block_at
@@ -202,6 +204,14 @@ _ASIDE = _lazyregex.compile(
 )
 
 
+def _aside(text: str, start: int, end: int) -> regex.Match[str] | None:
+    """``_ASIDE.search``, tried only where a relative pronoun or two dashes are."""
+    seg = text[start:end]
+    if any(w in seg for w in ("which", "who", "where")) or sum(map(seg.count, "-—–")) >= 2:
+        return _ASIDE.search(text, start, end)
+    return None
+
+
 def cut_asides(
     text: str, pq: ParagraphQuotes, segs: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
@@ -216,7 +226,7 @@ def cut_asides(
         ):
             out.append((start, end))  # no comma, no dash: no aside (the common case)
             continue
-        m = _ASIDE.search(text, start, end)
+        m = _aside(text, start, end)
         if (
             m is None
             or count_words(text, start, m.start()) < 2

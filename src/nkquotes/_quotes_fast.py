@@ -7,7 +7,7 @@ against ``regex`` over every code point, and each fast path against its pattern)
 
 from __future__ import annotations
 
-__all__ = ["ASCII_WORD", "HSPACE", "LOWER"]
+__all__ = ["ASCII_WORD", "HSPACE", "LOWER", "ends_before_space", "starts_after_space"]
 
 #: ``[^\S\n]``: white space other than a line feed (``regex``'s Unicode ``\s``).
 HSPACE = frozenset(
@@ -18,3 +18,27 @@ HSPACE = frozenset(
 ASCII_WORD = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz")
 #: ``[a-z]``.
 LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
+
+
+def starts_after_space(
+    text: str, pos: int, hi: int, words: tuple[str, ...], comma: bool = False
+) -> bool:
+    """Whether one of *words* starts after white space from *pos* (and one comma, when
+    *comma*), before *hi*: the necessary opening of patterns such as ``[^\\S\\n]*+that``."""
+    q = pos
+    while q < hi and text[q] in HSPACE:
+        q += 1
+    if comma and q < hi and text[q] == ",":
+        q += 1
+        while q < hi and text[q] in HSPACE:
+            q += 1
+    return any(text.startswith(w, q, hi) for w in words)
+
+
+def ends_before_space(text: str, lo: int, pos: int, words: tuple[str, ...]) -> bool:
+    """Whether one of *words* ends right before the white space that ends at *pos*, after
+    *lo*: the necessary ending of backward patterns such as ``(?:who|which)[^\\S\\n]*+\\Z``."""
+    p = pos
+    while p > lo and text[p - 1] in HSPACE:
+        p -= 1
+    return any(text.endswith(w, lo, p) for w in words)

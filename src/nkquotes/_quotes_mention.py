@@ -9,8 +9,10 @@ short window, so the cost per cue is constant.
 
 from __future__ import annotations
 
+import regex
+
 from nkquotes import _lazyregex
-from nkquotes._quotes_fast import HSPACE, LOWER
+from nkquotes._quotes_fast import HSPACE, LOWER, ends_before_space
 from nkquotes._quotes_modifiers import LISTENER, skip_listener, skip_modifiers
 from nkquotes._sentences import wordset
 
@@ -253,6 +255,24 @@ def aux_before(text: str, lo: int, cue_start: int) -> tuple[int, int]:
     return m.start(), new_cue
 
 
+def _relative_back(text: str, lo: int, pos: int) -> regex.Match[str] | None:
+    """``_RELATIVE_BACK.match``, tried only where "who" or "which" ends the window."""
+    if ends_before_space(text, lo, pos, ("who", "which")):
+        return _RELATIVE_BACK.compiled.match(text, lo, pos)
+    return None
+
+
+def _postmodifier_back(text: str, lo: int, pos: int) -> regex.Match[str] | None:
+    """``_POSTMODIFIER_BACK.match``, tried only where "to", "with" or "by" and white space
+    end the window."""
+    if lo < pos and text[pos - 1] in HSPACE and ends_before_space(text, lo, pos, _POST_LAST):
+        return _POSTMODIFIER_BACK.compiled.match(text, lo, pos)
+    return None
+
+
+_POST_LAST = ("to", "with", "by")
+
+
 def mention_before(
     text: str,
     lo: int,
@@ -278,7 +298,7 @@ def mention_before(
             return mention_before(text, lo, dash, appositive=False, loose=loose)
     if appositive and pos > lo and text[pos - 1] == ",":
         return _appositive(text, lo, pos - 1, object_ok, loose)
-    rel = _RELATIVE_BACK.compiled.match(text, lo, pos)
+    rel = _relative_back(text, lo, pos)
     if rel is not None:
         # "Liu Pengyu, spokesman for the embassy, who said": the antecedent speaks.
         if rel.group("comma") is None:
@@ -298,7 +318,7 @@ def mention_before(
         return None
     start, stop = found
     if not object_ok:
-        post = _POSTMODIFIER_BACK.compiled.match(text, max(lo, start - 40), start)
+        post = _postmodifier_back(text, max(lo, start - 40), start)
         if post is not None:
             # "The statement carried by KCNA [accused]", "sources close to her campaign
             # [say]": the noun phrase with its modifier speaks, not the modifier's object.
