@@ -214,6 +214,7 @@ def test_space_tables_are_str_isspace() -> None:
 @settings(deadline=None, max_examples=1500)
 @given(st.one_of(any_text, newsy_text, st.text(), _MIXED))
 @example("a\u00a0b c\ud800 d")
+@example("a “b” c\ud800 d\n")
 def test_join_words_removes_what_split_does(segment: str) -> None:
     assert join_words(segment) == "".join(segment.split())
 

@@ -129,6 +129,9 @@ def join_words(segment: str) -> str:
     if segment.isascii():
         return segment.encode("ascii").translate(None, _ASCII_SPACE_BYTES).decode("ascii")
     if _WIDE_SPACE.search(segment) is None:
-        raw = segment.encode("utf-8", "surrogatepass").translate(None, _ASCII_SPACE_BYTES)
-        return raw.decode("utf-8", "surrogatepass")
+        try:
+            raw = segment.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: the error handlers are slow
+            return "".join(segment.split())
+        return raw.translate(None, _ASCII_SPACE_BYTES).decode("utf-8")
     return "".join(segment.split())
