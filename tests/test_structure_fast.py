@@ -7,12 +7,15 @@ import regex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from nkquotes._model import BoilerplateKind as K
 from nkquotes._structure import _INFORMS, _PLAIN_ENDINGS, _slots
 from nkquotes._structure_lexicon import (
     _LINE_RE,
     CAPTION,
     CREDITED_CAPTION,
     _may_be_furniture,
+    canonical_agency,
+    classify_line,
     fold,
     is_caption,
     trailing_agency,
@@ -21,21 +24,39 @@ from nkquotes._structure_lexicon import (
 from nkquotes._structure_lines import (
     _ASCII_SPACE_BYTES,
     _WIDE_SPACE,
+    Line,
     _count_gap,
     join_words,
     split_lines,
     words,
 )
-from nkquotes._structure_meta import _BARE, _BY, _BY_INITIALS, _DIGIT, _SIGN_OFF, has_digit
+from nkquotes._structure_meta import (
+    _BARE,
+    _BY,
+    _BY_INITIALS,
+    _DIGIT,
+    _SIGN_OFF,
+    has_digit,
+    match_date_line,
+)
 from nkquotes._structure_roles import (
     _GLUED,
     _GLUED_ASCII,
+    _LOWER,
+    _OUTLET_SUFFIX,
+    _POSSESSIVE,
+    _TWO_CAPS,
     _URL,
+    TERMINAL,
+    Role,
+    Slot,
+    _bulleted,
     _glued_menu,
     _mark_teasers_squeezing_lines,
     _non_latin,
     _uncased_marks,
     classify,
+    doubled,
     mark_teasers,
     squeeze,
 )
@@ -325,3 +346,59 @@ def test_paragraphs_ending_a_sentence_hold_no_trailing_credit(
     window = max(start, end - 400)
     assert trailing_boilerplate(text, window, end) is None
     assert trailing_agency(text, window, end) is None
+
+
+def _reference_classify(seg: str) -> tuple[Role, K]:
+    """``classify``'s chain with no guard written out before a call."""
+    tokens = words(seg)
+    kind = classify_line(seg)
+    if kind is not None:
+        return Role.BOILER, kind
+    if match_date_line(seg) is not None:
+        return Role.BOILER, K.OTHER
+    if len(tokens) <= 3 and canonical_agency(seg.strip("()[]-–—. ")) is not None:
+        return Role.BOILER, K.CREDIT
+    if len(tokens) == 1:
+        return Role.BOILER, K.OTHER
+    if seg[0] in "•·▪►" and len(tokens) <= 5 and seg[-1] not in TERMINAL:
+        return Role.BOILER, K.NAVIGATION
+    if doubled(seg) is not None:
+        return Role.CAPTION, K.OTHER
+    if len(tokens) <= 12 and _TWO_CAPS.search(seg) and not _LOWER.search(seg):
+        return Role.BOILER, K.NAVIGATION
+    if _glued_menu(seg, tokens) or _bulleted(seg):
+        return Role.BOILER, K.NAVIGATION
+    if len(tokens) <= 80 and is_caption(seg):
+        return Role.CAPTION, K.OTHER
+    if _non_latin(seg):
+        return Role.BOILER, K.OTHER
+    if (
+        2 <= len(tokens) <= 3
+        and _POSSESSIVE.sub("", tokens[-1].lower()) in _OUTLET_SUFFIX
+        and all(t[:1].isupper() for t in tokens)
+        and not seg.endswith(".")
+    ):
+        return Role.BOILER, K.NAVIGATION
+    return Role.BODY, K.OTHER
+
+
+_DOUBLED = st.builds(
+    lambda a, gap: a + gap + a,
+    st.one_of(_LINES, st.text(min_size=10, max_size=60)),
+    st.sampled_from(["", " ", "  ", "\u00a0", "\t"]),
+)
+
+
+@settings(deadline=None, max_examples=2000)
+@given(st.one_of(_LINES, _MIXED, any_text, _DOUBLED, _BYLINES))
+@example("Kim Jong Un meets Trump Kim Jong Un meets Trump")
+@example("• Home")
+@example("12:30 p.m.")
+@example("지나쌤 지나쌤 지나쌤 a")
+def test_classify_equals_the_unguarded_chain(text: str) -> None:
+    seg = text.strip()
+    if not seg or split_lines(seg) != [Line(0, len(seg), True)]:
+        return  # classify sees trimmed lines only
+    slot = Slot(Line(0, len(seg), True), seg)
+    classify(slot, None)
+    assert (slot.role, slot.kind) == _reference_classify(seg)

@@ -116,44 +116,49 @@ _END_MARK = _lazyregex.compile(r"(?i)\(?\s*end\s*\)?|enditem|end\s+item")
 def classify(slot: Slot, previous: Slot | None) -> None:
     seg = slot.seg
     tokens = slot.tokens
+    size, count = len(seg), len(tokens)
     # Folded once for the lexicon's and the caption's word tests (when either can run).
-    folded = fold(seg) if len(seg) <= 600 or len(tokens) <= 80 else None
+    folded = fold(seg) if size <= 600 or count <= 80 else None
     kind = classify_line(seg, folded)
     if kind is not None:
         set_role(slot, Role.BOILER, kind)
         return
-    date = match_date_line(seg)
+    # The guards written out before the calls below are each test's own first condition:
+    # most lines are prose, and fail them.
+    date = match_date_line(seg) if size <= 120 else None
     if date is not None:
         slot.date = date
         set_role(slot, Role.BOILER, K.OTHER)
         return
-    if len(tokens) <= 3 and canonical_agency(seg.strip("()[]-–—. ")) is not None:
+    if count <= 3 and canonical_agency(seg.strip("()[]-–—. ")) is not None:
         set_role(slot, Role.BOILER, K.CREDIT)  # ``Thomson Reuters``, ``(Yonhap)``, ``-ANI``
         return
-    if len(tokens) == 1:
+    if count == 1:
         # A lone token holds no U+0020, so the agency test above already saw this string.
         set_role(slot, Role.BOILER, K.OTHER)
         return
-    if seg[0] in "•·▪►" and len(tokens) <= 5 and seg[-1] not in TERMINAL:
+    if seg[0] in "•·▪►" and count <= 5 and seg[-1] not in TERMINAL:
         set_role(slot, Role.BOILER, K.NAVIGATION)  # a short bulleted menu or tag item
         return
-    if doubled(seg) is not None:
+    if 20 <= size <= 1200 and _may_be_doubled(seg) and doubled(seg) is not None:
         set_role(slot, Role.CAPTION)
         return
-    if len(tokens) <= 12 and _TWO_CAPS.search(seg) and not _LOWER.search(seg):
+    if count <= 12 and _TWO_CAPS.search(seg) and not _LOWER.search(seg):
         set_role(slot, Role.BOILER, K.NAVIGATION)
         return
-    if _glued_menu(seg, tokens) or _bulleted(seg):
+    if (count <= 60 and _glued_menu(seg, tokens)) or (
+        ("•" in seg or "·" in seg or "|" in seg or "▪" in seg) and _bulleted(seg)
+    ):
         set_role(slot, Role.BOILER, K.NAVIGATION)
         return
-    if len(tokens) <= 80 and is_caption(seg, folded):
+    if count <= 80 and is_caption(seg, folded):
         set_role(slot, Role.CAPTION)
         return
-    if _non_latin(seg):
-        set_role(slot, Role.BOILER, K.OTHER)
+    if (seg.lower() == seg.upper()) if seg.isascii() else _non_latin(seg):
+        set_role(slot, Role.BOILER, K.OTHER)  # (an ASCII line: ``_non_latin``'s own test)
         return
     if (
-        2 <= len(tokens) <= 3
+        2 <= count <= 3
         and _POSSESSIVE.sub("", tokens[-1].lower()) in _OUTLET_SUFFIX
         and all(t[:1].isupper() for t in tokens)
         and not seg.endswith(".")
@@ -161,6 +166,17 @@ def classify(slot: Slot, previous: Slot | None) -> None:
         set_role(slot, Role.BOILER, K.NAVIGATION)
         return
     del previous
+
+
+def _may_be_doubled(seg: str) -> bool:
+    """False only when :func:`doubled` must say ``None`` of a line of 20 to 1,200 characters:
+    its second copy would start one (odd length) or zero or two (even) characters after the
+    middle, with the line's first character."""
+    half = len(seg) // 2
+    head = seg[0]
+    if len(seg) % 2:
+        return seg[half + 1] == head
+    return seg[half] == head or seg[half + 1] == head
 
 
 def copy_class(source: Slot, slot: Slot) -> None:
