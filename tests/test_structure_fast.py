@@ -3,12 +3,14 @@ shortcut may only skip work whose answer it already knows."""
 
 from __future__ import annotations
 
+import attrs
 import regex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from nkquotes._model import BoilerplateKind as K
-from nkquotes._structure import _INFORMS, _PLAIN_ENDINGS, _slots
+from nkquotes._model import Paragraph, Span
+from nkquotes._structure import _INFORMS, _PLAIN_ENDINGS, _slots, paragraph_of
 from nkquotes._structure_lexicon import (
     _LINE_RE,
     CAPTION,
@@ -402,3 +404,15 @@ def test_classify_equals_the_unguarded_chain(text: str) -> None:
     slot = Slot(Line(0, len(seg), True), seg)
     classify(slot, None)
     assert (slot.role, slot.kind) == _reference_classify(seg)
+
+
+def test_paragraph_of_is_the_attrs_constructor() -> None:
+    text = "He left. Then he came back."
+    span = Span.of(text, 0, len(text))
+    sentences = (Span.of(text, 0, 8), Span.of(text, 9, len(text)))
+    fast, built = paragraph_of(span, sentences), Paragraph(span=span, sentences=sentences)
+    assert type(fast) is Paragraph
+    assert fast == built
+    assert attrs.astuple(fast, recurse=False) == attrs.astuple(built, recurse=False)
+    # Every field is set: a field added to Paragraph must be added to paragraph_of too.
+    assert [f.name for f in attrs.fields(Paragraph)] == ["span", "sentences"]

@@ -309,16 +309,18 @@ class _Builder:
             if found is not None:
                 self._set_dateline(found)
                 start, end = trim(self.text, found.end, end)
-        start = self._leading_tokens(start, end)
-        end = self._trailing(start, end)
+        text = self.text
+        # Each helper's own first test, written out: most paragraphs need neither.
+        if text[start : start + 1] in ("{", "["):
+            start = self._leading_tokens(start, end)
+        if text[end - 1 : end] not in _PLAIN_ENDINGS or text[end - 2 : end] == ").":
+            end = self._trailing(start, end)
         if end <= start:
             return
         if first:
             self._informs(start, end)
-        span = inner_span(self.text, start, end)  # 0 <= start < end <= len(text)
-        self.paragraphs.append(
-            Paragraph(span=span, sentences=split_sentences(self.text, start, end))
-        )
+        span = inner_span(text, start, end)  # 0 <= start < end <= len(text)
+        self.paragraphs.append(paragraph_of(span, split_sentences(text, start, end)))
 
     def _leading_tokens(self, start: int, end: int) -> int:
         if self.text[start : start + 1] not in ("{", "["):
@@ -379,6 +381,21 @@ class _Builder:
             boilerplate=tuple(sorted(self.boilerplate, key=lambda b: b.span.start)),
             paragraphs=tuple(self.paragraphs),
         )
+
+
+# A paragraph built the way its attrs ``__init__`` does (it has no validator), with the
+# slots' own setters: one is built per paragraph.
+_new_object = object.__new__
+_set_paragraph_span = Paragraph.__dict__["span"].__set__
+_set_paragraph_sentences = Paragraph.__dict__["sentences"].__set__
+
+
+def paragraph_of(span: Span, sentences: tuple[Span, ...]) -> Paragraph:
+    """``Paragraph(span=span, sentences=sentences)``."""
+    paragraph = _new_object(Paragraph)
+    _set_paragraph_span(paragraph, span)
+    _set_paragraph_sentences(paragraph, sentences)
+    return paragraph
 
 
 def _continues(previous: Slot, slot: Slot) -> bool:
