@@ -207,7 +207,7 @@ _ASIDE = _lazyregex.compile(
 def _aside(text: str, start: int, end: int) -> regex.Match[str] | None:
     """``_ASIDE.search``, tried only where a relative pronoun or two dashes are."""
     seg = text[start:end]
-    if any(w in seg for w in ("which", "who", "where")) or sum(map(seg.count, "-—–")) >= 2:
+    if "which" in seg or "who" in seg or "where" in seg or sum(map(seg.count, "-—–")) >= 2:
         return _ASIDE.search(text, start, end)
     return None
 

@@ -79,7 +79,7 @@ def _attr_after(text: str, pos: int, hi: int, cues: CueIndex) -> Attribution | N
         entry = m.entry
         if "after" in entry.flags:
             break
-        if any(c in text[p : m.start] for c in '\n.?!;"“”'):
+        if not _BREAKS.isdisjoint(text[p : m.start]):
             seg = text[p : m.start]
             if not _abbrev_only(seg):
                 break
@@ -110,6 +110,9 @@ def _attr_after(text: str, pos: int, hi: int, cues: CueIndex) -> Attribution | N
     return None
 
 
+#: Characters that end an attribution's reach; those of them that no abbreviation holds.
+_BREAKS = frozenset('\n.?!;"“”')
+_NOT_ABBREV = frozenset('\n?!;"“”')
 _DESCRIPTION = _lazyregex.compile(
     r"(?:[Aa]n?|[Tt]he|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|\p{Lu}[\w’'.-]*+)"
     r"(?:[^\S\n]++[\w’'.-]++){0,5}?,[^\S\n]*+"
@@ -120,7 +123,7 @@ _ABBREV_WORD = _lazyregex.compile(r"[A-Za-z][\w-]{0,5}\.|(?:[A-Za-z]\.)+[A-Za-z]
 
 def _abbrev_only(seg: str) -> bool:
     """Whether the periods in *seg* all belong to abbreviations (``U.S.``, ``(D-Wis.)``)."""
-    if any(c in seg for c in '\n?!;"“”'):
+    if not _NOT_ABBREV.isdisjoint(seg):
         return False
     for raw in seg.split():
         word = raw.strip("()[],")

@@ -32,7 +32,7 @@ def starts_after_space(
         q += 1
         while q < hi and text[q] in HSPACE:
             q += 1
-    return any(text.startswith(w, q, hi) for w in words)
+    return text.startswith(words, q, hi)
 
 
 def ends_before_space(text: str, lo: int, pos: int, words: tuple[str, ...]) -> bool:
@@ -41,4 +41,4 @@ def ends_before_space(text: str, lo: int, pos: int, words: tuple[str, ...]) -> b
     p = pos
     while p > lo and text[p - 1] in HSPACE:
         p -= 1
-    return any(text.endswith(w, lo, p) for w in words)
+    return text.endswith(words, lo, p)

@@ -206,8 +206,6 @@ _AUX_LAST = wordset(
     " frequently quickly immediately subsequently simply flatly today yesterday week month"
     " year"
 )
-#: A word that every match of :data:`_PP_BACK` holds.
-_PP_WORDS = ("respon", "reaction", "reply", "statement", "tweet", "post", "speech", "interview")
 
 
 def _no_aux(text: str, lo: int, cue_start: int) -> bool:
@@ -243,8 +241,17 @@ def aux_before(text: str, lo: int, cue_start: int) -> tuple[int, int]:
     m = None if _no_aux(text, a, cue_start) else _AUX_BACK.compiled.match(text, a, cue_start)
     if m is None:
         b = max(lo, cue_start - 100)
-        window = text[b:cue_start]
-        if any(w in window for w in _PP_WORDS):
+        w = text[b:cue_start]
+        if (  # every match of _PP_BACK holds one of these words
+            "respon" in w
+            or "reaction" in w
+            or "reply" in w
+            or "statement" in w
+            or "tweet" in w
+            or "post" in w
+            or "speech" in w
+            or "interview" in w
+        ):
             pp = _PP_BACK.compiled.match(text, b, cue_start)
             if pp is not None:
                 return pp.start(), cue_start  # "the minister in response to the test says"

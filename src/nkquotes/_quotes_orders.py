@@ -74,7 +74,7 @@ def _kind_and_segments(
     blocks: list[int] = []
     for s, e in segs:
         blocks.extend(in_blocks(pq, s, e))
-    if any(k in pq.used for k in blocks):
+    if not pq.used.isdisjoint(blocks):
         if len(segs) != 1:
             return None
         # 'She said A, and when pressed … replied, "B."': the content stops before the

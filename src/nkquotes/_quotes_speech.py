@@ -102,6 +102,7 @@ _AMBIGUOUS_ING = wordset(
     " observe agree recall reveal confirm mention post continue comment remark charge"
     " state note read express praise"
 )
+_QUOTE_SET = frozenset(QUOTE_CHARS)
 _QUOTE_NEXT = _lazyregex.compile(r"[^\S\n]*+[,:]?[^\S\n]*+[\"“‘'«]")
 _PROGRESSIVE = _lazyregex.compile(
     r"(?r)(?:\b(?:is|are|was|were|been|be)|(?<=\b(?:[Hh]e|[Ss]he|[Ii]t))[’']s)[^\S\n]+\Z"
@@ -228,7 +229,7 @@ def find_speech(
                 if budget < 0:
                     break
                 entry = m.entry
-                if any(a <= m.start < b for a, b in taken[-4:]) and not entry.ing:
+                if not entry.ing and any(a <= m.start < b for a, b in taken[-4:]):
                     continue
                 draft = _analyse(
                     text, pq, s_start, s_end, m.start, m.end, entry, cues, subject, recent
@@ -438,7 +439,7 @@ def _analyse(
             and not (
                 lm is not None
                 and text[after_listener : after_listener + 3].lstrip()[:1] not in QUOTE_CHARS
-                and any(c in gap for c in QUOTE_CHARS)
+                and not _QUOTE_SET.isdisjoint(gap)
             )
         ):
             p = t.end()
