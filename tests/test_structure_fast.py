@@ -12,6 +12,7 @@ from nkquotes._model import BoilerplateKind as K
 from nkquotes._model import Paragraph, Span
 from nkquotes._structure import _INFORMS, _PLAIN_ENDINGS, _slots, paragraph_of
 from nkquotes._structure_lexicon import (
+    _ENGLISH,
     _LINE_RE,
     CAPTION,
     CREDITED_CAPTION,
@@ -20,6 +21,7 @@ from nkquotes._structure_lexicon import (
     classify_line,
     fold,
     is_caption,
+    is_non_english,
     trailing_agency,
     trailing_boilerplate,
 )
@@ -416,3 +418,30 @@ def test_paragraph_of_is_the_attrs_constructor() -> None:
     assert attrs.astuple(fast, recurse=False) == attrs.astuple(built, recurse=False)
     # Every field is set: a field added to Paragraph must be added to paragraph_of too.
     assert [f.name for f in attrs.fields(Paragraph)] == ["span", "sentences"]
+
+
+def _reference_is_non_english(line: str) -> bool:
+    tokens = regex.findall(r"[\p{L}']+", line.lower())
+    if not tokens:
+        return True
+    if sum(1 for t in tokens if t[0] in "abcdefghijklmnopqrstuvwxyz'") == 0:
+        return True
+    return len(tokens) >= 4 and not any(t in _ENGLISH for t in tokens)
+
+
+_FOREIGN = st.lists(
+    st.one_of(
+        st.sampled_from([" the ", " of ", " to ", " and ", "the", " ", "Привет", "mundo", "'s"]),
+        st.sampled_from(["지나쌤", "hola", "el", "THE", " The ", "\u00a0the\u00a0", "-the-"]),
+        st.characters(),
+    ),
+    max_size=20,
+).map("".join)
+
+
+@settings(deadline=None, max_examples=1500)
+@given(st.one_of(_FOREIGN, any_text, newsy_text))
+@example("hola the mundo y")
+@example("el gato y the perro")
+def test_is_non_english_equals_counting_tokens(line: str) -> None:
+    assert is_non_english(line) == _reference_is_non_english(line)

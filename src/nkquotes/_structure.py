@@ -98,6 +98,9 @@ class StructureOptions:
     )
 
 
+_DEFAULT_OPTIONS = StructureOptions()  # frozen: built once, not validated per call
+
+
 def parse_article(text: str, *, options: StructureOptions | None = None) -> Article:
     """Recover the structure of raw article *text*: title, captions, dateline, byline,
     agencies, publication line, boilerplate and body paragraphs with their sentences.
@@ -110,7 +113,7 @@ def parse_article(text: str, *, options: StructureOptions | None = None) -> Arti
     """
     if not isinstance(text, str):
         raise InputError(f"parse_article needs a str, not {type(text).__name__}")
-    opts = options if options is not None else StructureOptions()
+    opts = options if options is not None else _DEFAULT_OPTIONS
     slots = _slots(text)
     if opts.detect_boilerplate:
         # ``classify`` reads a line's text alone: a line printed again is not classified again

@@ -420,10 +420,13 @@ _LATIN = frozenset("abcdefghijklmnopqrstuvwxyz'")
 
 def is_non_english(line: str) -> bool:
     """Whether a line of four or more words has no English function word at all."""
-    tokens = _LETTERS.findall(line.lower())
+    low = line.lower()
+    if " the " in low or " of " in low or " to " in low or " and " in low:
+        # One of ``_ENGLISH`` is a token of its own: a Latin token, and English.
+        return False
+    tokens = _LETTERS.findall(low)
     if not tokens:
         return True
-    latin = sum(1 for t in tokens if t[0] in _LATIN)
-    if latin == 0:
+    if not any(t[0] in _LATIN for t in tokens):
         return True
     return len(tokens) >= 4 and not any(t in _ENGLISH for t in tokens)
