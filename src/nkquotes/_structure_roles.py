@@ -140,9 +140,15 @@ def classify(slot: Slot, previous: Slot | None) -> None:
     if seg[0] in "•·▪►" and count <= 5 and seg[-1] not in TERMINAL:
         set_role(slot, Role.BOILER, K.NAVIGATION)  # a short bulleted menu or tag item
         return
-    if 20 <= size <= 1200 and _may_be_doubled(seg) and doubled(seg) is not None:
-        set_role(slot, Role.CAPTION)
-        return
+    if 20 <= size <= 1200:
+        # ``doubled``'s second copy starts one (odd length) or zero or two (even) characters
+        # after the middle, with the line's first character: a line without it is not tried.
+        half, head = size // 2, seg[0]
+        if (
+            (seg[half + 1] == head) if size % 2 else (seg[half] == head or seg[half + 1] == head)
+        ) and doubled(seg) is not None:
+            set_role(slot, Role.CAPTION)
+            return
     if count <= 12 and _TWO_CAPS.search(seg) and not _LOWER.search(seg):
         set_role(slot, Role.BOILER, K.NAVIGATION)
         return
@@ -166,17 +172,6 @@ def classify(slot: Slot, previous: Slot | None) -> None:
         set_role(slot, Role.BOILER, K.NAVIGATION)
         return
     del previous
-
-
-def _may_be_doubled(seg: str) -> bool:
-    """False only when :func:`doubled` must say ``None`` of a line of 20 to 1,200 characters:
-    its second copy would start one (odd length) or zero or two (even) characters after the
-    middle, with the line's first character."""
-    half = len(seg) // 2
-    head = seg[0]
-    if len(seg) % 2:
-        return seg[half + 1] == head
-    return seg[half] == head or seg[half + 1] == head
 
 
 def copy_class(source: Slot, slot: Slot) -> None:
