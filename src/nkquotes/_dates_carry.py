@@ -148,6 +148,7 @@ class _Carrier:
         self.quotes = list(quotes)
         self.sentence_of = [ctx.layout.sentence_at(anchor(q)) for q in quotes]
         self.parts: dict[int, list[tuple[int, int]]] = {}
+        self.anaphora: dict[int, bool] = {}
         self.in_sentence: dict[int, list[int]] = {}
         for i in self.order:
             index = self.sentence_of[i]
@@ -181,10 +182,16 @@ class _Carrier:
             return None
         return index - 1
 
+    def _anaphoric(self, i: int) -> bool:
+        """:func:`_anaphoric` for quote *i* (two rules ask; its speaker never changes)."""
+        if i not in self.anaphora:
+            self.anaphora[i] = _anaphoric(self.ctx.text, self.quotes[i])
+        return self.anaphora[i]
+
     def _continuation(self, i: int) -> QuoteDate | None:
         quote = self.quotes[i]
         previous = self._previous_sentence(i)
-        if previous is None or not _anaphoric(self.ctx.text, quote):
+        if previous is None or not self._anaphoric(i):
             return None
         for j in reversed(self.in_sentence.get(previous, [])):
             other = self.quotes[j]
@@ -226,7 +233,7 @@ class _Carrier:
         quote = self.quotes[i]
         if rank == 0 or quote.cue is None:
             return None
-        if not (_ADDING.match(quote.cue.span.text) or _anaphoric(self.ctx.text, quote)):
+        if not (_ADDING.match(quote.cue.span.text) or self._anaphoric(i)):
             return None
         j = self.order[rank - 1]
         other = self.quotes[j]

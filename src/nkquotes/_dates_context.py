@@ -286,6 +286,7 @@ def mentions(text: str, parts: Sequence[tuple[int, int]], stems: tuple[str, ...]
     """A cheap test before a rule's pattern runs: does any stem occur in the stretches?"""
     for start, end in parts:
         lowered = text[start:end].lower()
-        if any(stem in lowered for stem in stems):
-            return True
+        for stem in stems:  # a plain loop: quicker than any() over a generator
+            if stem in lowered:
+                return True
     return False
