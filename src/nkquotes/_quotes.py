@@ -268,7 +268,7 @@ def find_quotes(
 def _to_quote(
     text: str, draft: Draft, sentences: list[tuple[int, int]], starts: list[int], number: int
 ) -> Quote | None:
-    segments = tuple(Span.of(text, s, e) for s, e in draft.segments if e > s)
+    segments = tuple([Span.of(text, s, e) for s, e in draft.segments if e > s])
     if not segments:
         return None
     cue = None
