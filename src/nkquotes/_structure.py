@@ -114,7 +114,9 @@ def parse_article(text: str, *, options: StructureOptions | None = None) -> Arti
     if not isinstance(text, str):
         raise InputError(f"parse_article needs a str, not {type(text).__name__}")
     opts = options if options is not None else _DEFAULT_OPTIONS
-    slots = _slots(text)
+    # Whether ``str.split`` and the word pattern agree on the text (they do on almost all).
+    plain = not split_differs(text)
+    slots = _slots(text, plain)
     if opts.detect_boilerplate:
         # ``classify`` reads a line's text alone: a line printed again is not classified again
         # (a hostile text may be one short line repeated tens of thousands of times).
@@ -126,7 +128,7 @@ def parse_article(text: str, *, options: StructureOptions | None = None) -> Arti
                 known[slot.seg] = slot
             else:
                 copy_class(seen, slot)
-        mark_teasers(text, slots, opts.header_lines)
+        mark_teasers(text, slots, opts.header_lines, plain=plain)
         mark_repeated_labels(slots)
     title = (
         find_title(
@@ -147,12 +149,14 @@ def parse_article(text: str, *, options: StructureOptions | None = None) -> Arti
     return builder.article()
 
 
-def _slots(text: str) -> list[Slot]:
+def _slots(text: str, plain: bool | None = None) -> list[Slot]:
+    """The text's lines as slots; *plain* is ``not split_differs(text)`` if known."""
     slots: list[Slot] = []
     append = slots.append
     tokens_of: dict[str, list[str]] = {}  # a repeated line is split into words once
     # ``words`` is ``str.split`` on a line without the characters they disagree on.
-    plain = not split_differs(text)
+    if plain is None:
+        plain = not split_differs(text)
     for line in split_lines(text):
         seg = text[line.start : line.end]
         tokens = tokens_of.get(seg)

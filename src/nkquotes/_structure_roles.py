@@ -117,8 +117,9 @@ def classify(slot: Slot, previous: Slot | None) -> None:
     seg = slot.seg
     tokens = slot.tokens
     size, count = len(seg), len(tokens)
-    # Folded once for the lexicon's and the caption's word tests (when either can run).
-    folded = fold(seg) if size <= 600 or count <= 80 else None
+    # Folded once for the lexicon's and the caption's word tests (the lexicon's only reads
+    # lines up to 600 characters; the caption test folds a longer line itself if it comes).
+    folded = fold(seg) if size <= 600 else None
     kind = classify_line(seg, folded)
     if kind is not None:
         set_role(slot, Role.BOILER, kind)
@@ -290,31 +291,43 @@ def squeeze(segment: str) -> str:
     return "".join(segment.split())
 
 
-def mark_teasers(text: str, slots: list[Slot], header_lines: int) -> None:
-    """An opening line that the body repeats inside a longer line is a teaser."""
-    if split_differs(text):
+def mark_teasers(
+    text: str, slots: list[Slot], header_lines: int, *, plain: bool | None = None
+) -> None:
+    """An opening line that the body repeats inside a longer line is a teaser.
+
+    *plain* is ``not split_differs(text)`` if the caller has it.
+    """
+    if plain is None:
+        plain = not split_differs(text)
+    if not plain:
         _mark_teasers_squeezing_lines(text, slots, header_lines)
         return
-    # Without U+001C-U+001F and zero-width characters, squeezing is ``str.split`` and
-    # between lines there are only blanks: the squeezed text is the text's words joined,
-    # and a line ends in it where the words before its end do. (What
-    # ``_mark_teasers_squeezing_lines`` builds line by line, here in one pass.)
-    squeezed: str | None = None
-    done = squeezed_done = 0  # text[:done] squeezes to squeezed_done characters
+    # Without U+001C-U+001F and zero-width characters, squeezing is deleting ``str.isspace``
+    # characters, and between lines there are only those: the squeezed text is the squeezed
+    # lines joined. (What ``_mark_teasers_squeezing_lines`` does, with one pass per line.)
     lines: list[str] | None = None
+    squeezed = ""
+    ends: list[int] = []
     for index, slot in enumerate(slots[:header_lines]):
         if slot.classified or len(slot.tokens) < 18:
             continue
-        if squeezed is None:
-            squeezed = join_words(text)
-        squeezed_done += len(join_words(text[done : slot.line.end]))
-        done = slot.line.end
-        probe = join_words(slot.seg.rstrip(" ."))
-        if squeezed.find(probe, squeezed_done) < 0:
-            continue
         if lines is None:
             lines = [join_words(s.seg) for s in slots]
+            squeezed = "".join(lines)
+            total = 0
+            for line in lines:
+                total += len(line)
+                ends.append(total)
         mine = lines[index]
+        # The probe squeezes the line without its closing spaces and dots: squeezing deletes
+        # characters one by one, so it is the squeezed line without those dots.
+        seg = slot.seg
+        kept = len(seg.rstrip(" ."))
+        dots = len(seg) - kept - seg.count(" ", kept)
+        probe = mine[: len(mine) - dots]
+        if squeezed.find(probe, ends[index]) < 0:
+            continue
         if not any(other == mine for other in lines[index + 1 :]):
             set_role(slot, Role.BOILER, K.OTHER)
 
