@@ -84,17 +84,10 @@ _GLUED = _lazyregex.compile(r"[.?!][\"”’](?=\p{Lu}\p{Ll})")
 
 
 def _sentences(
-    text: str,
-    article: Article,
-    index: int,
-    start: int,
-    end: int,
-    pq: ParagraphQuotes,
-    glued: bool = True,
+    text: str, article: Article, index: int, start: int, end: int, pq: ParagraphQuotes
 ) -> list[tuple[int, int]]:
     """Sentence spans of a paragraph, re-joined where a split fell after an abbreviation
-    or inside a quotation. *glued* ``False``: the caller knows the text holds no
-    :data:`_GLUED` match at all."""
+    or inside a quotation."""
     raw = [(s.start, s.end) for s in article.paragraphs[index].sentences if start <= s.start < end]
     if not raw:
         return [(start, end)]
@@ -118,7 +111,7 @@ def _sentences(
         out.append((s, e))
     out[0] = (start, out[0][1])
     out[-1] = (out[-1][0], max(out[-1][1], end))
-    if not glued or _GLUED.search(text, out[0][0], out[-1][1]) is None:
+    if _GLUED.search(text, out[0][0], out[-1][1]) is None:
         return out  # nothing glued anywhere in the paragraph (the common case)
     split: list[tuple[int, int]] = []
     for s, e in out:
@@ -205,12 +198,7 @@ def find_quotes(
     opts = options or QuoteOptions()
     lex = load_lexicon(None if opts.extra_cues is None else str(opts.extra_cues))
     paragraphs, continues, problems = _paragraph_quotes(text, article)
-    # a window holding a glued sentence implies a match in the whole text: one search
-    # rules the pattern out for every paragraph at once (the common case)
-    glued = _GLUED.search(text) is not None
-    sentences = [
-        _sentences(text, article, pq.index, pq.start, pq.end, pq, glued) for pq in paragraphs
-    ]
+    sentences = [_sentences(text, article, pq.index, pq.start, pq.end, pq) for pq in paragraphs]
     cues = CueIndex(
         lex.scan_many(
             text, [(pq.start, pq.end, 4 * cue_budget(pq.start, pq.end)) for pq in paragraphs]
