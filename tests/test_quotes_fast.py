@@ -9,11 +9,12 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from nkquotes import _quotes_checks as K
 from nkquotes import _quotes_colon as CO
 from nkquotes import _quotes_content as C
+from nkquotes import _quotes_guards as G
 from nkquotes import _quotes_mention as M
 from nkquotes import _quotes_modifiers as Q
-from nkquotes import _quotes_speech as S
 from nkquotes._quotes_checks import SPEAKER_OPENER, SUBORDINATE
 from nkquotes._quotes_fast import ASCII_WORD, HSPACE, LOWER
 from tests.strategies import any_text, newsy_text
@@ -173,7 +174,7 @@ def _span(m: regex.Match[str] | None) -> tuple[int, int] | None:
 
 def test_opener_first_letters_are_all_that_fold_to_them() -> None:
     folds = regex.compile(r"(?i:[dcur])")
-    assert {chr(c) for c in range(0x110000) if folds.match(chr(c))} == S._OPENER_FIRSTS
+    assert {chr(c) for c in range(0x110000) if folds.match(chr(c))} == K.OPENER_FIRSTS
 
 
 @settings(max_examples=800, deadline=None)
@@ -182,13 +183,13 @@ def test_guarded_patterns_equal_the_patterns(text: str, data: st.DataObject) -> 
     """Each pattern tried behind a cheap test gives what the pattern alone gives."""
     hi = data.draw(st.just(len(text)) | st.integers(0, len(text)))
     pos = data.draw(st.just(0) | st.integers(0, hi))
-    assert _span(S._by(text, pos, hi)) == _span(S._BY.compiled.match(text, pos, hi))
-    assert _span(S._that(text, pos, hi)) == _span(S._THAT.compiled.match(text, pos, hi))
-    assert _span(S._opener(text, pos, hi)) == _span(SPEAKER_OPENER.match(text, pos, hi))
-    assert _span(S._subordinate(text, pos, hi)) == _span(SUBORDINATE.match(text, pos, hi))
-    assert _span(M._relative_back(text, pos, hi)) == _span(M._RELATIVE_BACK.match(text, pos, hi))
-    assert _span(M._postmodifier_back(text, pos, hi)) == _span(
-        M._POSTMODIFIER_BACK.match(text, pos, hi)
+    assert _span(G.by_after(text, pos, hi)) == _span(G.BY.compiled.match(text, pos, hi))
+    assert _span(G.that_after(text, pos, hi)) == _span(G.THAT.compiled.match(text, pos, hi))
+    assert _span(K.opener_at(text, pos, hi)) == _span(SPEAKER_OPENER.match(text, pos, hi))
+    assert _span(K.subordinate_at(text, pos, hi)) == _span(SUBORDINATE.match(text, pos, hi))
+    assert _span(G.relative_back(text, pos, hi)) == _span(G.RELATIVE_BACK.match(text, pos, hi))
+    assert _span(G.postmodifier_back(text, pos, hi)) == _span(
+        G.POSTMODIFIER_BACK.match(text, pos, hi)
     )
     assert _span(CO._credit(text, pos, hi)) == _span(CO._CREDIT.match(text, pos, hi))
     assert _span(C._aside(text, pos, hi)) == _span(C._ASIDE.search(text, pos, hi))
@@ -197,23 +198,23 @@ def test_guarded_patterns_equal_the_patterns(text: str, data: st.DataObject) -> 
 @pytest.mark.parametrize(
     ("guarded", "pattern", "text"),
     [
-        (S._by, S._BY.match, " by Kim"),
-        (S._that, S._THAT.match, " , that the"),
-        (S._that, S._THAT.match, "that"),
+        (G.by_after, G.BY.match, " by Kim"),
+        (G.that_after, G.THAT.match, " , that the"),
+        (G.that_after, G.THAT.match, "that"),
         *[
-            (S._opener, SPEAKER_OPENER.match, opener + " Lazar's")
+            (K.opener_at, SPEAKER_OPENER.match, opener + " Lazar's")
             for opener in ("Despite", "contrary to", "Unlike", "regardless of", "DESPITE")
         ],
         *[
-            (S._subordinate, SUBORDINATE.match, f" {w} Kim")
-            for w in S._SUBORDINATE_WORDS
+            (K.subordinate_at, SUBORDINATE.match, f" {w} Kim")
+            for w in K.SUBORDINATE_WORDS
             if w != "Even"  # only in "Even though"
         ],
-        (S._subordinate, SUBORDINATE.match, "Even though Kim"),
-        (M._relative_back, M._RELATIVE_BACK.match, "Kim, who "),
-        (M._relative_back, M._RELATIVE_BACK.match, "the report which"),
+        (K.subordinate_at, SUBORDINATE.match, "Even though Kim"),
+        (G.relative_back, G.RELATIVE_BACK.match, "Kim, who "),
+        (G.relative_back, G.RELATIVE_BACK.match, "the report which"),
         *[
-            (M._postmodifier_back, M._POSTMODIFIER_BACK.match, f"sources {words} ")
+            (G.postmodifier_back, G.POSTMODIFIER_BACK.match, f"sources {words} ")
             for words in ("close to", "familiar with", "carried by", "written by", "led by")
         ],
         (CO._credit, CO._CREDIT.match, "— Jane Roe (@jroe)"),

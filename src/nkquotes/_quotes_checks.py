@@ -8,12 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import regex
+
 from nkquotes import _lazyregex
+from nkquotes._quotes_fast import starts_after_space
 from nkquotes._quotes_mention import PRONOUNS, SPEAKER_NOUNS
 from nkquotes._sentences import wordset
 from nkquotes._timex import WEEKDAY
 
 __all__ = [
+    "opener_at",
+    "subordinate_at",
     "FINITE",
     "TO_DO",
     "WHATEVER",
@@ -224,3 +229,38 @@ TO_DO = _lazyregex.compile(
 #: Quantifiers heading a clause whose verb follows the cue: "[Everything] X says [is] …".
 WHATEVER = wordset("everything anything nothing whatever all")
 FINITE = wordset("is are was were has have had will would")
+
+
+#: The first letters of SPEAKER_OPENER's case-blind words (no other character folds to
+#: them) and the words that open SUBORDINATE: cheap tests before the patterns.
+OPENER_FIRSTS = frozenset("dDcCuUrR")
+SUBORDINATE_WORDS = (
+    "While",
+    "Although",
+    "Though",
+    "Even",
+    "As",
+    "If",
+    "When",
+    "Because",
+    "Since",
+    "After",
+    "Before",
+    "Unless",
+    "Whereas",
+    "Once",
+)
+
+
+def opener_at(text: str, start: int, end: int) -> regex.Match[str] | None:
+    """``SPEAKER_OPENER.match``, tried only on one of its first letters."""
+    if text[start : start + 1] in OPENER_FIRSTS:
+        return SPEAKER_OPENER.match(text, start, end)
+    return None
+
+
+def subordinate_at(text: str, start: int, end: int) -> regex.Match[str] | None:
+    """``SUBORDINATE.match``, tried only where one of its words opens the window."""
+    if starts_after_space(text, start, end, SUBORDINATE_WORDS):
+        return SUBORDINATE.compiled.match(text, start, end)
+    return None

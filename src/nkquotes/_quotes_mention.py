@@ -9,10 +9,8 @@ short window, so the cost per cue is constant.
 
 from __future__ import annotations
 
-import regex
-
 from nkquotes import _lazyregex
-from nkquotes._quotes_fast import HSPACE, LOWER, ends_before_space
+from nkquotes._quotes_guards import no_aux, postmodifier_back, relative_back
 from nkquotes._quotes_modifiers import LISTENER, skip_listener, skip_modifiers
 from nkquotes._sentences import wordset
 
@@ -139,16 +137,9 @@ _AUX_BACK = _lazyregex.compile(
     r"(?:in|on)[^\S\n]+(?:January|February|March|April|May|June|July|August|September|"
     r"October|November|December|\d{4}))[^\S\n]+)+"
 )
-_RELATIVE_BACK = _lazyregex.compile(r"(?r)(?P<comma>,)?[^\S\n]*+\b(?:who|which)[^\S\n]*+")
 _PP_BACK = _lazyregex.compile(
     r"(?r)[^\S\n]+(?:in[^\S\n]+(?:response|reaction|reply)[^\S\n]+to|in[^\S\n]+a[^\S\n]+"
     r"(?:statement|tweet|post|speech|interview))\b[^,.;:\n\"“”]{0,70}?[^\S\n]+\Z"
-)
-#: A post-modifier between a speaker and its cue, read backwards: "close to", "carried by".
-_POSTMODIFIER_BACK = _lazyregex.compile(
-    r"(?r)(?<![\w-])(?:(?:close|closer|familiar|loyal|allied|aligned|affiliated|connected|"
-    r"sympathetic|friendly)[^\S\n]+(?:to|with)"
-    r"|(?:[a-z]{3,}ed|written|sent|run|led|given|read|held|signed)[^\S\n]+by)[^\S\n]+\Z"
 )
 _HAVE = _lazyregex.compile(r"(?:has|have|had)\b")
 
@@ -198,39 +189,6 @@ def _valid_head(tokens: list[str], loose: bool = False) -> bool:
     )
 
 
-#: The last word of every lowercase alternative of :data:`_AUX_BACK` (``[a-z]+ly`` aside).
-_AUX_LAST = wordset(
-    "has have had did does do also then later instead too reportedly repeatedly now still"
-    " long always already even just first initially originally previously recently once"
-    " again further earlier publicly privately separately similarly likewise often"
-    " frequently quickly immediately subsequently simply flatly today yesterday week month"
-    " year"
-)
-
-
-def _no_aux(text: str, lo: int, cue_start: int) -> bool:
-    """Whether :data:`_AUX_BACK` surely fails before *cue_start* (``str`` lookups only).
-
-    A match ends with white space, and its last word is either a lowercase word of
-    :data:`_AUX_LAST`, an ``-ly`` adverb (the whole run of letters, as a lookbehind
-    opens each alternative), or a capitalised or numeric word (a letter or digit then
-    precedes the run of lowercase letters, and the pattern is asked).
-    """
-    p = cue_start
-    while p > lo and text[p - 1] in HSPACE:
-        p -= 1
-    if p == cue_start:
-        return True
-    q = p
-    while q > lo and text[q - 1] in LOWER:
-        q -= 1
-    c = text[q - 1] if q > lo else ""
-    if c and (not c.isascii() or c.isalnum()):
-        return False
-    word = text[q:p]
-    return word not in _AUX_LAST and not (len(word) >= 3 and word.endswith("ly"))
-
-
 def aux_before(text: str, lo: int, cue_start: int) -> tuple[int, int]:
     """``(mention_end, cue_start)``: the cue grows left over ``has``/``have``/``had``.
 
@@ -238,7 +196,7 @@ def aux_before(text: str, lo: int, cue_start: int) -> tuple[int, int]:
     skipped; when they hold ``has``/``have``/``had`` they join the cue span.
     """
     a = max(lo, cue_start - 60)
-    m = None if _no_aux(text, a, cue_start) else _AUX_BACK.compiled.match(text, a, cue_start)
+    m = None if no_aux(text, a, cue_start) else _AUX_BACK.compiled.match(text, a, cue_start)
     if m is None:
         b = max(lo, cue_start - 100)
         w = text[b:cue_start]
@@ -260,24 +218,6 @@ def aux_before(text: str, lo: int, cue_start: int) -> tuple[int, int]:
     have = _HAVE.search(words)
     new_cue = m.start() + have.start() if have else cue_start
     return m.start(), new_cue
-
-
-def _relative_back(text: str, lo: int, pos: int) -> regex.Match[str] | None:
-    """``_RELATIVE_BACK.match``, tried only where "who" or "which" ends the window."""
-    if ends_before_space(text, lo, pos, ("who", "which")):
-        return _RELATIVE_BACK.compiled.match(text, lo, pos)
-    return None
-
-
-def _postmodifier_back(text: str, lo: int, pos: int) -> regex.Match[str] | None:
-    """``_POSTMODIFIER_BACK.match``, tried only where "to", "with" or "by" and white space
-    end the window."""
-    if lo < pos and text[pos - 1] in HSPACE and ends_before_space(text, lo, pos, _POST_LAST):
-        return _POSTMODIFIER_BACK.compiled.match(text, lo, pos)
-    return None
-
-
-_POST_LAST = ("to", "with", "by")
 
 
 def mention_before(
@@ -305,7 +245,7 @@ def mention_before(
             return mention_before(text, lo, dash, appositive=False, loose=loose)
     if appositive and pos > lo and text[pos - 1] == ",":
         return _appositive(text, lo, pos - 1, object_ok, loose)
-    rel = _relative_back(text, lo, pos)
+    rel = relative_back(text, lo, pos)
     if rel is not None:
         # "Liu Pengyu, spokesman for the embassy, who said": the antecedent speaks.
         if rel.group("comma") is None:
@@ -325,7 +265,7 @@ def mention_before(
         return None
     start, stop = found
     if not object_ok:
-        post = _postmodifier_back(text, max(lo, start - 40), start)
+        post = postmodifier_back(text, max(lo, start - 40), start)
         if post is not None:
             # "The statement carried by KCNA [accused]", "sources close to her campaign
             # [say]": the noun phrase with its modifier speaks, not the modifier's object.

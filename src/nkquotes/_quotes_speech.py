@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import bisect
 
-import regex
-
 from nkquotes import _lazyregex
 from nkquotes._cues import CueEntry, CueIndex
 from nkquotes._quotemarks import QUOTE_CHARS
@@ -36,15 +34,15 @@ from nkquotes._quotes_checks import (
     NOT_SPEAKERS,
     PLACE_TAIL,
     PP_CLAUSE,
-    SPEAKER_OPENER,
-    SUBORDINATE,
     TO_DO,
     WHATEVER,
     adjunct_cut,
     bare_object,
     object_phrase,
+    opener_at,
     singular,
     speaker_head,
+    subordinate_at,
 )
 from nkquotes._quotes_content import (
     COORD,
@@ -55,7 +53,7 @@ from nkquotes._quotes_content import (
     prev_word,
 )
 from nkquotes._quotes_draft import Draft, ParagraphQuotes, block_at, trim_content
-from nkquotes._quotes_fast import HSPACE, starts_after_space
+from nkquotes._quotes_guards import by_after, that_after
 from nkquotes._quotes_mention import (
     LISTENER,
     aux_before,
@@ -107,8 +105,6 @@ _QUOTE_NEXT = _lazyregex.compile(r"[^\S\n]*+[,:]?[^\S\n]*+[\"“‘'«]")
 _PROGRESSIVE = _lazyregex.compile(
     r"(?r)(?:\b(?:is|are|was|were|been|be)|(?<=\b(?:[Hh]e|[Ss]he|[Ii]t))[’']s)[^\S\n]+\Z"
 )
-_BY = _lazyregex.compile(r"[^\S\n]+by[^\S\n]+")
-_THAT = _lazyregex.compile(r"[^\S\n]*+,?[^\S\n]*+that\b[^\S\n]*+")
 _PP_THAT = _lazyregex.compile(
     r"[^\S\n]*+(?:ahead|in|at|on|during|after|before|following|from|via|through|to|with|for)\b"
     r"(?:[^,;.\n\"“”]|,[^\S\n]++(?=\p{Lu})){1,60}?,?[^\S\n]*+\bthat\b[^\S\n]*+"
@@ -136,55 +132,6 @@ _INFINITIVE = _lazyregex.compile(
     r"(?(on)|(?:[^\S\n]+(?P<obj>\p{Lu}[^,.;:\n]{0,60}?|(?:the|a|an|his|her|their|its)"
     r"[^\S\n]+[^,.;:\n]{1,60}?|him|her|them))?)[^\S\n]+to[^\S\n]+\Z"
 )
-
-
-#: The first letters of SPEAKER_OPENER's case-blind words (no other character folds to
-#: them) and the words that open SUBORDINATE: cheap tests before the patterns.
-_OPENER_FIRSTS = frozenset("dDcCuUrR")
-_SUBORDINATE_WORDS = (
-    "While",
-    "Although",
-    "Though",
-    "Even",
-    "As",
-    "If",
-    "When",
-    "Because",
-    "Since",
-    "After",
-    "Before",
-    "Unless",
-    "Whereas",
-    "Once",
-)
-
-
-def _by(text: str, pos: int, hi: int) -> regex.Match[str] | None:
-    """``_BY.match``, tried only where "by" follows white space."""
-    if pos < hi and text[pos] in HSPACE and starts_after_space(text, pos, hi, ("by",)):
-        return _BY.compiled.match(text, pos, hi)
-    return None
-
-
-def _that(text: str, pos: int, hi: int) -> regex.Match[str] | None:
-    """``_THAT.match``, tried only where "that" follows white space and a comma."""
-    if starts_after_space(text, pos, hi, ("that",), comma=True):
-        return _THAT.compiled.match(text, pos, hi)
-    return None
-
-
-def _opener(text: str, start: int, end: int) -> regex.Match[str] | None:
-    """``SPEAKER_OPENER.match``, tried only on one of its first letters."""
-    if text[start : start + 1] in _OPENER_FIRSTS:
-        return SPEAKER_OPENER.match(text, start, end)
-    return None
-
-
-def _subordinate(text: str, start: int, end: int) -> regex.Match[str] | None:
-    """``SUBORDINATE.match``, tried only where one of its words opens the window."""
-    if starts_after_space(text, start, end, _SUBORDINATE_WORDS):
-        return SUBORDINATE.compiled.match(text, start, end)
-    return None
 
 
 def find_speech(
@@ -295,7 +242,7 @@ def _analyse(
     owner = noun_owner(text, s_start, cs, ce, s_end) if "noun" in flags else None
     if owner is None and "noun" in flags and "that" not in flags:
         return None  # a reporting noun without an owner: "the claim that …"
-    by = _by(text, ce, s_end)
+    by = by_after(text, ce, s_end)
     if prev in _PASSIVE and not entry.ing and by is None and owner is None:
         return None
     form = text[cs:ce]
@@ -341,7 +288,7 @@ def _analyse(
     else:
         mend, cue_start = aux_before(text, s_start, cs)
         if entry.ing and (comma_before(text, s_start, mend) or prev in _ING_LINKS):
-            if entry.lemma in _AMBIGUOUS_ING and _that(text, ce, s_end) is None:
+            if entry.lemma in _AMBIGUOUS_ING and that_after(text, ce, s_end) is None:
                 return None
             if recent is not None and _JUST_SAID.fullmatch(text, recent[1], cs) is not None:
                 mention = recent  # "A, Mr Suga said, calling it …": the speaker just named
@@ -397,7 +344,7 @@ def _analyse(
                 mention = subject or sentence_subject(text, s_start, mention[0]) or mention
     if mention is not None and text[mention[0] : mention[1]].lower() in NOT_SPEAKERS:
         return None  # "Now tell us …", "Having said that, …": no speaker before the cue
-    opener = None if mention is None else _opener(text, *mention)
+    opener = None if mention is None else opener_at(text, *mention)
     if opener is not None and mention is not None:
         # "Despite Lazar's claim that A, B": Lazar speaks, A is the content
         rest = opener.group("rest")
@@ -426,7 +373,7 @@ def _analyse(
     if "obj" in flags and entry.lemma in _LISTENING:
         lm = LISTENER.match(text, p, s_end) or _AUDIENCE.compiled.match(text, p, s_end)
         after_listener = skip_modifiers(text, lm.end(), s_end) if lm is not None else p
-        listener_that = _that(text, after_listener, s_end) if lm else None
+        listener_that = that_after(text, after_listener, s_end) if lm else None
         t = _THAT_NEAR.search(text, p, min(s_end, p + 80))
         gap = text[p : t.start()] if t else ""
         if listener_that is not None:
@@ -446,7 +393,7 @@ def _analyse(
             told_that = True
         elif lm is not None:
             p = after_listener  # "told a news conference they are “planting …”"
-    th = _that(text, p, s_end)
+    th = that_after(text, p, s_end)
     if th is None and "that" in flags:
         th = _PP_THAT.compiled.match(text, p, s_end)
     claim = th is not None or (
@@ -464,7 +411,7 @@ def _analyse(
         tail = AFTER_QUOTE.match(text, pq.blocks[k].end, end)
         if tail is not None:
             end = pq.blocks[k].end
-    if opener is not None or (mention is not None and _subordinate(text, s_start, mention[0])):
+    if opener is not None or (mention is not None and subordinate_at(text, s_start, mention[0])):
         # "While Ramos said that …, he appears …": the content ends with the clause
         end = first_comma(text, pq, p, end)
     if (

@@ -1,0 +1,103 @@
+"""Patterns of the quote finder tried only behind a cheap, necessary ``str`` test.
+
+Most cues meet none of these patterns, and a ``str`` test that every match needs (a word
+that must follow, a first letter) turns them away without running the pattern; where the
+test passes the pattern decides, so the answer is always the pattern's own
+(``tests/test_quotes_fast.py`` checks each guard against its bare pattern).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from nkquotes import _lazyregex
+from nkquotes._quotes_fast import HSPACE, LOWER, ends_before_space, starts_after_space
+from nkquotes._sentences import wordset
+
+__all__ = [
+    "BY",
+    "POSTMODIFIER_BACK",
+    "RELATIVE_BACK",
+    "THAT",
+    "by_after",
+    "no_aux",
+    "postmodifier_back",
+    "relative_back",
+    "that_after",
+]
+
+BY = _lazyregex.compile(r"[^\S\n]+by[^\S\n]+")
+THAT = _lazyregex.compile(r"[^\S\n]*+,?[^\S\n]*+that\b[^\S\n]*+")
+RELATIVE_BACK = _lazyregex.compile(r"(?r)(?P<comma>,)?[^\S\n]*+\b(?:who|which)[^\S\n]*+")
+#: A post-modifier between a speaker and its cue, read backwards: "close to", "carried by".
+POSTMODIFIER_BACK = _lazyregex.compile(
+    r"(?r)(?<![\w-])(?:(?:close|closer|familiar|loyal|allied|aligned|affiliated|connected|"
+    r"sympathetic|friendly)[^\S\n]+(?:to|with)"
+    r"|(?:[a-z]{3,}ed|written|sent|run|led|given|read|held|signed)[^\S\n]+by)[^\S\n]+\Z"
+)
+
+
+def by_after(text: str, pos: int, hi: int) -> regex.Match[str] | None:
+    """``BY.match``, tried only where "by" follows white space."""
+    if pos < hi and text[pos] in HSPACE and starts_after_space(text, pos, hi, ("by",)):
+        return BY.compiled.match(text, pos, hi)
+    return None
+
+
+def that_after(text: str, pos: int, hi: int) -> regex.Match[str] | None:
+    """``THAT.match``, tried only where "that" follows white space and a comma."""
+    if starts_after_space(text, pos, hi, ("that",), comma=True):
+        return THAT.compiled.match(text, pos, hi)
+    return None
+
+
+#: The last word of every lowercase alternative of ``_quotes_mention._AUX_BACK``
+#: (``[a-z]+ly`` aside).
+_AUX_LAST = wordset(
+    "has have had did does do also then later instead too reportedly repeatedly now still"
+    " long always already even just first initially originally previously recently once"
+    " again further earlier publicly privately separately similarly likewise often"
+    " frequently quickly immediately subsequently simply flatly today yesterday week month"
+    " year"
+)
+
+
+def no_aux(text: str, lo: int, cue_start: int) -> bool:
+    """Whether ``_quotes_mention._AUX_BACK`` surely fails before *cue_start* (``str`` only).
+
+    A match ends with white space, and its last word is either a lowercase word of
+    :data:`_AUX_LAST`, an ``-ly`` adverb (the whole run of letters, as a lookbehind
+    opens each alternative), or a capitalised or numeric word (a letter or digit then
+    precedes the run of lowercase letters, and the pattern is asked).
+    """
+    p = cue_start
+    while p > lo and text[p - 1] in HSPACE:
+        p -= 1
+    if p == cue_start:
+        return True
+    q = p
+    while q > lo and text[q - 1] in LOWER:
+        q -= 1
+    c = text[q - 1] if q > lo else ""
+    if c and (not c.isascii() or c.isalnum()):
+        return False
+    word = text[q:p]
+    return word not in _AUX_LAST and not (len(word) >= 3 and word.endswith("ly"))
+
+
+def relative_back(text: str, lo: int, pos: int) -> regex.Match[str] | None:
+    """``RELATIVE_BACK.match``, tried only where "who" or "which" ends the window."""
+    if ends_before_space(text, lo, pos, ("who", "which")):
+        return RELATIVE_BACK.compiled.match(text, lo, pos)
+    return None
+
+
+def postmodifier_back(text: str, lo: int, pos: int) -> regex.Match[str] | None:
+    """``POSTMODIFIER_BACK.match``, tried only where "to", "with" or "by" and white space
+    end the window."""
+    if lo < pos and text[pos - 1] in HSPACE and ends_before_space(text, lo, pos, _POST_LAST):
+        return POSTMODIFIER_BACK.compiled.match(text, lo, pos)
+    return None
+
+
+_POST_LAST = ("to", "with", "by")
