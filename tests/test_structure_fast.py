@@ -43,6 +43,11 @@ from nkquotes._structure_meta import (
     has_digit,
     match_date_line,
 )
+from nkquotes._structure_repeats import (
+    _mark_teasers_squeezing_lines,
+    mark_teasers,
+    squeeze,
+)
 from nkquotes._structure_roles import (
     _GLUED,
     _GLUED_ASCII,
@@ -56,13 +61,10 @@ from nkquotes._structure_roles import (
     Slot,
     _bulleted,
     _glued_menu,
-    _mark_teasers_squeezing_lines,
     _non_latin,
     _uncased_marks,
     classify,
     doubled,
-    mark_teasers,
-    squeeze,
 )
 from tests.strategies import any_text, newsy_text
 

@@ -50,6 +50,12 @@ from nkquotes._structure_meta import (
     match_dateline,
     to_date,
 )
+from nkquotes._structure_repeats import (
+    mark_repeated_captions,
+    mark_repeated_labels,
+    mark_teasers,
+    mark_title_repeats,
+)
 from nkquotes._structure_roles import (
     TERMINAL,
     Role,
@@ -60,11 +66,7 @@ from nkquotes._structure_roles import (
     find_title,
     mark_end,
     mark_foreign,
-    mark_repeated_captions,
-    mark_repeated_labels,
     mark_tail,
-    mark_teasers,
-    mark_title_repeats,
 )
 
 __all__ = ["StructureOptions", "parse_article"]

@@ -2,15 +2,15 @@
 title, caption, byline or boilerplate in a few linear passes.
 
 Pass 1 looks at each line alone (lexicon furniture, date stamps, lone tokens, all-capital
-labels, glued menus, photo captions, a caption printed twice on one line). Pass 2 marks
-teasers the body repeats and repeated lines. Pass 3 finds the headline, the end of the
-story (``(END)``), related lists, bylines and captions under the headline.
+labels, glued menus, photo captions, a caption printed twice on one line). Pass 2 (in
+:mod:`nkquotes._structure_repeats`) marks teasers the body repeats and repeated lines.
+Pass 3 finds the headline, the end of the story (``(END)``), related lists, bylines and
+captions under the headline.
 """
 
 from __future__ import annotations
 
 import enum
-import itertools
 import re
 
 from nkquotes import _lazyregex
@@ -24,7 +24,7 @@ from nkquotes._structure_lexicon import (
     is_caption,
     is_non_english,
 )
-from nkquotes._structure_lines import Line, join_words, split_differs, words
+from nkquotes._structure_lines import Line, words
 from nkquotes._structure_meta import (
     DateLine,
     match_byline,
@@ -43,11 +43,7 @@ __all__ = [
     "find_title",
     "mark_end",
     "mark_foreign",
-    "mark_repeated_captions",
-    "mark_repeated_labels",
     "mark_tail",
-    "mark_teasers",
-    "mark_title_repeats",
     "set_role",
 ]
 
@@ -82,7 +78,6 @@ class Slot:
 
 
 TERMINAL = frozenset(".!?\"”’'):;…")
-_SPACES = _lazyregex.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
 _TWO_CAPS = _lazyregex.compile(r"\p{Lu}\P{L}*\p{Lu}")
 _LOWER = _lazyregex.compile(r"\p{Ll}")
 _POSSESSIVE = _lazyregex.compile(r"(?:['’]s)?\.?$")
@@ -279,115 +274,6 @@ def _non_latin(seg: str) -> bool:
 
 def _lowercase_words(tokens: list[str]) -> int:
     return sum(1 for t in tokens if t[:1].islower())
-
-
-# --- pass 2: teasers and repeats ---------------------------------------------------------
-
-
-def squeeze(segment: str) -> str:
-    """*segment* without whitespace and zero-width characters (``_SPACES`` removed)."""
-    if split_differs(segment):
-        return _SPACES.sub("", segment)
-    return "".join(segment.split())
-
-
-def mark_teasers(
-    text: str, slots: list[Slot], header_lines: int, *, plain: bool | None = None
-) -> None:
-    """An opening line that the body repeats inside a longer line is a teaser.
-
-    *plain* is ``not split_differs(text)`` if the caller has it.
-    """
-    if plain is None:
-        plain = not split_differs(text)
-    if not plain:
-        _mark_teasers_squeezing_lines(text, slots, header_lines)
-        return
-    # Without U+001C-U+001F and zero-width characters, squeezing is deleting ``str.isspace``
-    # characters, and between lines there are only those: the squeezed text is the squeezed
-    # lines joined. (What ``_mark_teasers_squeezing_lines`` does, with one pass per line.)
-    lines: list[str] | None = None
-    squeezed = ""
-    ends: list[int] = []
-    for index, slot in enumerate(slots[:header_lines]):
-        if slot.classified or len(slot.tokens) < 18:
-            continue
-        if lines is None:
-            lines = [join_words(s.seg) for s in slots]
-            squeezed = "".join(lines)
-            total = 0
-            for line in lines:
-                total += len(line)
-                ends.append(total)
-        mine = lines[index]
-        # The probe squeezes the line without its closing spaces and dots: squeezing deletes
-        # characters one by one, so it is the squeezed line without those dots.
-        seg = slot.seg
-        kept = len(seg.rstrip(" ."))
-        dots = len(seg) - kept - seg.count(" ", kept)
-        probe = mine[: len(mine) - dots]
-        if squeezed.find(probe, ends[index]) < 0:
-            continue
-        if not any(other == mine for other in lines[index + 1 :]):
-            set_role(slot, Role.BOILER, K.OTHER)
-
-
-def _mark_teasers_squeezing_lines(text: str, slots: list[Slot], header_lines: int) -> None:
-    squeezed: str | None = None
-    # Removing characters one by one, the squeezed text is the squeezed pieces joined:
-    # ``ends[i]`` is the length of the squeezed text up to the end of ``slots[i]``.
-    lines: list[str] = []
-    ends: list[int] = []
-    for index, slot in enumerate(slots[:header_lines]):
-        if slot.classified or len(slot.tokens) < 18:
-            continue
-        if squeezed is None:
-            # Between lines there are only blanks, and squeezing leaves of them only
-            # U+001C-U+001F (which ``regex``'s ``\s`` leaves out): without those, gaps are empty.
-            gaps = any(c in text for c in "\x1c\x1d\x1e\x1f")
-            pieces: list[str] = []
-            pos = total = 0
-            for s in slots:
-                gap, seg = squeeze(text[pos : s.line.start]) if gaps else "", squeeze(s.seg)
-                pieces += (gap, seg)
-                lines.append(seg)
-                total += len(gap) + len(seg)
-                ends.append(total)
-                pos = s.line.end
-            pieces.append(squeeze(text[pos:]) if gaps else "")
-            squeezed = "".join(pieces)
-        probe = squeeze(slot.seg.rstrip(" ."))
-        if squeezed.find(probe, ends[index]) < 0:
-            continue
-        mine = lines[index]
-        if not any(other == mine for other in lines[index + 1 :]):
-            set_role(slot, Role.BOILER, K.OTHER)
-
-
-def mark_repeated_labels(slots: list[Slot]) -> None:
-    """A short line printed twice in a row (a logo and its alt text) is a page label."""
-    for previous, slot in itertools.pairwise(slots):
-        if slot.seg == previous.seg and previous.role is Role.BODY and len(slot.tokens) <= 4:
-            set_role(previous, Role.BOILER, K.NAVIGATION)
-            set_role(slot, Role.BOILER, K.NAVIGATION)
-
-
-def mark_title_repeats(slots: list[Slot], title: Slot) -> None:
-    for slot in slots:
-        if slot is not title and slot.seg == title.seg:
-            set_role(slot, Role.BOILER, K.OTHER)
-
-
-def mark_repeated_captions(slots: list[Slot]) -> None:
-    """A line printed twice in a row is a photo caption; the second copy is neither."""
-    for previous, slot in itertools.pairwise(slots):
-        if (
-            slot.seg == previous.seg
-            and previous.role in (Role.BODY, Role.CAPTION)
-            and len(slot.tokens) >= 5
-        ):
-            set_role(previous, Role.CAPTION)
-            set_role(slot, Role.DROP)
 
 
 # --- pass 3: title, end of story, tail --------------------------------------------------
