@@ -10,7 +10,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from nkquotes import Span, split_sentences
-from nkquotes._sentences import _BOUNDARY, _is_boundary, _split, inner_span, trim
+from nkquotes._model import inner_span
+from nkquotes._sentences import _BOUNDARY, _is_boundary, _split, trim
 from tests.strategies import any_text, newsy_text
 
 

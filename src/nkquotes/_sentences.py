@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from nkquotes import _lazyregex
-from nkquotes._model import Span
+from nkquotes._model import SET_END, SET_START, SET_TEXT, Span, inner_span
 
 __all__ = ["split_sentences"]
 
@@ -45,24 +45,6 @@ def wordset(words: str) -> frozenset[str]:
 
 
 _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
-# Building a span the way ``Span.of`` does (it runs no validator), with the slots' own
-# setters: a third cheaper, and this module builds one per sentence. Only for offsets known
-# to lie inside the text (``Span.of`` checks them).
-_new_object = object.__new__
-_set_start = Span.__dict__["start"].__set__
-_set_end = Span.__dict__["end"].__set__
-_set_text = Span.__dict__["text"].__set__
-
-
-def inner_span(text: str, start: int, end: int) -> Span:
-    """``Span.of(text, start, end)`` for ``0 <= start <= end <= len(text)``, unchecked."""
-    span = _new_object(Span)
-    _set_start(span, start)
-    _set_end(span, end)
-    _set_text(span, text[start:end])
-    return span
-
-
 # Abbreviations that are (almost) never the last word of a sentence: titles before names.
 _TITLES = wordset(
     """
@@ -197,7 +179,7 @@ def _split(text: str, start: int, stop: int) -> tuple[Span, ...]:
     spans: list[Span] = []
     pos = start
     opening, opens = _OPENING_MARKS, _OPENS.match
-    new, set_start, set_end, set_text = _new_object, _set_start, _set_end, _set_text
+    new, set_start, set_end, set_text = object.__new__, SET_START, SET_END, SET_TEXT
     # The hottest loop of the library (every stage splits sentences): ``regs`` gives all the
     # group spans at once, and trimming and building the span are inlined.
     for match in _CANDIDATE.finditer(text, start, stop):

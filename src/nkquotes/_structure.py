@@ -33,8 +33,9 @@ from nkquotes._model import (
     Paragraph,
     PublishedLine,
     Span,
+    inner_span,
 )
-from nkquotes._sentences import inner_span, split_sentences, trim
+from nkquotes._sentences import split_sentences, trim
 from nkquotes._structure_lexicon import (
     AGENCY_NAME,
     LEADING_TOKEN,
