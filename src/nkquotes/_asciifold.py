@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-__all__ = ["ascii_fold"]
+import functools
+import re
+
+import regex
+
+__all__ = ["ascii_fold", "inert_char"]
+
+_RE_WORD_CHAR = re.compile(r"\w")
+_REGEX_WORD_CHAR = regex.compile(r"\w")
 
 # Non-ASCII characters that case-insensitive matching reads as ASCII letters.
 _FOLD_ASCII = (("\u0130", "i"), ("\u017f", "s"), ("\u212a", "k"))
@@ -22,3 +30,20 @@ def ascii_fold(text: str) -> str:
         if char in text:
             text = text.replace(char, letter)
     return text.lower()
+
+
+@functools.lru_cache(maxsize=1024)
+def inert_char(char: str) -> bool:
+    """Whether *char* has no case and is no word character for ``re`` or ``regex``: no
+    word pattern, case-insensitive or not, can match it, so a cheap test may skip it.
+
+    >>> inert_char("’"), inert_char("—"), inert_char("é"), inert_char("K")
+    (True, True, False, False)
+    """
+    return (
+        char.lower() == char
+        and char.upper() == char
+        and char.casefold() == char
+        and _RE_WORD_CHAR.match(char) is None
+        and _REGEX_WORD_CHAR.match(char) is None
+    )

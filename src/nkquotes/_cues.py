@@ -121,17 +121,22 @@ class CueLexicon:
         size = len(text)
         for m in self.pattern.finditer(text, start, end):
             s, e = m.span()
-            if (s > 0 and text[s - 1] in "-'’") or (e < size and text[e] in "-'’"):
-                continue
-            form = m.group()
-            entry = entries.get(form)
-            if entry is None:
-                entry = self.lookup(form)
+            entry = self._entry(text, m.group(), s, e, size, entries)
             if entry is not None:
                 found.append(CueMatch(s, e, entry))
                 if len(found) >= cap:
                     break
         return found
+
+    def _entry(
+        self, text: str, form: str, s: int, e: int, size: int, entries: dict[str, CueEntry]
+    ) -> CueEntry | None:
+        """The entry of the form matched at ``[s, e)``, unless a hyphen or an apostrophe
+        glues it to a longer word (``re-said``, ``said'``)."""
+        if (s > 0 and text[s - 1] in "-'’") or (e < size and text[e] in "-'’"):
+            return None
+        entry = entries.get(form)
+        return self.lookup(form) if entry is None else entry
 
     def scan_many(self, text: str, bounds: list[tuple[int, int, int]]) -> list[CueMatch]:
         """``scan(text, start, end, limit)`` of every ``(start, end, limit)`` in *bounds*,
@@ -165,12 +170,7 @@ class CueLexicon:
                     k += 1
                     end_k = bounds[k][1]
                     count = 0
-                if (s > 0 and text[s - 1] in "-'’") or (e < size and text[e] in "-'’"):
-                    continue
-                form = m.group()
-                entry = entries.get(form)
-                if entry is None:
-                    entry = self.lookup(form)
+                entry = self._entry(text, m.group(), s, e, size, entries)
                 if entry is not None:
                     found.append(CueMatch(s, e, entry))
                     count += 1

@@ -34,6 +34,7 @@ import attrs
 import regex
 
 from nkquotes import _lazyregex
+from nkquotes._asciifold import inert_char
 from nkquotes._model import DateSource, Span
 
 __all__ = [
@@ -150,17 +151,6 @@ _ANCHOR = _lazyregex.compile(
 _WINDOW = 24
 _ASCII_RUNS = re.compile(r"[\x00-\x7f]+")
 _ASCII_DIGIT = re.compile(r"[0-9]")
-_WORD_CHAR = _lazyregex.compile(r"\w")
-
-
-@functools.lru_cache(maxsize=1024)
-def _inert(char: str) -> bool:
-    """Whether *char* is no word character and has no case: no _ANCHOR match holds it."""
-    return (
-        char.lower() == char == char.upper()
-        and char.casefold() == char
-        and _WORD_CHAR.match(char) is None
-    )
 
 
 def _may_anchor(part: str) -> bool:
@@ -173,7 +163,7 @@ def _may_anchor(part: str) -> bool:
     letters or one of ``day`` (the weekdays, ``yesterday``, ``today``), ``tonight``,
     ``week``, ``month``, ``ago``.
     """
-    if not part.isascii() and not all(map(_inert, _ASCII_RUNS.sub("", part))):
+    if not part.isascii() and not all(map(inert_char, _ASCII_RUNS.sub("", part))):
         return True
     low = part.lower()
     return (

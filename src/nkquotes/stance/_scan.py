@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 
-import regex
+from nkquotes._asciifold import inert_char
 
 __all__ = [
     "WORD_RUNS",
@@ -27,20 +27,6 @@ __all__ = [
 ]
 
 _ASCII_RUNS = re.compile(r"[\x00-\x7f]+")
-_RE_WORD_CHAR = re.compile(r"\w")
-_REGEX_WORD_CHAR = regex.compile(r"\w")
-
-
-@functools.lru_cache(maxsize=1024)
-def _plain_char(char: str) -> bool:
-    """Whether *char* is no word character for either engine and has no case."""
-    return (
-        char.lower() == char
-        and char.upper() == char
-        and char.casefold() == char
-        and _RE_WORD_CHAR.match(char) is None
-        and _REGEX_WORD_CHAR.match(char) is None
-    )
 
 
 _WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789_")
@@ -60,7 +46,7 @@ def _view(text: str) -> tuple[bytes, bytes, tuple[str, ...]]:
     return (
         low,
         low.translate(WORD_RUNS),
-        tuple(sorted(c for c in unplain if not _plain_char(c))),
+        tuple(sorted(c for c in unplain if not inert_char(c))),
     )
 
 
