@@ -125,3 +125,22 @@ def test_concessive_opener_is_not_the_speaker(body: str, mention: str, content: 
     assert quotes[0].speaker is not None
     assert quotes[0].speaker.mention is not None
     assert quotes[0].speaker.mention.text == mention
+
+
+@pytest.mark.parametrize(
+    ("body", "mention"),
+    [
+        # a comma or colon lead-in: the speaker is in the cue's sentence, not the one before
+        (
+            'Ann Lee is an economist at the Trade Institute. Mr. Park told me, "We will wait."',
+            "Mr. Park",
+        ),
+        ('Lee left the Trade Institute. Park told reporters, "We will wait."', "Park"),
+        ('Lee left the institute. Sen. Ed Park told reporters: "We will wait."', "Sen. Ed Park"),
+        # a title's full stop inside the cue's sentence does not cut the mention
+        ('Sen. Ed Park told reporters, "We will wait."', "Sen. Ed Park"),
+    ],
+)
+def test_lead_in_speaker_stays_in_the_cue_sentence(body: str, mention: str) -> None:
+    (mentions,) = _by_cue(body).values()
+    assert mentions == [mention]

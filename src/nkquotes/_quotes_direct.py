@@ -25,6 +25,7 @@ from nkquotes._quotes_mention import (
     skip_listener,
     skip_modifiers,
 )
+from nkquotes._sentences import split_sentences
 
 __all__ = ["colon_lead", "find_direct", "lead_in"]
 
@@ -153,6 +154,10 @@ def lead_in(text: str, lo: int, hi: int, cues: CueIndex, *, comma: bool) -> Attr
             return None
     elif len(gap.split()) > 10 or any(c in gap for c in '?!;"“”'):
         return None
+    # The speaker is in the cue's own sentence: "… at the Foundation. King told me, "…"".
+    sentences = split_sentences(text, lo, last.start)
+    if len(sentences) > 1:
+        lo = sentences[-1].start
     mend, cue_start = aux_before(text, lo, last.start)
     mention = mention_before(text, lo, mend, loose=True)
     if mention is None:
