@@ -144,3 +144,34 @@ def test_concessive_opener_is_not_the_speaker(body: str, mention: str, content: 
 def test_lead_in_speaker_stays_in_the_cue_sentence(body: str, mention: str) -> None:
     (mentions,) = _by_cue(body).values()
     assert mentions == [mention]
+
+
+@pytest.mark.parametrize(
+    ("body", "mention"),
+    [
+        # a pronoun object of a post-modifier heads nothing: the modified word speaks
+        ("Those close to him say he would have to consider a new name.", "Those close to him"),
+        ("People close to her said she would run again.", "People close to her"),
+        ("Those familiar with the talks said the deal was near.", "Those familiar with the talks"),
+        ("The state's tax commissioner says no one released the return.", None),
+    ],
+)
+def test_post_modified_speakers(body: str, mention: str | None) -> None:
+    found = _by_cue(body)
+    (mentions,) = found.values()
+    if mention is None:  # a possessive speaker with a speaker noun as its head
+        assert mentions == [body[: body.index(" says")]]
+    else:
+        assert mentions == [mention]
+
+
+@pytest.mark.parametrize(
+    ("body", "mention"),
+    [
+        ("The ministry called him and said nothing new would be announced.", "The ministry"),
+        ("Kim told him the deal was near.", "Kim"),
+    ],
+)
+def test_an_object_pronoun_alone_is_no_speaker(body: str, mention: str) -> None:
+    (mentions,) = _by_cue(body).values()
+    assert mentions == [mention]

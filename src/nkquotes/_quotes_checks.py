@@ -12,7 +12,7 @@ import regex
 
 from nkquotes import _lazyregex
 from nkquotes._quotes_fast import starts_after_space
-from nkquotes._quotes_mention import PRONOUNS, SPEAKER_NOUNS
+from nkquotes._quotes_words import PRONOUNS, SPEAKER_NOUNS
 from nkquotes._sentences import wordset
 from nkquotes._timex import WEEKDAY
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from nkquotes import _lazyregex
 from nkquotes._quotes_guards import no_aux, postmodifier_back, relative_back
 from nkquotes._quotes_modifiers import LISTENER, skip_listener, skip_modifiers
+from nkquotes._quotes_words import PRONOUNS, SPEAKER_NOUNS
 from nkquotes._sentences import wordset
 
 __all__ = [
@@ -32,57 +33,10 @@ _PAST = wordset(
 _WINDOW = 160
 _MAX_TOKENS = 12
 
-PRONOUNS = wordset("he she they it we i you He She They It We I You")
 _DETERMINERS = wordset(
     "the a an another one some several many most two three four both other others its his"
     " her their our this these those all each few any"
 )
-#: Lowercase nouns that can head a speaker description (people, bodies, documents, media).
-SPEAKER_NOUNS = wordset("""
-    official officials spokesman spokeswoman spokesperson spokespeople spokesmen minister
-    ministers ministry secretary president leader leaders expert experts analyst analysts
-    diplomat diplomats source sources aide aides lawmaker lawmakers legislator legislators
-    statement statements report reports agency agencies media government governments
-    administration department office observer observers critic critics people resident
-    residents envoy envoys ambassador ambassadors chairman chairwoman chair chief head
-    director committee council panel commission group groups organization organisation
-    company firm campaign candidate nominee senator senators governor representative
-    congressman congresswoman member members researcher researchers professor scholar
-    scholars fellow adviser advisers advisor advisors military army navy regime party
-    newspaper paper outlet network broadcaster channel site website editorial letter
-    document documents resolution communique declaration note message post tweet
-    spokesperson's union association officer officers commander commanders general admiral
-    negotiator negotiators delegation delegate delegates mission team staff staffer
-    staffers prosecutor prosecutors judge court lawyer lawyers attorney attorneys witness
-    witnesses voter voters supporter supporters opponent opponents activist activists
-    insider insiders person man woman men women nation country countries state states
-    authorities authority police investigators investigator study survey poll polls
-    economist economists strategist strategists pollster pollsters consultant consultants
-    executive executives ceo founder operative operatives insiders worker workers doctor
-    doctors physician scientist scientists engineer engineers official's premier
-    king queen prince chancellor mayor speaker whip counsel counselor counsellor
-    coordinator manager director-general secretary-general under-secretary deputy
-    vice-president vice watchdog monitor monitors agency's bureau service ministry's
-    foreign defense defence unification house percent majority majorities plurality half
-    third thirds quarter quarters respondents participants fans speakers friend friends
-    relatives family neighbor neighbors neighbour students parents veterans protesters
-    demonstrators attendees viewers readers users caller callers host moderator anchor
-    narrator announcer author writer columnist editor reporter correspondent journalist
-    journalists historian pastor priest bishop pope rabbi imam cleric owner owners employee
-    employees victim victims survivor survivors mother father wife husband son daughter
-    brother sister colleague colleagues partner partners ally allies rival rivals
-    challenger incumbent contender frontrunner front-runner hopeful hopefuls billionaire
-    businessman businesswoman mogul star actor actress singer comedian celebrity sheriff
-    democrat democrats republican republicans conservative conservatives liberal liberals
-    progressives independents evangelicals crowd audience jury justices filing complaint
-    lawsuit suit indictment memo email emails release ad advertisement book story piece
-    blog account transcript platform bill ruling decision guidance analysis data figures
-    numbers estimates projections forecast models model researchers scientists agencies
-    spokespersons candidates nominees governors mayors senators representatives leadership
-    director directors manager managers chairman chairmen co-founder founder president's
-    advocate advocates backers proponents organizers organisers aide spokespeople
-    newspapers outlets networks sites polls surveys pollsters
-    """)
 _STOP = wordset("""
     that which who whom whose when where while because as if but or so than then to is are
     was were be been being not no nor what why how into onto upon about against over under
@@ -95,6 +49,8 @@ _STOP = wordset("""
     reportedly repeatedly
     """)
 _PREPOSITIONS = wordset("in of on at to from by for about over under into through against like")
+_POSSESSIVE = ("’s", "'s", "s’", "s'")
+_OBJECT_PRONOUNS = wordset("him her them us me it")
 _LOOSE_DETERMINERS = wordset("the a an another one this that his her their its our my")
 _TITLE_WORDS = wordset(
     "former then current acting deputy senior top chief late fellow incoming outgoing"
@@ -166,7 +122,7 @@ def _valid_head(tokens: list[str], loose: bool = False) -> bool:
     """
     head = tokens[-1].rstrip(".")
     low = head.lower()
-    if low.endswith(("’s", "'s", "s’", "s'")):
+    if low.endswith(_POSSESSIVE):
         return False
     if head in PRONOUNS or head.startswith("("):
         return len(tokens) == 1 or head.startswith("(") or head[:1].isupper()
@@ -261,15 +217,22 @@ def mention_before(
             )
         return found
     found = _noun_phrase_before(text, lo, pos, loose)
+    pronoun_only = found is None and not object_ok
+    if pronoun_only:
+        found = _object_pronoun_before(text, lo, pos)  # only with a post-modifier, below
     if found is None:
         return None
     start, stop = found
     if not object_ok:
         post = postmodifier_back(text, max(lo, start - 40), start)
+        if post is None and pronoun_only:
+            return None
         if post is not None:
             # "The statement carried by KCNA [accused]", "sources close to her campaign
             # [say]": the noun phrase with its modifier speaks, not the modifier's object.
             head = _noun_phrase_before(text, lo, post.start(), loose)
+            if head is None:
+                head = _those_before(text, lo, post.start())  # "those close to him [say]"
             if head is not None:
                 return head[0], stop
     for _ in range(2):
@@ -358,6 +321,22 @@ def _noun_phrase_before(text: str, lo: int, pos: int, loose: bool) -> tuple[int,
     if words[-1] in PRONOUNS and len(words) > 1:
         tokens = tokens[-1:]
     return tokens[0][0], tokens[-1][1]
+
+
+def _object_pronoun_before(text: str, lo: int, pos: int) -> tuple[int, int] | None:
+    """The span of an object pronoun ending at *pos* (``him`` of ``those close to him``)."""
+    m = _TOKEN_BACK.compiled.match(text, lo, pos)
+    if m is None or m.group("tok").lower() not in _OBJECT_PRONOUNS:
+        return None
+    return m.span("tok")
+
+
+def _those_before(text: str, lo: int, pos: int) -> tuple[int, int] | None:
+    """The span of a lone ``those`` ending at *pos*: the head of ``those familiar with``."""
+    m = _TOKEN_BACK.compiled.match(text, lo, pos)
+    if m is None or m.group("tok").lower() != "those":
+        return None
+    return m.span("tok")
 
 
 def _surname(text: str, lo: int, ts: int, tokens: list[tuple[int, int, str]]) -> bool:
