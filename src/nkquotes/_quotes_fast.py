@@ -7,7 +7,14 @@ against ``regex`` over every code point, and each fast path against its pattern)
 
 from __future__ import annotations
 
-__all__ = ["ASCII_WORD", "HSPACE", "LOWER", "ends_before_space", "starts_after_space"]
+__all__ = [
+    "ASCII_WORD",
+    "HSPACE",
+    "LOWER",
+    "after_space",
+    "ends_before_space",
+    "starts_after_space",
+]
 
 #: ``[^\S\n]``: white space other than a line feed (``regex``'s Unicode ``\s``).
 HSPACE = frozenset(
@@ -20,11 +27,9 @@ ASCII_WORD = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrs
 LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
 
 
-def starts_after_space(
-    text: str, pos: int, hi: int, words: tuple[str, ...], comma: bool = False
-) -> bool:
-    """Whether one of *words* starts after white space from *pos* (and one comma, when
-    *comma*), before *hi*: the necessary opening of patterns such as ``[^\\S\\n]*+that``."""
+def after_space(text: str, pos: int, hi: int, comma: bool = False) -> int:
+    """Where the text goes on after the white space from *pos* (and one comma with the white
+    space after it, when *comma*), before *hi*."""
     q = pos
     while q < hi and text[q] in HSPACE:
         q += 1
@@ -32,7 +37,15 @@ def starts_after_space(
         q += 1
         while q < hi and text[q] in HSPACE:
             q += 1
-    return text.startswith(words, q, hi)
+    return q
+
+
+def starts_after_space(
+    text: str, pos: int, hi: int, words: tuple[str, ...], comma: bool = False
+) -> bool:
+    """Whether one of *words* starts after white space from *pos* (and one comma, when
+    *comma*), before *hi*: the necessary opening of patterns such as ``[^\\S\\n]*+that``."""
+    return text.startswith(words, after_space(text, pos, hi, comma), hi)
 
 
 def ends_before_space(text: str, lo: int, pos: int, words: tuple[str, ...]) -> bool:

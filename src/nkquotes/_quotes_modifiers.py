@@ -7,7 +7,7 @@ from __future__ import annotations
 import regex
 
 from nkquotes import _lazyregex
-from nkquotes._quotes_fast import HSPACE
+from nkquotes._quotes_fast import after_space
 from nkquotes._timex import WEEKDAY
 
 __all__ = ["LISTENER", "skip_listener", "skip_modifiers"]
@@ -72,13 +72,7 @@ def skip_modifiers(text: str, pos: int, hi: int) -> int:
     for _ in range(4):
         # A modifier opens after white space and at most one comma with one of _FIRSTS:
         # anything else cannot match, and most cues are followed by something else.
-        q = pos
-        while q < hi and text[q] in HSPACE:
-            q += 1
-        if q < hi and text[q] == ",":
-            q += 1
-            while q < hi and text[q] in HSPACE:
-                q += 1
+        q = after_space(text, pos, hi, comma=True)
         if q >= hi or text[q] not in _FIRSTS:
             break
         m = modifier(text, pos, hi)
