@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import attrs
@@ -247,16 +248,24 @@ def _gold_files(shared: Path) -> list[Path]:
     return files
 
 
-@pytest.mark.data
-@pytest.mark.parametrize("default", [False, True])
-def test_nk_gold_dates(shared_dir: Path, default: bool) -> None:
-    reproduced = total = wrong = 0
+def _nk_cases(
+    shared_dir: Path,
+) -> Iterator[tuple[str, str, dt.date | None, list[tuple[Quote, dt.date | None]]]]:
+    """Each data/nk gold article: its file name, text, publication date and (quote, gold
+    date) pairs."""
     for path in _gold_files(shared_dir):
         gold = json.loads(path.read_text(encoding="utf-8"))
         text = shared_dir / "data" / "nk" / "articles" / path.name.replace(".gold.json", ".txt")
         text_s = text.read_text(encoding="utf-8")
         published = dt.date.fromisoformat(gold["published"]) if gold.get("published") else None
-        pairs = gold_quotes(text_s, gold)
+        yield path.name, text_s, published, gold_quotes(text_s, gold)
+
+
+@pytest.mark.data
+@pytest.mark.parametrize("default", [False, True])
+def test_nk_gold_dates(shared_dir: Path, default: bool) -> None:
+    reproduced = total = wrong = 0
+    for _name, text_s, published, pairs in _nk_cases(shared_dir):
         result = resolve_dates(
             text_s, Article(), tuple(q for q, _ in pairs), published=published,
             default_to_published=default,
@@ -278,18 +287,13 @@ def test_nk_gold_dates(shared_dir: Path, default: bool) -> None:
 def test_nk_gold_dates_carried_only_where_gold_dates(shared_dir: Path) -> None:
     """A carried date lands on a quote the annotators dated, and on the same day."""
     carried = undated = 0
-    for path in _gold_files(shared_dir):
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        text = shared_dir / "data" / "nk" / "articles" / path.name.replace(".gold.json", ".txt")
-        text_s = text.read_text(encoding="utf-8")
-        published = dt.date.fromisoformat(gold["published"]) if gold.get("published") else None
-        pairs = gold_quotes(text_s, gold)
+    for name, text_s, published, pairs in _nk_cases(shared_dir):
         result = resolve_dates(text_s, Article(), tuple(q for q, _ in pairs), published=published)
         for quote, (_, expected) in zip(result.quotes, pairs, strict=True):
             if quote.date is not None and quote.date.source is DateSource.CARRIED:
                 carried += 1
                 undated += expected is None
-                assert quote.date.date == expected or expected is None, path.name
+                assert quote.date.date == expected or expected is None, name
     assert carried >= 10
     assert undated == 0, undated
 
