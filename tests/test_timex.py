@@ -244,3 +244,13 @@ def test_windowed_scan_equals_a_full_scan(text: str, start: int) -> None:
 @pytest.mark.parametrize("expression", ["Wednesday", "last month", "yesterday", "ten weeks ago"])
 def test_counting_back_past_the_calendar_start_is_no_date(expression: str) -> None:
     assert resolve_time_expression(expression, dt.date.min) is None
+
+
+def test_a_scan_window_never_ends_inside_a_word() -> None:
+    # The digits open a window that would end inside "Sundaysaid", where the closing \b of
+    # the pattern would hold at the window's edge (found by the property above).
+    text = "26last days earlier Sundaysaid"
+    assert find_time_expressions(text) == ()
+    assert [s.text for s in find_time_expressions("26 days earlier Sunday said")] == [
+        "earlier Sunday"
+    ]

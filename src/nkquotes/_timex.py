@@ -149,6 +149,7 @@ _ANCHOR = _lazyregex.compile(
     rf"\d|\b(?:{_MONTH}|(?i:{_WEEKDAY}|yesterday|today|tonight|week|month|ago|day))\b"
 )
 _WINDOW = 24
+_WORD_TAIL = _lazyregex.compile(r"(?<=\w)\w+")
 _ASCII_RUNS = re.compile(r"[\x00-\x7f]+")
 _ASCII_DIGIT = re.compile(r"[0-9]")
 
@@ -283,9 +284,15 @@ def _windows(text: str, start: int, stop: int) -> list[tuple[int, int]]:
     if not _may_anchor(text[start:stop]):
         return []  # most stretches searched
     windows: list[tuple[int, int]] = []
+    word_tail = _WORD_TAIL.match
     for anchor in _ANCHOR.finditer(text, start, stop):
         low = max(start, anchor.start() - _WINDOW)
         high = min(stop, anchor.end() + _WINDOW)
+        # Never end inside a word: the pattern's closing \b would hold at the window's end
+        # ("earlier Sunday|said" is no expression).
+        tail = word_tail(text, high, stop)
+        if tail is not None:
+            high = tail.end()
         if windows and low <= windows[-1][1]:
             windows[-1] = (windows[-1][0], high)
         else:
