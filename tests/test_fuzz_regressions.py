@@ -1,0 +1,87 @@
+"""Minimal inputs found by fuzzing (robustness campaign): each once broke a stated property.
+
+A test marked ``xfail(strict=True)`` is a bug not fixed yet: whoever fixes it removes the mark.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+import nkquotes
+from nkquotes._cli import main
+from tests.spans import assert_spans_valid
+
+
+def _extract_or_library_error(text: str) -> nkquotes.Document | None:
+    """The document, or ``None`` when the library refused *text* with an ``NkQuotesError``."""
+    try:
+        return nkquotes.extract(text)
+    except nkquotes.NkQuotesError:
+        return None
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="IndexError in _quotes_orders.according: an 'according to' source trimmed to nothing",
+)
+@pytest.mark.parametrize("text", ["According to ,", "according to ,\n", "Talks\n\nAccording to  ,"])
+def test_according_to_an_empty_source_does_not_crash(text: str) -> None:
+    document = _extract_or_library_error(text)
+    if document is not None:
+        assert_spans_valid(document, text)
+
+
+def _run_cli_bytes(monkeypatch: pytest.MonkeyPatch, *argv: str) -> tuple[int, str, str]:
+    """Run the CLI with UTF-8 byte-backed standard streams, as a real terminal or pipe has."""
+    out, err = io.BytesIO(), io.BytesIO()
+    stdout = io.TextIOWrapper(out, encoding="utf-8", newline="")
+    stderr = io.TextIOWrapper(err, encoding="utf-8")
+    monkeypatch.setattr(sys, "stdout", stdout)
+    monkeypatch.setattr(sys, "stderr", stderr)
+    code = main(list(argv))
+    stdout.flush()
+    stderr.flush()
+    return code, out.getvalue().decode("utf-8"), err.getvalue().decode("utf-8")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="CLI: a JSONL record whose text escapes a lone surrogate crashes the writer "
+    "(UnicodeEncodeError) instead of being reported as a failed input",
+)
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "text"])
+def test_jsonl_record_with_a_lone_surrogate_is_a_failed_input_not_a_crash(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fmt: str
+) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    records = [{"id": "bad", "text": 'Kim said "we \ud800 go."'}, {"id": "ok", "text": "Fine."}]
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="ascii")
+    code, out, err = _run_cli_bytes(
+        monkeypatch, "extract", "--input-format", "jsonl", "-f", fmt, str(corpus)
+    )
+    assert code == 1
+    assert "corpus.jsonl:1" in err
+    if fmt in ("json", "jsonl"):  # the good record after the bad one is still written
+        assert '"ok"' in out
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="JSON: a text holding a high+low lone-surrogate pair (two code points) comes back "
+    "from standard JSON as one astral character, so every later offset is off by one",
+)
+def test_surrogate_code_point_pair_round_trips_through_standard_json() -> None:
+    text = 'Talks\n\n\ud83d\ude00 "We will not yield," Kim said on Monday.'
+    document = _extract_or_library_error(text)
+    if document is None:
+        return
+    try:
+        data = nkquotes.to_json(document)
+    except nkquotes.NkQuotesError:
+        return
+    assert nkquotes.from_json(json.loads(json.dumps(data))) == document
