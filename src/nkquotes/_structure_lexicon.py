@@ -13,6 +13,7 @@ from nkquotes import _lazyregex
 from nkquotes._asciifold import ascii_fold
 from nkquotes._model import BoilerplateKind
 from nkquotes._sentences import wordset
+from nkquotes._structure_caption import CAPTION, is_caption
 
 __all__ = [
     "AGENCY_NAME",
@@ -275,72 +276,6 @@ def classify_line(line: str, folded: str | None = None) -> BoilerplateKind | Non
     if match is None or match.lastgroup is None:
         return None
     return BoilerplateKind[match.lastgroup]
-
-
-#: A photo caption's credit or label: ``FILE PHOTO:``, ``(AP Photo)``, ``KCNA/via REUTERS``.
-CAPTION = _lazyregex.compile(
-    r"(?i)^(?:file\s+)?(?:photo|picture|image|pictured|above|top|main\s+image)\s*:"
-    r"|\((?:[^()\n]{0,40}\s)?(?:photo|photograph|image|picture|file\s+photo)s?"
-    r"(?:\s*(?::|by|/|courtesy)[^()\n]{0,60})?\)\.?\s*$"
-    r"|(?:^|\s)(?:photo|image|picture)\s*(?::|by|courtesy\s+of)\s+[^\n]{1,60}$"
-    r"|(?:/|\bvia\s+|\bcredit:\s*)(?:reuters|afp|ap|getty\s+images|epa|yonhap|kcna|xinhua"
-    r"|shutterstock|bloomberg)\b(?:\s+(?:photos?|images?|file|pictures?))?\W{0,3}$"
-    r"|\b(?:getty\s+images|ap\s+photo|afp\s+photo|epa-efe|shutterstock)\b[^\n]{0,40}\)?\.?$"
-    r"|\bin\s+this\s+(?:undated\s+)?(?:file\s+)?(?:photo|picture|image|handout)"
-    r"|\b(?:photo|picture|image)s?\s+(?:released|provided|taken|distributed|supplied)\s+by\b"
-    r"|^\(\s*(?:cover|cover\s+image|file\s+photo|photo|image|picture)\s*:"
-    r"|\((?:L|R|C|left|right|center|centre|front|\d(?:st|nd|rd|th)\s+[LR])\)"
-    r"\s+(?:speaks|talks|shakes|poses|attends|arrives|looks|walks|meets|waves|salutes)\b"
-)
-
-_CAPTION_STARTS = ("file", "photo", "picture", "image", "above", "top", "main", "(")
-_CAPTION_WORDS = ("photo", "image", "picture", "handout", "getty", "epa-efe", "shutterstock")
-# Prose often holds ``/``, ``via`` or ``credit``: the only branch that needs one of them also
-# needs the line to end in a wire's name or a photo word, then at most three marks.
-_CAPTION_CREDIT_WORDS = ("/", "via", "credit")
-_CAPTION_TAIL = _lazyregex.compile(
-    r"(?:reuters|afp|ap|images|epa|yonhap|kcna|xinhua|shutterstock|bloomberg|photos?|file"
-    r"|pictures?)\W{0,3}$"
-)
-# Likewise ``(left)`` or ``(R)`` is only a caption before one of these verbs.
-_CAPTION_SIDES = ("l)", "r)", "c)", "t)", "e)")
-_CAPTION_VERBS = (
-    "speaks", "talks", "shakes", "poses", "attends", "arrives", "looks", "walks", "meets",
-    "waves", "salutes",
-)  # fmt: skip
-
-
-def is_caption(line: str, folded: str | None = None) -> bool:
-    """Whether :data:`CAPTION` occurs in *line* (tried only when a word it needs is there).
-
-    *folded* is ``fold(line)`` if the caller has it.
-    """
-    low = fold(line) if folded is None else folded
-    if low.startswith(_CAPTION_STARTS):
-        return CAPTION.search(line) is not None
-    if (
-        # _CAPTION_WORDS, written out (a loop costs more than the tests)
-        "photo" in low
-        or "image" in low
-        or "picture" in low
-        or "handout" in low
-        or "getty" in low
-        or "epa-efe" in low
-        or "shutterstock" in low
-    ):
-        return CAPTION.search(line) is not None
-    if (
-        ("/" in low or "via" in low or "credit" in low)  # _CAPTION_CREDIT_WORDS
-        # The longest ending is ``shutterstock`` and three marks.
-        and _CAPTION_TAIL.search(low, max(0, len(low) - 16)) is not None
-    ) or (
-        ")" in low
-        # _CAPTION_SIDES, written out
-        and ("l)" in low or "r)" in low or "c)" in low or "t)" in low or "e)" in low)
-        and any(verb in low for verb in _CAPTION_VERBS)
-    ):
-        return CAPTION.search(line) is not None
-    return False
 
 
 #: A wire's photo credit inside a line: ``… on Wednesday. (Yonhap)``, ``(AP Photo/Ahn Young-joon)``.

@@ -109,10 +109,9 @@ def match_date_line(line: str) -> DateLine | None:
     """
     if len(line) > 120 or not has_digit(line):  # both patterns need a digit
         return None
-    has_date = _DATE.search(line) is not None or _MINUTES.search(line) is not None
-    if not has_date:
-        return None
-    for token in _STAMP_SPLIT.split(line):
+    # The word test first, one token at a time: a line of prose fails at its first word or
+    # two, before the date patterns (which search the whole line) are run at all.
+    for token in _STAMP_SPLIT.compiled.splititer(line):
         if not token or token in ".":
             continue
         core = token.strip(".'’")
@@ -120,6 +119,8 @@ def match_date_line(line: str) -> DateLine | None:
             continue
         if _STAMP_WORD.fullmatch(core) or canonical_agency(core) is not None:
             continue
+        return None
+    if _DATE.search(line) is None and _MINUTES.search(line) is None:
         return None
     label = "published" if _PUBLISHED.match(line) else "updated" if _UPDATED.match(line) else ""
     return DateLine(parse_date(line), label)

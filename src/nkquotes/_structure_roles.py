@@ -91,6 +91,10 @@ _ASCII_RUN = _lazyregex.compile(r"[\x00-\x7f]+")
 _LATIN_NON_ASCII = _lazyregex.compile(r"[\u0080-\u024f\u1e00-\u1eff]+")
 _ASCII_CAPITALS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _ASCII_LETTERS = _ASCII_CAPITALS + b"abcdefghijklmnopqrstuvwxyz"
+# Every byte to ``a`` (a small ASCII letter), ``A`` (a capital) or a space.
+_LETTER_SHAPES = bytes(
+    ord("a") if 97 <= b <= 122 else ord("A") if 65 <= b <= 90 else ord(" ") for b in range(256)
+)
 _URL = _lazyregex.compile(r"(?i)https?://|www\.|\S@\S")
 _OUTLET_SUFFIX = wordset(
     """
@@ -198,10 +202,16 @@ def _glued_menu(seg: str, tokens: list[str]) -> bool:
         or _CASED.search(_ASCII_RUN.sub("", seg)) is None
     ):
         pattern: re.Pattern[str] | _lazyregex.LazyPattern = _GLUED_ASCII
+        # ``_GLUED_ASCII``'s matches, counted in bytes: each is a capital after three small
+        # letters (``aaaA`` below, which cannot overlap itself); another character is a
+        # space, one byte each.
+        shape = ascii_part if len(ascii_part) == len(seg) else seg.encode("ascii", "replace")
+        if shape.translate(_LETTER_SHAPES).count(b"aaaA") < needed:
+            return False
+    elif len(_GLUED.findall(seg)) < needed:
+        return False
     else:
         pattern = _GLUED
-    if len(pattern.findall(seg)) < needed:
-        return False
     glued = sum(1 for t in tokens if pattern.search(t))
     return glued >= 3 and glued * 4 >= len(tokens)
 
