@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from unittest import mock
 
-import attrs
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from nkquotes import NkQuotesError, _speakers_scan, parse_article, resolve_speakers
-from nkquotes._model import Quote, QuoteKind, Span, Speaker
-from nkquotes._speakers import _evolved
 from nkquotes._speakers_scan import _PARTY, _is_name_word, _name_run, _party_at
 from nkquotes._speakers_tokens import (
     _TOKEN_SPLIT,
@@ -183,32 +180,3 @@ def test_the_registry_from_shared_windows_matches_each_region_split_alone(
         with mock.patch.object(_speakers_scan, "tokenize_regions", _each_region_alone):
             slow = resolve_speakers(text, article, ())
     assert fast == slow
-
-
-_SPANS = st.integers(0, 20).flatmap(
-    lambda start: st.integers(start, 30).map(lambda end: Span.of("x" * 30, start, end))
-)
-_SPEAKERS = st.builds(
-    Speaker,
-    mention=st.none() | _SPANS,
-    name=st.none() | st.text(max_size=5),
-    entity=st.none() | st.text(max_size=3),
-    reason=st.text(max_size=8),
-)
-
-
-@settings(max_examples=200)
-@given(_SPEAKERS, st.lists(_SPANS, min_size=1, max_size=3), _SPEAKERS, st.integers(0, 9))
-def test_the_cached_evolve_copies_like_attrs_evolve(
-    speaker: Speaker, segments: list[Span], other: Speaker, paragraph: int
-) -> None:
-    quote = Quote(
-        id="q1",
-        segments=tuple(segments),
-        kind=QuoteKind.DIRECT,
-        speaker=speaker,
-        paragraph=paragraph,
-    )
-    assert _evolved(quote, speaker=other) == attrs.evolve(quote, speaker=other)
-    changes = {"name": other.name, "entity": other.entity, "reason": other.reason}
-    assert _evolved(speaker, **changes) == attrs.evolve(speaker, **changes)

@@ -240,21 +240,31 @@ def passive(text: str, pos: int) -> bool:
 def trim(mention: Span) -> Span:
     """Cut stray words off a mention: ``meaning ludicrous, he`` -> ``he``;
     ``Kim reaffirmed U.S.`` -> ``Kim``."""
-    text = mention.text
-    if len(text) > _MAX_TRIM:
+    cut = _trim_cut(mention.text)
+    if cut is None:
         return mention
+    start, end = cut
+    return Span(mention.start + start, mention.start + end, mention.text[start:end])
+
+
+@functools.lru_cache(maxsize=2048)  # mentions recur (``he``, ``Trump``, ``the minister``)
+def _trim_cut(text: str) -> tuple[int, int] | None:
+    """What :func:`trim` keeps of a mention worded *text*: (start, end) in it, or None for
+    all of it."""
+    if len(text) > _MAX_TRIM:
+        return None
     tail = _TRAILING_PRONOUN.search(text)
     if tail is not None and _LOWER_WORDS.fullmatch(text, 0, tail.start(1)):
-        return Span(mention.start + tail.start(1), mention.start + tail.end(1), tail.group(1))
+        return tail.start(1), tail.end(1)
     head = _LEADING_NAME.match(text)
     if head is not None and head.end(1) < len(text.rstrip()):
         verb = fold(text[head.end(0) - 1 :].split()[0])
         nouns = (GROUP_NOUNS, ORG_WORDS, ROLE_NOUNS, DOCUMENT_WORDS, TITLE_WORDS)
         if not verb.endswith(("ed", "s")) or any(verb in words for words in nouns):
-            return mention
+            return None
         if analyse(head.group(1)).kind is MentionKind.PERSON:
-            return Span(mention.start, mention.start + head.end(1), head.group(1))
-    return mention
+            return 0, head.end(1)
+    return None
 
 
 def dash_attribution(text: str, quote: Quote) -> Span | None:

@@ -9,6 +9,8 @@ person named next or the speaker just quoted, ``some`` to the group the sentence
 from __future__ import annotations
 
 import bisect
+from itertools import chain
+from operator import attrgetter
 
 import regex
 
@@ -26,6 +28,9 @@ LOOKBACK_SENTENCES = 4
 _INDEFINITE = _lazyregex.compile(r"\s*(?:a|an|another)\s", regex.IGNORECASE)
 
 _CATAPHORA = 600
+_SENTENCES = attrgetter("sentences")
+_BOUNDS = attrgetter("start", "end")
+_START = attrgetter("start")
 _GENERIC = frozenset(
     [
         "the",
@@ -62,11 +67,12 @@ class Descriptions:
     def __init__(self, text: str, article: Article, registry: Registry) -> None:
         self.text = text
         self.registry = registry
-        sentences = list(article.sentences) or [p.span for p in article.paragraphs]
+        # article.sentences, by C-level iteration (this runs once per article).
+        sentences = list(chain.from_iterable(map(_SENTENCES, article.paragraphs)))
         if not sentences:
-            sentences = [Span.of(text, 0, len(text))]
-        self.sentences = [(s.start, s.end) for s in sentences]
-        self.starts = [s[0] for s in self.sentences]
+            sentences = [p.span for p in article.paragraphs] or [Span.of(text, 0, len(text))]
+        self.sentences = list(map(_BOUNDS, sentences))
+        self.starts = list(map(_START, sentences))
         # (mention start, record, passive agent) of every resolved speaker so far.
         self.speakers: list[tuple[int, Record, bool]] = []
         # (mention start, index in ``speakers``) in text order, to find a sentence's speakers.

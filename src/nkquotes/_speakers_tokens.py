@@ -11,7 +11,6 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from itertools import accumulate, compress
 from operator import itemgetter
@@ -26,7 +25,6 @@ _TOKEN_SPLIT = _lazyregex.compile(f"({TOKEN.pattern})")
 #: ``_TOKEN_SPLIT`` for text whose only letters and digits are ASCII (see :func:`splitter`).
 #: (The acronym written out as ``X.X.(?:X.)*``: ``re`` splits faster so than with ``{2,}``.)
 _PLAIN_TOKEN_SPLIT = r"([A-Z]\.[A-Z]\.(?:[A-Z]\.)*|[A-Za-z0-9]+(?:[-'’][A-Za-z0-9]+)*)"
-_SPLITTER_PIECE = 8192
 _POSSESSIVE_ENDS = ("'s", "’s")
 _FIRST = itemgetter(0)
 
@@ -111,26 +109,53 @@ def _plain_split() -> Splitter:
     return re.compile(_PLAIN_TOKEN_SPLIT).split
 
 
+#: What ``TOKEN`` reads as a word character, and as an acronym's capital, asked of the
+#: ``regex`` module itself (so the answer follows its Unicode tables, not ``unicodedata``'s).
+_WORD_CHAR = _lazyregex.compile(r"[\p{L}\p{M}\d]")
+_UPPER_CHAR = _lazyregex.compile(r"\p{Lu}")
+#: Above this many distinct non-ASCII word characters (text in another script) the ``re``
+#: pattern would grow too large: the text is split by ``_TOKEN_SPLIT`` itself.
+_MAX_EXTRA_CHARS = 256
+
+
 @functools.lru_cache(maxsize=4096)
-def _plain_char(char: str) -> bool:
-    """Whether *char* is no letter, mark or number, so ``TOKEN`` can never match it."""
-    return unicodedata.category(char)[0] not in "LMN"
+def _char_class(char: str) -> int:
+    """0 when ``TOKEN`` cannot match the non-ASCII *char*; 1 for a word character, 2 for a
+    capital (which is a word character too)."""
+    if _WORD_CHAR.match(char) is None:
+        return 0
+    return 2 if _UPPER_CHAR.match(char) is not None else 1
+
+
+@functools.lru_cache(maxsize=256)
+def _extended_split(words: str, capitals: str) -> Splitter:
+    """``_PLAIN_TOKEN_SPLIT`` with the non-ASCII word characters *words* and capitals
+    *capitals* added to its classes: the same split as ``_TOKEN_SPLIT`` on text whose other
+    non-ASCII characters ``TOKEN`` cannot match."""
+    word = "[A-Za-z0-9" + "".join(f"\\U{ord(c):08x}" for c in words) + "]"
+    upper = "[A-Z" + "".join(f"\\U{ord(c):08x}" for c in capitals) + "]"
+    return re.compile(f"({upper}\\.{upper}\\.(?:{upper}\\.)*|{word}+(?:[-'’]{word}+)*)").split
 
 
 def splitter(text: str) -> Splitter:
     """``_TOKEN_SPLIT.split``, or the same split by the faster ``re`` when *text* allows.
 
-    On text whose letters, marks and digits are all ASCII the two patterns agree (``\\p{Lu}``
-    is ``[A-Z]``, ``[\\p{L}\\p{M}\\d]`` is ``[A-Za-z0-9]``); news text mostly is, apart
-    from typographic quotes and dashes.
+    ``re`` has no ``\\p{..}`` classes, so its pattern lists the letters, marks and digits the
+    text uses: ``[A-Za-z0-9]`` and each non-ASCII one by itself (accented names; typographic
+    quotes and dashes are none). Only text with very many of them (another script) is split
+    by the ``regex`` module.
     """
-    if not text.isascii():
-        # By pieces, so that text full of letters of other scripts is told at once.
-        for at in range(0, len(text), _SPLITTER_PIECE):
-            piece = set(text[at : at + _SPLITTER_PIECE])
-            if not all(_plain_char(c) for c in piece if not c.isascii()):
-                return _TOKEN_SPLIT.split
-    return _plain_split()
+    if text.isascii():
+        return _plain_split()
+    chars = sorted(c for c in set(text) if not c.isascii())
+    classes = list(map(_char_class, chars))
+    words = "".join(compress(chars, classes))
+    if not words:
+        return _plain_split()
+    if len(words) > _MAX_EXTRA_CHARS:
+        return _TOKEN_SPLIT.split
+    capitals = "".join(c for c, kind in zip(chars, classes, strict=True) if kind == 2)
+    return _extended_split(words, capitals)
 
 
 def _scan(

@@ -1,0 +1,144 @@
+"""Speaker-stage fast paths: each agrees with the plain reference it replaces."""
+
+from __future__ import annotations
+
+import attrs
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from nkquotes._model import Cue, Quote, QuoteKind, Span, Speaker
+from nkquotes._names import (
+    _SPACES,
+    DOCUMENT_WORDS,
+    GROUP_NOUNS,
+    ORG_WORDS,
+    ROLE_NOUNS,
+    TITLE_WORDS,
+    fold,
+)
+from nkquotes._speakers import _with_speaker
+from nkquotes._speakers_mentions import (
+    _LEADING_NAME,
+    _LOWER_WORDS,
+    _MAX_TRIM,
+    _TRAILING_PRONOUN,
+    MentionKind,
+    analyse,
+    trim,
+)
+from nkquotes._speakers_tokens import _TOKEN_SPLIT, splitter
+
+_SPANS = st.integers(0, 20).flatmap(
+    lambda start: st.integers(start, 30).map(lambda end: Span.of("x" * 30, start, end))
+)
+_SPEAKERS = st.builds(
+    Speaker,
+    mention=st.none() | _SPANS,
+    name=st.none() | st.text(max_size=5),
+    entity=st.none() | st.text(max_size=3),
+    reason=st.text(max_size=8),
+)
+
+
+@settings(max_examples=100)
+@given(_SPEAKERS, st.lists(_SPANS, min_size=1, max_size=3), _SPEAKERS, st.integers(0, 9))
+def test_the_written_out_copy_is_attrs_evolve(
+    speaker: Speaker, segments: list[Span], other: Speaker, paragraph: int
+) -> None:
+    quote = Quote(
+        id="q1",
+        segments=tuple(segments),
+        kind=QuoteKind.MIXED,
+        cue=Cue(span=segments[0], lemma="say"),
+        speaker=speaker,
+        paragraph=paragraph,
+        sentence=segments[-1],
+        confidence=0.5,
+    )
+    assert _with_speaker(quote, other) == attrs.evolve(quote, speaker=other)
+
+
+def test_the_written_out_copies_name_every_field() -> None:
+    # A field added to Quote or Speaker must be added to the copies in _speakers too.
+    assert [a.name for a in attrs.fields(Quote)] == [
+        *("id", "segments", "kind", "cue", "speaker", "paragraph", "sentence", "date"),
+        *("stance", "confidence"),
+    ]
+    assert [a.name for a in attrs.fields(Speaker)] == ["mention", "name", "entity", "reason"]
+
+
+def _reference_fold(text: str) -> str:
+    return _SPACES.sub(" ", text.replace(".", "").replace("’", "'").casefold()).strip()
+
+
+_FOLD_TEXTS = st.one_of(
+    st.text(),
+    st.lists(st.sampled_from(["Kim", "U.S.", " ", "  ", "\t", "\x1c", "\xa0", "’s", "ß"])).map(
+        "".join
+    ),
+)
+
+
+@settings(max_examples=300)
+@given(_FOLD_TEXTS)
+@example(" Kim  Jong\x1cUn ")
+@example("a\u2003b")
+def test_fold_matches_the_plain_pattern(text: str) -> None:
+    fold.cache_clear()
+    assert fold(text) == _reference_fold(text)
+
+
+def _reference_trim(mention: Span) -> Span:
+    """:func:`trim` as it was before its cut was cached by wording."""
+    text = mention.text
+    if len(text) > _MAX_TRIM:
+        return mention
+    tail = _TRAILING_PRONOUN.search(text)
+    if tail is not None and _LOWER_WORDS.fullmatch(text, 0, tail.start(1)):
+        return Span(mention.start + tail.start(1), mention.start + tail.end(1), tail.group(1))
+    head = _LEADING_NAME.match(text)
+    if head is not None and head.end(1) < len(text.rstrip()):
+        verb = fold(text[head.end(0) - 1 :].split()[0])
+        nouns = (GROUP_NOUNS, ORG_WORDS, ROLE_NOUNS, DOCUMENT_WORDS, TITLE_WORDS)
+        if not verb.endswith(("ed", "s")) or any(verb in words for words in nouns):
+            return mention
+        if analyse(head.group(1)).kind is MentionKind.PERSON:
+            return Span(mention.start, mention.start + head.end(1), head.group(1))
+    return mention
+
+
+_MENTION_WORDS = st.sampled_from(
+    [
+        *("Kim", "reaffirmed", "U.S.", "meaning", "ludicrous,", "he", "She", "said", "the"),
+        *("minister", "Jong-un", "officials", "spokesman", "it", "we", "added", "Trump"),
+    ]
+)
+_MENTIONS = st.lists(_MENTION_WORDS, min_size=1, max_size=6).map(" ".join)
+
+
+@settings(max_examples=300)
+@given(st.one_of(_MENTIONS, st.text(min_size=1, max_size=40)), st.integers(0, 50))
+@example("meaning ludicrous, he", 3)
+@example("Kim reaffirmed U.S.", 0)
+def test_the_cached_trim_matches_the_reference(words: str, start: int) -> None:
+    source = "x" * start + words
+    mention = Span.of(source, start, len(source))
+    assert trim(mention) == _reference_trim(mention)
+
+
+# Accented Latin, combining marks, other digits, Korean, a titlecase letter, symbols.
+_UNICODE = st.sampled_from([*"aZ.-'’ \n", "é", "É", "\u0303", "٣", "²", "국", "ǅ", "Ω", "ω", "½"])
+
+
+@settings(max_examples=300)
+@given(st.one_of(st.text(), st.lists(_UNICODE, max_size=40).map("".join)))
+@example("Kim Jong-un’s U.S. aide")
+@example("Ã.É. Ω.Ω.ω ǅx ٣4 ²")
+def test_the_chosen_split_is_the_regex_split(text: str) -> None:
+    assert splitter(text)(text) == _TOKEN_SPLIT.split(text)
+
+
+def test_text_in_another_script_is_split_by_the_regex_pattern() -> None:
+    text = " ".join(chr(c) for c in range(0x4E00, 0x4E00 + 400))
+    assert splitter(text) == _TOKEN_SPLIT.split
+    assert splitter(text)(text) == _TOKEN_SPLIT.split(text)
