@@ -12,6 +12,7 @@ from __future__ import annotations
 from nkquotes import _lazyregex
 from nkquotes._quotes_guards import no_aux, postmodifier_back, relative_back
 from nkquotes._quotes_modifiers import LISTENER, skip_listener, skip_modifiers
+from nkquotes._quotes_tokens import token_back, token_fwd
 from nkquotes._quotes_words import PRONOUNS, SPEAKER_NOUNS
 from nkquotes._sentences import wordset
 
@@ -77,9 +78,6 @@ _ABBREV = wordset(
     " Pres Sec Dept Corp Inc Co Ltd No Mt Ft"
 )
 
-_TOKEN = r"(?:\([^()\n]{1,30}\)|[\p{L}\p{N}][\p{L}\p{N}.'’&-]*)"
-_TOKEN_BACK = _lazyregex.compile(r"(?r)(?P<tok>" + _TOKEN + r")[^\S\n]*")
-_TOKEN_FWD = _lazyregex.compile(r"[^\S\n]*(?P<tok>" + _TOKEN + r")")
 _AUX_BACK = _lazyregex.compile(
     r"(?r)(?:(?<![\w-])(?:has|have|had|did|does|do|also|then|later|instead|too|reportedly|"
     r"repeatedly|"
@@ -216,10 +214,10 @@ def mention_before(
                 text, lo, comma - 1, appositive=False, object_ok=True, loose=loose
             )
         return found
-    found = _noun_phrase_before(text, lo, pos, loose)
+    found, last = _noun_phrase_and_last(text, lo, pos, loose)
     pronoun_only = found is None and not object_ok
-    if pronoun_only:
-        found = _object_pronoun_before(text, lo, pos)  # only with a post-modifier, below
+    if pronoun_only and last is not None and text[last[0] : last[1]].lower() in _OBJECT_PRONOUNS:
+        found = last  # an object pronoun ("those close to him"): only with a post-modifier
     if found is None:
         return None
     start, stop = found
@@ -236,10 +234,10 @@ def mention_before(
             if head is not None:
                 return head[0], stop
     for _ in range(2):
-        before = _TOKEN_BACK.match(text, lo, start)
+        before = token_back(text, lo, start)
         if before is None:
             return start, stop
-        prep = before.group("tok").lower()
+        prep = text[before[0] : before[1]].lower()
         if object_ok or prep not in _PREPOSITIONS:
             return start, stop
         if prep == "about" and _is_number(text[start:stop].split()[0]):
@@ -247,7 +245,7 @@ def mention_before(
         if prep not in _ATTACHING and prep != "to":
             return None
         # "An earlier report in a New Hampshire paper [said]": grow over the preposition.
-        grown = _noun_phrase_before(text, lo, before.start("tok"), True)
+        grown = _noun_phrase_before(text, lo, before[0], True)
         if grown is None:
             return None
         if prep == "to" and text[grown[0] : grown[1]].split()[-1].lower() not in SPEAKER_NOUNS:
@@ -257,35 +255,50 @@ def mention_before(
 
 
 def _noun_phrase_before(text: str, lo: int, pos: int, loose: bool) -> tuple[int, int] | None:
-    token_back = _TOKEN_BACK.compiled.match
+    return _noun_phrase_and_last(text, lo, pos, loose)[0]
+
+
+def _noun_phrase_and_last(
+    text: str, lo: int, pos: int, loose: bool
+) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """The noun phrase ending at *pos*, and the span of the token ending there (if any)."""
     tokens: list[tuple[int, int, str]] = []
-    while len(tokens) < _MAX_TOKENS:
-        m = token_back(text, lo, pos)
-        if m is None:
-            break
-        ts, te = m.span(1)
+    last = span = token_back(text, lo, pos)
+    while span is not None and len(tokens) < _MAX_TOKENS:
+        ts, te = span
         tok = text[ts:te]
         low = tok.lower()
+        # the token before this one, which several tests look at
+        span = token_back(text, lo, ts)
+        nxt = None if span is None else text[span[0] : span[1]]
         if low in _CONNECT and tokens:
             prev = tokens[-1][2]
-            nxt = token_back(text, lo, ts)
             if low in _CONNECT_AFTER_NOUN:
                 # "spokesman for the ministry": keep only after a speaker noun.
-                if nxt is None or nxt.group("tok").lower() not in SPEAKER_NOUNS:
+                if nxt is None or nxt.lower() not in SPEAKER_NOUNS:
                     break
             elif not _is_name(prev) and low != "of":
                 break
             tokens.append((ts, te, tok))
-            pos = m.start()
             continue
-        if low in ("in", "out") and tokens and _is_number(tokens[-1][2]):
-            # "six in 10 voters", "four out of five"
-            nxt = token_back(text, lo, ts)
-            if nxt is not None and (_is_number(nxt.group("tok")) or nxt.group("tok") == "of"):
-                tokens.append((ts, te, tok))
-                pos = m.start()
-                continue
-        surname = tok in _TIME_WORDS and _surname(text, lo, ts, tokens)
+        if (
+            low in ("in", "out")
+            and tokens
+            and _is_number(tokens[-1][2])
+            and nxt is not None
+            and (_is_number(nxt) or nxt == "of")
+        ):
+            tokens.append((ts, te, tok))  # "six in 10 voters", "four out of five"
+            continue
+        # a month name ending the mention is a surname after a name: "Theresa May [said]"
+        surname = (
+            tok in _TIME_WORDS
+            and not tokens
+            and nxt is not None
+            and nxt[:1].isupper()
+            and nxt not in _TIME_WORDS
+            and nxt.lower() not in _STOP
+        )
         if (low in _STOP or tok in _TIME_WORDS) and not surname:
             break
         if not (_is_name(tok) or low in _DETERMINERS or low in PRONOUNS or tok.islower()):
@@ -301,53 +314,30 @@ def _noun_phrase_before(text: str, lo: int, pos: int, loose: bool) -> tuple[int,
         ):
             break  # "out-brutalizing [Ted Cruz]": a verb, not a title
         tokens.append((ts, te, tok))
-        pos = m.start()
         if low in PRONOUNS:
             break
-        if low in _DETERMINERS:
-            # "three-quarters of the voters": a determiner after "of" does not end the NP
-            nxt = token_back(text, lo, pos)
-            if nxt is None or nxt.group("tok").lower() != "of":
-                break
+        if low in _DETERMINERS and (nxt is None or nxt.lower() != "of"):
+            break  # "three-quarters of the voters": a determiner after "of" does not end the NP
     # Drop connectors left dangling at the front ("of", "and").
     while tokens and tokens[-1][2].lower() in _CONNECT_IN_OUT:
         tokens.pop()
     if not tokens:
-        return None
+        return None, last
     tokens.reverse()
     words = [t[2] for t in tokens]
     if not _valid_head(words, loose):
-        return None
+        return None, last
     if words[-1] in PRONOUNS and len(words) > 1:
         tokens = tokens[-1:]
-    return tokens[0][0], tokens[-1][1]
-
-
-def _object_pronoun_before(text: str, lo: int, pos: int) -> tuple[int, int] | None:
-    """The span of an object pronoun ending at *pos* (``him`` of ``those close to him``)."""
-    m = _TOKEN_BACK.compiled.match(text, lo, pos)
-    if m is None or m.group("tok").lower() not in _OBJECT_PRONOUNS:
-        return None
-    return m.span("tok")
+    return (tokens[0][0], tokens[-1][1]), last
 
 
 def _those_before(text: str, lo: int, pos: int) -> tuple[int, int] | None:
     """The span of a lone ``those`` ending at *pos*: the head of ``those familiar with``."""
-    m = _TOKEN_BACK.compiled.match(text, lo, pos)
-    if m is None or m.group("tok").lower() != "those":
+    span = token_back(text, lo, pos)
+    if span is None or text[span[0] : span[1]].lower() != "those":
         return None
-    return m.span("tok")
-
-
-def _surname(text: str, lo: int, ts: int, tokens: list[tuple[int, int, str]]) -> bool:
-    """Whether a month name ending a mention is a surname: "Theresa May [said]"."""
-    if tokens:
-        return False
-    m = _TOKEN_BACK.compiled.match(text, lo, ts)
-    if m is None:
-        return False
-    prev = m.group("tok")
-    return prev[:1].isupper() and prev not in _TIME_WORDS and prev.lower() not in _STOP
+    return span
 
 
 def _is_number(tok: str) -> bool:
@@ -417,20 +407,19 @@ def _appositive(
 def mention_after(text: str, start: int, hi: int, *, loose: bool = False) -> tuple[int, int] | None:
     """The speaker mention starting at *start* (after white space), or ``None``."""
     hi = min(hi, start + _WINDOW)
-    token_fwd = _TOKEN_FWD.compiled.match
     pos = start
     tokens: list[tuple[int, int, str]] = []
     while len(tokens) < _MAX_TOKENS:
-        m = token_fwd(text, pos, hi)
-        if m is None:
+        span = token_fwd(text, pos, hi)
+        if span is None:
             break
-        tok = m.group("tok")
+        ts, pos = span  # the match ends with its token
+        tok = text[ts:pos]
         low = tok.lower()
         if low in _CONNECT and tokens:
             if low in _CONNECT_AFTER_NOUN and tokens[-1][2].lower() not in SPEAKER_NOUNS:
                 break
-            tokens.append((m.start("tok"), m.end("tok"), tok))
-            pos = m.end()
+            tokens.append((ts, pos, tok))
             continue
         if (low in _STOP and low not in _DETERMINERS) or tok in _TIME_WORDS:
             break
@@ -453,8 +442,7 @@ def mention_after(text: str, start: int, hi: int, *, loose: bool = False) -> tup
             # brought …": a verb after the name ends the mention
             break
         core, final = _strip_period(tok)
-        tokens.append((m.start("tok"), m.start("tok") + len(core), core))
-        pos = m.end()
+        tokens.append((ts, ts + len(core), core))
         if final or low in PRONOUNS:
             break
     while tokens and (tokens[-1][2].lower() in _CONNECT or tokens[-1][2].lower() in _DETERMINERS):
