@@ -11,6 +11,7 @@ from nkquotes._names import (
     _SPACES,
     DOCUMENT_WORDS,
     GROUP_NOUNS,
+    HONORIFICS,
     ORG_WORDS,
     ROLE_NOUNS,
     TITLE_WORDS,
@@ -26,7 +27,14 @@ from nkquotes._speakers_mentions import (
     analyse,
     trim,
 )
-from nkquotes._speakers_tokens import _TOKEN_SPLIT, splitter
+from nkquotes._speakers_scan import (
+    _CONNECTORS,
+    _MAX_TITLE_TOKENS,
+    _affiliation_word,
+    _title_before,
+    _title_word,
+)
+from nkquotes._speakers_tokens import _TOKEN_SPLIT, Tokens, splitter, tokenize
 
 _SPANS = st.integers(0, 20).flatmap(
     lambda start: st.integers(start, 30).map(lambda end: Span.of("x" * 30, start, end))
@@ -142,3 +150,60 @@ def test_text_in_another_script_is_split_by_the_regex_pattern() -> None:
     text = " ".join(chr(c) for c in range(0x4E00, 0x4E00 + 400))
     assert splitter(text) == _TOKEN_SPLIT.split
     assert splitter(text)(text) == _TOKEN_SPLIT.split(text)
+
+
+def _reference_title_before(text: str, tokens: Tokens, index: int) -> tuple[str, int] | None:
+    """:func:`_title_before` as it was before its word tests were cached as flags."""
+    starts, ends, words = tokens.starts, tokens.ends, tokens.words
+    lo = tokens.lo
+    if index == lo or not _title_word(words[index - 1]):
+        return None
+    first = index
+    while first > lo and index - first < _MAX_TITLE_TOKENS:
+        prev = first - 1
+        gap = text[ends[prev] : starts[first]]
+        if gap.strip() or "\n" in gap or not _title_word(words[prev]):
+            break
+        if tokens.possessive[prev] and not _affiliation_word(words[prev]):
+            break
+        if fold(words[prev]) in _CONNECTORS and any(
+            fold(w) in ROLE_NOUNS for w in words[first:index]
+        ):
+            break
+        first -= 1
+    while first < index and fold(words[first]) in _CONNECTORS:
+        first += 1
+    if first == index:
+        return None
+    if (TITLE_WORDS.words | HONORIFICS.words).isdisjoint(fold(w) for w in words[first:index]):
+        return None
+    start = starts[first]
+    return text[start : ends[index - 1]], start
+
+
+_TITLE_WORDS = st.sampled_from(
+    [
+        *("President", "Moon", "the", "of", "sister", "Supreme", "Leader", "Kim", "Trump's"),
+        *("spokeswoman", "Sarah", "Sanders", "US", "U.S.", "Secretary", "State", "Mr.", "Mrs"),
+        *("Foreign", "Minister", "at", "said", "Korea’s", "North", "Sen.", "for", "chief"),
+    ]
+)
+_TITLE_GAPS = st.sampled_from([" ", " ", " ", " ", "  ", ", ", "\n", "\xa0", "-", ". "])
+_TITLE_TEXTS = st.lists(st.tuples(_TITLE_WORDS, _TITLE_GAPS), max_size=16).map(
+    lambda pairs: "".join(word + gap for word, gap in pairs)
+)
+
+
+@settings(max_examples=300)
+@given(st.one_of(_TITLE_TEXTS, st.text(max_size=60)), st.data())
+@example("the sister of Supreme Leader Kim", None)
+@example("Trump's spokeswoman Sarah Sanders", None)
+@example("US Secretary of State Mike", None)
+def test_title_phrases_match_the_word_by_word_reference(text: str, data: st.DataObject) -> None:
+    start, end = 0, len(text)
+    if data is not None and text:
+        start = data.draw(st.integers(0, len(text)))
+        end = data.draw(st.integers(start, len(text)))
+    tokens = tokenize(text, start, end)
+    for i in range(tokens.lo, tokens.hi):
+        assert _title_before(text, tokens, i) == _reference_title_before(text, tokens, i)

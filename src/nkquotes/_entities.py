@@ -254,13 +254,16 @@ class Registry:
 
     def mention(self, record: Record, span: Span) -> None:
         """Record that *span* names *record*."""
-        key = (span.start, span.end)
-        if key in record.seen:
-            return
-        record.seen.add(key)
-        record.mentions.append(span)
         start = span.start
-        record.ends.setdefault(start, span.end)
+        key = (start, span.end)
+        seen = record.seen
+        if key in seen:
+            return
+        seen.add(key)
+        record.mentions.append(span)
+        ends = record.ends
+        if start not in ends:
+            ends[start] = span.end
         if start < record.first:
             record.first = start
         starts = record.starts
@@ -268,7 +271,12 @@ class Registry:
             starts.append(start)  # mentions mostly come in text order
         else:
             bisect.insort(starts, start)
-        self._pending.append((start, record, bool(self.quoted) and self.is_quoted(start)))
+        quoted = self.quoted
+        inside = False
+        if quoted:  # is_quoted(start), written out: this runs for every mention
+            index = bisect.bisect_right(quoted, (start, len(self.text) + 1)) - 1
+            inside = index >= 0 and quoted[index][0] < start < quoted[index][1]
+        self._pending.append((start, record, inside))
 
     # -- lookups --------------------------------------------------------------------------
 

@@ -28,7 +28,7 @@ from nkquotes._entities import (
     split_title,
     titles_match,
 )
-from nkquotes._model import Article, EntityKind, Span
+from nkquotes._model import Article, EntityKind, Span, inner_span
 from nkquotes._names import (
     COUNTRY_ALIASES,
     HONORIFICS,
@@ -144,32 +144,64 @@ def _title_word(word: str) -> bool:
     )
 
 
+# What a word can be in a title phrase before a name (:func:`_title_flags`).
+_T_TITLE, _T_CONNECTOR, _T_ROLE, _T_NAMED, _T_AFFILIATION = 1, 2, 4, 8, 16
+
+
+@functools.lru_cache(maxsize=16384)
+def _title_flags(word: str) -> int:
+    """All that :func:`_title_before` asks of *word*, in one cached lookup: a title word
+    (:func:`_title_word`), a connector, a role noun, a title or honorific, an affiliation."""
+    key = fold(word)
+    flags = _T_TITLE if _title_word(word) else 0
+    if key in _CONNECTORS:
+        flags |= _T_CONNECTOR
+    if key in ROLE_NOUNS:
+        flags |= _T_ROLE
+    if key in _title_or_honorific():
+        flags |= _T_NAMED
+    if _affiliation_word(word):
+        flags |= _T_AFFILIATION
+    return flags
+
+
 def _title_before(text: str, tokens: Tokens, index: int) -> tuple[str, int] | None:
     """The title phrase ending just before ``tokens[index]``, with its start offset."""
-    starts, ends, words = tokens.starts, tokens.ends, tokens.words
     lo = tokens.lo
-    if index == lo or not _title_word(words[index - 1]):
+    if index == lo:
+        return None
+    words = tokens.words
+    flags = _title_flags(words[index - 1])
+    if not flags & _T_TITLE:
         return None  # the usual case, which the loop below would find at its first word
+    starts, ends, possessive = tokens.starts, tokens.ends, tokens.possessive
+    # The flags of words[first:index], last word first.
+    taken: list[int] = []
+    role = False  # whether a role noun is among them
     first = index
     while first > lo and index - first < _MAX_TITLE_TOKENS:
         prev = first - 1
-        gap = text[ends[prev] : starts[first]]
-        if gap.strip() or "\n" in gap or not _title_word(words[prev]):
+        if prev != index - 1:
+            flags = _title_flags(words[prev])
+        gap_start, gap_end = ends[prev], starts[first]
+        if gap_end != gap_start + 1 or text[gap_start] != " ":  # not the usual one space
+            gap = text[gap_start:gap_end]
+            if gap.strip() or "\n" in gap:
+                break
+        if not flags & _T_TITLE:
             break
-        if tokens.possessive[prev] and not _affiliation_word(words[prev]):
+        if possessive[prev] and not flags & _T_AFFILIATION:
             break  # ``Trump's spokeswoman Sarah Sanders``: Trump's titles are not hers
-        if fold(words[prev]) in _CONNECTORS and any(
-            fold(w) in ROLE_NOUNS for w in words[first:index]
-        ):
+        if flags & _T_CONNECTOR and role:
             break  # ``the sister of Supreme Leader Kim``: the sister is someone else
-        first -= 1
-    while first < index and fold(words[first]) in _CONNECTORS:
-        first += 1
-    if first == index:
-        return None
-    if _title_or_honorific().isdisjoint(fold(w) for w in words[first:index]):
-        return None
-    start = starts[first]
+        first = prev
+        taken.append(flags)
+        role = role or bool(flags & _T_ROLE)
+    while taken and taken[-1] & _T_CONNECTOR:
+        taken.pop()
+    if not any(flags & _T_NAMED for flags in taken):
+        return None  # (none taken, or no title nor honorific among them)
+    start = starts[index - len(taken)]
     return text[start : ends[index - 1]], start
 
 
@@ -279,7 +311,7 @@ def build_registry(text: str, article: Article) -> Registry:
                 country = _country_at(text, tokens, i)
                 if country is not None:
                     name, stop = country
-                    span = Span.of(text, starts[i], starts[stop - 1] + len(words[stop - 1]))
+                    span = inner_span(text, starts[i], starts[stop - 1] + len(words[stop - 1]))
                     registry.named(name, EntityKind.ORGANISATION, span).country = True
                     resume = stop
                     continue
@@ -290,28 +322,26 @@ def build_registry(text: str, article: Article) -> Registry:
                 reach = org_at[next_org] if next_org < len(org_at) else hi
                 org = _org_run(text, tokens, i) if reach - i < _MAX_TITLE_TOKENS else i
                 if org > i:
-                    span = Span.of(text, starts[i], starts[org - 1] + len(words[org - 1]))
+                    span = inner_span(text, starts[i], starts[org - 1] + len(words[org - 1]))
                     registry.named(span.text, EntityKind.ORGANISATION, span)
                     resume = org
                     continue
             if not (kind & _NAME_START or initial[i]):
                 continue  # what _name_run would find at once: "The", "He", "But"
-            run = _name_run(text, tokens, i, body_words)
-            if run <= i:
+            j = _name_run(text, tokens, i, body_words)
+            if j <= i:
                 continue
-            if run - i == 1:
+            if j - i == 1:
                 singles.append((tokens, i))
             else:
-                _register_run(registry, text, tokens, i, run, end)
-            resume = run
+                _register_run(registry, text, tokens, i, j, end)
+            resume = j
     votes: dict[int, tuple[Record, set[str]]] = {}
     for tokens, i in singles:
         # Most capitalised words have no title before them and nobody to mention.
-        if (i == tokens.lo or not _title_word(tokens.words[i - 1])) and not registry.has_short(
-            tokens.words[i]
-        ):
-            continue
-        _register_single(registry, text, tokens, i, votes)
+        titled = i > tokens.lo and _title_flags(tokens.words[i - 1]) & _T_TITLE != 0
+        if titled or registry.has_short(tokens.words[i]):
+            _register_single(registry, text, tokens, i, votes, titled)
     # "Mr Suga" throughout: "he" may be Yoshihide Suga; "Mr." and "Mrs. Clinton" say nothing.
     for record, genders in votes.values():
         if record.gender is None and len(genders) == 1:
@@ -421,10 +451,16 @@ def _sentence_initial(text: str, tokens: Tokens, i: int) -> bool:
 
 def _name_run(text: str, tokens: Tokens, i: int, body_words: set[str]) -> int:
     """The end index of the run of name words starting at *i* (== i when none)."""
-    if not _is_name_word(text, tokens, i, True, body_words):
-        return i
     starts, ends, possessive = tokens.starts, tokens.ends, tokens.possessive
     initial, words = tokens.initial, tokens.words
+    if not initial[i]:  # _is_name_word(text, tokens, i, True, body_words), written out
+        word = words[i]
+        if not _name_shaped(word):
+            return i
+        # A sentence's first word that the body also spells in lower case is no name.
+        key = fold(word)
+        if key in body_words and key[0].islower() and _sentence_initial(text, tokens, i):
+            return i
     count = tokens.hi
     j = i + 1
     # A possessive ends the run; later words need a gap of at most one space and the name
@@ -449,7 +485,7 @@ def _register_run(
         return
     if i > tokens.lo and fold(words[i - 1]) == "the" and words[i - 1] != "The":
         return
-    span = Span.of(text, starts[i], starts[j - 1] + len(words[j - 1]))
+    span = inner_span(text, starts[i], starts[j - 1] + len(words[j - 1]))
     name = span.text
     record = registry.person(name, span)
     title = _title_before(text, tokens, i)
@@ -480,19 +516,25 @@ def _party_at(text: str, pos: int, limit: int) -> regex.Match[str] | None:
 
 
 def _register_single(
-    registry: Registry, text: str, tokens: Tokens, i: int, votes: dict[int, tuple[Record, set[str]]]
+    registry: Registry,
+    text: str,
+    tokens: Tokens,
+    i: int,
+    votes: dict[int, tuple[Record, set[str]]],
+    titled: bool = True,
 ) -> None:
     """Register the single capitalised name word ``tokens[i]``; honorifics before it vote in
-    *votes* on its person's gender."""
+    *votes* on its person's gender. *titled* False: the caller knows the word before it can
+    be no part of a title."""
     word = tokens.words[i]
     start = tokens.starts[i]
-    title = _title_before(text, tokens, i)
-    if title is not None and fold(tokens.words[i - 1]) in _CONNECTORS:
+    title = _title_before(text, tokens, i) if titled else None
+    if title is not None and _title_flags(tokens.words[i - 1]) & _T_CONNECTOR:
         title = None
     candidates = registry.short(word)
     if title is None and not candidates:
         return  # most capitalised words: nobody to mention, nothing to register
-    span = Span.of(text, start, start + len(word))
+    span = inner_span(text, start, start + len(word))
     if title is not None:
         compatible = [r for r in candidates if titles_match(r, title[0])]
         if compatible or not candidates:
