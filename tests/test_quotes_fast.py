@@ -227,3 +227,34 @@ def test_each_guard_lets_its_pattern_match(guarded: Any, pattern: Any, text: str
     found = guarded(text, 0, len(text))
     assert found is not None
     assert _span(found) == _span(pattern(text, 0, len(text)))
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        " on Monday",
+        " late Sunday night",
+        ", Friday, Sept. 5",
+        " Sept. 5, 2017",
+        " on May 3",
+        " next week",
+        " earlier this year",
+        " late last month",
+        " tonight",
+        " previously",
+        " on Twitter",
+        " in a statement",
+        " during an interview with Fox News",
+        " through a statement",
+        " to reporters",
+        " via the Associated Press",
+        " — in a rare aside —",
+        " citing officials, that",
+        " quoting a source, that",
+    ],
+)
+def test_the_modifier_guard_lets_every_alternative_through(tail: str) -> None:
+    text = "said" + tail + " more"
+    assert Q._MODIFIER.compiled.match(text, 4, len(text)) is not None
+    assert Q.skip_modifiers(text, 4, len(text)) == _skip_modifiers_reference(text, 4, len(text))
+    assert Q.skip_modifiers(text, 4, len(text)) > 4

@@ -61,19 +61,27 @@ def skip_listener(text: str, pos: int, hi: int) -> int:
     return m.end() if m is not None else pos
 
 
-#: The first character of every alternative of :data:`_MODIFIER` (the weekday names are
-#: read off :data:`WEEKDAY`, which another module owns).
-_FIRSTS = frozenset("oltebJFMASONDnyrpaidvcq—–") | {w[0] for w in regex.findall(r"[A-Za-z]+", _DAY)}
+#: What every alternative of :data:`_MODIFIER` opens with: one of these words (a prefix of
+#: the word there) or a weekday name (whose first letters are read off :data:`WEEKDAY`,
+#: which another module owns).
+_OPENERS = (
+    *("on", "last", "this", "early", "late", "by", "next", "earlier", "today", "yesterday"),
+    *("tonight", "recently", "previously", "again", "also", "then", "once", "in", "during"),
+    *("at", "via", "through", "to", "citing", "quoting", "—", "–"),
+    *("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+)
+_DAY_FIRSTS = frozenset(w[0] for w in regex.findall(r"[A-Za-z]+", _DAY))
 
 
 def skip_modifiers(text: str, pos: int, hi: int) -> int:
     """Step over times, venues and channels after a cue (``Wednesday``, ``in a statement``)."""
     modifier = _MODIFIER.compiled.match
     for _ in range(4):
-        # A modifier opens after white space and at most one comma with one of _FIRSTS:
-        # anything else cannot match, and most cues are followed by something else.
+        # A modifier opens after white space and at most one comma with one of _OPENERS or
+        # a weekday: anything else cannot match, and most cues are followed by something else
+        # ("that", "the").
         q = after_space(text, pos, hi, comma=True)
-        if q >= hi or text[q] not in _FIRSTS:
+        if q >= hi or not (text.startswith(_OPENERS, q, hi) or text[q] in _DAY_FIRSTS):
             break
         m = modifier(text, pos, hi)
         if m is None or m.end() == pos:
