@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from nkquotes import _quotes_checks as K
 from nkquotes import _quotes_colon as CO
 from nkquotes import _quotes_content as C
+from nkquotes import _quotes_direct as D
 from nkquotes import _quotes_guards as G
 from nkquotes import _quotes_mention as M
 from nkquotes import _quotes_modifiers as Q
@@ -155,6 +156,15 @@ def test_each_shape_equals_the_patterns() -> None:
         "The minister in response to the test says",
         "The minister in a statement on Friday said",
         "he repeatedly\u00a0said",
+        "Trump said",
+        "Gov. Kelly said",
+        "Kim in May said",
+        "Kim in 2016 said",
+        "Kim in 20160 said",
+        "Kim on Sunday said",
+        "Kim éMonday said",
+        "Kim _Monday said",
+        "Kim -Monday said",
     ]
     for text in shapes:
         cue = text.rindex(" ") + 1
@@ -166,6 +176,10 @@ def test_each_shape_equals_the_patterns() -> None:
             text, pos, len(text)
         )
         assert Q.skip_modifiers(text, pos, len(text)) > pos or text.startswith("told")
+
+
+#: What ``_quotes_direct.after_lead`` reads after a closing mark.
+_AFTER_LEAD = regex.compile(r"[^\S\n]*+(?P<punct>,|[—–―]|-{1,2}|:)?[^\S\n]*+")
 
 
 def _span(m: regex.Match[str] | None) -> tuple[int, int] | None:
@@ -193,6 +207,16 @@ def test_guarded_patterns_equal_the_patterns(text: str, data: st.DataObject) -> 
     )
     assert _span(CO._credit(text, pos, hi)) == _span(CO._CREDIT.match(text, pos, hi))
     assert _span(C._aside(text, pos, hi)) == _span(C._ASIDE.search(text, pos, hi))
+    assert _span(G.pp_that_after(text, pos, hi)) == _span(G.PP_THAT.compiled.match(text, pos, hi))
+    assert _span(K.not_content_at(text, pos, hi)) == _span(K.NOT_CONTENT.match(text, pos, hi))
+    assert _span(C.coord_back(text, pos, hi)) == _span(C.COORD.compiled.match(text, pos, hi))
+    lead = _AFTER_LEAD.match(text, pos, hi)
+    assert lead is not None
+    ps, pe, end = D.after_lead(text, pos, hi)
+    assert end == lead.end()
+    assert text[ps:pe] == (lead.group("punct") or "")
+    if lead.group("punct") is not None:
+        assert (ps, pe) == lead.span("punct")
 
 
 @pytest.mark.parametrize(
@@ -221,6 +245,14 @@ def test_guarded_patterns_equal_the_patterns(text: str, data: st.DataObject) -> 
         (C._aside, C._ASIDE.search, "a plan, which was new, to go"),
         (C._aside, C._ASIDE.search, "a plan - an old one - to go"),
         (C._aside, C._ASIDE.search, "a plan — an old one — to go"),
+        (G.pp_that_after, G.PP_THAT.match, " in a statement on Friday that"),
+        (G.pp_that_after, G.PP_THAT.match, " following talks, that"),
+        (K.not_content_at, K.NOT_CONTENT.match, "something about"),
+        (K.not_content_at, K.NOT_CONTENT.match, "a lot about"),
+        (K.not_content_at, K.NOT_CONTENT.match, "and did"),
+        (C.coord_back, C.COORD.match, "Kim and "),
+        (C.coord_back, C.COORD.match, "Kim, but then "),
+        (C.coord_back, C.COORD.match, "Kim and quickly "),
     ],
 )
 def test_each_guard_lets_its_pattern_match(guarded: Any, pattern: Any, text: str) -> None:

@@ -27,6 +27,7 @@ __all__ = [
     "adjunct_cut",
     "AND_CLAUSE",
     "NOT_CONTENT",
+    "not_content_at",
     "NOT_SPEAKERS",
     "AFTER_QUOTE",
     "BAD_START",
@@ -136,6 +137,16 @@ NOT_CONTENT = _lazyregex.compile(
     r"(?:something|a[^\S\n]+lot|much|little|nothing|more)[^\S\n]+about\b"
     r"|(?:and|or)[^\S\n]+(?:did|do|does|done)\b"  # "who said and did the same"
 )
+_NOT_CONTENT_FIRST = ("something", "a", "much", "little", "nothing", "more", "and", "or")
+
+
+def not_content_at(text: str, start: int, end: int) -> regex.Match[str] | None:
+    """``NOT_CONTENT.match``, tried only where one of its first words opens the window."""
+    if text.startswith(_NOT_CONTENT_FIRST, start, end):
+        return NOT_CONTENT.compiled.match(text, start, end)
+    return None
+
+
 #: Where a second free relative starts: " and how …", ", and what …".
 AND_CLAUSE = _lazyregex.compile(
     r",?[^\S\n]+(?:and|but|or)[^\S\n]+(?:what|how|why|where|when|whether)\b"

@@ -13,7 +13,7 @@ import regex
 from nkquotes import _lazyregex
 from nkquotes._cues import CueIndex
 from nkquotes._quotes_draft import ParagraphQuotes, block_at
-from nkquotes._quotes_fast import ASCII_WORD, HSPACE
+from nkquotes._quotes_fast import ASCII_WORD, HSPACE, ends_before_space
 from nkquotes._quotes_mention import aux_before, mention_after, mention_before
 from nkquotes._sentences import wordset
 
@@ -22,6 +22,7 @@ __all__ = [
     "comma_at",
     "comma_before",
     "content_end",
+    "coord_back",
     "count_words",
     "cut_asides",
     "first_comma",
@@ -78,6 +79,17 @@ _CLAUSE_CONJ = _lazyregex.compile(
 COORD = _lazyregex.compile(
     r"(?r)(?P<cut>,?[^\S\n]*\b(?:and|but)[^\S\n]+(?:(?:also|then|later|[a-z]+ly)[^\S\n]+)?)\Z"
 )
+
+
+_COORD_LAST = ("and", "but", "also", "then", "later", "ly")
+
+
+def coord_back(text: str, lo: int, pos: int) -> regex.Match[str] | None:
+    """``COORD.match``, tried only where white space ends the window after one of the words
+    that end its alternatives ("and", "but", an adverb)."""
+    if pos > lo and text[pos - 1] in HSPACE and ends_before_space(text, lo, pos, _COORD_LAST):
+        return COORD.compiled.match(text, lo, pos)
+    return None
 
 
 #: Later cues examined per content span at most (news sentences hold under 10).
@@ -152,7 +164,7 @@ def content_end(text: str, cues: CueIndex, start: int, end: int, pq: ParagraphQu
             conj = _CLAUSE_CONJ.match(text, max(start, mention[0] - 20), mention[0])
             if conj is not None and conj.start() > start:
                 return conj.start()  # "…, while Russia said …"
-        co = COORD.compiled.match(text, max(start, m.start - 40), mend)
+        co = coord_back(text, max(start, m.start - 40), mend)
         if co is not None:
             return co.start("cut")
     return end

@@ -18,6 +18,7 @@ from nkquotes._cues import CueIndex
 from nkquotes._model import QuoteKind
 from nkquotes._quotemarks import QUOTE_CHARS, Quoted
 from nkquotes._quotes_draft import Attribution, Draft, ParagraphQuotes
+from nkquotes._quotes_fast import after_space
 from nkquotes._quotes_mention import (
     aux_before,
     mention_after,
@@ -27,14 +28,26 @@ from nkquotes._quotes_mention import (
 )
 from nkquotes._sentences import split_sentences
 
-__all__ = ["colon_lead", "find_direct", "lead_in"]
+__all__ = ["after_lead", "colon_lead", "find_direct", "lead_in"]
 
 
 def _words(words: str) -> list[str]:
     return words.split()
 
 
-_AFTER_LEAD = _lazyregex.compile(r"[^\S\n]*+(?P<punct>,|[—–―]|-{1,2}|:)?[^\S\n]*+")
+_LEAD_PUNCT = frozenset(",—–―-:")
+
+
+def after_lead(text: str, pos: int, hi: int) -> tuple[int, int, int]:
+    r"""``(start, end)`` of the punctuation after a closing mark at *pos* and where the text
+    goes on: the match of ``[^\S\n]*+(?P<punct>,|[—–―]|-{1,2}|:)?[^\S\n]*+`` (its group
+    span, empty when absent, and its end), read with ``str`` lookups."""
+    ps = pe = after_space(text, pos, hi)
+    if pe < hi and text[pe] in _LEAD_PUNCT:
+        pe += 2 if text.startswith("--", pe, hi) else 1
+    return ps, pe, after_space(text, pe, hi)
+
+
 _SENTENCE_PUNCT = frozenset(".?!…")
 _RIGHT_OK = frozenset(".,;:?!)]—–-…")
 _ATTR_WINDOW = 160
@@ -64,10 +77,8 @@ def _starts_sentence(text: str, close: int, mention: tuple[int, int], end: int, 
 
 def _attr_after(text: str, pos: int, hi: int, cues: CueIndex) -> Attribution | None:
     """An attribution right after a closing mark: ``, he said`` / ``said X`` / ``- X``."""
-    lead = _AFTER_LEAD.compiled.match(text, pos, hi)
-    assert lead is not None
-    p = lead.end()
-    punct = lead.group("punct")
+    ps, pe, p = after_lead(text, pos, hi)
+    punct = text[ps:pe] or None
     if p >= hi:
         return None
     window = min(hi, p + _ATTR_WINDOW)
@@ -105,9 +116,7 @@ def _attr_after(text: str, pos: int, hi: int, cues: CueIndex) -> Attribution | N
         if mention is not None:
             tail = text[mention[1] : min(window, mention[1] + 2)]
             if not tail.strip() or tail[:1] in ",.;(":
-                return Attribution(
-                    lead.start("punct"), lead.end("punct"), "say", mention, mention[1]
-                )
+                return Attribution(ps, pe, "say", mention, mention[1])
     return None
 
 

@@ -11,23 +11,37 @@ from __future__ import annotations
 import regex
 
 from nkquotes import _lazyregex
-from nkquotes._quotes_fast import HSPACE, LOWER, ends_before_space, starts_after_space
+from nkquotes._quotes_fast import HSPACE, ends_before_space, starts_after_space
 from nkquotes._sentences import wordset
+
+#: ``[A-Za-z0-9]``: the characters of the words that may end an ``_AUX_BACK`` match.
+ASCII_ALNUM = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 __all__ = [
     "BY",
+    "PP_THAT",
     "POSTMODIFIER_BACK",
     "RELATIVE_BACK",
     "THAT",
     "by_after",
     "no_aux",
     "postmodifier_back",
+    "pp_that_after",
     "relative_back",
     "that_after",
 ]
 
 BY = _lazyregex.compile(r"[^\S\n]+by[^\S\n]+")
 THAT = _lazyregex.compile(r"[^\S\n]*+,?[^\S\n]*+that\b[^\S\n]*+")
+#: "said in a statement on Friday that": a phrase, then "that".
+PP_THAT = _lazyregex.compile(
+    r"[^\S\n]*+(?:ahead|in|at|on|during|after|before|following|from|via|through|to|with|for)\b"
+    r"(?:[^,;.\n\"“”]|,[^\S\n]++(?=\p{Lu})){1,60}?,?[^\S\n]*+\bthat\b[^\S\n]*+"
+)
+_PP_WORDS = (
+    *("ahead", "in", "at", "on", "during", "after", "before", "following", "from", "via"),
+    *("through", "to", "with", "for"),
+)
 RELATIVE_BACK = _lazyregex.compile(r"(?r)(?P<comma>,)?[^\S\n]*+\b(?:who|which)[^\S\n]*+")
 #: A post-modifier between a speaker and its cue, read backwards: "close to", "carried by".
 POSTMODIFIER_BACK = _lazyregex.compile(
@@ -51,6 +65,13 @@ def that_after(text: str, pos: int, hi: int) -> regex.Match[str] | None:
     return None
 
 
+def pp_that_after(text: str, pos: int, hi: int) -> regex.Match[str] | None:
+    """``PP_THAT.match``, tried only where one of its prepositions follows white space."""
+    if starts_after_space(text, pos, hi, _PP_WORDS):
+        return PP_THAT.compiled.match(text, pos, hi)
+    return None
+
+
 #: The last word of every lowercase alternative of ``_quotes_mention._AUX_BACK``
 #: (``[a-z]+ly`` aside).
 _AUX_LAST = wordset(
@@ -62,13 +83,22 @@ _AUX_LAST = wordset(
 )
 
 
+#: The capitalised words and numbers that may end a match of ``_AUX_BACK``: weekdays,
+#: and the months after "in" or "on" (a year too: four digits).
+_AUX_NAMES = wordset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April"
+    " May June July August September October November December"
+)
+
+
 def no_aux(text: str, lo: int, cue_start: int) -> bool:
     """Whether ``_quotes_mention._AUX_BACK`` surely fails before *cue_start* (``str`` only).
 
-    A match ends with white space, and its last word is either a lowercase word of
-    :data:`_AUX_LAST`, an ``-ly`` adverb (the whole run of letters, as a lookbehind
-    opens each alternative), or a capitalised or numeric word (a letter or digit then
-    precedes the run of lowercase letters, and the pattern is asked).
+    A match ends with white space after a whole word (a lookbehind opens each alternative,
+    and no alternative holds a character outside ``[A-Za-z0-9]`` after its last space):
+    a lowercase word of :data:`_AUX_LAST`, an ``-ly`` adverb, a name of :data:`_AUX_NAMES`
+    or a year. A character outside ASCII before the word may be part of it: the pattern is
+    asked.
     """
     p = cue_start
     while p > lo and text[p - 1] in HSPACE:
@@ -76,13 +106,16 @@ def no_aux(text: str, lo: int, cue_start: int) -> bool:
     if p == cue_start:
         return True
     q = p
-    while q > lo and text[q - 1] in LOWER:
+    while q > lo and text[q - 1] in ASCII_ALNUM:
         q -= 1
-    c = text[q - 1] if q > lo else ""
-    if c and (not c.isascii() or c.isalnum()):
+    if q > lo and not text[q - 1].isascii():
         return False
     word = text[q:p]
-    return word not in _AUX_LAST and not (len(word) >= 3 and word.endswith("ly"))
+    if word in _AUX_LAST or word in _AUX_NAMES:
+        return False
+    if len(word) >= 3 and word.endswith("ly") and word.islower():
+        return False
+    return not (len(word) == 4 and word.isdigit())
 
 
 def relative_back(text: str, lo: int, pos: int) -> regex.Match[str] | None:

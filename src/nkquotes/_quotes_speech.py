@@ -30,7 +30,6 @@ from nkquotes._quotes_checks import (
     CLAUSE_ONLY,
     EMPHASIS,
     FINITE,
-    NOT_CONTENT,
     NOT_SPEAKERS,
     PLACE_TAIL,
     PP_CLAUSE,
@@ -38,6 +37,7 @@ from nkquotes._quotes_checks import (
     WHATEVER,
     adjunct_cut,
     bare_object,
+    not_content_at,
     object_phrase,
     opener_at,
     singular,
@@ -45,15 +45,15 @@ from nkquotes._quotes_checks import (
     subordinate_at,
 )
 from nkquotes._quotes_content import (
-    COORD,
     comma_before,
     content_end,
+    coord_back,
     count_words,
     first_comma,
     prev_word,
 )
 from nkquotes._quotes_draft import Draft, ParagraphQuotes, block_at, trim_content
-from nkquotes._quotes_guards import by_after, that_after
+from nkquotes._quotes_guards import by_after, pp_that_after, that_after
 from nkquotes._quotes_mention import (
     LISTENER,
     aux_before,
@@ -104,10 +104,6 @@ _QUOTE_SET = frozenset(QUOTE_CHARS)
 _QUOTE_NEXT = _lazyregex.compile(r"[^\S\n]*+[,:]?[^\S\n]*+[\"“‘'«]")
 _PROGRESSIVE = _lazyregex.compile(
     r"(?r)(?:\b(?:is|are|was|were|been|be)|(?<=\b(?:[Hh]e|[Ss]he|[Ii]t))[’']s)[^\S\n]+\Z"
-)
-_PP_THAT = _lazyregex.compile(
-    r"[^\S\n]*+(?:ahead|in|at|on|during|after|before|following|from|via|through|to|with|for)\b"
-    r"(?:[^,;.\n\"“”]|,[^\S\n]++(?=\p{Lu})){1,60}?,?[^\S\n]*+\bthat\b[^\S\n]*+"
 )
 #: An audience told something: "told a news conference they are …".
 _AUDIENCE = _lazyregex.compile(
@@ -319,7 +315,7 @@ def _analyse(
             if mention is not None and text[mention[1] - 4 : mention[1]] in (" and", " but"):
                 mention = None  # "called it a threat and said": a coordinated verb
             if mention is None:
-                co = COORD.compiled.match(text, max(s_start, mend - 40), mend)
+                co = coord_back(text, max(s_start, mend - 40), mend)
                 if co is not None and TO_DO.search(text, max(s_start, co.start() - 60), co.start()):
                     return None  # "needs to sell herself and tell more jokes": not said yet
                 if co is not None:
@@ -395,7 +391,7 @@ def _analyse(
             p = after_listener  # "told a news conference they are “planting …”"
     th = that_after(text, p, s_end)
     if th is None and "that" in flags:
-        th = _PP_THAT.compiled.match(text, p, s_end)
+        th = pp_that_after(text, p, s_end)
     claim = th is not None or (
         entry.lemma in _NAMING and entry.ing and comma_before(text, s_start, cs)
     )
@@ -435,7 +431,7 @@ def _analyse(
         )
     ):
         return None  # "Everything Trump says is a lie": what is said is a subject, not content
-    if th is None and not told_that and NOT_CONTENT.match(text, c_start, c_end) is not None:
+    if th is None and not told_that and not_content_at(text, c_start, c_end) is not None:
         return None  # "says something about the times": no words reported
     if first == "as" and entry.lemma in _NAMING:
         # 'what the leaders describe as “a comprehensive exchange”': the name is the content
