@@ -1,7 +1,7 @@
 """The dates stage's shortcuts find what the plain searches find.
 
-``_outside_content`` skips a quote's attribution region whose text can hold no time
-expression anchor; the reference below searches every stretch, and the two are compared on
+``_outside_content`` searches the stretches of a quote's attribution region outside its
+content; the reference below searches every stretch, and the two are compared on
 date-thick news-shaped text and on arbitrary text.
 """
 

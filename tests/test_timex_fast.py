@@ -25,7 +25,8 @@ _PIECES = [
     "on the", "May", "may", "MAY", "March", "march", "Sept.", "Sep", "Dec", "Oct.", "June",
     "JANUARY", "2nd", "3rd", "21", "31st", "1999", "2019", "2019-04-10", "10/4", "of",
     "USA Today", "said", "he", "Kim", "U.S.", "ſunday", "wee\u212a", "toniİht", "٣", "x1",
-    "Tuesdays", "Mondayx", "_May", "Mays",
+    "Tuesdays", "Mondayx", "_May", "Mays", "yeſterday", "Mayé", "lastly", "Thé", "ten\u212a",
+    "earlierſ", "tHe", "On the",
 ]  # fmt: skip
 _GLUE = [" ", " ", ", ", ". ", "-", "\n", "“", "”", "’", "(", ")", "", "é", "\xa0", "—"]
 dated = st.lists(

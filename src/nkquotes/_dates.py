@@ -33,7 +33,7 @@ from nkquotes._model import (
     Span,
 )
 from nkquotes._sentences import split_sentences
-from nkquotes._timex import _may_anchor, find_time_expressions, resolve_time_expression
+from nkquotes._timex import find_time_expressions, resolve_time_expression
 
 __all__ = [
     "DateResolution",
@@ -172,8 +172,8 @@ def _is_attribution(text: str, span: Span, quote: Quote, skip: Span | None) -> b
 def _outside_content(text: str, quote: Quote, start: int, end: int) -> list[Span]:
     """Time expressions in ``text[start:end]`` outside the quote's content segments."""
     found: list[Span] = []
-    if not _may_anchor(text[start:end]):
-        return found  # no stretch of it holds an anchor, so none holds an expression
+    # Each stretch is tested for an anchor on its own (``find_time_expressions`` does): a
+    # test of the whole region first would also read the content, most of its length.
     pos = start
     for segment in sorted(quote.segments):
         if segment.start > pos:

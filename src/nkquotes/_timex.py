@@ -145,6 +145,14 @@ _EXPRESSION = _lazyregex.compile(
 #: Where an _EXPRESSION match can start: each alternative opens with a word boundary
 #: (``the`` of ``on the 2nd`` after a space or at the start) and one of these characters.
 _EXPRESSION_START = _lazyregex.compile(r"\b[0-9ADEFJLMNOPSTWYadefjlmnopstwy\x80-\U0010ffff]")
+# Each alternative's first word, lower-cased, when it opens with ASCII letters: a month,
+# a weekday, a modifier, ``the`` or a count before ``ago`` (otherwise it opens with a digit).
+_FIRST_WORDS = frozenset(
+    {*_MONTHS, *_WEEKDAYS, *_NUMBER_WORDS}
+    | {"last", "this", "past", "earlier", "early", "late", "later", "the", "yesterday", "today"}
+    | {"tonight"}
+)
+_ASCII_LETTERS = re.compile(r"[A-Za-z]*")
 _ANCHOR = _lazyregex.compile(
     rf"\d|\b(?:{_MONTH}|(?i:{_WEEKDAY}|yesterday|today|tonight|week|month|ago|day))\b"
 )
@@ -262,6 +270,12 @@ def _expressions(text: str, low: int, high: int) -> Iterator[regex.Match[str]]:
         at = start.start()
         if at < pos:
             continue  # inside the previous match
+        if "A" <= text[at] <= "z":
+            # A word of ASCII letters that no alternative opens with cannot start a match
+            # (unless a character that may fold to a letter, outside ASCII, continues it).
+            end = _ASCII_LETTERS.match(text, at, high).end()  # type: ignore[union-attr]
+            if (end == high or text[end] < "\x80") and text[at:end].lower() not in _FIRST_WORDS:
+                continue
         match = _EXPRESSION.match(text, at, high)
         if match is not None:
             yield match
