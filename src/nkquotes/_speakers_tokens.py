@@ -23,8 +23,12 @@ __all__ = ["Splitter", "Tokens", "splitter", "tokenize", "tokenize_regions"]
 #: ``TOKEN`` with a group, so that splitting on it keeps the words between the gaps.
 _TOKEN_SPLIT = _lazyregex.compile(f"({TOKEN.pattern})")
 #: ``_TOKEN_SPLIT`` for text whose only letters and digits are ASCII (see :func:`splitter`).
-#: (The acronym written out as ``X.X.(?:X.)*``: ``re`` splits faster so than with ``{2,}``.)
-_PLAIN_TOKEN_SPLIT = r"([A-Z]\.[A-Z]\.(?:[A-Z]\.)*|[A-Za-z0-9]+(?:[-'’][A-Za-z0-9]+)*)"
+#: Both branches start with one character class, so ``re`` skips the gaps by that class
+#: (an acronym's first capital is told by the lookbehind), and the acronym is written out as
+#: ``X.X.(?:X.)*``: ``re`` splits faster so than with ``{2,}``.
+_PLAIN_TOKEN_SPLIT = (
+    r"([A-Za-z0-9](?:(?<=[A-Z])\.[A-Z]\.(?:[A-Z]\.)*|[A-Za-z0-9]*(?:[-'’][A-Za-z0-9]+)*))"
+)
 _POSSESSIVE_ENDS = ("'s", "’s")
 _FIRST = itemgetter(0)
 
@@ -95,10 +99,13 @@ class Tokens:
 
 def _org_indexes(words: list[str], upper: list[bool]) -> list[int]:
     # Built by C-level iteration: a region has dozens of capitalised words.
-    org_words = ORG_WORDS.words
     capitalised = list(compress(range(len(words)), upper))
-    keys = map(fold, map(words.__getitem__, capitalised))
-    return list(compress(capitalised, map(org_words.__contains__, keys)))
+    return list(compress(capitalised, map(_org_word, map(words.__getitem__, capitalised))))
+
+
+@functools.lru_cache(maxsize=16384)
+def _org_word(word: str) -> bool:
+    return fold(word) in ORG_WORDS
 
 
 Splitter = Callable[[str], list[str]]
@@ -134,7 +141,9 @@ def _extended_split(words: str, capitals: str) -> Splitter:
     non-ASCII characters ``TOKEN`` cannot match."""
     word = "[A-Za-z0-9" + "".join(f"\\U{ord(c):08x}" for c in words) + "]"
     upper = "[A-Z" + "".join(f"\\U{ord(c):08x}" for c in capitals) + "]"
-    return re.compile(f"({upper}\\.{upper}\\.(?:{upper}\\.)*|{word}+(?:[-'’]{word}+)*)").split
+    return re.compile(
+        f"({word}(?:(?<={upper})\\.{upper}\\.(?:{upper}\\.)*|{word}*(?:[-'’]{word}+)*))"
+    ).split
 
 
 def splitter(text: str) -> Splitter:
