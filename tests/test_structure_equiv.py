@@ -3,11 +3,14 @@ is kept here, written the obvious way)."""
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from nkquotes._structure_caption import CAPTION, caption_search
 from nkquotes._structure_lexicon import canonical_agency, fold
+from nkquotes._structure_lines import _BREAKS, BLANKS, _count_gap, split_lines
 from nkquotes._structure_meta import (
     _DATE,
     _MINUTES,
@@ -127,3 +130,37 @@ _STAMP_LINES = st.lists(
 @example("A ruling is due on Dec. 3")
 def test_date_line_equals_testing_the_dates_first(line: str) -> None:
     assert match_date_line(line) == _reference_date_line(line)
+
+
+# ``split_lines`` as it was written with a pattern: a trimmed line in one match.
+_LINE = re.compile(rf"[^{BLANKS}](?:[^{_BREAKS}]*[^{BLANKS}])?")
+
+
+def _reference_split_lines(text: str) -> list[tuple[int, int, bool]]:
+    lines = []
+    previous_end = -2
+    for match in _LINE.finditer(text):
+        start, end = match.span()
+        gap = previous_end < 0 or _count_gap(text[previous_end:start])
+        lines.append((start, end, gap))
+        previous_end = end
+    return lines
+
+
+_BLANKISH = st.sampled_from(
+    [*" \t\u00a0\u200b\u200a\u2000\ufeff\x1c\x1d\x1e\x1f\u3000\n\r\x0b\x0c\x85\u2028\u2029", "\r\n"]
+)
+
+
+@settings(deadline=None, max_examples=1500)
+@given(
+    st.one_of(
+        st.lists(st.one_of(_BLANKISH, st.characters(), st.just("a b")), max_size=60).map("".join),
+        any_text,
+        st.text(),
+    )
+)
+@example("a\r\n\r\nb")
+@example("\u2005a\u200a\n\x1c b \x85")
+def test_lines_from_splitlines_equal_the_line_pattern(text: str) -> None:
+    assert [tuple(line) for line in split_lines(text)] == _reference_split_lines(text)

@@ -17,10 +17,6 @@ BLANKS = (
     "\t\n\v\f\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
     "\u200b\u200c\u200d\u2060\ufeff"
 )
-# A trimmed line in one match: from its first non-blank character to its last. The greedy
-# middle runs to the line break and backs off over trailing blanks only, so it stays linear.
-# Plain character classes: ``re`` finds the same matches as ``regex``, about twice as fast.
-_LINE = re.compile(rf"[^{BLANKS}](?:[^{_BREAKS}]*[^{BLANKS}])?")
 _RARE_BREAK = _lazyregex.compile(r"[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 _WORD = _lazyregex.compile(r"[^\s\u200b\u200c\u200d\u2060\ufeff]+")
 
@@ -40,14 +36,32 @@ class Line(NamedTuple):
 _new_line = tuple.__new__
 
 
+# ``BLANKS`` as a plain string of characters, for ``str.strip``.
+_BLANK_CHARS = BLANKS.replace("\u2000-\u200a", "".join(map(chr, range(0x2000, 0x200B))))
+
+
 def split_lines(text: str) -> list[Line]:
-    """The non-blank lines of *text* in order."""
+    """The non-blank lines of *text* in order.
+
+    ``str.splitlines`` breaks at ``_BREAKS`` (``\\r\\n`` once), in C: each piece stripped
+    of blanks (its line break is one) is a line, if anything is left. (Several times faster
+    than a pattern that reads the text character by character.)
+    """
     lines: list[Line] = []
     append = lines.append
     gaps = _GAPS
+    blanks = _BLANK_CHARS
     previous_end = -2  # the first line always follows a gap
-    for match in _LINE.finditer(text):
-        start, end = match.span()
+    pos = 0
+    for raw in text.splitlines(True):
+        size = len(raw)
+        rest = raw.lstrip(blanks)
+        if not rest:
+            pos += size
+            continue
+        start = pos + size - len(rest)
+        end = pos + len(rest.rstrip(blanks)) + size - len(rest)
+        pos += size
         # Whether a blank line (two breaks) precedes; this loop runs once per line.
         if previous_end < 0:
             gap = True
