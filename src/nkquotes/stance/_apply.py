@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 
 import attrs
 
@@ -119,31 +120,68 @@ def apply_stance(
     """
     out = []
     sentences = article.sentences if article is not None else ()
-    # Sentences in order and apart (as parse_article gives them) are searched by bisection.
-    ordered = all(a.end <= b.start for a, b in itertools.pairwise(sentences))
-    starts = [s.start for s in sentences] if ordered else None
+    starts: list[int] | None = None
+    searchable = False  # whether *starts* is set (only quotes without a sentence need it)
     abstained = StanceResult(target=target.name, label=target.neutral, score=0.0)
+    predict = model.predict
     for quote in quotes:
-        sentence = (
-            quote.sentence
-            if quote.sentence is not None
-            else _find_sentence(text, quote, sentences, starts)
-        )
-        item = StanceInput(
-            text=text, quote=quote, sentence=_around(text, sentence, quote), article=article
-        )
-        result = model.predict(item, target)
+        sentence = quote.sentence
+        if sentence is None:
+            if not searchable:
+                # Sentences in order and apart (as parse_article gives them) are searched
+                # by bisection.
+                ordered = all(a.end <= b.start for a, b in itertools.pairwise(sentences))
+                starts = [s.start for s in sentences] if ordered else None
+                searchable = True
+            sentence = _find_sentence(text, quote, sentences, starts)
+        result = predict(_input(text, quote, _around(text, sentence, quote), article), target)
         out.append(_with_stance(quote, abstained if result is None else result))
     return tuple(out)
+
+
+_INPUT_SETTERS = tuple(getattr(StanceInput, a.name).__set__ for a in attrs.fields(StanceInput))
+#: Whether a :class:`StanceInput` may be made by filling its slots (nothing to convert or
+#: check; the fields in the order of :func:`_input`'s arguments).
+_FILL_INPUT = not hasattr(StanceInput, "__attrs_post_init__") and [
+    (a.name, a.converter, a.validator) for a in attrs.fields(StanceInput)
+] == [(name, None, None) for name in ("text", "quote", "sentence", "article")]
+
+
+def _input(text: str, quote: Quote, sentence: Span | None, article: Article | None) -> StanceInput:
+    """``StanceInput(text=text, quote=quote, sentence=sentence, article=article)``, made the
+    quick way when that is the same."""
+    if not _FILL_INPUT:
+        return StanceInput(text=text, quote=quote, sentence=sentence, article=article)
+    item = _new_object(StanceInput)
+    for setter, value in zip(_INPUT_SETTERS, (text, quote, sentence, article), strict=True):
+        setter(item, value)
+    return item
 
 
 #: Quote class -> the ``(attribute, argument)`` names of the fields its ``__init__`` takes.
 _INIT_FIELDS: dict[type, tuple[tuple[str, str], ...]] = {}
 
+#: :class:`Quote`'s fields other than ``stance``, read at once, and the slot setters of all
+#: of them (``stance`` last): a copy of a valid quote needs no validation.
+_QUOTE_NAMES = tuple(a.name for a in attrs.fields(Quote) if a.name != "stance")
+_QUOTE_VALUES = operator.attrgetter(*_QUOTE_NAMES)
+_QUOTE_SETTERS = tuple(getattr(Quote, name).__set__ for name in (*_QUOTE_NAMES, "stance"))
+_new_object = object.__new__
+#: Whether copying the slots is what ``__init__`` would do: no converter, no hook after
+#: init, nothing checking ``stance`` (the other fields come from a valid quote).
+_COPY_SLOTS = not hasattr(Quote, "__attrs_post_init__") and all(
+    a.converter is None and (a.validator is None or a.name != "stance") for a in attrs.fields(Quote)
+)
+
 
 def _with_stance(quote: Quote, stance: StanceResult) -> Quote:
     """``attrs.evolve(quote, stance=stance)`` without looking the fields up for each quote."""
     cls = type(quote)
+    if cls is Quote and _COPY_SLOTS:
+        new = _new_object(Quote)
+        for setter, value in zip(_QUOTE_SETTERS, (*_QUOTE_VALUES(quote), stance), strict=True):
+            setter(new, value)
+        return new
     fields = _INIT_FIELDS.get(cls)
     if fields is None:
         fields = _INIT_FIELDS[cls] = tuple((a.name, a.alias) for a in attrs.fields(cls) if a.init)

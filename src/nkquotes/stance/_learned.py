@@ -30,7 +30,7 @@ from nkquotes._errors import ModelError
 from nkquotes._model import Span, StanceResult
 from nkquotes.stance._apply import StanceInput
 from nkquotes.stance._rules import find_cues
-from nkquotes.stance._scan import find_word, plain_lower, plain_words
+from nkquotes.stance._scan import find_word, plain_view, plain_words
 from nkquotes.stance._target import Target
 
 __all__ = ["NaiveBayesStanceModel", "stance_features"]
@@ -106,6 +106,25 @@ def _unigram_names(item: StanceInput, cues: dict[str, tuple[int, int]]) -> list[
     return list(names)
 
 
+def _known_unigrams(
+    item: StanceInput, cues: dict[str, tuple[int, int]], loglik: dict[str, Any]
+) -> list[str]:
+    """The names of :func:`_unigram_names` that *loglik* knows, in the same order (one pass:
+    the words are deduplicated and filtered without building the full name list)."""
+    text = item.text
+    segments = item.quote.segments
+    if len(segments) == 1:
+        words = _segment_words(text, segments[0])
+    else:
+        words = []
+        for segment in segments:
+            words += _segment_words(text, segment)
+    known = list(filter(loglik.__contains__, dict.fromkeys(words)))
+    if cues:
+        known += filter(loglik.__contains__, cues)  # "cue:…" names are never words
+    return known
+
+
 def _first_offsets(
     item: StanceInput, cues: dict[str, tuple[int, int]], wanted: list[str]
 ) -> dict[str, tuple[int, int]]:
@@ -114,8 +133,8 @@ def _first_offsets(
     left = set(wanted)
     found: dict[str, tuple[int, int]] = {}
     for segment in item.quote.segments:
-        low = plain_lower(text, segment.start, segment.end)
-        if low is not None:
+        if plain_view(text, segment.start, segment.end) is not None:
+            low = text[segment.start : segment.end].lower()  # plain: one char each
             for word in [w for w in left if ":" not in w]:  # not the "cue:…" names
                 at = find_word(low, word)
                 if at >= 0:
@@ -281,10 +300,13 @@ class NaiveBayesStanceModel:
         rows = [row for row in map(loglik.get, features) if row is not None]
         return dict(zip(self.labels, self._normalise(rows), strict=True))
 
-    def _normalise(self, rows: list[tuple[float, ...]]) -> list[float]:
+    def _normalise(
+        self, rows: list[tuple[float, ...]], priors: tuple[float, ...] | None = None
+    ) -> list[float]:
         """The posterior of each label from the log-likelihood rows of the features, given in
-        feature order."""
-        _loglik, priors = self._tables()
+        feature order (*priors*: those of :meth:`_tables`, when the caller has them)."""
+        if priors is None:
+            priors = self._tables()[1]
         # Each label's sum runs in feature order from its prior, as a running total would.
         if len(priors) == 3:  # the usual labels, summed without building columns
             s0, s1, s2 = priors
@@ -328,17 +350,16 @@ class NaiveBayesStanceModel:
                 f"this model was trained for target {self.target!r} {self.labels}, "
                 f"not {target.name!r} {target.labels}"
             )
-        loglik, _priors = self._tables()
+        loglik, priors = self._tables()
         features: dict[str, tuple[int, int]] | None = None
         cues: dict[str, tuple[int, int]] = {}
         if self.bigrams or self.sentence_words:
             features = _features(item, target, self.bigrams, self.sentence_words)
-            names: Iterable[str] = features
+            known = list(filter(loglik.__contains__, features))
         else:
             cues = _cue_names(item, target)
-            names = _unigram_names(item, cues)  # offsets only if evidence is shown
-        known = list(filter(loglik.__contains__, names))
-        probabilities = self._normalise(list(map(loglik.__getitem__, known)))
+            known = _known_unigrams(item, cues, loglik)  # offsets only if evidence is shown
+        probabilities = self._normalise(list(map(loglik.__getitem__, known)), priors)
         k = 0  # the first most probable label
         for j, p in enumerate(probabilities):
             if p > probabilities[k]:

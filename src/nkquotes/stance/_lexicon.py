@@ -96,6 +96,10 @@ class _CompiledCue:
     #: for each later token, its lower-cased alternatives (stems cut at ``*``): lower-cased
     #: plain text without one of each cannot match (``None``: not all ASCII, no shortcut)
     later: tuple[tuple[bytes, ...], ...] | None = None
+    #: :attr:`later` split, per token, into the alternatives that are whole plain words
+    #: (a match needs one of them among the region's words) and the rest (stems, hyphenated
+    #: words: a match needs one of them as a substring); ``None`` when :attr:`later` is
+    needs: tuple[tuple[frozenset[bytes], tuple[bytes, ...]], ...] | None = None
 
     def opens(self, word: str) -> bool:
         """Whether the lower-cased ASCII *word* may be this cue's first word."""
@@ -173,6 +177,31 @@ def _later_tokens(phrase: str) -> tuple[tuple[bytes, ...], ...] | None:
     return tuple(tuple(alt.encode("ascii") for alt in alts) for alts in later)
 
 
+_PLAIN_WORD = regex.compile(rb"[a-z0-9_]+")
+
+
+def _needs(
+    phrase: str, later: tuple[tuple[bytes, ...], ...] | None
+) -> tuple[tuple[frozenset[bytes], tuple[bytes, ...]], ...] | None:
+    """:attr:`_CompiledCue.needs` for *phrase* and its :attr:`~_CompiledCue.later`.
+
+    A whole-word alternative of plain ASCII word characters can only match as a whole run
+    of the region's lower-cased bytes (the pattern will not start or end inside a word), so
+    the region's set of words decides it; the others are tested as substrings."""
+    if later is None:
+        return None
+    tokens = [token for token in phrase.split()[1:] if token not in ("~", "~~")]
+    needs = []
+    for token, alternatives in zip(tokens, later, strict=True):
+        words: list[bytes] = []
+        subs: list[bytes] = []
+        for alt, low in zip(token.split("|"), alternatives, strict=True):
+            whole = not alt.endswith("*") and _PLAIN_WORD.fullmatch(low) is not None
+            (words if whole else subs).append(low)
+        needs.append((frozenset(words), tuple(subs)))
+    return tuple(needs)
+
+
 @functools.lru_cache(maxsize=32)
 def lexicon_of(target: Target) -> Lexicon:
     compiled = []
@@ -180,6 +209,7 @@ def lexicon_of(target: Target) -> Lexicon:
     for number, cue in enumerate(target.cues):
         pattern, keys = _compile_phrase(cue.phrase)
         first_words, first_stems = _first_token(cue.phrase)
+        later = _later_tokens(cue.phrase)
         compiled.append(
             _CompiledCue(
                 cue=cue,
@@ -187,7 +217,8 @@ def lexicon_of(target: Target) -> Lexicon:
                 negates=bool(NEGATOR.search(cue.phrase)),
                 first_words=first_words,
                 first_stems=first_stems,
-                later=_later_tokens(cue.phrase),
+                later=later,
+                needs=_needs(cue.phrase, later),
                 number=number,
             )
         )
@@ -215,16 +246,29 @@ def region_hits(lexicon: Lexicon, text: str, lo: int, hi: int) -> list[tuple[int
         return region_hits_unicode(lexicon, text, lo, hi)
     # The region's distinct words, minus those known to open no cue (see _scan).
     runs = view[1][lo:hi]
+    words = set(runs.split())
+    openers = words.difference(lexicon.closed)
+    if not openers:
+        return []
+    opened = lexicon.opened
     low = b""  # the region's bytes, sliced when a cue first needs them
     hits: list[tuple[int, int, int]] = []
-    for word in set(runs.split()).difference(lexicon.closed):
-        cues = lexicon.opened_by(word)
-        if not cues:
-            continue
-        if not low:
-            low = view[0][lo:hi]
+    for word in openers:
+        cues = opened.get(word)
+        if cues is None:
+            cues = lexicon.opened_by(word)
+            if not cues:
+                continue
         # The cues this word may open whose later words are all in the region.
-        live = [c for c in cues if c.later is None or _has_each(low, c.later)]
+        live = []
+        for compiled in cues:
+            needs = compiled.needs
+            if needs is not None:
+                if not low:
+                    low = view[0][lo:hi]
+                if not _has_all(needs, words, low):
+                    continue
+            live.append(compiled)
         if not live:
             continue
         for at in run_starts(runs, word):
@@ -236,11 +280,16 @@ def region_hits(lexicon: Lexicon, text: str, lo: int, hi: int) -> list[tuple[int
     return hits
 
 
-def _has_each(low: bytes, later: tuple[tuple[bytes, ...], ...]) -> bool:
-    """Whether *low* holds one alternative of each token."""
-    for alternatives in later:
-        for alternative in alternatives:
-            if alternative in low:
+def _has_all(
+    needs: tuple[tuple[frozenset[bytes], tuple[bytes, ...]], ...], words: set[bytes], low: bytes
+) -> bool:
+    """Whether each token of *needs* has a whole-word alternative among *words* or another
+    alternative in *low*."""
+    for whole, subs in needs:
+        if whole and not whole.isdisjoint(words):
+            continue
+        for sub in subs:
+            if sub in low:
                 break
         else:
             return False

@@ -16,7 +16,6 @@ label as the sentence before it.
 from __future__ import annotations
 
 import bisect
-import functools
 
 import attrs
 import regex
@@ -126,7 +125,18 @@ _LAST: list[
 ] = [None]
 
 
-@functools.lru_cache(maxsize=32)
+def _regions(segments: tuple[Span, ...], sentence: Span | None) -> list[tuple[int, int]]:
+    """The stretches of text to search: the segments and the sentence, merged."""
+    if sentence is not None:
+        lo, hi = sentence.start, sentence.end
+        for s in segments:
+            if s.start < lo or s.end > hi:
+                break
+        else:
+            return [(lo, hi)]  # what _merge gives: the usual case
+    return _merge([*segments, *([sentence] if sentence is not None else [])])
+
+
 def _find_cues(
     text: str,
     target: Target,
@@ -134,15 +144,11 @@ def _find_cues(
     sentence: Span | None,
     context_weight: float,
 ) -> tuple[CueMatch, ...]:
+    # No cache beyond find_cues' last call: each quote asks about its own segments, and
+    # hashing them for an lru_cache cost more than it saved.
     lexicon = lexicon_of(target)
-    if sentence is not None and all(
-        sentence.start <= s.start and s.end <= sentence.end for s in segments
-    ):
-        regions = [(sentence.start, sentence.end)]  # what _merge gives: the usual case
-    else:
-        regions = _merge([*segments, *([sentence] if sentence is not None else [])])
     found: list[CueMatch] = []
-    for lo, hi in regions:
+    for lo, hi in _regions(segments, sentence):
         hits = region_hits(lexicon, text, lo, hi)
         if not hits:
             continue
@@ -187,6 +193,8 @@ def _find_cues(
                     modifiers=mod.evidence,
                 )
             )
+    if not found:
+        return ()
     found.sort(key=lambda m: m.span.start)
     return tuple(found)
 
@@ -236,7 +244,7 @@ class RuleStanceModel:
         matches = find_cues(
             text, target, segments, item.sentence, context_weight=self.context_weight
         )
-        decided = _decide(matches, target, self.min_weight)
+        decided = _decide(matches, target, self.min_weight) if matches else None
         if decided is None and item.sentence is not None:
             decided = self._answer(item, target, matches)
         if decided is None:
