@@ -30,7 +30,9 @@ from nkquotes._speakers_mentions import (
 from nkquotes._speakers_scan import (
     _CONNECTORS,
     _MAX_TITLE_TOKENS,
+    _QUOTED,
     _affiliation_word,
+    _quoted_spans,
     _title_before,
     _title_word,
 )
@@ -207,3 +209,24 @@ def test_title_phrases_match_the_word_by_word_reference(text: str, data: st.Data
     tokens = tokenize(text, start, end)
     for i in range(tokens.lo, tokens.hi):
         assert _title_before(text, tokens, i) == _reference_title_before(text, tokens, i)
+
+
+_QUOTE_TEXTS = st.lists(
+    st.sampled_from(['"', "“", "”", "a", " ", "\n", "\n\n", "x y", "\r\n"]), max_size=40
+).map("".join)
+
+
+@settings(max_examples=300)
+@given(
+    st.one_of(_QUOTE_TEXTS, st.text(max_size=60)),
+    st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), max_size=5),
+)
+@example('a "b\n\n" c "d"\n\ne', [(0, 3), (5, 13), (15, 16)])
+@example('a "b" c', [(0, 3), (3, 7)])
+@example('a "b c" d', [(0, 4), (5, 9)])
+def test_quoted_spans_in_one_scan_match_a_scan_of_each_region(
+    text: str, bounds: list[tuple[int, int]]
+) -> None:
+    regions = sorted((min(a, b, len(text)), min(max(a, b), len(text))) for a, b in bounds)
+    each = sorted((m.start(), m.end()) for s, e in regions for m in _QUOTED.finditer(text, s, e))
+    assert _quoted_spans(text, regions) == each

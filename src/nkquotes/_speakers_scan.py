@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 from itertools import compress
 
 import regex
@@ -272,11 +273,7 @@ def build_registry(text: str, article: Article) -> Registry:
     body_words: set[str] = set()
     for tokens in region_tokens:
         body_words.update(tokens.words[tokens.lo : tokens.hi])
-    quoted: list[tuple[int, int]] = []
-    for start, end in regions:
-        if text.find('"', start, end) >= 0 or text.find("“", start, end) >= 0:
-            quoted.extend((m.start(), m.end()) for m in _QUOTED.finditer(text, start, end))
-    registry.quoted = sorted(quoted)
+    registry.quoted = _quoted_spans(text, regions)
     singles: list[tuple[Tokens, int]] = []
     # Cheap tests on the whole text spare most articles a scan of every region.
     document_hits = _occurrences(text, _DOCUMENT_WORDS)
@@ -350,6 +347,33 @@ def build_registry(text: str, article: Article) -> Registry:
         for extra in article.boilerplate:
             _upgrade_names(registry, text, extra.span.start, extra.span.end, body_words, split)
     return registry
+
+
+def _quoted_spans(text: str, regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """What ``_QUOTED.finditer`` finds in each region, in order.
+
+    One scan over all the regions when white space with a line break separates each from the
+    next (the usual paragraphs): a match can then neither start, end nor cross there, so it
+    finds in each region what a scan of that region alone finds.
+    """
+    quoted: list[tuple[int, int]] = []
+    if not regions:
+        return quoted
+    lo, hi = regions[0][0], regions[-1][1]
+    if text.find('"', lo, hi) < 0 and text.find("“", lo, hi) < 0:
+        return quoted
+    apart = True
+    for (_, before), (after, _) in itertools.pairwise(regions):
+        gap = text[before:after]
+        if before >= after or "\n" not in gap or not gap.isspace():
+            apart = False
+            break
+    if apart:
+        return [(m.start(), m.end()) for m in _QUOTED.finditer(text, lo, hi)]
+    for start, end in regions:
+        if text.find('"', start, end) >= 0 or text.find("“", start, end) >= 0:
+            quoted.extend((m.start(), m.end()) for m in _QUOTED.finditer(text, start, end))
+    return sorted(quoted)
 
 
 def _occurrences(text: str, needles: tuple[str, ...]) -> list[int]:
