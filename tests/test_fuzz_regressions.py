@@ -85,3 +85,61 @@ def test_surrogate_code_point_pair_round_trips_through_standard_json() -> None:
     except nkquotes.NkQuotesError:
         return
     assert nkquotes.from_json(json.loads(json.dumps(data))) == document
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="evaluation._matching.trim indexes past the text: a segment ending after the text "
+    "raises IndexError, not InputError",
+)
+@pytest.mark.parametrize("segment", [(0, 10), (3, 4)])
+def test_evaluate_quotes_with_a_segment_past_the_text_raises_an_input_error(
+    segment: tuple[int, int],
+) -> None:
+    from nkquotes.evaluation import GoldQuote, PredictedQuote, evaluate_quotes
+
+    with pytest.raises(nkquotes.NkQuotesError):
+        evaluate_quotes("abc", [GoldQuote(segments=[segment], kind="direct")], [])
+    with pytest.raises(nkquotes.NkQuotesError):
+        evaluate_quotes("abc", [], [PredictedQuote(segments=[segment])])
+
+
+def _builtin_model_data() -> dict[str, object]:
+    from nkquotes.stance import builtin_learned_model
+
+    data: dict[str, object] = builtin_learned_model().to_dict()
+    return data
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="NaiveBayesStanceModel.from_dict accepts non-finite or negative numbers: "
+    "OverflowError on load, or ValueError (math domain error) / a NaN score on predict",
+)
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("counts", {"sanctions": [float("inf"), 0, 0]}),
+        ("counts", {"sanctions": [-5, 0, 0]}),
+        ("documents", [-1, 0, 0]),
+        ("alpha", 0.0),
+        ("alpha", -1.0),
+        ("alpha", float("nan")),
+    ],
+)
+def test_a_stance_model_with_bad_numbers_is_a_model_error(field: str, value: object) -> None:
+    from nkquotes.stance import NaiveBayesStanceModel, StanceInput, builtin_target
+
+    data = json.loads(json.dumps(_builtin_model_data()))
+    if field == "counts":
+        data["counts"].update(value)
+    else:
+        data[field] = value
+    try:
+        model = NaiveBayesStanceModel.from_dict(data)
+        result = model.predict(
+            StanceInput.from_text("We must keep up sanctions on North Korea."), builtin_target()
+        )
+    except nkquotes.ModelError:
+        return
+    assert result is None or 0.0 <= result.score <= 1.0
