@@ -22,8 +22,9 @@ import attrs
 from nkquotes import _lazyregex
 from nkquotes._cues import CueIndex, load_lexicon
 from nkquotes._errors import InputError
-from nkquotes._model import Article, Cue, Problem, Quote, QuoteKind, Span, Speaker
+from nkquotes._model import Article, Problem, Quote, QuoteKind, Span, Speaker
 from nkquotes._quotemarks import find_quoted, opens_with_quote
+from nkquotes._quotes_build import new_cue, new_quote, new_speaker
 from nkquotes._quotes_colon import find_colon_statements, find_posts
 from nkquotes._quotes_direct import find_direct
 from nkquotes._quotes_draft import Draft, ParagraphQuotes, block_at
@@ -264,21 +265,21 @@ def _to_quote(
     attr = draft.attribution
     if attr is not None:
         cue_span = Span.of(text, attr.cue_start, attr.cue_end)
-        cue = Cue(span=cue_span, lemma=attr.lemma)
+        cue = new_cue(cue_span, attr.lemma)
         mention = Span.of(text, *attr.mention) if attr.mention is not None else None
-        speaker = Speaker(mention=mention, reason="unresolved")
+        speaker = new_speaker(mention, "unresolved")
         anchor = attr.cue_start
     else:
-        speaker = Speaker(mention=None, reason="inherited")
+        speaker = new_speaker(None, "inherited")
         anchor = segments[0].start
     s, e = draft.sentence or _sentence_of(sentences, starts, anchor)
-    return Quote(
-        id=f"q{number}",
-        segments=segments,
-        kind=draft.kind,
-        cue=cue,
-        speaker=speaker,
-        paragraph=draft.paragraph,
-        sentence=Span.of(text, s, e),
-        confidence=draft.confidence,
+    return new_quote(
+        f"q{number}",
+        segments,
+        draft.kind,
+        cue,
+        speaker,
+        draft.paragraph,
+        Span.of(text, s, e),
+        draft.confidence,
     )
