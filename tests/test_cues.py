@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nkquotes import InputError, QuoteOptions, find_quotes
-from nkquotes._cues import CueIndex, inflect, load_lexicon
+from nkquotes._cues import CueIndex, CueMatch, inflect, load_lexicon
 from tests.strategies import any_text, newsy_text
 from tests.test_quotes import article_of
 
@@ -72,12 +72,13 @@ def test_bad_user_lexicon_is_an_input_error(tmp_path: Path) -> None:
         load_lexicon(str(tmp_path / "missing.tsv"))
 
 
-def _scan_each(text: str, bounds: list[tuple[int, int, int]]) -> list[tuple[int, int, str]]:
-    """The reference for ``scan_many``: one ``scan`` per paragraph."""
+def _scan_each(text: str, bounds: list[tuple[int, int, int]]) -> list[CueMatch]:
+    """The reference for ``scan_many``: one ``scan`` per paragraph (whose matches are built
+    by the attrs constructor)."""
     lex = load_lexicon()
     out = []
     for start, end, limit in bounds:
-        out.extend((m.start, m.end, m.entry.form) for m in lex.scan(text, start, end, limit))
+        out.extend(lex.scan(text, start, end, limit))
     return out
 
 
@@ -104,8 +105,9 @@ _PARAGRAPHED = st.lists(newsy_text | st.sampled_from(["\n\n", " \n ", "\n", "sai
 def test_scan_many_equals_scan_per_paragraph_on_news(case: tuple[str, list]) -> None:
     text, bounds = case
     lex = load_lexicon()
-    fast = [(m.start, m.end, m.entry.form) for m in lex.scan_many(text, bounds)]
+    fast = lex.scan_many(text, bounds)
     assert fast == _scan_each(text, bounds)
+    assert [repr(m) for m in fast] == [repr(m) for m in _scan_each(text, bounds)]
 
 
 @settings(max_examples=200, deadline=None)
@@ -113,8 +115,9 @@ def test_scan_many_equals_scan_per_paragraph_on_news(case: tuple[str, list]) -> 
 def test_scan_many_equals_scan_per_paragraph_on_any_text(case: tuple[str, list]) -> None:
     text, bounds = case
     lex = load_lexicon()
-    fast = [(m.start, m.end, m.entry.form) for m in lex.scan_many(text, bounds)]
+    fast = lex.scan_many(text, bounds)
     assert fast == _scan_each(text, bounds)
+    assert [repr(m) for m in fast] == [repr(m) for m in _scan_each(text, bounds)]
 
 
 def test_scan_many_stops_a_full_paragraph_only() -> None:

@@ -133,7 +133,7 @@ class CueLexicon:
     ) -> CueEntry | None:
         """The entry of the form matched at ``[s, e)``, unless a hyphen or an apostrophe
         glues it to a longer word (``re-said``, ``said'``)."""
-        if (s > 0 and text[s - 1] in "-'’") or (e < size and text[e] in "-'’"):
+        if (s > 0 and text[s - 1] in _GLUE) or (e < size and text[e] in _GLUE):
             return None
         entry = entries.get(form)
         return self.lookup(form) if entry is None else entry
@@ -148,9 +148,12 @@ class CueLexicon:
         paragraph that reaches its limit ends its run, as the per-paragraph scan stops there.
         """
         found: list[CueMatch] = []
-        entries = self.entries
+        get = self.entries.get
         size = len(text)
         finditer = self.pattern.finditer
+        # matches are filled slot by slot, as attrs would, without its per-field setattr
+        new = _new_object
+        set_start, set_end, set_entry = _MATCH_SETTERS
         n = len(bounds)
         i = 0
         while i < n:
@@ -170,15 +173,31 @@ class CueLexicon:
                     k += 1
                     end_k = bounds[k][1]
                     count = 0
-                entry = self._entry(text, m.group(), s, e, size, entries)
+                # _entry, inlined: this loop runs for every cue of every article
+                if (s > 0 and text[s - 1] in _GLUE) or (e < size and text[e] in _GLUE):
+                    continue
+                form = m.group()
+                entry = get(form)
+                if entry is None and form[:1].isupper():
+                    entry = get(form[:1].lower() + form[1:])
                 if entry is not None:
-                    found.append(CueMatch(s, e, entry))
+                    match = new(CueMatch)
+                    set_start(match, s)
+                    set_end(match, e)
+                    set_entry(match, entry)
+                    found.append(match)
                     count += 1
                     if count >= bounds[k][2]:
                         nxt = k + 1  # the rest of this paragraph is not read
                         break
             i = nxt
         return found
+
+
+_new_object = object.__new__
+_MATCH_SETTERS = tuple(CueMatch.__dict__[name].__set__ for name in ("start", "end", "entry"))
+#: Characters that glue a cue form to a longer word: "re-said", "said'".
+_GLUE = "-'’"
 
 
 class CueIndex:
