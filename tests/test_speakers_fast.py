@@ -27,14 +27,13 @@ from nkquotes._speakers_mentions import (
     analyse,
     trim,
 )
-from nkquotes._speakers_scan import (
-    _CONNECTORS,
-    _MAX_TITLE_TOKENS,
-    _QUOTED,
+from nkquotes._speakers_scan import _QUOTED, _quoted_spans
+from nkquotes._speakers_titles import (
+    CONNECTORS,
+    MAX_TITLE_TOKENS,
     _affiliation_word,
-    _quoted_spans,
-    _title_before,
     _title_word,
+    title_before,
 )
 from nkquotes._speakers_tokens import _TOKEN_SPLIT, Tokens, splitter, tokenize
 
@@ -155,25 +154,25 @@ def test_text_in_another_script_is_split_by_the_regex_pattern() -> None:
 
 
 def _reference_title_before(text: str, tokens: Tokens, index: int) -> tuple[str, int] | None:
-    """:func:`_title_before` as it was before its word tests were cached as flags."""
+    """:func:`title_before` as it was before its word tests were cached as flags."""
     starts, ends, words = tokens.starts, tokens.ends, tokens.words
     lo = tokens.lo
     if index == lo or not _title_word(words[index - 1]):
         return None
     first = index
-    while first > lo and index - first < _MAX_TITLE_TOKENS:
+    while first > lo and index - first < MAX_TITLE_TOKENS:
         prev = first - 1
         gap = text[ends[prev] : starts[first]]
         if gap.strip() or "\n" in gap or not _title_word(words[prev]):
             break
         if tokens.possessive[prev] and not _affiliation_word(words[prev]):
             break
-        if fold(words[prev]) in _CONNECTORS and any(
+        if fold(words[prev]) in CONNECTORS and any(
             fold(w) in ROLE_NOUNS for w in words[first:index]
         ):
             break
         first -= 1
-    while first < index and fold(words[first]) in _CONNECTORS:
+    while first < index and fold(words[first]) in CONNECTORS:
         first += 1
     if first == index:
         return None
@@ -208,7 +207,7 @@ def test_title_phrases_match_the_word_by_word_reference(text: str, data: st.Data
         end = data.draw(st.integers(start, len(text)))
     tokens = tokenize(text, start, end)
     for i in range(tokens.lo, tokens.hi):
-        assert _title_before(text, tokens, i) == _reference_title_before(text, tokens, i)
+        assert title_before(text, tokens, i) == _reference_title_before(text, tokens, i)
 
 
 _QUOTE_TEXTS = st.lists(

@@ -24,9 +24,7 @@ from nkquotes import _lazyregex
 from nkquotes._entities import (
     Record,
     Registry,
-    countries_in,
     gender_of,
-    split_title,
     titles_match,
 )
 from nkquotes._model import Article, EntityKind, Span, inner_span
@@ -40,7 +38,16 @@ from nkquotes._names import (
     TITLE_WORDS,
     country_key,
     fold,
-    strip_determiner,
+)
+from nkquotes._speakers_titles import (
+    CONNECTORS,
+    MAX_TITLE_TOKENS,
+    T_CONNECTOR,
+    T_TITLE,
+    apposition_after,
+    attach,
+    title_before,
+    title_flags,
 )
 from nkquotes._speakers_tokens import Splitter, Tokens, splitter, tokenize, tokenize_regions
 
@@ -49,12 +56,8 @@ __all__ = ["build_registry"]
 _PARTY = _lazyregex.compile(r"\s*\(\s*([RDI])\s*[-–,]\s*([A-Z][A-Za-z.]{1,12})\s*\)")
 # An opening mark stops the scan too, so a run of unclosed “ is read once, not 2,000 times.
 _QUOTED = _lazyregex.compile(r"\"[^\"\n]{1,2000}\"|“[^“”\n]{1,2000}”")
-_APPOSITION_END = _lazyregex.compile(
-    r"[,;:()\"“”]|(?<!\b\p{Lu})\.(?:\s|$)|\s(?:said|says|told|added|who|which|that|when|where|whose)\b"
-)
 _DOCUMENT_WORDS = ("Resolution", "Declaration", "Agreement", "Statement", "Treaty", "Act", "Report")
 _DOCUMENT = _lazyregex.compile(rf"\b(?:{'|'.join(_DOCUMENT_WORDS)})\s+(?:No\.\s*)?\d[\d/-]*")
-_CONNECTORS = frozenset({"of", "for", "to", "the", "on", "at"})
 _UNNAMED = _lazyregex.compile(
     r"\b(?:a|an)\s+(?:(?:unidentified|unnamed|anonymous)\s+)?"
     r"((?:[^\s,.;:\"“”()]+\s+){0,4}?spokes(?:man|woman|person))\b",
@@ -63,10 +66,7 @@ _UNNAMED = _lazyregex.compile(
 # Every unnamed spokesperson match contains this (same case rules as ``_UNNAMED``).
 _SPOKES = _lazyregex.compile(r"spokes", regex.IGNORECASE)
 _SPACES_AT = _lazyregex.compile(r"\s*")
-_OF_AT = _lazyregex.compile(r"\s(?:of|at)\s+(?:the\s+)?(.+)$")
 _SENTENCE_END = _lazyregex.compile(r"[.!?:\"“”]\s*$|\n")
-_MAX_TITLE_TOKENS = 10
-_MAX_APPOSITION = 16
 # -- scanning -----------------------------------------------------------------------------
 
 
@@ -99,11 +99,6 @@ def _start_kind(word: str) -> int:
 
 
 @functools.cache
-def _title_or_honorific() -> frozenset[str]:
-    return TITLE_WORDS.words | HONORIFICS.words
-
-
-@functools.cache
 def _pair_heads() -> frozenset[str]:
     """First words of the two-word country names (``north`` of ``north korea``)."""
     return frozenset(key.split()[0] for key in COUNTRY_ALIASES if " " in key)
@@ -129,132 +124,6 @@ def _name_shaped(word: str) -> bool:
     if not word[:1].isupper() or (word.isupper() and len(word) > 1 and "-" not in word):
         return False
     return fold(word) not in _not_name_words() and not country_key(word)
-
-
-@functools.lru_cache(maxsize=8192)
-def _title_word(word: str) -> bool:
-    key = fold(word)
-    return (
-        key in TITLE_WORDS
-        or key in HONORIFICS
-        or key in ORG_WORDS
-        or key in PLACES
-        or country_key(word) is not None
-        or key in _CONNECTORS
-        or (word[:1].isupper() and key not in STOP_CAPS)
-    )
-
-
-# What a word can be in a title phrase before a name (:func:`_title_flags`).
-_T_TITLE, _T_CONNECTOR, _T_ROLE, _T_NAMED, _T_AFFILIATION = 1, 2, 4, 8, 16
-
-
-@functools.lru_cache(maxsize=16384)
-def _title_flags(word: str) -> int:
-    """All that :func:`_title_before` asks of *word*, in one cached lookup: a title word
-    (:func:`_title_word`), a connector, a role noun, a title or honorific, an affiliation."""
-    key = fold(word)
-    flags = _T_TITLE if _title_word(word) else 0
-    if key in _CONNECTORS:
-        flags |= _T_CONNECTOR
-    if key in ROLE_NOUNS:
-        flags |= _T_ROLE
-    if key in _title_or_honorific():
-        flags |= _T_NAMED
-    if _affiliation_word(word):
-        flags |= _T_AFFILIATION
-    return flags
-
-
-def _title_before(text: str, tokens: Tokens, index: int) -> tuple[str, int] | None:
-    """The title phrase ending just before ``tokens[index]``, with its start offset."""
-    lo = tokens.lo
-    if index == lo:
-        return None
-    words = tokens.words
-    flags = _title_flags(words[index - 1])
-    if not flags & _T_TITLE:
-        return None  # the usual case, which the loop below would find at its first word
-    starts, ends, possessive = tokens.starts, tokens.ends, tokens.possessive
-    # The flags of words[first:index], last word first.
-    taken: list[int] = []
-    role = False  # whether a role noun is among them
-    first = index
-    while first > lo and index - first < _MAX_TITLE_TOKENS:
-        prev = first - 1
-        if prev != index - 1:
-            flags = _title_flags(words[prev])
-        gap_start, gap_end = ends[prev], starts[first]
-        if gap_end != gap_start + 1 or text[gap_start] != " ":  # not the usual one space
-            gap = text[gap_start:gap_end]
-            if gap.strip() or "\n" in gap:
-                break
-        if not flags & _T_TITLE:
-            break
-        if possessive[prev] and not flags & _T_AFFILIATION:
-            break  # ``Trump's spokeswoman Sarah Sanders``: Trump's titles are not hers
-        if flags & _T_CONNECTOR and role:
-            break  # ``the sister of Supreme Leader Kim``: the sister is someone else
-        first = prev
-        taken.append(flags)
-        role = role or bool(flags & _T_ROLE)
-    while taken and taken[-1] & _T_CONNECTOR:
-        taken.pop()
-    if not any(flags & _T_NAMED for flags in taken):
-        return None  # (none taken, or no title nor honorific among them)
-    start = starts[index - len(taken)]
-    return text[start : ends[index - 1]], start
-
-
-@functools.lru_cache(maxsize=8192)
-def _affiliation_word(word: str) -> bool:
-    key = fold(word)
-    return key in ORG_WORDS or key in PLACES or country_key(word) is not None
-
-
-def _apposition_after(text: str, pos: int, limit: int) -> str | None:
-    """``, chairman of X,`` after a name: the role phrase, or None."""
-    if not text.startswith(", ", pos):
-        return None
-    begin = pos + 2
-    end_match = _APPOSITION_END.search(text, begin, min(limit, begin + 160))
-    end = end_match.start() if end_match else min(limit, begin + 160)
-    phrase = text[begin:end].strip()
-    words = fold(phrase).replace("'s", "").split()
-    if len(words) > _MAX_APPOSITION and words[0] in {"a", "an"} and " and " in phrase:
-        # "an expert and director of … at …": the first of the roles is enough.
-        phrase = phrase.partition(" and ")[0]
-        words = fold(phrase).replace("'s", "").split()
-    if not words or len(words) > _MAX_APPOSITION:
-        return None
-    lead = words[1] if words[0] in {"a", "an", "the"} and len(words) > 1 else words[0]
-    if (
-        phrase[:1].isupper()
-        and words[0] not in {"a", "an", "the"}
-        and not (countries_in(" ".join(phrase.split()[:2])) or lead in TITLE_WORDS)
-    ):
-        return None
-    if not set(words) & TITLE_WORDS or lead in {"who", "which", "said", "says"}:
-        return None
-    return phrase
-
-
-def _attach(record: Record, title_phrase: str | None, apposition: str | None) -> None:
-    for phrase in (title_phrase, apposition):
-        if not phrase:
-            continue
-        affiliation, title = split_title(strip_determiner(phrase))
-        if phrase is apposition and title is None:
-            continue
-        if affiliation and record.affiliation is None:
-            record.affiliation = affiliation
-        if title:
-            record.add_title(title)
-            if record.affiliation is None and phrase is apposition:
-                match = _OF_AT.search(title)
-                if match:
-                    record.affiliation = match.group(1)
-        record.learn_gender(phrase)
 
 
 def _regions(text: str, article: Article) -> list[tuple[int, int]]:
@@ -317,7 +186,7 @@ def build_registry(text: str, article: Article) -> Registry:
                 while next_org < len(org_at) and org_at[next_org] < i:
                     next_org += 1
                 reach = org_at[next_org] if next_org < len(org_at) else hi
-                org = _org_run(text, tokens, i) if reach - i < _MAX_TITLE_TOKENS else i
+                org = _org_run(text, tokens, i) if reach - i < MAX_TITLE_TOKENS else i
                 if org > i:
                     span = inner_span(text, starts[i], starts[org - 1] + len(words[org - 1]))
                     registry.named(span.text, EntityKind.ORGANISATION, span)
@@ -336,7 +205,7 @@ def build_registry(text: str, article: Article) -> Registry:
     votes: dict[int, tuple[Record, set[str]]] = {}
     for tokens, i in singles:
         # Most capitalised words have no title before them and nobody to mention.
-        titled = i > tokens.lo and _title_flags(tokens.words[i - 1]) & _T_TITLE != 0
+        titled = i > tokens.lo and title_flags(tokens.words[i - 1]) & T_TITLE != 0
         if titled or registry.has_short(tokens.words[i]):
             _register_single(registry, text, tokens, i, votes, titled)
     # "Mr Suga" throughout: "he" may be Yoshihide Suga; "Mr." and "Mrs. Clinton" say nothing.
@@ -414,7 +283,7 @@ def _upgrade_names(
 def _org_run(text: str, tokens: Tokens, i: int) -> int:
     """End index of a capitalised run ending in an organisation word (``Foreign Ministry``).
 
-    The caller has checked that an organisation word follows within ``_MAX_TITLE_TOKENS``
+    The caller has checked that an organisation word follows within ``MAX_TITLE_TOKENS``
     (the only way the run can end in one).
     """
     words, upper = tokens.words, tokens.upper
@@ -424,7 +293,7 @@ def _org_run(text: str, tokens: Tokens, i: int) -> int:
     count = tokens.hi
     j = i
     end = i
-    while j < count and j - i < _MAX_TITLE_TOKENS:
+    while j < count and j - i < MAX_TITLE_TOKENS:
         if j > i and text[ends[j - 1] : starts[j]] != " ":
             break
         key = fold(words[j])
@@ -436,7 +305,7 @@ def _org_run(text: str, tokens: Tokens, i: int) -> int:
                 end = j
             if possessive[j - 1]:
                 break
-        elif key in _CONNECTORS and j > i:
+        elif key in CONNECTORS and j > i:
             j += 1
         else:
             break
@@ -512,14 +381,14 @@ def _register_run(
     span = inner_span(text, starts[i], starts[j - 1] + len(words[j - 1]))
     name = span.text
     record = registry.person(name, span)
-    title = _title_before(text, tokens, i)
+    title = title_before(text, tokens, i)
     end = span.end
     party = _party_at(text, end, limit)
     if party:
         record.party = f"{party.group(1)}-{party.group(2)}"
         end = party.end()
-    apposition = None if tokens.possessive[j - 1] else _apposition_after(text, end, limit)
-    _attach(record, title[0] if title else None, apposition)
+    apposition = None if tokens.possessive[j - 1] else apposition_after(text, end, limit)
+    attach(record, title[0] if title else None, apposition)
 
 
 def _party_at(text: str, pos: int, limit: int) -> regex.Match[str] | None:
@@ -552,8 +421,8 @@ def _register_single(
     be no part of a title."""
     word = tokens.words[i]
     start = tokens.starts[i]
-    title = _title_before(text, tokens, i) if titled else None
-    if title is not None and _title_flags(tokens.words[i - 1]) & _T_CONNECTOR:
+    title = title_before(text, tokens, i) if titled else None
+    if title is not None and title_flags(tokens.words[i - 1]) & T_CONNECTOR:
         title = None
     candidates = registry.short(word)
     if title is None and not candidates:
@@ -565,7 +434,7 @@ def _register_single(
             candidates = compatible
             if not candidates:
                 record = registry.single(word, span)
-                _attach(record, title[0], None)
+                attach(record, title[0], None)
                 return
     if not candidates:
         return
