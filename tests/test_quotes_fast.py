@@ -112,6 +112,11 @@ _WORDS = st.sampled_from(
         "(@",
         "—",
         "–",
+        "--",
+        "amid",
+        ";",
+        ", adding",
+        ", but it",
     ]
 )
 _SHAPED = st.lists(_WORDS, max_size=12).map(" ".join)
@@ -210,6 +215,9 @@ def test_guarded_patterns_equal_the_patterns(text: str, data: st.DataObject) -> 
     assert _span(G.pp_that_after(text, pos, hi)) == _span(G.PP_THAT.compiled.match(text, pos, hi))
     assert _span(K.not_content_at(text, pos, hi)) == _span(K.NOT_CONTENT.match(text, pos, hi))
     assert _span(C.coord_back(text, pos, hi)) == _span(C.COORD.compiled.match(text, pos, hi))
+    assert [m.span() for m in C._content_stops(text, pos, hi)] == [
+        m.span() for m in C._CONTENT_STOP.finditer(text, pos, hi)
+    ]
     lead = _AFTER_LEAD.match(text, pos, hi)
     assert lead is not None
     ps, pe, end = D.after_lead(text, pos, hi)

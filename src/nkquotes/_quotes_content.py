@@ -8,6 +8,8 @@ a dashed aside or a participial modifier (``, making him the first …``).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import regex
 
 from nkquotes import _lazyregex
@@ -92,6 +94,16 @@ def coord_back(text: str, lo: int, pos: int) -> regex.Match[str] | None:
     return None
 
 
+def _content_stops(text: str, start: int, end: int) -> Iterable[regex.Match[str]]:
+    """``_CONTENT_STOP.finditer``, run only where one of the characters every match holds
+    (a comma, a semicolon, a dash, or "amid") is in the span: two contents in three have
+    none."""
+    for needle in (",", ";", "—", "–", "--", "amid"):
+        if text.find(needle, start, end) >= 0:
+            return _CONTENT_STOP.compiled.finditer(text, start, end)
+    return ()
+
+
 #: Later cues examined per content span at most (news sentences hold under 10).
 _MAX_LATER_CUES = 16
 
@@ -104,7 +116,8 @@ def content_end(text: str, cues: CueIndex, start: int, end: int, pq: ParagraphQu
     (``, X said``, ``, reports CNN``) or a coordinated predicate (``… and urged …``).
     """
     partner = -1  # the closing dash of a paired aside
-    for stop in _CONTENT_STOP.compiled.finditer(text, start, end):
+    stops = _content_stops(text, start, end)
+    for stop in stops:
         if stop.start() == partner:
             continue
         k = block_at(pq, stop.start())
