@@ -147,6 +147,26 @@ def test_the_chosen_split_is_the_regex_split(text: str) -> None:
     assert splitter(text)(text) == _TOKEN_SPLIT.split(text)
 
 
+_LATIN_CHARS = st.one_of(
+    st.characters(min_codepoint=0x20, max_codepoint=0x24F),
+    st.characters(min_codepoint=0x300, max_codepoint=0x36F),
+    st.sampled_from(["’", "“", "”", "—", ".", " ", "A.", "É.", "-"]),
+)
+_LATIN_TEXTS = st.lists(_LATIN_CHARS, max_size=60).map("".join)
+
+
+@settings(max_examples=300)
+@given(_LATIN_TEXTS)
+@example("José Núñez-Erdoğan’s U.S. É.Ö. aide ǅx Ǆ.Ǆ.")
+def test_the_latin_split_is_the_regex_split(text: str) -> None:
+    assert splitter(text)(text) == _TOKEN_SPLIT.split(text)
+
+
+def test_accented_names_and_typographic_marks_take_the_re_split() -> None:
+    assert splitter("“José Erdoğan’s aide”") not in (_TOKEN_SPLIT.split, splitter("ascii"))
+    assert splitter("“Kim’s aide” — 1½") == splitter("ascii")
+
+
 def test_text_in_another_script_is_split_by_the_regex_pattern() -> None:
     text = " ".join(chr(c) for c in range(0x4E00, 0x4E00 + 400))
     assert splitter(text) == _TOKEN_SPLIT.split

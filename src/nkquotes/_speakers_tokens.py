@@ -120,53 +120,74 @@ def _plain_split() -> Splitter:
 #: ``regex`` module itself (so the answer follows its Unicode tables, not ``unicodedata``'s).
 _WORD_CHAR = _lazyregex.compile(r"[\p{L}\p{M}\d]")
 _UPPER_CHAR = _lazyregex.compile(r"\p{Lu}")
-#: Above this many distinct non-ASCII word characters (text in another script) the ``re``
-#: pattern would grow too large: the text is split by ``_TOKEN_SPLIT`` itself.
-_MAX_EXTRA_CHARS = 256
+#: Latin-1 Supplement, Latin Extended-A and -B, combining diacritical marks: the non-ASCII
+#: letters of names in English news (``José``, ``Erdoğan``, ``Nguyễn`` written decomposed).
+_LATIN = ((0x80, 0x250), (0x300, 0x370))
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+#: More distinct non-ASCII characters than this: text in another script, not classified.
+_MAX_NON_ASCII = 1024
+_PIECE = 8192
 
 
 @functools.lru_cache(maxsize=4096)
 def _char_class(char: str) -> int:
-    """0 when ``TOKEN`` cannot match the non-ASCII *char*; 1 for a word character, 2 for a
-    capital (which is a word character too)."""
+    """0 when ``TOKEN`` cannot match *char*; 1 for a word character, 2 for a capital (which
+    is a word character too)."""
     if _WORD_CHAR.match(char) is None:
         return 0
     return 2 if _UPPER_CHAR.match(char) is not None else 1
 
 
-@functools.lru_cache(maxsize=256)
-def _extended_split(words: str, capitals: str) -> Splitter:
-    """``_PLAIN_TOKEN_SPLIT`` with the non-ASCII word characters *words* and capitals
-    *capitals* added to its classes: the same split as ``_TOKEN_SPLIT`` on text whose other
-    non-ASCII characters ``TOKEN`` cannot match."""
-    word = "[A-Za-z0-9" + "".join(f"\\U{ord(c):08x}" for c in words) + "]"
-    upper = "[A-Z" + "".join(f"\\U{ord(c):08x}" for c in capitals) + "]"
-    return re.compile(
-        f"({word}(?:(?<={upper})\\.{upper}\\.(?:{upper}\\.)*|{word}*(?:[-'’]{word}+)*))"
-    ).split
+def _ranges(chars: list[str]) -> str:
+    """*chars* (sorted) as the inside of a character class, consecutive ones as ranges."""
+    out: list[str] = []
+    first = last = -2
+    for code in map(ord, chars):
+        if code != last + 1:
+            if first >= 0:
+                out.append(f"\\U{first:08x}-\\U{last:08x}")
+            first = code
+        last = code
+    if first >= 0:
+        out.append(f"\\U{first:08x}-\\U{last:08x}")
+    return "".join(out)
+
+
+@functools.cache
+def _latin_split() -> tuple[frozenset[str], Splitter]:
+    """The Latin word characters ``TOKEN`` matches (see ``_LATIN``), and
+    ``_PLAIN_TOKEN_SPLIT`` with them added: the same split as ``_TOKEN_SPLIT`` on text whose
+    other non-ASCII characters are no word characters. Compiled once."""
+    chars = [chr(code) for low, high in _LATIN for code in range(low, high)]
+    words = [c for c in chars if _char_class(c)]
+    capitals = [c for c in chars if _char_class(c) == 2]
+    word = f"[A-Za-z0-9{_ranges(words)}]"
+    upper = f"[A-Z{_ranges(capitals)}]"
+    pattern = f"({word}(?:(?<={upper})\\.{upper}\\.(?:{upper}\\.)*|{word}*(?:[-'’]{word}+)*))"
+    return frozenset(words), re.compile(pattern).split
 
 
 def splitter(text: str) -> Splitter:
     """``_TOKEN_SPLIT.split``, or the same split by the faster ``re`` when *text* allows.
 
-    ``re`` has no ``\\p{..}`` classes, so its pattern lists the letters, marks and digits the
-    text uses: ``[A-Za-z0-9]`` and each non-ASCII one by itself (accented names; typographic
-    quotes and dashes are none). Only text with very many of them (another script) is split
-    by the ``regex`` module.
+    ``re`` has no ``\\p{..}`` classes, so its pattern lists the letters, marks and digits:
+    ``[A-Za-z0-9]``, with the Latin ones of ``_LATIN`` added when the text has any (accented
+    names; typographic quotes and dashes are no word characters). Text with other word
+    characters (another script) is split by the ``regex`` module.
     """
     if text.isascii():
         return _plain_split()
-    # The non-ASCII characters by a C-level scan (news text has a few dozen: quotes, dashes).
-    chars = sorted(set(_NON_ASCII.findall(text)))
-    classes = list(map(_char_class, chars))
-    words = "".join(compress(chars, classes))
-    if not words:
-        return _plain_split()
-    if len(words) > _MAX_EXTRA_CHARS:
+    # The non-ASCII characters by a C-level scan (news text has a few dozen: quotes, dashes),
+    # by pieces, so that text in another script is told after its first piece.
+    found: set[str] = set()
+    for at in range(0, len(text), _PIECE):
+        found.update(_NON_ASCII.findall(text, at, at + _PIECE))
+        if len(found) > _MAX_NON_ASCII:
+            return _TOKEN_SPLIT.split
+    latin, latin_split = _latin_split()
+    if any(map(_char_class, found - latin)):
         return _TOKEN_SPLIT.split
-    capitals = "".join(c for c, kind in zip(chars, classes, strict=True) if kind == 2)
-    return _extended_split(words, capitals)
+    return latin_split if not latin.isdisjoint(found) else _plain_split()
 
 
 def _scan(
