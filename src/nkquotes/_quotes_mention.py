@@ -268,37 +268,38 @@ def _noun_phrase_and_last(
         ts, te = span
         tok = text[ts:te]
         low = tok.lower()
-        # the token before this one, which several tests look at
-        span = token_back(text, lo, ts)
-        nxt = None if span is None else text[span[0] : span[1]]
+        # `span` becomes the token before this one once a test needs it (read once)
+        looked = False
         if low in _CONNECT and tokens:
-            prev = tokens[-1][2]
             if low in _CONNECT_AFTER_NOUN:
                 # "spokesman for the ministry": keep only after a speaker noun.
-                if nxt is None or nxt.lower() not in SPEAKER_NOUNS:
+                span = token_back(text, lo, ts)
+                looked = True
+                if span is None or text[span[0] : span[1]].lower() not in SPEAKER_NOUNS:
                     break
-            elif not _is_name(prev) and low != "of":
+            elif not _is_name(tokens[-1][2]) and low != "of":
                 break
             tokens.append((ts, te, tok))
+            if not looked:
+                span = token_back(text, lo, ts)
             continue
-        if (
-            low in ("in", "out")
-            and tokens
-            and _is_number(tokens[-1][2])
-            and nxt is not None
-            and (_is_number(nxt) or nxt == "of")
-        ):
-            tokens.append((ts, te, tok))  # "six in 10 voters", "four out of five"
-            continue
-        # a month name ending the mention is a surname after a name: "Theresa May [said]"
-        surname = (
-            tok in _TIME_WORDS
-            and not tokens
-            and nxt is not None
-            and nxt[:1].isupper()
-            and nxt not in _TIME_WORDS
-            and nxt.lower() not in _STOP
-        )
+        if low in ("in", "out") and tokens and _is_number(tokens[-1][2]):
+            span = token_back(text, lo, ts)
+            looked = True
+            if span is not None:
+                nxt = text[span[0] : span[1]]
+                if _is_number(nxt) or nxt == "of":
+                    tokens.append((ts, te, tok))  # "six in 10 voters", "four out of five"
+                    continue
+        surname = False
+        if tok in _TIME_WORDS and not tokens:
+            # a month name ending the mention is a surname after a name: "Theresa May"
+            if not looked:
+                span = token_back(text, lo, ts)
+                looked = True
+            if span is not None:
+                nxt = text[span[0] : span[1]]
+                surname = nxt[:1].isupper() and nxt not in _TIME_WORDS and nxt.lower() not in _STOP
         if (low in _STOP or tok in _TIME_WORDS) and not surname:
             break
         if not (_is_name(tok) or low in _DETERMINERS or low in PRONOUNS or tok.islower()):
@@ -316,7 +317,9 @@ def _noun_phrase_and_last(
         tokens.append((ts, te, tok))
         if low in PRONOUNS:
             break
-        if low in _DETERMINERS and (nxt is None or nxt.lower() != "of"):
+        if not looked:
+            span = token_back(text, lo, ts)
+        if low in _DETERMINERS and (span is None or text[span[0] : span[1]].lower() != "of"):
             break  # "three-quarters of the voters": a determiner after "of" does not end the NP
     # Drop connectors left dangling at the front ("of", "and").
     while tokens and tokens[-1][2].lower() in _CONNECT_IN_OUT:
