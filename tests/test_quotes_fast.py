@@ -166,6 +166,8 @@ def test_each_shape_equals_the_patterns() -> None:
         "Kim in May said",
         "Kim in 2016 said",
         "Kim in 20160 said",
+        "Kim in \u0662\u0660\u0661\u0666 said",
+        "Kim in 2016\u0666 said",
         "Kim on Sunday said",
         "Kim éMonday said",
         "Kim _Monday said",

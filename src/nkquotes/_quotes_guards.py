@@ -91,6 +91,12 @@ _AUX_NAMES = wordset(
 )
 
 
+#: How each word that may end a match ends: the words themselves and "ly" (a year ends
+#: with a digit, maybe outside ASCII).
+_AUX_ENDINGS = (*_AUX_LAST, *_AUX_NAMES, "ly")
+_DIGITS = frozenset("0123456789")
+
+
 def no_aux(text: str, lo: int, cue_start: int) -> bool:
     """Whether ``_quotes_mention._AUX_BACK`` surely fails before *cue_start* (``str`` only).
 
@@ -105,6 +111,9 @@ def no_aux(text: str, lo: int, cue_start: int) -> bool:
         p -= 1
     if p == cue_start:
         return True
+    last = text[p - 1] if p > lo else ""
+    if last < "\x80" and last not in _DIGITS and not text.endswith(_AUX_ENDINGS, lo, p):
+        return True  # no word that may end a match ends here ("Trump", "officials")
     q = p
     while q > lo and text[q - 1] in ASCII_ALNUM:
         q -= 1
