@@ -15,7 +15,7 @@ import attrs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nkquotes import Quote, QuoteKind, Span
+from nkquotes import Quote, QuoteKind, Span, StanceResult
 from nkquotes.stance import (
     StanceInput,
     _apply,
@@ -78,6 +78,10 @@ def text_and_region(draw: st.DrawFn, texts: st.SearchStrategy[str]) -> tuple[str
     text = draw(texts)
     start = draw(st.integers(0, len(text)))
     return text, start, draw(st.integers(start, len(text)))
+
+
+def _whole(text: str) -> tuple[str, int, int]:
+    return text, 0, len(text)
 
 
 def _plain(text: str, start: int, end: int) -> bool:
@@ -209,3 +213,121 @@ def test_prediction_is_that_of_the_features(text: str) -> None:
     assert result.evidence == tuple(
         sorted({features[f] for f in top}, key=lambda s: (s.start, s.end))
     )
+
+
+def _reference_hits(text: str, lo: int, hi: int) -> list[tuple[int, int, int]]:
+    """Every cue's own pattern tried at every offset of the region: no index, no shortcut."""
+    return [
+        (compiled.number, m.start(), m.end())
+        for at in range(lo, hi)
+        for compiled in LEXICON.cues
+        if (m := compiled.pattern.match(text, at, hi)) is not None
+    ]
+
+
+#: Words that open hyphenated and multi-word cues, next to the cues' own words.
+openers = st.sampled_from(
+    ["confidence", "good", "end", "worn", "in", "more", "do", "con", "sanction", "empty"]
+)
+hyphenated = st.lists(
+    st.tuples(
+        cased | openers,
+        st.sampled_from([" ", "-", "- ", "'", "’", " “", ", ", ". ", "—", "-x"]),
+    ).map("".join),
+    max_size=25,
+).map("".join)
+
+
+@st.composite
+def cue_phrase(draw: st.DrawFn) -> str:
+    """One of the lexicon's phrases written out: an alternative of each token (stems with an
+    ending), up to two filler words for a gap, in any case."""
+    phrase = draw(st.sampled_from([c.phrase for c in NK.cues]))
+    words = []
+    for token in phrase.split():
+        if token in ("~", "~~"):
+            words += draw(st.lists(st.sampled_from(["the", "new", "U.S.", "so"]), max_size=2))
+            continue
+        alt = draw(st.sampled_from(token.split("|")))
+        if alt.endswith("*"):
+            alt = alt[:-1] + draw(st.sampled_from(["", "s", "ed", "ing", "-x"]))
+        words.append(draw(st.sampled_from([alt, alt.upper(), alt.title()])))
+    return " ".join(words)
+
+
+#: Plain glue (the bytes path) most of the time, any glue (the ``regex`` path) sometimes.
+phrase_glue = st.sampled_from([" ", " ", ", ", ". ", "-", "'", "’", " “", "” ", " — "]) | glue
+phrases = st.lists(
+    st.tuples(cue_phrase() | cased | openers, phrase_glue).map("".join), max_size=12
+).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(text_and_region(newsy | plain_newsy | hyphenated | phrases) | phrases.map(_whole))
+def test_cue_hits_are_every_match_of_every_pattern(case: tuple[str, int, int]) -> None:
+    # The word index, the opening words of hyphenated cues and the later-word tests only
+    # skip tries that would fail: both paths find what trying everything finds.
+    text, lo, hi = case
+    expected = sorted(_reference_hits(text, lo, hi))
+    assert sorted(_lexicon.region_hits(LEXICON, text, lo, hi)) == expected
+    assert sorted(_lexicon.region_hits_unicode(LEXICON, text, lo, hi)) == expected
+
+
+@settings(max_examples=50, deadline=None)
+@given(text_and_region(any_text))
+def test_cue_hits_on_any_text_are_every_match(case: tuple[str, int, int]) -> None:
+    text, lo, hi = case
+    assert sorted(_lexicon.region_hits(LEXICON, text, lo, hi)) == sorted(
+        _reference_hits(text, lo, hi)
+    )
+
+
+def test_hyphenated_cues_open_only_at_their_first_part() -> None:
+    (compiled,) = [c for c in LEXICON.cues if c.cue.phrase == "confidence-building"]
+    assert compiled.opens("confidence")
+    assert not compiled.opens("conference")
+    text = "Confidence-building steps, the conference said."
+    assert [n for n, _s, _e in _lexicon.region_hits(LEXICON, text, 0, len(text))] == [
+        compiled.number
+    ]
+
+
+@settings(max_examples=150, deadline=None)
+@given(newsy | plain_newsy | apostrophes | any_text)
+def test_known_unigrams_are_the_known_names_in_order(text: str) -> None:
+    loglik, _priors = builtin_learned_model()._tables()
+    item = StanceInput.from_text(text)
+    cues = _learned._cue_names(item, NK)
+    expected = [name for name in _learned._unigram_names(item, cues) if name in loglik]
+    assert _learned._known_unigrams(item, cues, loglik) == expected
+
+
+def test_quotes_and_inputs_are_filled_by_their_slots() -> None:
+    # Both fast constructors are in use (a converter or a check added to Quote or
+    # StanceInput turns them off) and give what __init__ gives.
+    assert _apply._COPY_SLOTS
+    assert _apply._FILL_INPUT
+    text = "Kim said sanctions must stay."
+    span = Span.of(text, 9, len(text))
+    quote = Quote(id="q1", segments=(span,), kind=QuoteKind.INDIRECT, paragraph=2)
+    item = _apply._input(text, quote, span, None)
+    assert item == StanceInput(text=text, quote=quote, sentence=span, article=None)
+    assert type(item) is StanceInput
+    stance = StanceResult(target=NK.name, label="pressure", score=0.75, evidence=(span,))
+    assert _apply._with_stance(quote, stance) == attrs.evolve(quote, stance=stance)
+
+
+def test_margins_are_those_of_the_rows() -> None:
+    model = attrs.evolve(builtin_learned_model(), min_score=0.0)
+    loglik, _priors = model._tables()
+    features = sorted(loglik)[:50]
+    for k in range(len(model.labels)):
+        expected = []
+        for f in features:
+            row = loglik[f]
+            margin = row[k] - max(v for j, v in enumerate(row) if j != k)
+            if margin > 0:
+                expected.append((-margin, f))
+        assert model._margins(k, features) == expected
+        # Met again (memoised), in another order.
+        assert model._margins(k, features[::-1]) == expected[::-1]

@@ -29,7 +29,7 @@ from nkquotes import _lazyregex
 from nkquotes._errors import ModelError
 from nkquotes._model import Span, StanceResult
 from nkquotes.stance._apply import StanceInput
-from nkquotes.stance._rules import find_cues
+from nkquotes.stance._rules import CueMatch, find_cues
 from nkquotes.stance._scan import find_word, plain_view, plain_words
 from nkquotes.stance._target import Target
 
@@ -82,8 +82,13 @@ def _segment_words(text: str, segment: Span) -> list[str]:
 
 def _cue_names(item: StanceInput, target: Target) -> dict[str, tuple[int, int]]:
     """The lexicon features (``cue:relief``, ``cue:relief:q``), each with its first offsets."""
+    return _cue_names_of(find_cues(item.text, target, item.quote.segments, item.sentence), target)
+
+
+def _cue_names_of(matches: tuple[CueMatch, ...], target: Target) -> dict[str, tuple[int, int]]:
+    """:func:`_cue_names` from the cues found."""
     names: dict[str, tuple[int, int]] = {}
-    for match in find_cues(item.text, target, item.quote.segments, item.sentence):
+    for match in matches:
         if match.weight <= 0 or match.label == target.neutral:
             continue
         where = (match.span.start, match.span.end)
@@ -112,14 +117,15 @@ def _known_unigrams(
     """The names of :func:`_unigram_names` that *loglik* knows, in the same order (one pass:
     the words are deduplicated and filtered without building the full name list)."""
     text = item.text
-    segments = item.quote.segments
-    if len(segments) == 1:
-        words = _segment_words(text, segments[0])
-    else:
-        words = []
-        for segment in segments:
-            words += _segment_words(text, segment)
-    known = list(filter(loglik.__contains__, dict.fromkeys(words)))
+    words: list[str] = []
+    for segment in item.quote.segments:
+        start, end = segment.start, segment.end
+        part = plain_words(text, start, end)  # _segment_words, without a call per segment
+        if part is None:
+            part = [word.lower() for word in _WORD.findall(text, start, end)]
+        words += part
+    # Filtered first, then deduplicated: the same names in the same order, fewer to hash.
+    known = list(dict.fromkeys(filter(loglik.__contains__, words)))
     if cues:
         known += filter(loglik.__contains__, cues)  # "cue:…" names are never words
     return known
@@ -329,17 +335,18 @@ class NaiveBayesStanceModel:
         """``(-margin, feature)`` for the *features* that argue for label *k*: how far their
         log-likelihood for it is above the best other label (computed as features are met,
         so a model used for a few quotes does not pay for its whole vocabulary)."""
-        loglik, _priors = self._tables()
-        margins: dict[str, float] = self._cache.setdefault(f"margins:{k}", {})
-        out = []
-        for feature in features:
-            margin = margins.get(feature)
-            if margin is None:
-                row = loglik[feature]
-                margin = margins[feature] = row[k] - max(v for j, v in enumerate(row) if j != k)
-            if margin > 0:
-                out.append((-margin, feature))
-        return out
+        tables: list[dict[str, float]] | None = self._cache.get("margins")
+        if tables is None:
+            tables = self._cache["margins"] = [{} for _label in self.labels]
+        margins = tables[k]
+        if not all(map(margins.__contains__, features)):  # features not met before
+            loglik, _priors = self._tables()
+            for feature in features:
+                if feature not in margins:
+                    row = loglik[feature]
+                    margins[feature] = row[k] - max(v for j, v in enumerate(row) if j != k)
+        values = list(map(margins.__getitem__, features))
+        return [(-margin, f) for margin, f in zip(values, features, strict=True) if margin > 0]
 
     def predict(self, item: StanceInput, target: Target) -> StanceResult | None:
         """The most probable label, with the n-grams that argued most for it as evidence."""
@@ -357,7 +364,9 @@ class NaiveBayesStanceModel:
             features = _features(item, target, self.bigrams, self.sentence_words)
             known = list(filter(loglik.__contains__, features))
         else:
-            cues = _cue_names(item, target)
+            matches = find_cues(item.text, target, item.quote.segments, item.sentence)
+            if matches:
+                cues = _cue_names_of(matches, target)
             known = _known_unigrams(item, cues, loglik)  # offsets only if evidence is shown
         probabilities = self._normalise(list(map(loglik.__getitem__, known)), priors)
         k = 0  # the first most probable label
@@ -373,7 +382,7 @@ class NaiveBayesStanceModel:
         where = features if features is not None else _first_offsets(item, cues, shown)
         text = item.text
         evidence = tuple(
-            Span.of(text, start, end) for start, end in sorted({where[f] for f in shown})
+            [Span.of(text, start, end) for start, end in sorted({where[f] for f in shown})]
         )
         return StanceResult(
             target=target.name, label=self.labels[k], score=score, evidence=evidence

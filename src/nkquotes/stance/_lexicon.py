@@ -24,6 +24,8 @@ from nkquotes.stance._target import LexiconCue, Target
 __all__ = ["WORDS", "Lexicon", "lexicon_of", "region_hits", "region_hits_unicode"]
 
 _SEP = r"[^\w.;:!?]+"
+#: What joins the parts of a hyphenated word or a contraction in a cue.
+_JOINER = regex.compile(r"['’-]")
 _GAP_WORD = r"\w+(?:['’-]\w+)*+"
 WORDS = _lazyregex.compile(r"\w+")
 _KEY = 3
@@ -149,17 +151,22 @@ class Lexicon:
 
 def _first_token(phrase: str) -> tuple[frozenset[str] | None, tuple[str, ...]]:
     """The words and stems (``sanction*``) of a phrase's first token, lower-cased; ``None``
-    when one of them is not a plain ASCII word (then the pattern alone decides)."""
+    when one of them does not begin with a plain ASCII word (then the pattern alone decides).
+
+    An alternative joined by hyphens or apostrophes (``confidence-building``) can only start
+    where the whole word is its first part (``confidence``): a hyphen or apostrophe must
+    follow it, and no word character."""
     words: set[str] = set()
     stems: list[str] = []
     for alt in phrase.split()[0].split("|"):
         bare = alt[:-1] if alt.endswith("*") else alt
-        if not (bare.isascii() and bare.isalnum()):
+        head = _JOINER.split(bare, maxsplit=1)[0]
+        if not (head.isascii() and head.isalnum()):
             return None, ()
-        if alt.endswith("*"):
-            stems.append(bare.lower())
+        if head != bare or not alt.endswith("*"):
+            words.add(head.lower())
         else:
-            words.add(bare.lower())
+            stems.append(bare.lower())
     return frozenset(words), tuple(stems)
 
 
