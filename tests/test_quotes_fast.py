@@ -220,6 +220,7 @@ def test_guarded_patterns_equal_the_patterns(text: str, data: st.DataObject) -> 
     assert [m.span() for m in C._content_stops(text, pos, hi)] == [
         m.span() for m in C._CONTENT_STOP.finditer(text, pos, hi)
     ]
+    assert D.negated(text, pos, hi) == (D.NEG_BEFORE.search(text, pos, hi) is not None)
     lead = _AFTER_LEAD.match(text, pos, hi)
     assert lead is not None
     ps, pe, end = D.after_lead(text, pos, hi)
@@ -300,3 +301,11 @@ def test_the_modifier_guard_lets_every_alternative_through(tail: str) -> None:
     assert Q._MODIFIER.compiled.match(text, 4, len(text)) is not None
     assert Q.skip_modifiers(text, 4, len(text)) == _skip_modifiers_reference(text, 4, len(text))
     assert Q.skip_modifiers(text, 4, len(text)) > 4
+
+
+@pytest.mark.parametrize(
+    "text", ["he did not ", "he didn’t ", "he didn't\u00a0", "going to ", "never "]
+)
+def test_the_negation_guard_lets_its_pattern_match(text: str) -> None:
+    assert D.NEG_BEFORE.search(text, 0, len(text)) is not None
+    assert D.negated(text, 0, len(text))

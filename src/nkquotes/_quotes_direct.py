@@ -18,7 +18,7 @@ from nkquotes._cues import CueIndex
 from nkquotes._model import QuoteKind
 from nkquotes._quotemarks import QUOTE_CHARS, Quoted
 from nkquotes._quotes_draft import Attribution, Draft, ParagraphQuotes
-from nkquotes._quotes_fast import after_space
+from nkquotes._quotes_fast import HSPACE, after_space, ends_before_space
 from nkquotes._quotes_mention import (
     aux_before,
     mention_after,
@@ -28,7 +28,7 @@ from nkquotes._quotes_mention import (
 )
 from nkquotes._sentences import split_sentences
 
-__all__ = ["after_lead", "colon_lead", "find_direct", "lead_in"]
+__all__ = ["NEG_BEFORE", "after_lead", "colon_lead", "find_direct", "lead_in", "negated"]
 
 
 def _words(words: str) -> list[str]:
@@ -51,7 +51,16 @@ def after_lead(text: str, pos: int, hi: int) -> tuple[int, int, int]:
 _SENTENCE_PUNCT = frozenset(".?!…")
 _RIGHT_OK = frozenset(".,;:?!)]—–-…")
 _ATTR_WINDOW = 160
-_NEG_BEFORE = _lazyregex.compile(r"(?r)(?:\bnot|n[’']t|\bnever|\bto)[^\S\n]+\Z")
+NEG_BEFORE = _lazyregex.compile(r"(?r)(?:\bnot|n[’']t|\bnever|\bto)[^\S\n]+\Z")
+_NEG_WORDS = ("not", "n't", "n’t", "never", "to")
+
+
+def negated(text: str, lo: int, pos: int) -> bool:
+    """Whether ``NEG_BEFORE`` finds a negation or "to" right before *pos*; the pattern
+    runs only where white space ends the window after one of its words."""
+    if pos > lo and text[pos - 1] in HSPACE and ends_before_space(text, lo, pos, _NEG_WORDS):
+        return NEG_BEFORE.search(text, lo, pos) is not None
+    return False
 
 
 #: Words after ``X said`` that still belong to the attribution (``… he said at a rally.``).
@@ -103,7 +112,7 @@ def _attr_after(text: str, pos: int, hi: int, cues: CueIndex) -> Attribution | N
             p = mention[0]  # "meaning ludicrous, he added" after the closing mark
         if mention is None or mention[0] != p:
             break
-        if _NEG_BEFORE.search(text, p, cue_start):
+        if negated(text, p, cue_start):
             break
         end = skip_modifiers(text, m.end, window)
         if "obj" in entry.flags:
@@ -173,7 +182,7 @@ def lead_in(text: str, lo: int, hi: int, cues: CueIndex, *, comma: bool) -> Attr
         mention = mention_after(text, last.end, hi, loose=True)
     if mention is None:
         return None
-    if _NEG_BEFORE.search(text, lo, cue_start):
+    if negated(text, lo, cue_start):
         return None
     return Attribution(cue_start, last.end, entry.lemma, mention, hi)
 
