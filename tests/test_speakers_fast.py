@@ -35,7 +35,7 @@ from nkquotes._speakers_titles import (
     _title_word,
     title_before,
 )
-from nkquotes._speakers_tokens import _TOKEN_SPLIT, Tokens, splitter, tokenize
+from nkquotes._speakers_tokens import _TOKEN_SPLIT, Tokens, _add_non_ascii, splitter, tokenize
 
 _SPANS = st.integers(0, 20).flatmap(
     lambda start: st.integers(start, 30).map(lambda end: Span.of("x" * 30, start, end))
@@ -249,3 +249,24 @@ def test_quoted_spans_in_one_scan_match_a_scan_of_each_region(
     regions = sorted((min(a, b, len(text)), min(max(a, b), len(text))) for a, b in bounds)
     each = sorted((m.start(), m.end()) for s, e in regions for m in _QUOTED.finditer(text, s, e))
     assert _quoted_spans(text, regions) == each
+
+
+_PIECES = st.one_of(
+    st.text(max_size=80),
+    st.lists(
+        st.sampled_from(["a", " ", "é", "’", "“", "—", "\ud800", "\udfff", "\U0001f600", "국"]),
+        max_size=40,
+    ).map("".join),
+    st.lists(st.characters(min_codepoint=0x80), max_size=40).map("".join),
+)
+
+
+@settings(max_examples=300)
+@given(_PIECES, st.sets(st.sampled_from(["é", "x", "\ud800"])))
+@example("a’b“c’’\ud800é\U0001f600", set())
+def test_non_ascii_characters_are_found_by_bytes_as_by_characters(
+    piece: str, found: set[str]
+) -> None:
+    expected = found | {c for c in piece if not c.isascii()}
+    _add_non_ascii(piece, found)
+    assert found == expected

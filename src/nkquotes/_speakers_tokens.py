@@ -123,7 +123,8 @@ _UPPER_CHAR = _lazyregex.compile(r"\p{Lu}")
 #: Latin-1 Supplement, Latin Extended-A and -B, combining diacritical marks: the non-ASCII
 #: letters of names in English news (``José``, ``Erdoğan``, ``Nguyễn`` written decomposed).
 _LATIN = ((0x80, 0x250), (0x300, 0x370))
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII_BYTES = bytes(range(128))
+_FEW = 16
 #: More distinct non-ASCII characters than this: text in another script, not classified.
 _MAX_NON_ASCII = 1024
 _PIECE = 8192
@@ -167,6 +168,25 @@ def _latin_split() -> tuple[frozenset[str], Splitter]:
     return frozenset(words), re.compile(pattern).split
 
 
+def _add_non_ascii(piece: str, found: set[str]) -> None:
+    """Add the distinct non-ASCII characters of *piece* to *found*, by C-level passes.
+
+    UTF-8 without its ASCII bytes is the non-ASCII characters in order (no byte of a longer
+    sequence is ASCII, and none starts one but its first). A few characters make most of it
+    (typographic quotes, dashes): each is taken out of the rest at once, then whatever is
+    left goes into the set.
+    """
+    rest = piece.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
+    for _ in range(_FEW):
+        if not rest:
+            return
+        lead = rest[0]
+        sequence = rest[: 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4]
+        found.add(sequence.decode("utf-8", "surrogatepass"))
+        rest = rest.replace(sequence, b"")
+    found.update(rest.decode("utf-8", "surrogatepass"))
+
+
 def splitter(text: str) -> Splitter:
     """``_TOKEN_SPLIT.split``, or the same split by the faster ``re`` when *text* allows.
 
@@ -181,7 +201,7 @@ def splitter(text: str) -> Splitter:
     # by pieces, so that text in another script is told after its first piece.
     found: set[str] = set()
     for at in range(0, len(text), _PIECE):
-        found.update(_NON_ASCII.findall(text, at, at + _PIECE))
+        _add_non_ascii(text[at : at + _PIECE], found)
         if len(found) > _MAX_NON_ASCII:
             return _TOKEN_SPLIT.split
     latin, latin_split = _latin_split()
