@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nkquotes import _quotemarks as Q
 from nkquotes._quotemarks import find_quoted, opens_with_quote
+from tests.strategies import any_text, newsy_text
 
 
 def _inner(text: str) -> list[str]:
@@ -81,3 +86,26 @@ def test_twin_apostrophes_are_one_double_mark() -> None:
 def test_twin_apostrophes_open_a_paragraph() -> None:
     assert opens_with_quote("''The talks go on.", 0, 18)
     assert not opens_with_quote("It's Kim's turn.", 0, 16)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(alphabet="ab9 '’\"“”-é", max_size=30) | any_text | newsy_text,
+    st.data(),
+)
+def test_a_plain_apostrophe_is_what_single_role_calls_one(text: str, data: st.DataObject) -> None:
+    """find_quoted passes over plain apostrophes without asking _single_role: it must say
+    the same, and no twin mark starts there."""
+    hi = data.draw(st.integers(0, len(text)))
+    lo = data.draw(st.integers(0, hi))
+    for i in range(lo, hi):
+        if Q._plain_apostrophe(text, i, lo, hi):
+            assert Q._single_role(text, i, lo, hi) == Q._APOSTROPHE
+            assert not Q._twin(text, i, hi)
+
+
+def test_plain_apostrophes_are_seen() -> None:
+    assert Q._plain_apostrophe("don't", 3, 0, 5)
+    assert Q._plain_apostrophe("Korea’s", 5, 0, 7)
+    assert not Q._plain_apostrophe("'90s", 0, 0, 4)
+    assert not Q._plain_apostrophe("Koreas' talks", 6, 0, 13)
