@@ -127,3 +127,12 @@ def test_scan_many_stops_a_full_paragraph_only() -> None:
     fast = [text[m.start : m.end] for m in lex.scan_many(text, bounds)]
     assert fast == ["said", "said", "said", "told", "added"]
     assert _scan_each(text, bounds) == lex.scan_many(text, bounds)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_PARAGRAPHED, st.integers(-5, 400), st.integers(-5, 400))
+def test_between_is_every_match_inside(text: str, start: int, end: int) -> None:
+    lex = load_lexicon()
+    matches = lex.scan(text, 0, len(text))
+    index = CueIndex(matches)
+    assert index.between(start, end) == [m for m in matches if start <= m.start and m.end <= end]

@@ -211,13 +211,10 @@ class CueIndex:
 
     def between(self, start: int, end: int) -> list[CueMatch]:
         """Matches lying wholly inside ``[start, end)``."""
-        i = bisect.bisect_left(self.starts, start)
-        out = []
-        while i < len(self.matches) and self.matches[i].start < end:
-            if self.matches[i].end <= end:
-                out.append(self.matches[i])
-            i += 1
-        return out
+        starts = self.starts
+        i = bisect.bisect_left(starts, start)
+        j = bisect.bisect_left(starts, end, i)
+        return [m for m in self.matches[i:j] if m.end <= end]
 
     def first(self, start: int, end: int) -> CueMatch | None:
         """The first match inside ``[start, end)``."""
