@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from nkquotes import InputError
 from nkquotes.evaluation import (
     GoldQuote,
     PredictedQuote,
@@ -361,3 +362,27 @@ def test_a_missed_gold_nobody_covers_is_not_merged() -> None:
     match = evaluate_quotes(text, golds, [pred(text, "nothing else")])
     assert match.recalled == (False,)
     assert match.merged == (False,)
+
+
+@pytest.mark.parametrize(
+    ("gold", "predicted"),
+    [
+        ([GoldQuote(segments=[(0, 10)], kind="direct")], []),
+        ([GoldQuote(segments=[(3, 4)], kind="direct")], []),
+        ([GoldQuote(segments=[(2, 1)], kind="direct")], []),
+        ([GoldQuote(segments=[(0, 1)], kind="direct", sources=[(-1, 2)])], []),
+        ([], [PredictedQuote(segments=[(0, 4)])]),
+        ([], [PredictedQuote(segments=[(0, 1)], mention=(1, 9))]),
+    ],
+)
+def test_spans_outside_the_text_raise_an_input_error(
+    gold: list[GoldQuote], predicted: list[PredictedQuote]
+) -> None:
+    with pytest.raises(InputError, match="not within the text of 3 characters"):
+        evaluate_quotes("abc", gold, predicted)
+
+
+def test_spans_at_the_text_edges_are_accepted() -> None:
+    gold = [GoldQuote(segments=[(0, 3)], kind="direct", sources=[(3, 3)])]
+    match = evaluate_quotes("abc", gold, [PredictedQuote(segments=[(0, 3)], mention=(0, 0))])
+    assert match.recalled == (True,)

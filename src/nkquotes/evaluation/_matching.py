@@ -19,6 +19,7 @@ from collections.abc import Sequence
 import attrs
 
 from nkquotes import _lazyregex
+from nkquotes._errors import InputError
 
 __all__ = [
     "THRESHOLD",
@@ -202,10 +203,27 @@ def speaker_matches(text: str, gold: GoldQuote, predicted: PredictedQuote) -> bo
     return any(c is not None and c in source_words for c in candidates)
 
 
+def _check_offsets(text: str, what: str, item: GoldQuote | PredictedQuote) -> None:
+    """Raise :class:`InputError` unless every span of *item* lies within *text*."""
+    spans = list(item.segments)
+    if isinstance(item, GoldQuote):
+        spans.extend(item.sources)
+    elif item.mention is not None:
+        spans.append(item.mention)
+    for start, end in spans:
+        if not 0 <= start <= end <= len(text):
+            raise InputError(
+                f"{what}: span ({start}, {end}) is not within the text of {len(text)} characters"
+            )
+
+
 def evaluate_quotes(
     text: str, gold: Sequence[GoldQuote], predicted: Sequence[PredictedQuote]
 ) -> QuoteMatch:
     """Match *predicted* against *gold* contents in *text* by the 60% character rule.
+
+    Raises :class:`~nkquotes.InputError` when a segment, source or mention of either lies
+    outside *text*.
 
     >>> text = 'He said "we will win." Then he left.'
     >>> gold = [GoldQuote(segments=[(9, 21)], kind="direct", speaker="He")]
@@ -215,6 +233,9 @@ def evaluate_quotes(
     """
     gold_t = tuple(gold)
     pred_t = tuple(predicted)
+    for what, items in (("gold", gold_t), ("predicted", pred_t)):
+        for index, item in enumerate(items):
+            _check_offsets(text, f"{what} quote {index}", item)
     gold_chars = [characters(text, g.segments) for g in gold_t]
     pred_chars = [characters(text, p.segments) for p in pred_t]
     assigned: list[int | None] = []
