@@ -10,7 +10,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nkquotes import Quote, QuoteKind, Span, _dates, _timex
+from nkquotes import Quote, QuoteKind, Span, _asciifold, _dates, _dates_scan, _timex
 
 from .strategies import any_text
 from .test_timex_fast import dated, stretch
@@ -117,3 +117,17 @@ signature_lines = st.tuples(
 def test_signature_lines_open_with_an_opener(line: str) -> None:
     if _dates._POST_SIGNATURE.match(line, 0) is not None:
         assert line[1:2] in _dates._SIGNATURE_OPENERS
+
+
+def _plain(part: str) -> bool:
+    return all(c.isascii() or _asciifold.inert_char(c) for c in part)
+
+
+@settings(max_examples=600, deadline=None)
+@given(stretch(dated | any_text | st.text(st.sampled_from("day May 2019 ago week’“—\u00a0_"))))
+def test_anchor_neighbourhoods_find_what_the_full_scan_finds(case: tuple[str, int, int]) -> None:
+    text, start, stop = case
+    part = text[start:stop]
+    if _plain(part):
+        expected = [m.span() for m in _timex._ANCHOR.finditer(text, start, stop)]
+        assert _dates_scan.anchor_spans(_timex._ANCHOR.finditer, text, start, part) == expected

@@ -35,6 +35,7 @@ import regex
 
 from nkquotes import _lazyregex
 from nkquotes._asciifold import inert_char
+from nkquotes._dates_scan import anchor_spans
 from nkquotes._model import DateSource, Span
 
 __all__ = [
@@ -295,13 +296,18 @@ def _windows(text: str, start: int, stop: int) -> list[tuple[int, int]]:
     ``yesterday``, ``week``, ``ago``), and none reaches further than :data:`_WINDOW` from it;
     scanning only there is several times faster than running the full pattern everywhere.
     """
-    if not _may_anchor(text[start:stop]):
+    part = text[start:stop]
+    if not _may_anchor(part):
         return []  # most stretches searched
+    if part.isascii() or all(map(inert_char, _ASCII_RUNS.sub("", part))):
+        anchors = anchor_spans(_ANCHOR.finditer, text, start, part)
+    else:
+        anchors = [m.span() for m in _ANCHOR.finditer(text, start, stop)]
     windows: list[tuple[int, int]] = []
     word_tail = _WORD_TAIL.match
-    for anchor in _ANCHOR.finditer(text, start, stop):
-        low = max(start, anchor.start() - _WINDOW)
-        high = min(stop, anchor.end() + _WINDOW)
+    for anchor_start, anchor_end in anchors:
+        low = max(start, anchor_start - _WINDOW)
+        high = min(stop, anchor_end + _WINDOW)
         # Never end inside a word: the pattern's closing \b would hold at the window's end
         # ("earlier Sunday|said" is no expression).
         tail = word_tail(text, high, stop)
