@@ -257,6 +257,65 @@ def test_invalid_jsonl_records_are_reported_and_others_processed(
     assert ["error" in d for d in lines] == [False, True, True, True, True, False, True]
 
 
+def _run_utf8(monkeypatch: pytest.MonkeyPatch, *argv: str) -> tuple[int, str, str]:
+    """Run the CLI with strict UTF-8 byte streams, as a pipe to a file has."""
+    out, err = io.BytesIO(), io.BytesIO()
+    stdout = io.TextIOWrapper(out, encoding="utf-8", errors="strict", newline="")
+    stderr = io.TextIOWrapper(err, encoding="utf-8", errors="backslashreplace")
+    monkeypatch.setattr(sys, "stdout", stdout)
+    monkeypatch.setattr(sys, "stderr", stderr)
+    code = main(list(argv))
+    stdout.flush()
+    stderr.flush()
+    return code, out.getvalue().decode("utf-8"), err.getvalue().decode("utf-8")
+
+
+LONE_SURROGATE_TEXT = 'Kim said "we \ud800 go."'
+
+
+@pytest.fixture
+def surrogate_corpus(tmp_path: Path) -> Path:
+    """A JSONL record whose text escapes a lone surrogate, then an ordinary one."""
+    corpus = tmp_path / "corpus.jsonl"
+    records = [{"id": "bad", "text": LONE_SURROGATE_TEXT}, {"id": "ok", "text": "Fine."}]
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="ascii")
+    return corpus
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_json_output_escapes_a_lone_surrogate_losslessly(
+    monkeypatch: pytest.MonkeyPatch, surrogate_corpus: Path, fmt: str
+) -> None:
+    code, out, err = _run_utf8(
+        monkeypatch, "extract", "--input-format", "jsonl", "-f", fmt, str(surrogate_corpus)
+    )
+    assert (code, err) == (0, "")
+    records = json.loads(out) if fmt == "json" else [json.loads(x) for x in out.splitlines()]
+    assert [r["id"] for r in records] == ["bad", "ok"]
+    assert "\\ud800" in out  # escaped, so the output is valid UTF-8
+    assert from_json(records[0]) == attrs.evolve(extract(LONE_SURROGATE_TEXT), id="bad")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "text"])
+def test_csv_and_text_refuse_a_lone_surrogate_and_go_on(
+    monkeypatch: pytest.MonkeyPatch, surrogate_corpus: Path, fmt: str
+) -> None:
+    code, out, err = _run_utf8(
+        monkeypatch, "extract", "--input-format", "jsonl", "-f", fmt, str(surrogate_corpus)
+    )
+    assert code == 1
+    assert err.splitlines() == [
+        f"nkquotes: error: {surrogate_corpus}:1 (id bad): cannot be written as {fmt}: "
+        "character U+D800 (a lone surrogate); --format json or jsonl escape it",
+        "nkquotes: 1 of 2 inputs failed",
+    ]
+    assert "Kim" not in out  # nothing of the refused record
+    if fmt == "csv":
+        assert out.splitlines()[0].startswith("article_id,")
+    else:
+        assert "(id ok)" in out
+
+
 @pytest.mark.parametrize(
     ("argv", "message"),
     [

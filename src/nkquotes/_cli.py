@@ -164,11 +164,15 @@ def _run_extract(args: argparse.Namespace) -> int:
             pipeline=None,
             chunksize=4,
         ):
-            if not result.ok:
+            if result.ok:
+                problem = writer.write(result)
+            else:
+                problem = result.error or "failed"
+                writer.write(result)  # JSON keeps a record of the failure
+            if problem is not None:
                 failed += 1
                 progress.clear()
-                _error(err, result.label, result.error or "failed")
-            writer.write(result)
+                _error(err, result.label, problem)
             progress.update(failed)
         writer.close()
     finally:

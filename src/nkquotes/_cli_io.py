@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 import time
@@ -151,6 +152,18 @@ def format_document(document: Document, label: str | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _unwritable(chunk: str, stream: IO[str]) -> str | None:
+    """What in *chunk* the *stream*'s encoding cannot carry, or ``None``."""
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        chunk.encode(encoding, getattr(stream, "errors", None) or "strict")
+    except UnicodeEncodeError as exc:
+        char = exc.object[exc.start]
+        what = "a lone surrogate" if "\ud800" <= char <= "\udfff" else f"not in {encoding}"
+        return f"character U+{ord(char):04X} ({what})"
+    return None
+
+
 class Writer:
     """Writes results to *stream* in one of the formats json, jsonl, csv, text."""
 
@@ -167,30 +180,47 @@ class Writer:
             return error_json(result.error or "failed", id=result.id, source=result.source)
         return to_json(result.document, source=result.source)
 
-    def write(self, result: BatchResult) -> None:
-        out = self.stream
-        if self.fmt == "jsonl":
-            out.write(json.dumps(self._json(result), ensure_ascii=False) + "\n")
-        elif self.fmt == "json":
-            if self.single:
-                out.write(json.dumps(self._json(result), ensure_ascii=False, indent=2) + "\n")
-            else:
-                out.write("[\n" if self.count == 0 else ",\n")
-                out.write(json.dumps(self._json(result), ensure_ascii=False))
-        elif self.fmt == "csv":
-            from nkquotes._rows import write_csv
+    def write(self, result: BatchResult) -> str | None:
+        """Write *result*. Returns why its document cannot be written in this format to this
+        stream (nothing is written then), or ``None``.
 
-            if not self._csv_header:
+        JSON escapes what the stream's encoding cannot carry (a lone surrogate from a JSONL
+        ``\\ud800`` escape), so it loses nothing; CSV and text have no escapes and refuse.
+        """
+        out = self.stream
+        if self.fmt in ("json", "jsonl"):
+            data = self._json(result)
+            indent = 2 if self.fmt == "json" and self.single else None
+            line = json.dumps(data, ensure_ascii=False, indent=indent)
+            if _unwritable(line, out) is not None:
+                line = json.dumps(data, ensure_ascii=True, indent=indent)
+            if self.fmt == "jsonl" or self.single:
+                out.write(line + "\n")
+            else:
+                out.write(("[\n" if self.count == 0 else ",\n") + line)
+        elif result.document is not None:
+            if self.fmt == "csv":
+                from nkquotes._rows import write_csv
+
+                buffer = io.StringIO()
+                write_csv([result.document], buffer, header=False)
+                chunk = buffer.getvalue()
+            else:
+                chunk = ("\n" if self._listed else "") + format_document(
+                    result.document, result.label
+                )
+            problem = _unwritable(chunk, out)
+            if problem is not None:
+                return (
+                    f"cannot be written as {self.fmt}: {problem}; --format json or jsonl escape it"
+                )
+            if self.fmt == "csv" and not self._csv_header:
                 self.write_csv_header()
-            if result.document is not None:
-                write_csv([result.document], out, header=False)
-        elif result.document is not None:  # text
-            if self._listed:
-                out.write("\n")
-            out.write(format_document(result.document, result.label))
-            self._listed += 1
+            out.write(chunk)
+            self._listed += self.fmt == "text"
         self.count += 1
         out.flush()
+        return None
 
     def close(self) -> None:
         if self.fmt == "json" and not self.single:
