@@ -5,7 +5,11 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import nkquotes
 from nkquotes import QuoteKind, find_quotes
+from nkquotes import _quotes as QU
+from nkquotes._cues import CueIndex, load_lexicon
+from nkquotes._errors import NkQuotesError
 from nkquotes._quotes import period_word
 from tests.strategies import any_text, newsy_text
 from tests.test_quotes import article_of
@@ -151,3 +155,25 @@ def test_period_word_reads_the_last_word() -> None:
     assert period_word("U.S.", 0, 4) == "U.S."
     assert period_word("said so", 0, 7) is None
     assert period_word(" . ", 0, 3) == "."
+
+
+@settings(max_examples=150, deadline=None)
+@given(newsy_text | any_text)
+def test_a_paragraph_without_a_cue_in_its_sentences_has_none_in_any(text: str) -> None:
+    """find_speech passes over a paragraph when no cue lies inside the span of all its
+    sentences: then no sentence holds one, and the per-sentence loop would do nothing."""
+    try:
+        article = nkquotes.parse_article(text)
+    except NkQuotesError:
+        return
+    paragraphs, _, _ = QU._paragraph_quotes(text, article)
+    cues = CueIndex(
+        load_lexicon().scan_many(
+            text, [(pq.start, pq.end, 4 * QU.cue_budget(pq.start, pq.end)) for pq in paragraphs]
+        )
+    )
+    for pq in paragraphs:
+        sents = QU._sentences(text, article, pq.index, pq.start, pq.end, pq)
+        assert sents == sorted(sents)
+        if cues.first(sents[0][0], max(e for _, e in sents)) is None:
+            assert all(not cues.between(s, e) for s, e in sents)

@@ -154,6 +154,8 @@ def find_speech(
     )
     starts = [c for c, _ in direct_mentions]
     for pq, sents in zip(paragraphs, sentences, strict=False):
+        if not sents or cues.first(sents[0][0], max(e for _, e in sents)) is None:
+            continue  # no cue in any sentence of the paragraph (half of them)
         # news paragraphs hold a handful of cues; thousands are hostile text, read in part
         budget = cue_budget(pq.start, pq.end)
         for s_start, s_end in sents:
