@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import itertools
 import json
 from typing import Any
 
@@ -24,6 +25,7 @@ from nkquotes import (
     Document,
     Entity,
     EntityKind,
+    InputError,
     Paragraph,
     PartialDate,
     Problem,
@@ -334,3 +336,22 @@ def test_csv_row_per_quote() -> None:
             "confidence": "0.75",
         }
     ]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["a", " ", '"', "said", "\n\n", "\ud800", "\udc00", "\udbff", "é"]),
+        max_size=20,
+    ).map("".join)
+)
+def test_standard_json_round_trips_or_refuses_a_surrogate_pair(text: str) -> None:
+    document = extract(text)
+    pair = any(
+        "\ud800" <= a <= "\udbff" and "\udc00" <= b <= "\udfff" for a, b in itertools.pairwise(text)
+    )
+    if pair:  # JSON's escapes would read the two code points back as one character
+        with pytest.raises(InputError, match="would read back as one character"):
+            to_json(document)
+    else:
+        assert from_json(json.loads(json.dumps(to_json(document)))) == document

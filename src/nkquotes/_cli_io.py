@@ -186,6 +186,8 @@ class Writer:
 
         JSON escapes what the stream's encoding cannot carry (a lone surrogate from a JSONL
         ``\\ud800`` escape), so it loses nothing; CSV and text have no escapes and refuse.
+        (A surrogate *pair* as two code points, which JSON cannot carry, never comes from
+        input: UTF-8 files cannot hold one and JSONL's escapes read it as one character.)
         """
         out = self.stream
         if self.fmt in ("json", "jsonl"):

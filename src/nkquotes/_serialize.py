@@ -12,10 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
+import re
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
-from nkquotes._errors import SchemaError, SpanError
+from nkquotes._errors import InputError, SchemaError, SpanError
 from nkquotes._model import (
     Agency,
     Article,
@@ -54,6 +55,8 @@ __all__ = [
 SCHEMA_VERSION = "nkquotes/1"
 
 _SCHEMA_FILE = "data/schema/nkquotes-1.schema.json"
+# Two code points that JSON's \\uXXXX escapes can only write as one astral character.
+_SURROGATE_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
 
 JSON = dict[str, Any]
 
@@ -166,11 +169,20 @@ def to_json(document: Document, *, source: str | None = None) -> JSON:
     """The document as a JSON-ready ``dict`` following the ``nkquotes/1`` schema.
 
     *source* (a file name, ``corpus.jsonl:3``) is recorded as ``"source"`` when given.
+    Raises :class:`InputError` when the text holds a high surrogate followed by a low one as
+    two code points (a bad decoder's output): standard JSON reads them back as one character,
+    which would shift every later offset. A lone surrogate round-trips.
 
     >>> from nkquotes import Document
     >>> to_json(Document(text="Hi."))["schema"]
     'nkquotes/1'
     """
+    pair = _SURROGATE_PAIR.search(document.text)
+    if pair is not None:
+        raise InputError(
+            f"text cannot be written as JSON: the surrogate code points U+{ord(pair[0][0]):04X} "
+            f"U+{ord(pair[0][1]):04X} at offset {pair.start()} would read back as one character"
+        )
     out: JSON = {"schema": SCHEMA_VERSION}
     if source is not None:
         out["source"] = source
