@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -109,3 +110,14 @@ def test_plain_apostrophes_are_seen() -> None:
     assert Q._plain_apostrophe("Korea’s", 5, 0, 7)
     assert not Q._plain_apostrophe("'90s", 0, 0, 4)
     assert not Q._plain_apostrophe("Koreas' talks", 6, 0, 13)
+
+
+@settings(max_examples=200, deadline=None)
+@given(newsy_text | any_text)
+def test_slot_filled_quotations_equal_attrs_built_ones(text: str) -> None:
+    blocks, _ = find_quoted(text, 0, len(text))
+    for block in blocks:
+        again = Q.Quoted(**attrs.asdict(block))
+        assert block == again
+        assert repr(block) == repr(again)
+        assert hash(block) == hash(again)

@@ -68,6 +68,30 @@ class Quoted:
     nested: int = 0
 
 
+_new_object = object.__new__
+_QUOTED_SETTERS = tuple(
+    Quoted.__dict__[name].__set__
+    for name in ("start", "end", "inner_start", "inner_end", "closed", "double", "nested")
+)
+
+
+def _quoted(
+    start: int, end: int, inner_start: int, inner_end: int, closed: bool, double: bool, nested: int
+) -> Quoted:
+    """``Quoted(...)`` filled slot by slot (a frozen attrs init sets each field through
+    ``object.__setattr__``)."""
+    quoted = _new_object(Quoted)
+    s_start, s_end, s_inner_start, s_inner_end, s_closed, s_double, s_nested = _QUOTED_SETTERS
+    s_start(quoted, start)
+    s_end(quoted, end)
+    s_inner_start(quoted, inner_start)
+    s_inner_end(quoted, inner_end)
+    s_closed(quoted, closed)
+    s_double(quoted, double)
+    s_nested(quoted, nested)
+    return quoted
+
+
 def _flanks(text: str, i: int, lo: int, hi: int, width: int = 1) -> tuple[bool, bool]:
     """(left-flanking, right-flanking): could open / could close by context."""
     prev = text[i - 1] if i > lo else ""
@@ -186,7 +210,9 @@ def find_quoted(
             if has_double and role != _OPEN:
                 opener = stack[0][0]
                 stack.clear()
-                quoted.append(Quoted(opener, i + width, opener + open_width, i, True, True, nested))
+                quoted.append(
+                    _quoted(opener, i + width, opener + open_width, i, True, True, nested)
+                )
                 nested = 0
             elif has_double and role == _OPEN:
                 # A new opener while one is open: the earlier one lost its closer.
@@ -215,10 +241,10 @@ def find_quoted(
             elif stack and not stack[-1][1]:
                 opener, _ = stack.pop()
                 if not stack:
-                    quoted.append(Quoted(opener, i + 1, opener + 1, i, True, False, 0))
+                    quoted.append(_quoted(opener, i + 1, opener + 1, i, True, False, 0))
                 else:
                     nested += 1
     if stack and stack[0][1]:
         opener = stack[0][0]
-        quoted.append(Quoted(opener, end, opener + open_width, end, False, True, nested))
+        quoted.append(_quoted(opener, end, opener + open_width, end, False, True, nested))
     return quoted, strays
