@@ -131,3 +131,29 @@ def test_anchor_neighbourhoods_find_what_the_full_scan_finds(case: tuple[str, in
     if _plain(part):
         expected = [m.span() for m in _timex._ANCHOR.finditer(text, start, stop)]
         assert _dates_scan.anchor_spans(_timex._ANCHOR.finditer, text, start, part) == expected
+
+
+_PLAIN_WORDS = st.sampled_from(["he said", " that ", "“", "”", "the officials", ", ", "x", ""])
+
+
+@st.composite
+def stretches_and_contents(draw: st.DrawFn) -> tuple[str, Quote]:
+    """A text of alternating stretches and content segments, the stretches mostly free of
+    anchors, so that the one holding an anchor may come after several without."""
+    pieces = draw(st.lists(st.tuples(_PLAIN_WORDS | dated, dated), min_size=1, max_size=5))
+    text, segments = "", []
+    for stretch_text, content in pieces:
+        text += stretch_text
+        segments.append((len(text), len(text) + len(content)))
+        text += content
+    text += draw(_PLAIN_WORDS | dated)
+    spans = tuple(Span.of(text, a, b) for a, b in segments if b > a) or (Span.of(text, 0, 0),)
+    return text, Quote(id="q0", segments=spans, kind=QuoteKind.DIRECT)
+
+
+@settings(max_examples=400, deadline=None)
+@given(stretches_and_contents())
+def test_joined_pre_check_keeps_a_later_stretch_with_an_anchor(case: tuple[str, Quote]) -> None:
+    text, quote = case
+    expected = _reference_outside_content(text, quote, 0, len(text))
+    assert _dates._outside_content(text, quote, 0, len(text)) == expected

@@ -33,7 +33,7 @@ from nkquotes._model import (
     Span,
 )
 from nkquotes._sentences import split_sentences
-from nkquotes._timex import find_time_expressions, resolve_time_expression
+from nkquotes._timex import _may_anchor, find_time_expressions, resolve_time_expression
 
 __all__ = [
     "DateResolution",
@@ -171,16 +171,21 @@ def _is_attribution(text: str, span: Span, quote: Quote, skip: Span | None) -> b
 
 def _outside_content(text: str, quote: Quote, start: int, end: int) -> list[Span]:
     """Time expressions in ``text[start:end]`` outside the quote's content segments."""
-    found: list[Span] = []
-    # Each stretch is tested for an anchor on its own (``find_time_expressions`` does): a
-    # test of the whole region first would also read the content, most of its length.
+    stretches: list[tuple[int, int]] = []
     pos = start
     for segment in sorted(quote.segments):
         if segment.start > pos:
-            found.extend(find_time_expressions(text, pos, min(segment.start, end)))
+            stretches.append((pos, min(segment.start, end)))
         pos = max(pos, segment.end)
     if pos < end:
-        found.extend(find_time_expressions(text, pos, end))
+        stretches.append((pos, end))
+    # One anchor test over the stretches joined (a stretch holds an anchor only if they do),
+    # not over the whole region: its content, most of its length, cannot hold one that counts.
+    found: list[Span] = []
+    if not _may_anchor("".join([text[a:b] for a, b in stretches])):
+        return found
+    for a, b in stretches:
+        found.extend(find_time_expressions(text, a, b))
     return found
 
 
