@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 import nkquotes
 from nkquotes import QuoteKind, find_quotes
 from nkquotes import _quotes as QU
 from nkquotes._cues import CueIndex, load_lexicon
 from nkquotes._errors import NkQuotesError
-from nkquotes._quotes import period_word
 from tests.strategies import any_text, newsy_text
 from tests.test_quotes import article_of
 
@@ -135,26 +133,6 @@ def test_inverted_quoted_as_saying() -> None:
             "a foreign ministry spokesperson",
         )
     ]
-
-
-def _period_word_reference(text: str, start: int, end: int) -> str | None:
-    stripped = text[start:end].rstrip()
-    return stripped.rsplit(None, 1)[-1] if stripped.endswith(".") else None
-
-
-@settings(max_examples=400, deadline=None)
-@given(any_text | newsy_text | st.text(alphabet=" \t\n\u00a0\u2003.aB", max_size=30), st.data())
-def test_period_word_equals_strip_and_split(text: str, data: st.DataObject) -> None:
-    end = data.draw(st.integers(0, len(text)))
-    start = data.draw(st.integers(0, end))
-    assert period_word(text, start, end) == _period_word_reference(text, start, end)
-
-
-def test_period_word_reads_the_last_word() -> None:
-    assert period_word("said Sen.  ", 0, 11) == "Sen."
-    assert period_word("U.S.", 0, 4) == "U.S."
-    assert period_word("said so", 0, 7) is None
-    assert period_word(" . ", 0, 3) == "."
 
 
 @settings(max_examples=150, deadline=None)

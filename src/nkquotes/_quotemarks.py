@@ -199,7 +199,7 @@ def find_quoted(
         if i == skip:
             continue
         ch = text[i]
-        if _plain_apostrophe(text, i, start, end):
+        if ch in _APOSTROPHES and _plain_apostrophe(text, i, start, end):
             continue  # "don't", "Korea’s": what _single_role says, without the call
         width = 1
         if ch == "'" and _twin(text, i, end):

@@ -84,21 +84,6 @@ _ABBREV_END = wordset(
 _GLUED = _lazyregex.compile(r"[.?!][\"”’](?=\p{Lu}\p{Ll})")
 
 
-def period_word(text: str, start: int, end: int) -> str | None:
-    """The last word of ``text[start:end]`` when it ends with a period (white space after it
-    allowed), else ``None``: ``text[start:end].rstrip().rsplit(None, 1)[-1]``, read back from
-    the end instead of copying the sentence."""
-    p = end
-    while p > start and text[p - 1].isspace():
-        p -= 1
-    if p == start or text[p - 1] != ".":
-        return None
-    q = p - 1
-    while q > start and not text[q - 1].isspace():
-        q -= 1
-    return text[q:p]
-
-
 def _sentences(
     text: str, article: Article, index: int, start: int, end: int, pq: ParagraphQuotes
 ) -> list[tuple[int, int]]:
@@ -112,9 +97,10 @@ def _sentences(
     for s, e in raw:
         if out:
             ps, pe = out[-1]
-            word = period_word(text, ps, pe)
-            if word is not None:
-                word = word.rstrip(".").lower()
+            stripped = text[ps:pe].rstrip()
+            if stripped.endswith("."):
+                last = stripped.rsplit(None, 1)
+                word = last[-1].rstrip(".").lower() if last else ""
                 if word in _ABBREV_END or (len(word) == 1 and word.isalpha()):
                     out[-1] = (ps, e)
                     continue
