@@ -97,6 +97,38 @@ def test_bad_models_and_data_are_model_errors(tmp_path: Path) -> None:
         NaiveBayesStanceModel.load(tmp_path / "missing.json")
 
 
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("counts", {"sanctions": [float("inf"), 0, 0]}, "malformed"),
+        ("counts", {"sanctions": [-5, 0, 0]}, "must not be negative"),
+        ("documents", [-1, 0, 0], "must not be negative"),
+        ("alpha", 0.0, "alpha must be a positive number"),
+        ("alpha", -1.0, "alpha must be a positive number"),
+        ("alpha", float("nan"), "alpha must be a positive number"),
+        ("min_score", 1.5, "min_score must be between 0 and 1"),
+        ("min_score", float("nan"), "min_score must be between 0 and 1"),
+    ],
+)
+def test_a_model_with_bad_numbers_is_refused_on_load(
+    field: str, value: object, message: str
+) -> None:
+    data = builtin_learned_model().to_dict()
+    if field == "counts":
+        assert isinstance(value, dict)
+        data["counts"].update(value)
+    else:
+        data[field] = value
+    with pytest.raises(ModelError, match=message):
+        NaiveBayesStanceModel.from_dict(data)
+
+
+def test_fit_refuses_a_non_positive_alpha() -> None:
+    data = [(StanceInput.from_text("lift the sanctions"), "relief")]
+    with pytest.raises(ModelError, match="alpha"):
+        NaiveBayesStanceModel.fit(data, NK, alpha=0.0)
+
+
 def test_other_target_raises_or_abstains() -> None:
     other = Target(name="other", labels=("yes", "no", "none"))
     model = NaiveBayesStanceModel.fit(data(), NK)

@@ -209,6 +209,18 @@ class NaiveBayesStanceModel:
     other_targets_abstain: bool = False
     _cache: dict[str, Any] = attrs.field(factory=dict, init=False, eq=False, repr=False)
 
+    def __attrs_post_init__(self) -> None:
+        # Log-probabilities of bad numbers fail deep inside predict (or give NaN scores).
+        if not (math.isfinite(self.alpha) and self.alpha > 0):
+            raise ModelError(f"alpha must be a positive number, not {self.alpha!r}")
+        if not (math.isfinite(self.min_score) and 0.0 <= self.min_score <= 1.0):
+            raise ModelError(f"min_score must be between 0 and 1, not {self.min_score!r}")
+        if any(n < 0 for n in self.documents):
+            raise ModelError(f"document counts must not be negative: {self.documents}")
+        for feature, row in self.counts.items():
+            if any(n < 0 for n in row):
+                raise ModelError(f"counts of {feature!r} must not be negative: {row}")
+
     @classmethod
     def fit(
         cls,
@@ -421,7 +433,7 @@ class NaiveBayesStanceModel:
                 bigrams=bool(data.get("bigrams", False)),
                 sentence_words=bool(data.get("sentence_words", False)),
             )
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as exc:
             raise ModelError(f"malformed {_FORMAT} model: {exc}") from exc
         if len(model.documents) != len(labels) or any(
             len(c) != len(labels) for c in counts.values()
