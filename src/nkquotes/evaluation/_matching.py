@@ -233,9 +233,10 @@ def evaluate_quotes(
     """
     gold_t = tuple(gold)
     pred_t = tuple(predicted)
-    for what, items in (("gold", gold_t), ("predicted", pred_t)):
-        for index, item in enumerate(items):
-            _check_offsets(text, f"{what} quote {index}", item)
+    for index, item in enumerate(gold_t):
+        _check_offsets(text, f"gold quote {index}", item)
+    for index, predicted_item in enumerate(pred_t):
+        _check_offsets(text, f"predicted quote {index}", predicted_item)
     gold_chars = [characters(text, g.segments) for g in gold_t]
     pred_chars = [characters(text, p.segments) for p in pred_t]
     assigned: list[int | None] = []
