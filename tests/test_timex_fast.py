@@ -41,12 +41,19 @@ def stretch(draw: st.DrawFn, texts: st.SearchStrategy[str]) -> tuple[str, int, i
     return text, start, draw(st.integers(start, len(text)))
 
 
+def _is_word(char: str) -> bool:
+    return regex.match(r"\w", char) is not None
+
+
 def _reference_windows(text: str, start: int, stop: int) -> list[tuple[int, int]]:
-    """The windows as the anchor pattern alone finds them (no pre-check)."""
+    """The windows as the anchor pattern alone finds them (no pre-check), each extended to
+    the end of a word it would cut."""
     windows: list[tuple[int, int]] = []
     for anchor in _timex._ANCHOR.finditer(text, start, stop):
         low = max(start, anchor.start() - _timex._WINDOW)
         high = min(stop, anchor.end() + _timex._WINDOW)
+        while 0 < high < stop and _is_word(text[high - 1]) and _is_word(text[high]):
+            high += 1
         if windows and low <= windows[-1][1]:
             windows[-1] = (windows[-1][0], high)
         else:
@@ -106,3 +113,9 @@ def test_every_alternative_opens_with_a_start_character() -> None:
             assert _timex._EXPRESSION_START.match(text, start) is not None
     assert regex.search(r"\d", "٣") is not None  # a non-ASCII digit is a start too
     assert _timex._EXPRESSION_START.match("٣", 0) is not None
+
+
+def test_reference_windows_extend_over_a_cut_word() -> None:
+    text = "Monday " + "x" * 29  # the window after the anchor would end inside the x-run
+    assert _reference_windows(text, 0, len(text)) == [(0, len(text))]
+    assert _timex._windows(text, 0, len(text)) == [(0, len(text))]
