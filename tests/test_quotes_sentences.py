@@ -155,3 +155,19 @@ def test_a_paragraph_without_a_cue_in_its_sentences_has_none_in_any(text: str) -
         assert sents == sorted(sents)
         if cues.first(sents[0][0], max(e for _, e in sents)) is None:
             assert all(not cues.between(s, e) for s, e in sents)
+
+
+@settings(max_examples=150, deadline=None)
+@given(newsy_text | any_text)
+def test_no_sentence_of_a_paragraph_ends_after_its_reach(text: str) -> None:
+    """find_quotes reads a paragraph's sentences only when a cue lies before its reach."""
+    try:
+        article = nkquotes.parse_article(text)
+    except NkQuotesError:
+        return
+    paragraphs, _, _ = QU._paragraph_quotes(text, article)
+    for pq in paragraphs:
+        sents = QU._sentences(text, article, pq.index, pq.start, pq.end, pq)
+        reach = QU._sentence_reach(article, pq.index, pq.start, pq.end)
+        assert sents[0][0] == pq.start
+        assert all(e <= reach for _, e in sents)

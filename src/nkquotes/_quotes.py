@@ -123,6 +123,16 @@ def _sentences(
     return split
 
 
+def _sentence_reach(article: Article, index: int, start: int, end: int) -> int:
+    """An offset no sentence of :func:`_sentences` for the paragraph ends after: the end
+    of the paragraph or of any sentence it reads, whichever is later."""
+    reach = end
+    for sentence in article.paragraphs[index].sentences:
+        if start <= sentence.start < end and sentence.end > reach:
+            reach = sentence.end
+    return reach
+
+
 #: Unbalanced marks reported per article at most (hostile text may hold thousands).
 _MAX_PROBLEMS = 100
 
@@ -199,12 +209,21 @@ def find_quotes(
     opts = options or QuoteOptions()
     lex = load_lexicon(None if opts.extra_cues is None else str(opts.extra_cues))
     paragraphs, continues, problems = _paragraph_quotes(text, article)
-    sentences = [_sentences(text, article, pq.index, pq.start, pq.end, pq) for pq in paragraphs]
     cues = CueIndex(
         lex.scan_many(
             text, [(pq.start, pq.end, 4 * cue_budget(pq.start, pq.end)) for pq in paragraphs]
         )
     )
+    # The sentences of a paragraph where no cue can lie in any sentence are read only if a
+    # quote lands there (the speech pass passes over such a paragraph: its list is empty).
+    sentences: list[list[tuple[int, int]]] = []
+    pending: set[int] = set()
+    for pq in paragraphs:
+        if cues.first(pq.start, _sentence_reach(article, pq.index, pq.start, pq.end)) is None:
+            sentences.append([])
+            pending.add(pq.index)
+        else:
+            sentences.append(_sentences(text, article, pq.index, pq.start, pq.end, pq))
     cue_paras = {pq.index for pq in paragraphs if cues.first(pq.start, pq.end) is not None}
     if not opts.continuations:
         cue_paras = set()
@@ -245,6 +264,10 @@ def find_quotes(
             continue
         if draft.kind is QuoteKind.INDIRECT and not opts.indirect:
             continue
+        if draft.paragraph in pending:
+            pending.discard(draft.paragraph)
+            pq = paragraphs[draft.paragraph]
+            sentences[pq.index] = _sentences(text, article, pq.index, pq.start, pq.end, pq)
         sents = sentences[draft.paragraph]
         if draft.paragraph not in starts:
             starts[draft.paragraph] = [s for s, _ in sents]
