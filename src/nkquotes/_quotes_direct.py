@@ -427,9 +427,12 @@ def find_direct(
             last_quote_para = pq.index
         run = next_run
         colon = None
-        tail = text[pq.start : pq.end].rstrip()
-        if tail.endswith(":"):
-            colon = colon_lead(text, pq.start, pq.start + len(tail) - 1, cues)
+        # a lead-in colon ending the paragraph (read back from its end, without a copy)
+        p = pq.end
+        while p > pq.start and text[p - 1].isspace():
+            p -= 1
+        if p > pq.start and text[p - 1] == ":":
+            colon = colon_lead(text, pq.start, p - 1, cues)
     return drafts
 
 
