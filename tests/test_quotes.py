@@ -300,3 +300,11 @@ def test_naming_verb_with_as_gives_the_quoted_name() -> None:
     assert q.text == "a sincere exchange of views."
     assert q.cue is not None
     assert q.cue.lemma == "describe"
+
+
+@pytest.mark.parametrize(
+    "body", ["According to ,", "according to ,\n", "Talks\n\nAccording to  ,", "according to  , ,"]
+)
+def test_according_to_with_no_source_is_no_quote(body: str) -> None:
+    # The source phrase trims to nothing: no attribution, and no crash (found by fuzzing).
+    assert _find(body) == []

@@ -190,9 +190,10 @@ def according(
         mention = trim_content(text, ce, comma)
     else:
         mention = mention_after(text, ce, s_end, loose=True)
-    if mention is None:
-        return None
-    if text[mention[0] : mention[1]].rsplit(None, 1)[-1].lower() in _NO_VOICE:
+    words = [] if mention is None else text[mention[0] : mention[1]].split()
+    if mention is None or not words:
+        return None  # "according to ,": no source at all
+    if words[-1].lower() in _NO_VOICE:
         return None  # "according to his body mass index", "according to state law"
     p = mention[1]
     while p < s_end and text[p] in " \t":
