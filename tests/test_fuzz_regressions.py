@@ -151,9 +151,18 @@ def test_a_stance_model_with_bad_numbers_is_a_model_error(field: str, value: obj
     "window to the end of the word it would cut, so the pre-check test fails whenever a "
     "window edge lands inside a word (rare on the test's strategies, common on real text)",
 )
-def test_timex_reference_windows_agree_with_windows_when_an_edge_cuts_a_word() -> None:
+@pytest.mark.parametrize(
+    ("text", "stop"),
+    [
+        ("Monday " + "x" * 29, 36),  # the window after the anchor ends inside the x-run
+        ("2nd Sat MondayMonday Monday ", 26),  # found at 10x examples on the test's strategy
+        ("Monday MondayWEDNESDAY Tuesdays ", 32),  # the stale reference reads 'Tuesday' there
+    ],
+)
+def test_timex_reference_windows_agree_with_windows_when_an_edge_cuts_a_word(
+    text: str, stop: int
+) -> None:
     from nkquotes import _timex
     from tests.test_timex_fast import _reference_windows
 
-    text = "Monday " + "x" * 29  # the window after the anchor ends inside the x-run
-    assert _reference_windows(text, 0, len(text)) == _timex._windows(text, 0, len(text))
+    assert _reference_windows(text, 0, stop) == _timex._windows(text, 0, stop)
