@@ -146,16 +146,17 @@ def apposition_after(text: str, pos: int, limit: int) -> str | None:
         # "an expert and director of … at …": the first of the roles is enough.
         phrase = phrase.partition(" and ")[0]
         words = fold(phrase).replace("'s", "").split()
-    if not words or len(words) > _MAX_APPOSITION:
+    # A role phrase holds a title word: the cheapest test first ("Kim Jong Un, Kim Jong Un").
+    if not words or len(words) > _MAX_APPOSITION or not set(words) & TITLE_WORDS:
         return None
     lead = words[1] if words[0] in {"a", "an", "the"} and len(words) > 1 else words[0]
+    if lead in {"who", "which", "said", "says"}:
+        return None
     if (
         phrase[:1].isupper()
         and words[0] not in {"a", "an", "the"}
-        and not (countries_in(" ".join(phrase.split()[:2])) or lead in TITLE_WORDS)
+        and not (lead in TITLE_WORDS or countries_in(" ".join(phrase.split()[:2])))
     ):
-        return None
-    if not set(words) & TITLE_WORDS or lead in {"who", "which", "said", "says"}:
         return None
     return phrase
 
