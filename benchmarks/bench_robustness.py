@@ -47,6 +47,12 @@ def hostile_inputs(size: int) -> dict[str, str]:
         "said_said": fill("said "),
         "unbalanced": fill('He said "this never closes. '),
         "capitalised_names": fill("Kim Jong Un Moon Jae In Said Told "),
+        # Found by fuzzing: a name every 13 characters, bylines without a body, clock times,
+        # and prose with one word per line.
+        "name_list": fill("Kim Jong Un, "),
+        "byline_lines": fill("By Kim Jong\n"),
+        "clock_times": fill("12:30 p.m. "),
+        "word_per_line": fill(sentence).replace(" ", "\n"),
     }
 
 
