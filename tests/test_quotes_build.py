@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nkquotes import _quotes_build as B
-from nkquotes._model import Cue, Quote, QuoteKind, Span, Speaker
+from nkquotes._model import Cue, Quote, QuoteKind, Span, Speaker, slot_setters
 
 _TEXT = "Kim said the talks would go on, officials told reporters on Monday."
 _SPANS = st.builds(
@@ -77,6 +77,19 @@ def test_a_class_the_fast_path_does_not_know_gets_none() -> None:
     class Plain:
         a: int
 
-    assert B._setters(Checked, ("a",)) is None
-    assert B._setters(Plain, ("a", "b")) is None
-    assert B._setters(Plain, ("a",)) is not None
+    @attrs.frozen
+    class Hooked:
+        a: int
+
+        def __attrs_post_init__(self) -> None:
+            pass
+
+    assert slot_setters(Checked, ("a",)) is None
+    assert slot_setters(Checked, ("a",), frozenset({"a"})) is not None  # the caller checks
+    assert slot_setters(Plain, ("a", "b")) is None
+    assert slot_setters(Hooked, ("a",)) is None
+    setters = slot_setters(Plain, ("a",))
+    assert setters is not None
+    plain = object.__new__(Plain)
+    setters[0](plain, 7)
+    assert plain == Plain(7)

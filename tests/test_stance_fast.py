@@ -305,8 +305,8 @@ def test_known_unigrams_are_the_known_names_in_order(text: str) -> None:
 def test_quotes_and_inputs_are_filled_by_their_slots() -> None:
     # Both fast constructors are in use (a converter or a check added to Quote or
     # StanceInput turns them off) and give what __init__ gives.
-    assert _apply._COPY_SLOTS
-    assert _apply._FILL_INPUT
+    assert _apply._QUOTE_SETTERS is not None
+    assert _apply._INPUT_SETTERS is not None
     text = "Kim said sanctions must stay."
     span = Span.of(text, 9, len(text))
     quote = Quote(id="q1", segments=(span,), kind=QuoteKind.INDIRECT, paragraph=2)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+from collections.abc import Callable
+from typing import Any
 
 import attrs
 
@@ -103,6 +105,28 @@ class Span:
 # The slots' own setters: a third cheaper than ``object.__setattr__`` (no attribute-name
 # lookup). Spans are the objects the library builds most.
 SET_START, SET_END, SET_TEXT = (Span.__dict__[name].__set__ for name in ("start", "end", "text"))
+
+
+def slot_setters(
+    cls: type, names: tuple[str, ...], checked: frozenset[str] = frozenset()
+) -> tuple[Callable[[Any, Any], None], ...] | None:
+    """The slot setters of the attrs class *cls*'s fields *names* (all of its fields, in the
+    order given), or ``None`` when filling the slots would not be what ``__init__`` does:
+    other fields, a converter, a validator outside *checked* (values the caller guarantees),
+    or an init hook. Hot constructors fill slots this way, as :meth:`Span.of` does."""
+    fields = attrs.fields(cls)
+    if sorted(a.name for a in fields) != sorted(names):
+        return None
+    if any(a.converter is not None for a in fields):
+        return None
+    if any(a.validator is not None and a.name not in checked for a in fields):
+        return None
+    if hasattr(cls, "__attrs_post_init__") or hasattr(cls, "__attrs_pre_init__"):
+        return None
+    setters = [getattr(cls.__dict__.get(name), "__set__", None) for name in names]
+    if None in setters:
+        return None
+    return tuple(setter for setter in setters if setter is not None)
 
 
 def inner_span(text: str, start: int, end: int) -> Span:

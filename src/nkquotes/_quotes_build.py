@@ -10,12 +10,9 @@ know, the attrs constructor is used instead (``tests/test_quotes_build.py`` comp
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 import attrs
 
-from nkquotes._model import Cue, Quote, QuoteKind, Span, Speaker
+from nkquotes._model import Cue, Quote, QuoteKind, Span, Speaker, slot_setters
 
 __all__ = ["new_cue", "new_quote", "new_speaker"]
 
@@ -37,42 +34,18 @@ _SPEAKER_FIELDS = ("mention", "name", "entity", "reason")
 _CUE_FIELDS = ("span", "lemma")
 
 
-def _setters(
-    cls: type, names: tuple[str, ...], checked: frozenset[str] = frozenset()
-) -> tuple[Callable[[Any, Any], None], ...] | None:
-    """The slot setters of *cls*'s fields *names*, or ``None`` when *cls* is not exactly
-    that: other fields, validators (outside *checked*, which the caller guarantees),
-    converters or init hooks."""
-    fields = attrs.fields(cls)
-    if tuple(a.name for a in fields) != names:
-        return None
-    if any(a.converter is not None for a in fields):
-        return None
-    if any(a.validator is not None and a.name not in checked for a in fields):
-        return None
-    if hasattr(cls, "__attrs_post_init__") or hasattr(cls, "__attrs_pre_init__"):
-        return None
-    setters = []
-    for name in names:
-        slot = cls.__dict__.get(name)
-        if slot is None or not hasattr(slot, "__set__"):
-            return None
-        setters.append(slot.__set__)
-    return tuple(setters)
-
-
 def _defaults_none(cls: type, names: tuple[str, ...]) -> bool:
     fields = attrs.fields_dict(cls)
     return all(fields[n].default is None for n in names)
 
 
-_QUOTE_SET = _setters(Quote, _QUOTE_FIELDS, frozenset({"segments"}))
+_QUOTE_SET = slot_setters(Quote, _QUOTE_FIELDS, frozenset({"segments"}))
 if not _defaults_none(Quote, ("date", "stance")):
     _QUOTE_SET = None
-_SPEAKER_SET = _setters(Speaker, _SPEAKER_FIELDS)
+_SPEAKER_SET = slot_setters(Speaker, _SPEAKER_FIELDS)
 if not _defaults_none(Speaker, ("name", "entity")):
     _SPEAKER_SET = None
-_CUE_SET = _setters(Cue, _CUE_FIELDS)
+_CUE_SET = slot_setters(Cue, _CUE_FIELDS)
 
 
 def new_quote(

@@ -8,7 +8,7 @@ import operator
 
 import attrs
 
-from nkquotes._model import Article, Quote, QuoteKind, Span, StanceResult
+from nkquotes._model import Article, Quote, QuoteKind, Span, StanceResult, slot_setters
 from nkquotes._sentences import split_sentences
 from nkquotes.stance._protocol import StanceModel
 from nkquotes.stance._target import Target
@@ -139,18 +139,15 @@ def apply_stance(
     return tuple(out)
 
 
-_INPUT_SETTERS = tuple(getattr(StanceInput, a.name).__set__ for a in attrs.fields(StanceInput))
-#: Whether a :class:`StanceInput` may be made by filling its slots (nothing to convert or
-#: check; the fields in the order of :func:`_input`'s arguments).
-_FILL_INPUT = not hasattr(StanceInput, "__attrs_post_init__") and [
-    (a.name, a.converter, a.validator) for a in attrs.fields(StanceInput)
-] == [(name, None, None) for name in ("text", "quote", "sentence", "article")]
+#: The slot setters of a :class:`StanceInput` in the order of :func:`_input`'s arguments, or
+#: ``None`` when filling them is not what ``__init__`` does (something to convert or check).
+_INPUT_SETTERS = slot_setters(StanceInput, ("text", "quote", "sentence", "article"))
 
 
 def _input(text: str, quote: Quote, sentence: Span | None, article: Article | None) -> StanceInput:
     """``StanceInput(text=text, quote=quote, sentence=sentence, article=article)``, made the
     quick way when that is the same."""
-    if not _FILL_INPUT:
+    if _INPUT_SETTERS is None:
         return StanceInput(text=text, quote=quote, sentence=sentence, article=article)
     item = _new_object(StanceInput)
     for setter, value in zip(_INPUT_SETTERS, (text, quote, sentence, article), strict=True):
@@ -163,21 +160,18 @@ _INIT_FIELDS: dict[type, tuple[tuple[str, str], ...]] = {}
 
 #: :class:`Quote`'s fields other than ``stance``, read at once, and the slot setters of all
 #: of them (``stance`` last): a copy of a valid quote needs no validation.
+#: ``None`` when copying the slots is not what ``__init__`` would do (a converter, an init
+#: hook, something checking ``stance``: the other fields come from a valid quote).
 _QUOTE_NAMES = tuple(a.name for a in attrs.fields(Quote) if a.name != "stance")
 _QUOTE_VALUES = operator.attrgetter(*_QUOTE_NAMES)
-_QUOTE_SETTERS = tuple(getattr(Quote, name).__set__ for name in (*_QUOTE_NAMES, "stance"))
+_QUOTE_SETTERS = slot_setters(Quote, (*_QUOTE_NAMES, "stance"), frozenset(_QUOTE_NAMES))
 _new_object = object.__new__
-#: Whether copying the slots is what ``__init__`` would do: no converter, no hook after
-#: init, nothing checking ``stance`` (the other fields come from a valid quote).
-_COPY_SLOTS = not hasattr(Quote, "__attrs_post_init__") and all(
-    a.converter is None and (a.validator is None or a.name != "stance") for a in attrs.fields(Quote)
-)
 
 
 def _with_stance(quote: Quote, stance: StanceResult) -> Quote:
     """``attrs.evolve(quote, stance=stance)`` without looking the fields up for each quote."""
     cls = type(quote)
-    if cls is Quote and _COPY_SLOTS:
+    if cls is Quote and _QUOTE_SETTERS is not None:
         new = _new_object(Quote)
         for setter, value in zip(_QUOTE_SETTERS, (*_QUOTE_VALUES(quote), stance), strict=True):
             setter(new, value)
