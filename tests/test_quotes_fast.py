@@ -17,7 +17,7 @@ from nkquotes import _quotes_guards as G
 from nkquotes import _quotes_mention as M
 from nkquotes import _quotes_modifiers as Q
 from nkquotes._quotes_checks import SPEAKER_OPENER, SUBORDINATE
-from nkquotes._quotes_fast import ASCII_WORD, HSPACE, LOWER
+from nkquotes._quotes_fast import ASCII_WORD, HSPACE, LOWER, ascii_run_back
 from tests.strategies import any_text, newsy_text
 
 
@@ -309,3 +309,18 @@ def test_the_modifier_guard_lets_every_alternative_through(tail: str) -> None:
 def test_the_negation_guard_lets_its_pattern_match(text: str) -> None:
     assert D.NEG_BEFORE.search(text, 0, len(text)) is not None
     assert D.negated(text, 0, len(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "lo", "expected"),
+    [
+        ("say ab1", 0, 4),  # the run stops at the space
+        ("ab1", 0, 0),  # and at lo
+        ("xxab1", 2, 2),
+        ("é ab1", 0, 2),  # a non-ASCII character before the space is not reached
+        ("éab1", 0, None),  # one inside the run: the caller's pattern decides
+        ("", 0, 0),
+    ],
+)
+def test_ascii_run_back(text: str, lo: int, expected: int | None) -> None:
+    assert ascii_run_back(text, lo, len(text), ASCII_WORD) == expected

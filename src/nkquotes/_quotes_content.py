@@ -15,7 +15,7 @@ import regex
 from nkquotes import _lazyregex
 from nkquotes._cues import CueIndex
 from nkquotes._quotes_draft import ParagraphQuotes, block_at
-from nkquotes._quotes_fast import ASCII_WORD, HSPACE, ends_before_space
+from nkquotes._quotes_fast import ASCII_WORD, HSPACE, ascii_run_back, ends_before_space
 from nkquotes._quotes_mention import aux_before, mention_after, mention_before
 from nkquotes._sentences import wordset
 
@@ -48,16 +48,10 @@ def prev_word(text: str, lo: int, pos: int) -> str:
     p = pos
     while p > lo and text[p - 1] in HSPACE:
         p -= 1
-    q = p
-    while q > lo:
-        c = text[q - 1]
-        if c in _WORD_CHARS:
-            q -= 1
-        elif c < "\x80":
-            break
-        else:
-            m = _PREV_WORD.compiled.match(text, lo, pos)
-            return m.group("w").lower() if m is not None else ""
+    q = ascii_run_back(text, lo, p, _WORD_CHARS)
+    if q is None:
+        m = _PREV_WORD.compiled.match(text, lo, pos)
+        return m.group("w").lower() if m is not None else ""
     return text[q:p].lower()
 
 

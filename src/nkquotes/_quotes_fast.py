@@ -12,6 +12,7 @@ __all__ = [
     "HSPACE",
     "LOWER",
     "after_space",
+    "ascii_run_back",
     "ends_before_space",
     "starts_after_space",
 ]
@@ -55,3 +56,18 @@ def ends_before_space(text: str, lo: int, pos: int, words: tuple[str, ...]) -> b
     while p > lo and text[p - 1] in HSPACE:
         p -= 1
     return text.endswith(words, lo, p)
+
+
+def ascii_run_back(text: str, lo: int, pos: int, chars: frozenset[str]) -> int | None:
+    """Where the run of *chars* ending at *pos* starts, after *lo*; ``None`` when a character
+    outside ASCII and outside *chars* is met first (the caller's pattern decides then)."""
+    q = pos
+    while q > lo:
+        c = text[q - 1]
+        if c in chars:
+            q -= 1
+        elif c < "\x80":
+            break
+        else:
+            return None
+    return q

@@ -11,7 +11,7 @@ pattern call, and ask the pattern at the first other character
 from __future__ import annotations
 
 from nkquotes import _lazyregex
-from nkquotes._quotes_fast import HSPACE
+from nkquotes._quotes_fast import HSPACE, ascii_run_back
 
 __all__ = ["TOKEN", "TOKEN_BACK", "TOKEN_FWD", "token_back", "token_fwd"]
 
@@ -44,20 +44,14 @@ def token_back(text: str, lo: int, pos: int) -> tuple[int, int] | None:
         if q < p - 1 and q > lo and text[q - 1] == "(":
             return q - 1, p
         return None
-    q = p
-    while q > lo:
-        c = text[q - 1]
-        if c in _TAIL:
-            q -= 1
-        elif c < "\x80":
-            break
-        else:  # a letter or digit outside ASCII may go on the token: the pattern decides
-            m = TOKEN_BACK.compiled.match(text, lo, pos)
-            return m.span("tok") if m is not None else None
+    start = ascii_run_back(text, lo, p, _TAIL)
+    if start is None:  # a letter or digit outside ASCII may go on the token: the pattern decides
+        m = TOKEN_BACK.compiled.match(text, lo, pos)
+        return m.span("tok") if m is not None else None
     # the token opens with a letter or a digit: punctuation at the front is not part of it
-    while q < p and text[q] in _PUNCT:
-        q += 1
-    return (q, p) if q < p else None
+    while start < p and text[start] in _PUNCT:
+        start += 1
+    return (start, p) if start < p else None
 
 
 def token_fwd(text: str, pos: int, hi: int) -> tuple[int, int] | None:
