@@ -148,7 +148,7 @@ def test_pipeline_batch_and_json_modules_import_nothing_heavy() -> None:
     heavy = ["argparse", "concurrent.futures", "csv", "dateparser", "jsonschema", "multiprocessing"]
     code = (
         "import sys, nkquotes, nkquotes._pipeline, nkquotes._batch, nkquotes._serialize, "
-        "nkquotes._rows\n"
+        "nkquotes._deserialize, nkquotes._rows\n"
         f"print([m for m in {heavy!r} if m in sys.modules])"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

@@ -31,9 +31,10 @@ from nkquotes import (
 )
 from nkquotes._cli import main
 from nkquotes._cli_io import format_document
+from nkquotes._deserialize import from_json
 from nkquotes._pipeline import extract
 from nkquotes._rows import QUOTE_COLUMNS
-from nkquotes._serialize import from_json, json_schema
+from nkquotes._serialize import json_schema
 from nkquotes._version import __version__
 from tests.conftest import SEED_NAMES, SEEDS_DIR, load_seed
 

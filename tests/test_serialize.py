@@ -38,14 +38,13 @@ from nkquotes import (
     Speaker,
     StanceResult,
 )
+from nkquotes._deserialize import from_json, loads
 from nkquotes._pipeline import extract
 from nkquotes._serialize import (
     SCHEMA_VERSION,
     dumps,
     error_json,
-    from_json,
     json_schema,
-    loads,
     to_json,
 )
 from tests.conftest import SEED_NAMES, load_seed

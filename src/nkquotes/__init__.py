@@ -8,6 +8,7 @@ True
 
 from nkquotes._batch import BatchResult, extract_many
 from nkquotes._dates import DateResolution, resolve_dates
+from nkquotes._deserialize import from_json, loads
 from nkquotes._errors import (
     ConfigurationError,
     InputError,
@@ -43,7 +44,7 @@ from nkquotes._pipeline import Pipeline, Stage, extract
 from nkquotes._quotes import QuoteFinding, QuoteOptions, find_quotes
 from nkquotes._rows import entity_rows, quote_rows, write_csv
 from nkquotes._sentences import split_sentences
-from nkquotes._serialize import SCHEMA_VERSION, dumps, from_json, json_schema, loads, to_json
+from nkquotes._serialize import SCHEMA_VERSION, dumps, json_schema, to_json
 from nkquotes._speakers import SpeakerResolution, resolve_speakers
 from nkquotes._structure import StructureOptions, parse_article
 from nkquotes._version import __version__
