@@ -1,0 +1,87 @@
+"""Speaker-stage fast paths of the registry scan: each agrees with the plain reference it
+replaces, on article-shaped and on arbitrary text."""
+
+from __future__ import annotations
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from nkquotes._entities import countries_in
+from nkquotes._names import TITLE_WORDS, fold
+from nkquotes._speakers_titles import (
+    _APPOSITION_END,
+    _ASCII_APPOSITION_END,
+    _MAX_APPOSITION,
+    apposition_after,
+)
+
+
+def _reference_apposition_after(text: str, pos: int, limit: int) -> str | None:
+    """:func:`apposition_after` as it was before its ``re`` search and cached role test."""
+    if not text.startswith(", ", pos):
+        return None
+    begin = pos + 2
+    end_match = _APPOSITION_END.search(text, begin, min(limit, begin + 160))
+    end = end_match.start() if end_match else min(limit, begin + 160)
+    phrase = text[begin:end].strip()
+    words = fold(phrase).replace("'s", "").split()
+    if len(words) > _MAX_APPOSITION and words[0] in {"a", "an"} and " and " in phrase:
+        phrase = phrase.partition(" and ")[0]
+        words = fold(phrase).replace("'s", "").split()
+    if not words or len(words) > _MAX_APPOSITION or not set(words) & TITLE_WORDS:
+        return None
+    lead = words[1] if words[0] in {"a", "an", "the"} and len(words) > 1 else words[0]
+    if lead in {"who", "which", "said", "says"}:
+        return None
+    if (
+        phrase[:1].isupper()
+        and words[0] not in {"a", "an", "the"}
+        and not (lead in TITLE_WORDS or countries_in(" ".join(phrase.split()[:2])))
+    ):
+        return None
+    return phrase
+
+
+_APPOSITION_PIECES = st.sampled_from(
+    [
+        *("Kim", "Jong", "Un", "A.", "U.S.", "the", "an", "chairman", "of", "minister", "who"),
+        *("said", "says", "told", "whose", "saidx", "and", "expert", "director", "North Korea"),
+        *(", ", ",", " ", "  ", ".", ". ", ".\n", "\t", "\x1c", "\x85", "\xa0", "(", ")", ";"),
+        *('"', "“", "”", ":", "É", "É.", "é", "’s", "'s", "x" * 40, "\n"),
+    ]
+)
+_APPOSITION_TEXTS = st.lists(_APPOSITION_PIECES, max_size=40).map("".join)
+
+
+@settings(max_examples=400)
+@given(st.one_of(_APPOSITION_TEXTS, st.text(max_size=80)), st.data())
+@example("Kim Jong Un, Kim Jong Un, ", None)
+@example("Moon, chairman of the A. Kim Foundation. He", None)
+@example("Moon, the U.S. envoy\x1csaid", None)
+@example("Moon, an expert said É. Kim", None)
+def test_apposition_matches_the_regex_reference(text: str, data: st.DataObject) -> None:
+    positions = [i for i in range(len(text)) if text.startswith(", ", i)]
+    if data is not None:
+        positions.append(data.draw(st.integers(0, len(text))))
+    for pos in positions:
+        for limit in (len(text), (pos + len(text)) // 2 + 1):
+            expected = _reference_apposition_after(text, pos, limit)
+            assert apposition_after(text, pos, limit) == expected
+
+
+_ASCII_TEXTS = st.one_of(
+    _APPOSITION_TEXTS.filter(str.isascii), st.text(st.characters(max_codepoint=127), max_size=60)
+)
+
+
+@settings(max_examples=400)
+@given(_ASCII_TEXTS, st.data())
+@example("A. b. Cd. said\x1csaid whose_", None)
+def test_the_ascii_end_pattern_is_the_regex_one(text: str, data: st.DataObject) -> None:
+    # Every start and end of the search, as apposition_after may give them.
+    starts = range(len(text) + 1) if data is None else [data.draw(st.integers(0, len(text)))]
+    for begin in starts:
+        for stop in {begin, (begin + len(text)) // 2, len(text)}:
+            fast = _ASCII_APPOSITION_END.search(text, begin, stop)
+            slow = _APPOSITION_END.search(text, begin, stop)
+            assert (fast and fast.span()) == (slow and slow.span())
