@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from pathlib import Path
 
 import pytest
@@ -136,3 +137,31 @@ def test_between_is_every_match_inside(text: str, start: int, end: int) -> None:
     matches = lex.scan(text, 0, len(text))
     index = CueIndex(matches)
     assert index.between(start, end) == [m for m in matches if start <= m.start and m.end <= end]
+
+
+def _between_reference(index: CueIndex, start: int, end: int) -> list[CueMatch]:
+    """What ``between`` answered before its disjoint fast path."""
+    i = bisect.bisect_left(index.starts, start)
+    j = bisect.bisect_left(index.starts, end, i)
+    return [m for m in index.matches[i:j] if m.end <= end]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(newsy_text, any_text),
+    st.lists(st.tuples(st.integers(0, 60), st.integers(1, 15)), max_size=8),
+    st.integers(0, 80),
+    st.integers(0, 80),
+)
+def test_between_is_the_filtered_slice(
+    text: str, spans: list[tuple[int, int]], start: int, end: int
+) -> None:
+    lex = load_lexicon()
+    entry = next(iter(lex.entries.values()))
+    scanned = CueIndex(lex.scan(text, 0, len(text)))
+    assert scanned.disjoint
+    # hand-built, sorted by start but maybe overlapping: the slow path answers
+    built = CueIndex([CueMatch(s, s + n, entry) for s, n in sorted(spans)])
+    for index in (scanned, built):
+        for a, b in ((start, end), (0, len(text)), (start, start + 3)):
+            assert index.between(a, b) == _between_reference(index, a, b)

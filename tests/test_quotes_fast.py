@@ -324,3 +324,34 @@ def test_the_negation_guard_lets_its_pattern_match(text: str) -> None:
 )
 def test_ascii_run_back(text: str, lo: int, expected: int | None) -> None:
     assert ascii_run_back(text, lo, len(text), ASCII_WORD) == expected
+
+
+def _ascii_run_back_reference(text: str, lo: int, pos: int, chars: frozenset[str]) -> int | None:
+    """The backward character loop that :func:`ascii_run_back` replaced."""
+    q = pos
+    while q > lo:
+        c = text[q - 1]
+        if c in chars:
+            q -= 1
+        elif c < "\x80":
+            break
+        else:
+            return None
+    return q
+
+
+_RUNS = st.lists(
+    st.sampled_from(["a", "Z", "9", "_", " ", ".", "'", "’", "-", "é", "\n", "x" * 30, "ab" * 13]),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_RUNS, any_text), st.data())
+def test_ascii_run_back_is_the_character_loop(text: str, data: st.DataObject) -> None:
+    pos = data.draw(st.integers(0, len(text)))
+    lo = data.draw(st.integers(0, pos))
+    for chars in (ASCII_WORD, ASCII_WORD | {"’", "'"}, ASCII_WORD | frozenset(".'’&-")):
+        assert ascii_run_back(text, lo, pos, chars) == _ascii_run_back_reference(
+            text, lo, pos, chars
+        )

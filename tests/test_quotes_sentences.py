@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import nkquotes
 from nkquotes import QuoteKind, find_quotes
@@ -171,3 +172,18 @@ def test_no_sentence_of_a_paragraph_ends_after_its_reach(text: str) -> None:
         reach = QU._sentence_reach(article, pq.index, pq.start, pq.end)
         assert sents[0][0] == pq.start
         assert all(e <= reach for _, e in sents)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        any_text,
+        st.lists(
+            st.sampled_from(['."', ".”", "?’", "!'", "Ab", "aB", " ", "É", "é", "."]), max_size=12
+        ).map("".join),
+    )
+)
+def test_the_glued_pretest_passes_every_glued_match(text: str) -> None:
+    # _sentences skips the pattern where the cheap search finds nothing: it must never miss
+    if QU._GLUED.search(text) is not None:
+        assert QU._GLUED_PAIR.search(text) is not None

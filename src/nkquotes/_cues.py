@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import functools
 import importlib.resources
+import itertools
 import re
 from pathlib import Path
 
@@ -203,18 +204,27 @@ _GLUE = "-'’"
 class CueIndex:
     """The cue matches of one article, searchable by position without rescanning."""
 
-    __slots__ = ("matches", "starts")
+    __slots__ = ("disjoint", "matches", "starts")
 
     def __init__(self, matches: list[CueMatch]) -> None:
         self.matches = matches
         self.starts = [m.start for m in matches]
+        # one scan's matches never overlap; a hand-built list might
+        self.disjoint = all(a.end <= b.start for a, b in itertools.pairwise(matches))
 
     def between(self, start: int, end: int) -> list[CueMatch]:
         """Matches lying wholly inside ``[start, end)``."""
         starts = self.starts
         i = bisect.bisect_left(starts, start)
         j = bisect.bisect_left(starts, end, i)
-        return [m for m in self.matches[i:j] if m.end <= end]
+        if i == j:
+            return []
+        found = self.matches[i:j]
+        if not self.disjoint:
+            return [m for m in found if m.end <= end]
+        if found[-1].end > end:  # disjoint and in order: only the last can reach past end
+            found.pop()
+        return found
 
     def first(self, start: int, end: int) -> CueMatch | None:
         """The first match inside ``[start, end)``."""

@@ -15,6 +15,7 @@ Only ``article.paragraphs`` are read: captions and boilerplate never yield quote
 from __future__ import annotations
 
 import bisect
+import re
 from pathlib import Path
 
 import attrs
@@ -82,6 +83,9 @@ _ABBREV_END = wordset(
 
 #: A sentence glued to a closing mark: 'the situation.”South Korea held …'.
 _GLUED = _lazyregex.compile(r"[.?!][\"”’](?=\p{Lu}\p{Ll})")
+#: The two characters every :data:`_GLUED` match opens with: a ``re`` search for them scans
+#: a paragraph several times faster than the ``regex`` pattern, and most hold none.
+_GLUED_PAIR = re.compile(r"[.?!][\"”’]")
 
 
 def _sentences(
@@ -112,7 +116,8 @@ def _sentences(
         out.append((s, e))
     out[0] = (start, out[0][1])
     out[-1] = (out[-1][0], max(out[-1][1], end))
-    if _GLUED.search(text, out[0][0], out[-1][1]) is None:
+    lo, hi = out[0][0], out[-1][1]
+    if _GLUED_PAIR.search(text, lo, hi) is None or _GLUED.search(text, lo, hi) is None:
         return out  # nothing glued anywhere in the paragraph (the common case)
     split: list[tuple[int, int]] = []
     for s, e in out:

@@ -61,13 +61,24 @@ def ends_before_space(text: str, lo: int, pos: int, words: tuple[str, ...]) -> b
 def ascii_run_back(text: str, lo: int, pos: int, chars: frozenset[str]) -> int | None:
     """Where the run of *chars* ending at *pos* starts, after *lo*; ``None`` when a character
     outside ASCII and outside *chars* is met first (the caller's pattern decides then)."""
-    q = pos
-    while q > lo:
-        c = text[q - 1]
-        if c in chars:
-            q -= 1
-        elif c < "\x80":
+    strip = _STRIPS.get(chars)
+    if strip is None:
+        strip = _STRIPS[chars] = "".join(sorted(chars))
+    # ``str.rstrip`` finds the run in C, a short window at a time (a word is rarely longer)
+    end = pos
+    while True:
+        a = end - _STEP
+        if a < lo:
+            a = lo
+        q = a + len(text[a:end].rstrip(strip))
+        if q > a or a == lo:
             break
-        else:
-            return None
+        end = a
+    if q > lo and text[q - 1] >= "\x80":
+        return None
     return q
+
+
+#: The characters of each set :func:`ascii_run_back` was asked about, as ``rstrip`` wants.
+_STRIPS: dict[frozenset[str], str] = {}
+_STEP = 24
