@@ -11,7 +11,15 @@ from hypothesis import strategies as st
 
 from nkquotes import Span, split_sentences
 from nkquotes._model import inner_span
-from nkquotes._sentences import _BOUNDARY, _is_boundary, _split, trim
+from nkquotes._sentences import (
+    _BOUNDARY,
+    _OPENERS,
+    _TIME_FOLLOWERS,
+    _ascii_boundary,
+    _is_boundary,
+    _split,
+    trim,
+)
 from tests.strategies import any_text, newsy_text
 
 
@@ -198,3 +206,65 @@ def test_inner_span_is_span_of(text: str, data: st.DataObject) -> None:
     assert type(fast) is Span
     assert attrs.astuple(fast) == attrs.astuple(checked)
     assert fast == checked
+
+
+# --- the ASCII path of ``_split`` against ``_is_boundary`` (its reference) ----------------
+
+_ASCII_TOKEN = st.text(
+    st.sampled_from(list("abcmpsAJMUSX019.:/-(w"))
+    | st.characters(min_codepoint=33, max_codepoint=126),
+    min_size=1,
+    max_size=12,
+) | st.sampled_from(
+    ["a.m", "P.M", "U.S", "J", "Jr", "Dec", "sept", "etc", "No", "www.x", "x://y", "(Sen"]
+)
+_AFTER = st.sampled_from(
+    ["Monday", "The", "the", "EST", "12", "3rd", "He", "Théo", "Ab\u00e9", "May", "U.S.", "K\u212a"]
+)  # fmt: skip
+
+
+@settings(deadline=None, max_examples=400)
+@given(
+    st.sampled_from(["", "At 5 ", "x\u00a0", "\u200b"]),
+    _ASCII_TOKEN.filter(lambda t: " " not in t),
+    st.sampled_from(["", '"', "“(", "((", "'"]),
+    _AFTER,
+    st.sampled_from(["", " said.", "-x", "é", "\u200b"]),
+)
+@example("At ", "p.m", "", "12", "")
+@example("", "U.S", "“", "The", "")
+@example("", "Dec", "", "3rd", "")
+@example("", "aXb.c", "", "Monday", "")  # dotted, but not an acronym
+def test_ascii_boundary_equals_is_boundary(
+    before: str, token: str, marks: str, word: str, rest: str
+) -> None:
+    text = f"{before} {token}. {marks}{word}{rest}"
+    end_start = len(before) + 1 + len(token)
+    after = end_start + 2
+    opener = after + len(marks)
+    assert _ascii_boundary(text, token, after, opener) == _is_boundary(
+        text, end_start, end_start + 1, after
+    )
+
+
+def test_word_lists_hold_letters_only() -> None:
+    # ``_ascii_next_word`` answers "" for a number: no word a list holds may open with a digit.
+    assert all(w.isalpha() for w in _OPENERS | _TIME_FOLLOWERS)
+    assert "" not in _OPENERS | _TIME_FOLLOWERS
+
+
+_NEWS_BITS = st.sampled_from(
+    [
+        "12:30 p.m. ", "9 a.m. Monday", "A.B.C. ", "U.S. The", "(Jr. ", "etc. ", "No. 3", "3. ",
+        "Dec. 3", "Sept. The", "x.y. ", "J. Smith", "www.nk.org. ", "a-p.m. ", ". ", " ", "\n",
+        "He", "12", "“", '"', "(", "Théo", "\u00a0", "\u200b", "\x1c", "e.g. ", "Inc. The",
+    ]
+)  # fmt: skip
+
+
+@settings(deadline=None, max_examples=400)
+@given(st.lists(_NEWS_BITS, max_size=40).map("".join), st.integers(0, 10), st.integers(0, 300))
+def test_split_equals_the_plain_loop_on_abbreviations(text: str, first: int, width: int) -> None:
+    start = min(first, len(text))
+    end = min(len(text), start + width)
+    assert _split(text, start, end) == _reference_split(text, start, end)

@@ -145,6 +145,58 @@ def _is_boundary(text: str, end_start: int, end_stop: int, next_start: int) -> b
     return True
 
 
+def _ascii_boundary(text: str, token: str, next_start: int, opener: int) -> bool:
+    """:func:`_is_boundary` for a single period after *token*, an ASCII word without blanks
+    that follows a space; *opener* is where the capital or digit after the boundary is.
+
+    On ASCII, ``\\p{L}`` and ``\\p{N}`` are letters and digits: the patterns become string
+    methods (a hostile text can hold a ``p.m.`` every eleven characters)."""
+    if "://" in token or token.lower().startswith("www."):
+        return True
+    word = token if token.isalnum() else token[len(token.rstrip(_ASCII_TAIL)) :]
+    if not word:
+        return True
+    low = word.lower()
+    if low in ("a.m", "p.m"):
+        return _ascii_next_word(text, next_start, opener).lower() not in _TIME_FOLLOWERS
+    if "." not in word:
+        acronym = len(word) == 1 and word.isalpha()
+    else:  # ``_ACRONYM``: letters, each but the last followed by a period
+        acronym = (
+            len(word) % 2 == 1 and word[1::2] == "." * (len(word) // 2) and word[::2].isalpha()
+        )
+    if acronym:
+        if len(word) == 1 and word.isupper():
+            return False
+        return _ascii_next_word(text, next_start, opener).lower() in _OPENERS
+    if low in _TITLES:
+        return False
+    if low in _MONTHS:
+        next_word = _ascii_next_word(text, next_start, opener)
+        return not next_word[:1].isdigit() and next_word.lower() in _OPENERS
+    if low in _SOMETIMES_FINAL:
+        return _ascii_next_word(text, next_start, opener).lower() in _OPENERS
+    return True
+
+
+_ASCII_TAIL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789."
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+def _ascii_next_word(text: str, next_start: int, opener: int) -> str:
+    """:func:`_next_word` as the word lists see it, given that the word opens at *opener*
+    (after the marks ``_WORD_AFTER`` skips): an ASCII run not followed by another letter or
+    digit, or "" for a number (the months test reads it as no day: the same answer)."""
+    if "0" <= text[opener] <= "9":
+        # A number: no word list holds one (they are all letters), and "" is in none either.
+        return ""
+    limit = min(len(text), next_start + 60)
+    run = _ASCII_WORD.match(text, opener, limit)
+    if run is None or (run.end() < limit and text[run.end()] >= "\x80"):
+        return _next_word(text, next_start)
+    return run.group()
+
+
 def _next_word(text: str, next_start: int) -> str:
     """The word opening the text after a candidate boundary (quotes and brackets skipped)."""
     after = _WORD_AFTER.match(text, next_start, min(len(text), next_start + 60))
@@ -177,7 +229,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> tuple[
 
 def _split(text: str, start: int, stop: int) -> tuple[Span, ...]:
     spans: list[Span] = []
-    pos = start
+    pos, _ = trim(text, start, stop)  # blanks end before the first mark
     opening, opens = _OPENING_MARKS, _OPENS.match
     new, set_start, set_end, set_text = object.__new__, SET_START, SET_END, SET_TEXT
     # The hottest loop of the library (every stage splits sentences): ``regs`` gives all the
@@ -206,26 +258,23 @@ def _split(text: str, start: int, stop: int) -> tuple[Span, ...]:
         ):
             space = text.rfind(" ", max(0, end_start - 81), end_start)
             word = text[space + 1 : end_start] if space >= 0 else ""
-            boundary = (
-                len(word) >= 2
-                and word.isascii()
-                and word.isalnum()
-                and word.lower() not in _ABBREVIATIONS
-            ) or _is_boundary(text, end_start, end_stop, after)
+            if not (word and word.isascii() and word.isprintable()):
+                boundary = _is_boundary(text, end_start, end_stop, after)
+            elif len(word) >= 2 and word.isalnum() and word.lower() not in _ABBREVIATIONS:
+                boundary = True
+            else:
+                # An ASCII word without blanks after a space is ``_token_before``'s token.
+                boundary = _ascii_boundary(text, word, after, first)
         else:
             boundary = _is_boundary(text, end_start, end_stop, after)
         if boundary:
-            first, last = pos, end_stop
-            while first < last and (text[first].isspace() or text[first] in _ZERO_WIDTH):
-                first += 1
-            while last > first and (text[last - 1].isspace() or text[last - 1] in _ZERO_WIDTH):
-                last -= 1
-            if last > first:
-                span = new(Span)
-                set_start(span, first)
-                set_end(span, last)
-                set_text(span, text[first:last])
-                spans.append(span)
+            # The sentence is trimmed already: it ends with a mark, and starts at *start*
+            # trimmed or after a boundary, at an opening mark or a capital.
+            span = new(Span)
+            set_start(span, pos)
+            set_end(span, end_stop)
+            set_text(span, text[pos:end_stop])
+            spans.append(span)
             pos = after
     first, last = trim(text, pos, stop)
     if last > first:
