@@ -19,11 +19,16 @@ first three live in :mod:`nkquotes._structure_roles`):
 
 from __future__ import annotations
 
+import operator
+
 import attrs
 
 from nkquotes import _lazyregex
 from nkquotes._errors import InputError
 from nkquotes._model import (
+    SET_END,
+    SET_START,
+    SET_TEXT,
     Agency,
     Article,
     Boilerplate,
@@ -34,6 +39,7 @@ from nkquotes._model import (
     PublishedLine,
     Span,
     inner_span,
+    slot_setters,
 )
 from nkquotes._sentences import split_sentences, trim
 from nkquotes._structure_lexicon import (
@@ -202,15 +208,28 @@ class _Builder:
         seen_body = False
         blocks: list[list[Slot]] = []
         previous: Slot | None = None
-        # Hot loop: locals; line offsets lie inside the text, so spans are built unchecked.
-        text, span, boilerplate = self.text, inner_span, self.boilerplate
+        # Hot loop: locals; line offsets lie inside the text, so spans are built unchecked,
+        # and spans and boilerplate records are filled slot by slot (as ``inner_span`` does).
+        boilerplate, setters = self.boilerplate, _BOILER_SETTERS
+        new, set_start, set_end, set_text = _new_object, SET_START, SET_END, SET_TEXT
         for slot in slots:
             line = slot.line
             after, previous = previous, slot
             role = slot.role
             if role is _BOILER:  # first: a hostile text may be tens of thousands of these
                 kind = slot.kind
-                boilerplate.append(Boilerplate(span(text, line.start, line.end), kind))
+                span = new(Span)
+                start, end, _ = line
+                set_start(span, start)
+                set_end(span, end)
+                set_text(span, slot.seg)  # ``text[start:end]``
+                if setters is None:
+                    boilerplate.append(Boilerplate(span, kind))
+                else:
+                    record = new(Boilerplate)
+                    setters[0](record, span)
+                    setters[1](record, kind)
+                    boilerplate.append(record)
                 stamp = slot.date
                 if stamp is not None or kind is _CREDIT or kind is _COPYRIGHT:
                     self._credit_agency(slot)
@@ -380,7 +399,7 @@ class _Builder:
                 return
 
     def article(self) -> Article:
-        agencies = sorted(self.agencies, key=lambda a: a.span.start)
+        agencies = sorted(self.agencies, key=_START)
         return Article(
             title=self.title,
             dateline=self.dateline,
@@ -388,7 +407,7 @@ class _Builder:
             agencies=tuple(agencies),
             published=self.published,
             captions=tuple(sorted(self.captions)),
-            boilerplate=tuple(sorted(self.boilerplate, key=lambda b: b.span.start)),
+            boilerplate=tuple(sorted(self.boilerplate, key=_START)),
             paragraphs=tuple(self.paragraphs),
         )
 
@@ -396,6 +415,10 @@ class _Builder:
 # A paragraph built the way its attrs ``__init__`` does (it has no validator), with the
 # slots' own setters: one is built per paragraph.
 _new_object = object.__new__
+#: What records are sorted by (``attrgetter`` is cheaper than a lambda per record).
+_START = operator.attrgetter("span.start")
+#: :class:`Boilerplate`'s slot setters (span, kind), or ``None`` if its ``__init__`` does more.
+_BOILER_SETTERS = slot_setters(Boilerplate, ("span", "kind"))
 _set_paragraph_span = Paragraph.__dict__["span"].__set__
 _set_paragraph_sentences = Paragraph.__dict__["sentences"].__set__
 

@@ -391,7 +391,9 @@ def mark_end(slots: list[Slot]) -> None:
     for index, slot in enumerate(slots):
         if (
             slot.role is Role.BOILER
-            # Only ``n`` and ``N`` fold to ``n``: a cheap test before folding every line.
+            # ``_END_MARK`` holds at most three words (``( end )``), and only ``n`` and ``N``
+            # fold to ``n``: cheap tests before folding every line.
+            and len(slot.tokens) <= 3
             and ("n" in slot.seg or "N" in slot.seg)
             and "end" in fold(slot.seg)
             and _END_MARK.fullmatch(slot.seg.strip())
