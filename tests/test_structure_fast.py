@@ -58,7 +58,6 @@ from nkquotes._structure_roles import (
     _URL,
     TERMINAL,
     Role,
-    Slot,
     _bulleted,
     _glued_menu,
     _non_latin,
@@ -281,12 +280,13 @@ _TEASER_LINES = st.lists(
 )
 def test_teasers_in_one_pass_equal_squeezing_each_line(text: str, header: int) -> None:
     fast, slow = _slots(text), _slots(text)
-    for a, b in zip(fast, slow, strict=True):
-        classify(a, None)
-        classify(b, None)
+    for slots in (fast, slow):
+        for index, seg in enumerate(slots.segs):
+            found = classify(seg, slots.tokens[index])
+            slots.roles[index], slots.kinds[index], slots.classified[index], _ = found
     mark_teasers(text, fast, header)
     _mark_teasers_squeezing_lines(text, slow, header)
-    assert [(s.role, s.kind) for s in fast] == [(s.role, s.kind) for s in slow]
+    assert (fast.roles, fast.kinds) == (slow.roles, slow.kinds)
 
 
 @settings(deadline=None, max_examples=1500)
@@ -405,9 +405,9 @@ def test_classify_equals_the_unguarded_chain(text: str) -> None:
     seg = text.strip()
     if not seg or split_lines(seg) != [Line(0, len(seg), True)]:
         return  # classify sees trimmed lines only
-    slot = Slot(Line(0, len(seg), True), seg)
-    classify(slot, None)
-    assert (slot.role, slot.kind) == _reference_classify(seg)
+    role, kind, classified, _ = classify(seg, words(seg))
+    assert (role, kind) == _reference_classify(seg)
+    assert classified == (role is not Role.BODY)
 
 
 def test_paragraph_of_is_the_attrs_constructor() -> None:

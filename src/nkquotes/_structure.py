@@ -49,7 +49,7 @@ from nkquotes._structure_lexicon import (
     trailing_agency,
     trailing_boilerplate,
 )
-from nkquotes._structure_lines import split_differs, split_lines, words
+from nkquotes._structure_lines import Line, split_differs, split_lines, words
 from nkquotes._structure_meta import (
     DatelineMatch,
     match_byline,
@@ -64,11 +64,12 @@ from nkquotes._structure_repeats import (
     mark_title_repeats,
 )
 from nkquotes._structure_roles import (
+    PLAIN,
     TERMINAL,
+    LineClass,
     Role,
-    Slot,
+    Slots,
     classify,
-    copy_class,
     doubled,
     find_title,
     mark_end,
@@ -129,14 +130,15 @@ def parse_article(text: str, *, options: StructureOptions | None = None) -> Arti
     if opts.detect_boilerplate:
         # ``classify`` reads a line's text alone: a line printed again is not classified again
         # (a hostile text may be one short line repeated tens of thousands of times).
-        known: dict[str, Slot] = {}
-        for slot in slots:
-            seen = known.get(slot.seg)
-            if seen is None:
-                classify(slot, None)
-                known[slot.seg] = slot
-            else:
-                copy_class(seen, slot)
+        known: dict[str, LineClass] = {}
+        roles, kinds, classified, dates = slots.roles, slots.kinds, slots.classified, slots.dates
+        tokens = slots.tokens
+        for index, seg in enumerate(slots.segs):
+            found = known.get(seg)
+            if found is None:
+                found = known[seg] = classify(seg, tokens[index])
+            if found is not PLAIN:  # (the columns start as ``PLAIN`` says)
+                roles[index], kinds[index], classified[index], dates[index] = found
         mark_teasers(text, slots, opts.header_lines, plain=plain)
         mark_repeated_labels(slots)
     title = (
@@ -158,21 +160,22 @@ def parse_article(text: str, *, options: StructureOptions | None = None) -> Arti
     return builder.article()
 
 
-def _slots(text: str, plain: bool | None = None) -> list[Slot]:
+def _slots(text: str, plain: bool | None = None) -> Slots:
     """The text's lines as slots; *plain* is ``not split_differs(text)`` if known."""
-    slots: list[Slot] = []
-    append = slots.append
+    lines = split_lines(text)
+    segs = [text[start:end] for start, end, _ in lines]
+    tokens: list[list[str]] = []
+    append = tokens.append
     tokens_of: dict[str, list[str]] = {}  # a repeated line is split into words once
     # ``words`` is ``str.split`` on a line without the characters they disagree on.
     if plain is None:
         plain = not split_differs(text)
-    for line in split_lines(text):
-        seg = text[line.start : line.end]
-        tokens = tokens_of.get(seg)
-        if tokens is None:
-            tokens = tokens_of[seg] = seg.split() if plain else words(seg)
-        append(Slot(line, seg, tokens))
-    return slots
+    for seg in segs:
+        found = tokens_of.get(seg)
+        if found is None:
+            found = tokens_of[seg] = seg.split() if plain else words(seg)
+        append(found)
+    return Slots(lines, segs, tokens)
 
 
 # --- pass 4: spans -----------------------------------------------------------------------
@@ -199,30 +202,37 @@ class _Builder:
     def boiler(self, start: int, end: int, kind: BoilerplateKind) -> None:
         self.boilerplate.append(Boilerplate(span=self.span(start, end), kind=kind))
 
-    def collect(self, slots: list[Slot], title: Slot | None, opts: StructureOptions) -> None:
+    def collect(self, slots: Slots, title: int | None, opts: StructureOptions) -> None:
+        lines, segs, roles, kinds, dates = (
+            slots.lines,
+            slots.segs,
+            slots.roles,
+            slots.kinds,
+            slots.dates,
+        )
         if title is not None:
-            self.title = self.span(title.line.start, title.line.end)
-            if title.pieces is not None:
-                self._title_pieces(title)
-        published: list[tuple[int, Slot]] = []
+            self.title = self.span(lines[title].start, lines[title].end)
+            pieces = slots.pieces.get(title)
+            if pieces is not None:
+                self._title_pieces(lines[title].start, segs[title], pieces)
+        published: list[tuple[int, int]] = []
         seen_body = False
-        blocks: list[list[Slot]] = []
-        previous: Slot | None = None
+        blocks: list[list[int]] = []  # body paragraphs: runs of line indices
+        previous: int | None = None
         # Hot loop: locals; line offsets lie inside the text, so spans are built unchecked,
         # and spans and boilerplate records are filled slot by slot (as ``inner_span`` does).
         boilerplate, setters = self.boilerplate, _BOILER_SETTERS
         new, set_start, set_end, set_text = _new_object, SET_START, SET_END, SET_TEXT
-        for slot in slots:
-            line = slot.line
-            after, previous = previous, slot
-            role = slot.role
+        for index, role in enumerate(roles):
+            after, previous = previous, index
             if role is _BOILER:  # first: a hostile text may be tens of thousands of these
-                kind = slot.kind
+                kind = kinds[index]
+                line = lines[index]
                 span = new(Span)
                 start, end, _ = line
                 set_start(span, start)
                 set_end(span, end)
-                set_text(span, slot.seg)  # ``text[start:end]``
+                set_text(span, segs[index])  # ``text[start:end]``
                 if setters is None:
                     boilerplate.append(Boilerplate(span, kind))
                 else:
@@ -230,37 +240,40 @@ class _Builder:
                     setters[0](record, span)
                     setters[1](record, kind)
                     boilerplate.append(record)
-                stamp = slot.date
+                stamp = dates[index]
                 if stamp is not None or kind is _CREDIT or kind is _COPYRIGHT:
-                    self._credit_agency(slot)
+                    self._credit_agency(line)
                 if stamp is not None and to_date(stamp.date) is not None:
                     rank = {"published": 0, "updated": 2}.get(stamp.label, 1)
                     if rank != 1 or not seen_body:
-                        published.append((rank, slot))
+                        published.append((rank, index))
             elif role is Role.BODY:
-                if not seen_body and self._leading_dateline(slot):
+                if not seen_body and self._leading_dateline(lines[index]):
                     continue
                 seen_body = True
-                if blocks and after is blocks[-1][-1] and _continues(after, slot):
-                    blocks[-1].append(slot)
+                if blocks and after == blocks[-1][-1] and _continues(slots, index - 1, index):
+                    blocks[-1].append(index)
                 else:
-                    blocks.append([slot])
+                    blocks.append([index])
             elif role is Role.CAPTION:
-                first = doubled(slot.seg)
-                self.captions.append(self.span(line.start, line.start + (first or len(slot.seg))))
+                start, seg = lines[index].start, segs[index]
+                first = doubled(seg)
+                self.captions.append(self.span(start, start + (first or len(seg))))
             elif role is Role.BYLINE:
-                self._byline(slot)
+                self._byline(lines[index], segs[index])
         if published:
             best = min(
-                published, key=lambda p: (p[0], -p[1].line.start if p[0] == 1 else p[1].line.start)
+                published,
+                key=lambda p: (p[0], -lines[p[1]].start if p[0] == 1 else lines[p[1]].start),
             )[1]
-            date = to_date(best.date.date if best.date else None)
+            stamp = dates[best]
+            date = to_date(stamp.date if stamp else None)
             if date is not None:
                 self.published = PublishedLine(
-                    span=self.span(best.line.start, best.line.end), date=date
+                    span=self.span(lines[best].start, lines[best].end), date=date
                 )
         for index, block in enumerate(blocks):
-            self._paragraph(block, first=index == 0)
+            self._paragraph(lines[block[0]].start, lines[block[-1]].end, first=index == 0)
         dateline = self.dateline
         if self.published is None and dateline is not None and dateline.date is not None:
             day = dateline.date.to_date()
@@ -268,32 +281,31 @@ class _Builder:
                 self.published = PublishedLine(span=dateline.span, date=day)
         del opts
 
-    def _title_pieces(self, slot: Slot) -> None:
-        base = slot.line.start
-        for piece, start, end in slot.pieces or ():
+    def _title_pieces(self, base: int, seg: str, pieces: list[tuple[str, int, int]]) -> None:
+        for piece, start, end in pieces:
             if piece == "title":
                 self.title = self.span(base + start, base + end)
             elif piece == "date":
                 self.boiler(base + start, base + end, K.OTHER)
-                date = match_date_line(slot.seg[start:end])
+                date = match_date_line(seg[start:end])
                 day = to_date(date.date) if date is not None else None
                 if day is not None:
                     self.published = PublishedLine(
                         span=self.span(base + start, base + end), date=day
                     )
             elif piece == "byline":
-                found = match_byline(slot.seg[start:end])
+                found = match_byline(seg[start:end])
                 names = found.names if found is not None else ()
                 self.byline = Byline(span=self.span(base + start, base + end), names=names)
             else:
                 self.boiler(base + start, base + end, K.CREDIT)
 
-    def _leading_dateline(self, slot: Slot) -> bool:
+    def _leading_dateline(self, line: Line) -> bool:
         """A dateline alone on its line; returns whether the line is used up."""
         if self.dateline is not None:
             return False
-        found = match_dateline(self.text, slot.line.start, slot.line.end)
-        if found is None or found.end < slot.line.end:
+        found = match_dateline(self.text, line.start, line.end)
+        if found is None or found.end < line.end:
             return False
         self._set_dateline(found)
         return True
@@ -312,9 +324,8 @@ class _Builder:
         ):
             self.agency(found.agency, found.agency_start, found.agency_end)
 
-    def _byline(self, slot: Slot) -> None:
-        line = slot.line
-        found = match_byline(slot.seg, bare=True)
+    def _byline(self, line: Line, seg: str) -> None:
+        found = match_byline(seg, bare=True)
         if self.byline is not None or found is None:
             self.boiler(line.start, line.end, K.CREDIT)
             return
@@ -324,15 +335,14 @@ class _Builder:
             if hit is not None:
                 self.agency(found.agency, hit.start(), hit.end())
 
-    def _credit_agency(self, slot: Slot) -> None:
-        hit = AGENCY_NAME.search(self.text, slot.line.start, slot.line.end)
+    def _credit_agency(self, line: Line) -> None:
+        hit = AGENCY_NAME.search(self.text, line.start, line.end)
         if hit is not None:
             name = canonical_agency(hit.group())
             if name is not None:
                 self.agency(name, hit.start(), hit.end())
 
-    def _paragraph(self, block: list[Slot], *, first: bool) -> None:
-        start, end = block[0].line.start, block[-1].line.end
+    def _paragraph(self, start: int, end: int, *, first: bool) -> None:
         if first and self.dateline is None:
             found = match_dateline(self.text, start, end)
             if found is not None:
@@ -431,8 +441,8 @@ def paragraph_of(span: Span, sentences: tuple[Span, ...]) -> Paragraph:
     return paragraph
 
 
-def _continues(previous: Slot, slot: Slot) -> bool:
-    """Whether *slot* continues the paragraph of *previous* (a hard-wrapped line)."""
-    if slot.line.gap_before:
+def _continues(slots: Slots, previous: int, index: int) -> bool:
+    """Whether line *index* continues the paragraph of line *previous* (a hard-wrapped line)."""
+    if slots.lines[index].gap_before:
         return False
-    return previous.seg[-1] not in TERMINAL and slot.seg[:1].islower()
+    return slots.segs[previous][-1] not in TERMINAL and slots.segs[index][:1].islower()

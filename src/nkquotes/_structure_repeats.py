@@ -4,11 +4,12 @@ line) and lines printed twice (a logo and its alt text, a photo caption, the hea
 from __future__ import annotations
 
 import itertools
+import operator
 
 from nkquotes import _lazyregex
 from nkquotes._model import BoilerplateKind
 from nkquotes._structure_lines import join_words, split_differs
-from nkquotes._structure_roles import Role, Slot, set_role
+from nkquotes._structure_roles import Role, Slots
 
 __all__ = [
     "mark_repeated_captions",
@@ -29,9 +30,7 @@ def squeeze(segment: str) -> str:
     return "".join(segment.split())
 
 
-def mark_teasers(
-    text: str, slots: list[Slot], header_lines: int, *, plain: bool | None = None
-) -> None:
+def mark_teasers(text: str, slots: Slots, header_lines: int, *, plain: bool | None = None) -> None:
     """An opening line that the body repeats inside a longer line is a teaser.
 
     *plain* is ``not split_differs(text)`` if the caller has it.
@@ -47,11 +46,12 @@ def mark_teasers(
     lines: list[str] | None = None
     squeezed = ""
     ends: list[int] = []
-    for index, slot in enumerate(slots[:header_lines]):
-        if slot.classified or len(slot.tokens) < 18:
+    classified, tokens, segs = slots.classified, slots.tokens, slots.segs
+    for index in range(min(header_lines, len(segs))):
+        if classified[index] or len(tokens[index]) < 18:
             continue
         if lines is None:
-            lines = [join_words(s.seg) for s in slots]
+            lines = [join_words(seg) for seg in segs]
             squeezed = "".join(lines)
             total = 0
             for line in lines:
@@ -60,24 +60,24 @@ def mark_teasers(
         mine = lines[index]
         # The probe squeezes the line without its closing spaces and dots: squeezing deletes
         # characters one by one, so it is the squeezed line without those dots.
-        seg = slot.seg
+        seg = segs[index]
         kept = len(seg.rstrip(" ."))
         dots = len(seg) - kept - seg.count(" ", kept)
         probe = mine[: len(mine) - dots]
         if squeezed.find(probe, ends[index]) < 0:
             continue
         if not any(other == mine for other in lines[index + 1 :]):
-            set_role(slot, Role.BOILER, K.OTHER)
+            slots.set_role(index, Role.BOILER, K.OTHER)
 
 
-def _mark_teasers_squeezing_lines(text: str, slots: list[Slot], header_lines: int) -> None:
+def _mark_teasers_squeezing_lines(text: str, slots: Slots, header_lines: int) -> None:
     squeezed: str | None = None
     # Removing characters one by one, the squeezed text is the squeezed pieces joined:
     # ``ends[i]`` is the length of the squeezed text up to the end of ``slots[i]``.
     lines: list[str] = []
     ends: list[int] = []
-    for index, slot in enumerate(slots[:header_lines]):
-        if slot.classified or len(slot.tokens) < 18:
+    for index in range(min(header_lines, len(slots))):
+        if slots.classified[index] or len(slots.tokens[index]) < 18:
             continue
         if squeezed is None:
             # Between lines there are only blanks, and squeezing leaves of them only
@@ -85,44 +85,63 @@ def _mark_teasers_squeezing_lines(text: str, slots: list[Slot], header_lines: in
             gaps = any(c in text for c in "\x1c\x1d\x1e\x1f")
             pieces: list[str] = []
             pos = total = 0
-            for s in slots:
-                gap, seg = squeeze(text[pos : s.line.start]) if gaps else "", squeeze(s.seg)
+            for line, segment in zip(slots.lines, slots.segs, strict=True):
+                gap, seg = squeeze(text[pos : line.start]) if gaps else "", squeeze(segment)
                 pieces += (gap, seg)
                 lines.append(seg)
                 total += len(gap) + len(seg)
                 ends.append(total)
-                pos = s.line.end
+                pos = line.end
             pieces.append(squeeze(text[pos:]) if gaps else "")
             squeezed = "".join(pieces)
-        probe = squeeze(slot.seg.rstrip(" ."))
+        probe = squeeze(slots.segs[index].rstrip(" ."))
         if squeezed.find(probe, ends[index]) < 0:
             continue
         mine = lines[index]
         if not any(other == mine for other in lines[index + 1 :]):
-            set_role(slot, Role.BOILER, K.OTHER)
+            slots.set_role(index, Role.BOILER, K.OTHER)
 
 
-def mark_repeated_labels(slots: list[Slot]) -> None:
+def _repeats(segs: list[str]) -> list[int]:
+    """The indices of the lines whose text is the previous line's, in order (in C: most
+    lines differ from the one before)."""
+    return list(itertools.compress(itertools.count(1), map(operator.eq, segs, segs[1:])))
+
+
+def mark_repeated_labels(slots: Slots) -> None:
     """A short line printed twice in a row (a logo and its alt text) is a page label."""
-    for previous, slot in itertools.pairwise(slots):
-        if slot.seg == previous.seg and previous.role is Role.BODY and len(slot.tokens) <= 4:
-            set_role(previous, Role.BOILER, K.NAVIGATION)
-            set_role(slot, Role.BOILER, K.NAVIGATION)
+    roles, tokens = slots.roles, slots.tokens
+    # Only a line repeating the one before can be marked, and marking touches those two.
+    for index in _repeats(slots.segs):
+        if roles[index - 1] is Role.BODY and len(tokens[index]) <= 4:
+            slots.set_role(index - 1, Role.BOILER, K.NAVIGATION)
+            slots.set_role(index, Role.BOILER, K.NAVIGATION)
 
 
-def mark_title_repeats(slots: list[Slot], title: Slot) -> None:
-    for slot in slots:
-        if slot is not title and slot.seg == title.seg:
-            set_role(slot, Role.BOILER, K.OTHER)
+def mark_title_repeats(slots: Slots, title: int) -> None:
+    segs = slots.segs
+    seg = segs[title]
+    for index in _occurrences(segs, seg):
+        if index != title:
+            slots.set_role(index, Role.BOILER, K.OTHER)
 
 
-def mark_repeated_captions(slots: list[Slot]) -> None:
+def _occurrences(segs: list[str], seg: str) -> list[int]:
+    """The indices of the lines whose text is *seg* (found by ``list.index``, in C)."""
+    found: list[int] = []
+    index = -1
+    while True:
+        try:
+            index = segs.index(seg, index + 1)
+        except ValueError:
+            return found
+        found.append(index)
+
+
+def mark_repeated_captions(slots: Slots) -> None:
     """A line printed twice in a row is a photo caption; the second copy is neither."""
-    for previous, slot in itertools.pairwise(slots):
-        if (
-            slot.seg == previous.seg
-            and previous.role in (Role.BODY, Role.CAPTION)
-            and len(slot.tokens) >= 5
-        ):
-            set_role(previous, Role.CAPTION)
-            set_role(slot, Role.DROP)
+    roles, tokens = slots.roles, slots.tokens
+    for index in _repeats(slots.segs):
+        if roles[index - 1] in (Role.BODY, Role.CAPTION) and len(tokens[index]) >= 5:
+            slots.set_role(index - 1, Role.CAPTION)
+            slots.set_role(index, Role.DROP)

@@ -6,6 +6,10 @@ labels, glued menus, photo captions, a caption printed twice on one line). Pass 
 :mod:`nkquotes._structure_repeats`) marks teasers the body repeats and repeated lines.
 Pass 3 finds the headline, the end of the story (``(END)``), related lists, bylines and
 captions under the headline.
+
+The lines are held column by column in :class:`Slots` (a list per field, a line is an index):
+an object per line would cost its construction and the garbage collector's visits, and a
+hostile text can have 170,000 lines per megabyte.
 """
 
 from __future__ import annotations
@@ -34,17 +38,16 @@ from nkquotes._structure_meta import (
 )
 
 __all__ = [
+    "PLAIN",
     "TERMINAL",
     "Role",
-    "Slot",
+    "Slots",
     "classify",
-    "copy_class",
     "doubled",
     "find_title",
     "mark_end",
     "mark_foreign",
     "mark_tail",
-    "set_role",
 ]
 
 K = BoilerplateKind
@@ -60,21 +63,38 @@ class Role(enum.Enum):
     DROP = "drop"  # the second copy of a caption printed twice
 
 
-class Slot:
-    """A trimmed line with its role. A plain slotted class, not attrs: one is built per line."""
+class Slots:
+    """The trimmed lines of a text and their roles, one list per field; line *i* is index *i*
+    of each. Roles start as body, unclassified."""
 
-    __slots__ = ("classified", "date", "kind", "line", "pieces", "role", "seg", "tokens")
+    __slots__ = ("classified", "dates", "kinds", "lines", "pieces", "roles", "segs", "tokens")
 
-    def __init__(self, line: Line, seg: str, tokens: list[str] | None = None) -> None:
-        self.line = line
-        self.seg = seg
-        #: ``words(seg)``, computed once
-        self.tokens = words(seg) if tokens is None else tokens
-        self.role = Role.BODY
-        self.kind = K.OTHER
-        self.classified = False
-        self.date: DateLine | None = None
-        self.pieces: list[tuple[str, int, int]] | None = None  # a title line that holds more
+    def __init__(self, lines: list[Line], segs: list[str], tokens: list[list[str]]) -> None:
+        size = len(lines)
+        self.lines = lines
+        #: ``text[line.start:line.end]``
+        self.segs = segs
+        #: ``words(seg)``, computed once per distinct line
+        self.tokens = tokens
+        self.roles = [Role.BODY] * size
+        self.kinds = [K.OTHER] * size
+        self.classified = [False] * size
+        self.dates: list[DateLine | None] = [None] * size
+        #: a title line that holds more (its pieces by index)
+        self.pieces: dict[int, list[tuple[str, int, int]]] = {}
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def set_role(self, index: int, role: Role, kind: BoilerplateKind = K.OTHER) -> None:
+        self.roles[index] = role
+        self.kinds[index] = kind
+        self.classified[index] = True
+
+    def body(self) -> list[int]:
+        """The indices of the lines that are still body."""
+        body = Role.BODY
+        return [i for i, role in enumerate(self.roles) if role is body]
 
 
 TERMINAL = frozenset(".!?\"”’'):;…")
@@ -112,34 +132,33 @@ _END_MARK = _lazyregex.compile(r"(?i)\(?\s*end\s*\)?|enditem|end\s+item")
 # --- pass 1: each line on its own -------------------------------------------------------
 
 
-def classify(slot: Slot, previous: Slot | None) -> None:
-    seg = slot.seg
-    tokens = slot.tokens
+#: What :func:`classify` says of a line: role, kind, whether classified, a date stamp.
+LineClass = tuple[Role, BoilerplateKind, bool, DateLine | None]
+#: An ordinary line: body, not classified.
+PLAIN: LineClass = (Role.BODY, K.OTHER, False, None)
+
+
+def classify(seg: str, tokens: list[str]) -> LineClass:
+    """The class of a trimmed line *seg* (its words *tokens*) read on its own."""
     size, count = len(seg), len(tokens)
     # Folded once for the lexicon's and the caption's word tests (the lexicon's only reads
     # lines up to 600 characters; the caption test folds a longer line itself if it comes).
     folded = fold(seg) if size <= 600 else None
     kind = classify_line(seg, folded)
     if kind is not None:
-        set_role(slot, Role.BOILER, kind)
-        return
+        return (Role.BOILER, kind, True, None)
     # The guards written out before the calls below are each test's own first condition:
     # most lines are prose, and fail them.
     date = match_date_line(seg) if size <= 120 else None
     if date is not None:
-        slot.date = date
-        set_role(slot, Role.BOILER, K.OTHER)
-        return
+        return (Role.BOILER, K.OTHER, True, date)
     if count <= 3 and canonical_agency(seg.strip("()[]-–—. ")) is not None:
-        set_role(slot, Role.BOILER, K.CREDIT)  # ``Thomson Reuters``, ``(Yonhap)``, ``-ANI``
-        return
+        return (Role.BOILER, K.CREDIT, True, None)  # ``Thomson Reuters``, ``(Yonhap)``, ``-ANI``
     if count == 1:
         # A lone token holds no U+0020, so the agency test above already saw this string.
-        set_role(slot, Role.BOILER, K.OTHER)
-        return
+        return (Role.BOILER, K.OTHER, True, None)
     if seg[0] in "•·▪►" and count <= 5 and seg[-1] not in TERMINAL:
-        set_role(slot, Role.BOILER, K.NAVIGATION)  # a short bulleted menu or tag item
-        return
+        return (Role.BOILER, K.NAVIGATION, True, None)  # a short bulleted menu or tag item
     if 20 <= size <= 1200:
         # ``doubled``'s second copy starts one (odd length) or zero or two (even) characters
         # after the middle, with the line's first character: a line without it is not tried.
@@ -147,39 +166,25 @@ def classify(slot: Slot, previous: Slot | None) -> None:
         if (
             (seg[half + 1] == head) if size % 2 else (seg[half] == head or seg[half + 1] == head)
         ) and doubled(seg) is not None:
-            set_role(slot, Role.CAPTION)
-            return
+            return (Role.CAPTION, K.OTHER, True, None)
     if count <= 12 and _TWO_CAPS.search(seg) and not _LOWER.search(seg):
-        set_role(slot, Role.BOILER, K.NAVIGATION)
-        return
+        return (Role.BOILER, K.NAVIGATION, True, None)
     if (count <= 60 and _glued_menu(seg, tokens)) or (
         ("•" in seg or "·" in seg or "|" in seg or "▪" in seg) and _bulleted(seg)
     ):
-        set_role(slot, Role.BOILER, K.NAVIGATION)
-        return
+        return (Role.BOILER, K.NAVIGATION, True, None)
     if count <= 80 and is_caption(seg, folded):
-        set_role(slot, Role.CAPTION)
-        return
+        return (Role.CAPTION, K.OTHER, True, None)
     if (seg.lower() == seg.upper()) if seg.isascii() else _non_latin(seg):
-        set_role(slot, Role.BOILER, K.OTHER)  # (an ASCII line: ``_non_latin``'s own test)
-        return
+        return (Role.BOILER, K.OTHER, True, None)  # (an ASCII line: ``_non_latin``'s own test)
     if (
         2 <= count <= 3
         and _POSSESSIVE.sub("", tokens[-1].lower()) in _OUTLET_SUFFIX
         and all(t[:1].isupper() for t in tokens)
         and not seg.endswith(".")
     ):
-        set_role(slot, Role.BOILER, K.NAVIGATION)
-        return
-    del previous
-
-
-def copy_class(source: Slot, slot: Slot) -> None:
-    """Give *slot* what :func:`classify` gave *source*, a line with the same text."""
-    slot.role = source.role
-    slot.kind = source.kind
-    slot.classified = source.classified
-    slot.date = source.date
+        return (Role.BOILER, K.NAVIGATION, True, None)
+    return PLAIN
 
 
 def _glued_menu(seg: str, tokens: list[str]) -> bool:
@@ -237,12 +242,6 @@ def _bulleted(seg: str) -> bool:
     if not ("•" in seg or "·" in seg or "|" in seg or "▪" in seg):
         return False
     return len(_BULLETS.findall(seg)) >= 2
-
-
-def set_role(slot: Slot, role: Role, kind: BoilerplateKind = K.OTHER) -> None:
-    slot.role = role
-    slot.kind = kind
-    slot.classified = True
 
 
 def doubled(seg: str) -> int | None:
@@ -315,141 +314,151 @@ def _title_case(tokens: list[str]) -> bool:
     return bool(worded) and capital * 10 >= len(worded) * 7
 
 
-def find_title(slots: list[Slot], *, header_lines: int, detect_boilerplate: bool) -> Slot | None:
-    """The headline line, if the text has one (marking page labels above it)."""
-    body = [s for s in slots if s.role is Role.BODY]
-    if len(body) < 2:
+def find_title(slots: Slots, *, header_lines: int, detect_boilerplate: bool) -> int | None:
+    """The headline line's index, if the text has one (marking page labels above it)."""
+    roles, segs, tokens = slots.roles, slots.segs, slots.tokens
+    body_role = Role.BODY
+    if roles.count(body_role) < 2:
         return None
-    header = slots[:header_lines]
-    candidates: list[Slot] = []
-    for slot in header:
-        if slot.role is not Role.BODY:
+    body = slots.body()
+    candidates: list[int] = []
+    for index in range(min(header_lines, len(roles))):
+        if roles[index] is not body_role:
             continue
-        if _headline_like(slot.seg) and match_byline(slot.seg) is None:
-            candidates.append(slot)
+        seg = segs[index]
+        if _headline_like(seg) and match_byline(seg) is None:
+            candidates.append(index)
             continue
-        pieces = match_title_stamp(slot.seg) if not candidates else None
-        if pieces is not None and _headline_like(slot.seg[: pieces[0][2]]):
-            slot.pieces = pieces
-            set_role(slot, Role.TITLE)
-            return slot
-        if detect_boilerplate and len(slot.tokens) <= 4 and not candidates:
-            set_role(slot, Role.BOILER, K.NAVIGATION)
+        pieces = match_title_stamp(seg) if not candidates else None
+        if pieces is not None and _headline_like(seg[: pieces[0][2]]):
+            slots.pieces[index] = pieces
+            slots.set_role(index, Role.TITLE)
+            return index
+        if detect_boilerplate and len(tokens[index]) <= 4 and not candidates:
+            slots.set_role(index, Role.BOILER, K.NAVIGATION)
             continue
         break
     if candidates:
         # A headline the page prints twice (apart) beats a section label printed before it.
-        repeated = [c for c in candidates if _repeated_apart(slots, c)]
+        repeated = [c for c in candidates if _repeated_apart(segs, c)]
         # ``One app.``: a slogan, not a headline, when a real one follows.
-        longer = [c for c in candidates if len(c.tokens) > 4 or not c.seg.endswith(".")]
+        longer = [c for c in candidates if len(tokens[c]) > 4 or not segs[c].endswith(".")]
         title = (repeated or longer or candidates)[0]
         if (
             not repeated
-            and title is candidates[0]
+            and title == candidates[0]
             and len(candidates) > 1
-            and len(title.tokens) <= 3
-            and len(candidates[1].tokens) >= 5
-            and candidates[1].seg[-1] not in TERMINAL
+            and len(tokens[title]) <= 3
+            and len(tokens[candidates[1]]) >= 5
+            and segs[candidates[1]][-1] not in TERMINAL
         ):
             title = candidates[1]  # ``Off the wire``: a section label above the headline
-        for slot in slots[: slots.index(title)]:
-            if slot.role is Role.BODY:
-                set_role(slot, Role.BOILER, K.OTHER)  # promotional lines above the headline
-        set_role(title, Role.TITLE)
+        for index in range(title):
+            if roles[index] is body_role:
+                slots.set_role(index, Role.BOILER, K.OTHER)  # promotional lines above it
+        slots.set_role(title, Role.TITLE)
         return title
     # A page whose headline is printed after the lede (no headline in the header).
-    for slot in body[1:4]:
+    for index in body[1:4]:
         if (
-            slot.role is Role.BODY
-            and slot.line.gap_before
-            and _headline_like(slot.seg, strict=True)
-            and len(slot.tokens) >= 5
-            and slot is not body[-1]
+            roles[index] is body_role
+            and slots.lines[index].gap_before
+            and _headline_like(segs[index], strict=True)
+            and len(tokens[index]) >= 5
+            and index != body[-1]
         ):
-            set_role(slot, Role.TITLE)
-            return slot
+            slots.set_role(index, Role.TITLE)
+            return index
     return None
 
 
-def mark_foreign(slots: list[Slot]) -> None:
+def mark_foreign(slots: Slots) -> None:
     """Lines in another language (widget text) after the body has begun."""
-    body = [s for s in slots if s.role is Role.BODY]
-    for slot in reversed(body[1:]):
-        if not (_lowercase_words(slot.tokens) >= 4 and is_non_english(slot.seg)):
+    body = slots.body()
+    for index in reversed(body[1:]):
+        if not (_lowercase_words(slots.tokens[index]) >= 4 and is_non_english(slots.segs[index])):
             break
-        set_role(slot, Role.BOILER, K.OTHER)
+        slots.set_role(index, Role.BOILER, K.OTHER)
 
 
-def _repeated_apart(slots: list[Slot], slot: Slot) -> bool:
-    """Whether *slot*'s text recurs on a later line that does not directly follow it."""
-    index = slots.index(slot)
-    return any(s.seg == slot.seg for s in slots[index + 2 :])
+def _repeated_apart(segs: list[str], index: int) -> bool:
+    """Whether line *index*'s text recurs on a later line that does not directly follow it."""
+    return segs[index] in segs[index + 2 :]
 
 
-def mark_end(slots: list[Slot]) -> None:
+def mark_end(slots: Slots) -> None:
     """After ``(END)`` or ``Enditem`` on its own line, every line is a most-read list."""
-    for index, slot in enumerate(slots):
+    roles, kinds, segs, tokens = slots.roles, slots.kinds, slots.segs, slots.tokens
+    boiler, body_role, other = Role.BOILER, Role.BODY, K.OTHER
+    for index, role in enumerate(roles):
         if (
-            slot.role is Role.BOILER
+            role is boiler
             # ``_END_MARK`` holds at most three words (``( end )``), and only ``n`` and ``N``
             # fold to ``n``: cheap tests before folding every line.
-            and len(slot.tokens) <= 3
-            and ("n" in slot.seg or "N" in slot.seg)
-            and "end" in fold(slot.seg)
-            and _END_MARK.fullmatch(slot.seg.strip())
+            and len(tokens[index]) <= 3
+            and ("n" in segs[index] or "N" in segs[index])
+            and "end" in fold(segs[index])
+            and _END_MARK.fullmatch(segs[index].strip())
         ):
-            for later in slots[index + 1 :]:
-                if later.role is Role.BODY or (later.role is Role.BOILER and later.kind is K.OTHER):
-                    set_role(later, Role.BOILER, K.RELATED)
+            for later in range(index + 1, len(roles)):
+                if roles[later] is body_role or (roles[later] is boiler and kinds[later] is other):
+                    slots.set_role(later, Role.BOILER, K.RELATED)
             return
 
 
-def mark_tail(slots: list[Slot], title: Slot | None) -> None:
+def mark_tail(slots: Slots, title: int | None) -> None:
     """Bylines near the top or the end, a photo caption under the headline, a list of
     related headlines after a ``See Also:`` label, and a related headline closing the page.
     """
-    body = [s for s in slots if s.role is Role.BODY]
+    body = slots.body()
     if not body:
         return
-    for slot in body[:3] + body[-3:]:
-        if match_byline(slot.seg) is not None:
-            set_role(slot, Role.BYLINE)
+    roles, segs = slots.roles, slots.segs
+    for index in body[:3] + body[-3:]:
+        if match_byline(segs[index]) is not None:
+            slots.set_role(index, Role.BYLINE)
             break
-    body = [s for s in body if s.role is Role.BODY]
+    body_role = Role.BODY
+    body = [i for i in body if roles[i] is body_role]
     first = body[0] if body else None
     if (
         title is not None
         and first is not None
         and len(body) >= 2
-        and "(" in first.seg  # both of ``CREDITED_CAPTION``'s branches need it
-        and CREDITED_CAPTION.search(first.seg)
-        and match_dateline(first.seg, 0, len(first.seg)) is None
+        and "(" in segs[first]  # both of ``CREDITED_CAPTION``'s branches need it
+        and CREDITED_CAPTION.search(segs[first])
+        and match_dateline(segs[first], 0, len(segs[first])) is None
     ):
-        set_role(body[0], Role.CAPTION)
+        slots.set_role(body[0], Role.CAPTION)
     _mark_related_list(slots)
-    body = [s for s in body if s.role is Role.BODY]
+    body = [i for i in body if roles[i] is body_role]
     if len(body) < 3:
         return
     last = body[-1]
-    tokens = last.tokens
-    if match_byline(last.seg, bare=True) is not None:
-        set_role(last, Role.BYLINE)
+    seg = segs[last]
+    if match_byline(seg, bare=True) is not None:
+        slots.set_role(last, Role.BYLINE)
     elif (
-        len(tokens) <= 14
-        and (last.seg[-1] not in TERMINAL or _SAYS_HEADLINE.search(last.seg))
-        and last.seg[:1].isupper()
+        len(slots.tokens[last]) <= 14
+        and (seg[-1] not in TERMINAL or _SAYS_HEADLINE.search(seg))
+        and seg[:1].isupper()
     ):
-        set_role(last, Role.BOILER, K.RELATED)
+        slots.set_role(last, Role.BOILER, K.RELATED)
 
 
-def _mark_related_list(slots: list[Slot]) -> None:
+def _mark_related_list(slots: Slots) -> None:
     """After a related-stories label, a run of short lines to the end is that list."""
-    labels = [i for i, s in enumerate(slots) if s.role is Role.BOILER and s.kind is K.RELATED]
+    roles, kinds = slots.roles, slots.kinds
+    if K.RELATED not in kinds:  # (a scan in C first: most pages have no such label)
+        return
+    boiler = Role.BOILER
+    labels = [i for i, role in enumerate(roles) if role is boiler and kinds[i] is K.RELATED]
     if not labels:
         return
-    start = labels[-1] + 1
-    rest = [s for s in slots[start:] if s.role is Role.BODY]
-    sentences = sum(1 for s in rest if s.seg[-1] in ".\"”’'")
-    if rest and all(len(s.tokens) <= 20 for s in rest) and sentences * 2 < len(rest):
-        for slot in rest:
-            set_role(slot, Role.BOILER, K.RELATED)
+    body_role = Role.BODY
+    rest = [i for i in range(labels[-1] + 1, len(roles)) if roles[i] is body_role]
+    segs, tokens = slots.segs, slots.tokens
+    sentences = sum(1 for i in rest if segs[i][-1] in ".\"”’'")
+    if rest and all(len(tokens[i]) <= 20 for i in rest) and sentences * 2 < len(rest):
+        for index in rest:
+            slots.set_role(index, Role.BOILER, K.RELATED)
