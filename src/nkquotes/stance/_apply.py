@@ -150,8 +150,8 @@ def _input(text: str, quote: Quote, sentence: Span | None, article: Article | No
     if _INPUT_SETTERS is None:
         return StanceInput(text=text, quote=quote, sentence=sentence, article=article)
     item = _new_object(StanceInput)
-    for setter, value in zip(_INPUT_SETTERS, (text, quote, sentence, article), strict=True):
-        setter(item, value)
+    # Each setter called with (item, value) in C: any() runs them all (they return None).
+    any(map(_call, _INPUT_SETTERS, _repeat(item), (text, quote, sentence, article)))
     return item
 
 
@@ -166,6 +166,8 @@ _QUOTE_NAMES = tuple(a.name for a in attrs.fields(Quote) if a.name != "stance")
 _QUOTE_VALUES = operator.attrgetter(*_QUOTE_NAMES)
 _QUOTE_SETTERS = slot_setters(Quote, (*_QUOTE_NAMES, "stance"), frozenset(_QUOTE_NAMES))
 _new_object = object.__new__
+_call = operator.call
+_repeat = itertools.repeat
 
 
 def _with_stance(quote: Quote, stance: StanceResult) -> Quote:
@@ -173,8 +175,7 @@ def _with_stance(quote: Quote, stance: StanceResult) -> Quote:
     cls = type(quote)
     if cls is Quote and _QUOTE_SETTERS is not None:
         new = _new_object(Quote)
-        for setter, value in zip(_QUOTE_SETTERS, (*_QUOTE_VALUES(quote), stance), strict=True):
-            setter(new, value)
+        any(map(_call, _QUOTE_SETTERS, _repeat(new), (*_QUOTE_VALUES(quote), stance)))
         return new
     fields = _INIT_FIELDS.get(cls)
     if fields is None:

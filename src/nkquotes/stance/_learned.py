@@ -27,10 +27,18 @@ import attrs
 
 from nkquotes import _lazyregex
 from nkquotes._errors import ModelError
-from nkquotes._model import Span, StanceResult
+from nkquotes._model import Span, StanceResult, inner_span
 from nkquotes.stance._apply import StanceInput
 from nkquotes.stance._rules import CueMatch, find_cues
-from nkquotes.stance._scan import find_word, plain_view, plain_words
+from nkquotes.stance._scan import (
+    find_word,
+    plain_part,
+    plain_view,
+    plain_words,
+    text_view,
+    word_runs,
+    words_of_plain,
+)
 from nkquotes.stance._target import Target
 
 __all__ = ["NaiveBayesStanceModel", "stance_features"]
@@ -39,6 +47,8 @@ _FORMAT = "nkquotes-stance-naive-bayes"
 _WORD = _lazyregex.compile(r"\w+(?:['’]\w+)*")
 #: ``_WORD`` for lower-cased plain text (see :mod:`nkquotes.stance._scan`).
 _PLAIN_WORD = re.compile(r"\w+(?:['’]\w+)*")
+#: No cue features (shared, never changed).
+_NO_CUES: dict[str, tuple[int, int]] = {}
 
 
 def _features(
@@ -117,10 +127,15 @@ def _known_unigrams(
     """The names of :func:`_unigram_names` that *loglik* knows, in the same order (one pass:
     the words are deduplicated and filtered without building the full name list)."""
     text = item.text
+    low, runs, unplain = text_view(text)  # once for all segments (plain_words, inlined)
     words: list[str] = []
     for segment in item.quote.segments:
         start, end = segment.start, segment.end
-        part = plain_words(text, start, end)  # _segment_words, without a call per segment
+        part = (
+            words_of_plain(text, start, end, low, runs)
+            if not unplain or plain_part(text, start, end, unplain)
+            else None
+        )
         if part is None:
             part = [word.lower() for word in _WORD.findall(text, start, end)]
         words += part
@@ -155,6 +170,77 @@ def _first_offsets(
         if not left:
             return found
     for name in left:
+        if name in cues:
+            found[name] = cues[name]
+    return found
+
+
+#: A quote segment read for the naive Bayes model: its offsets and, when plain, its words
+#: as :func:`~nkquotes.stance._scan.word_runs` gives them (``None``: read with ``_WORD``).
+_Segment = tuple[int, int, bytes | None, bool]
+
+
+def _segments_read(text: str, segments: tuple[Span, ...]) -> list[_Segment]:
+    """Each segment's :data:`_Segment`: the one tokenisation that both the words of a
+    prediction (:func:`_words_read`) and its evidence offsets (:func:`_offsets_read`) use."""
+    low, runs, unplain = text_view(text)  # once for all segments
+    out: list[_Segment] = []
+    for segment in segments:
+        start, end = segment.start, segment.end
+        found = (
+            word_runs(text, start, end, low, runs)
+            if not unplain or plain_part(text, start, end, unplain)
+            else None
+        )
+        if found is None:
+            out.append((start, end, None, False))
+        else:
+            out.append((start, end, found[0], found[1]))
+    return out
+
+
+def _words_read(text: str, read: list[_Segment]) -> list[str]:
+    """The lower-cased words of the segments, in order (what ``_WORD`` finds)."""
+    words: list[str] = []
+    for start, end, padded, curly in read:
+        if padded is None:
+            words += [word.lower() for word in _WORD.findall(text, start, end)]
+        else:
+            part = padded.decode("ascii")
+            words += (part.replace("'", "’") if curly else part).split()
+    return words
+
+
+def _offsets_read(
+    text: str, read: list[_Segment], cues: dict[str, tuple[int, int]], wanted: list[str]
+) -> dict[str, tuple[int, int]]:
+    """:func:`_first_offsets` from the segments read: a word's first occurrence is one
+    ``bytes.find`` of it between spaces."""
+    left = [name for name in wanted if name not in cues]  # "cue:…" names are never words
+    found: dict[str, tuple[int, int]] = {}
+    for start, end, padded, curly in read:
+        if not left:
+            break
+        if padded is None:
+            for m in _WORD.finditer(text, start, end):
+                word = m.group().lower()
+                if word in left:
+                    left.remove(word)
+                    found[word] = m.span()
+            continue
+        for word in list(left):
+            if curly:
+                if "'" in word:
+                    continue  # a straight apostrophe: not a word of this segment
+                needle = word.replace("’", "'")
+            else:
+                needle = word
+            # Not ASCII ("?"): no match, the runs hold no "?".
+            at = padded.find(b" " + needle.encode("ascii", "replace") + b" ")
+            if at >= 0:
+                left.remove(word)
+                found[word] = (start + at, start + at + len(word))
+    for name in wanted:
         if name in cues:
             found[name] = cues[name]
     return found
@@ -345,42 +431,73 @@ class NaiveBayesStanceModel:
 
     def _margins(self, k: int, features: list[str]) -> list[tuple[float, str]]:
         """``(-margin, feature)`` for the *features* that argue for label *k*: how far their
-        log-likelihood for it is above the best other label (computed as features are met,
-        so a model used for a few quotes does not pay for its whole vocabulary)."""
-        tables: list[dict[str, float]] | None = self._cache.get("margins")
-        if tables is None:
-            tables = self._cache["margins"] = [{} for _label in self.labels]
-        margins = tables[k]
-        if not all(map(margins.__contains__, features)):  # features not met before
-            loglik, _priors = self._tables()
-            for feature in features:
-                if feature not in margins:
-                    row = loglik[feature]
-                    margins[feature] = row[k] - max(v for j, v in enumerate(row) if j != k)
-        values = list(map(margins.__getitem__, features))
-        return [(-margin, f) for margin, f in zip(values, features, strict=True) if margin > 0]
+        log-likelihood for it is above the best other label (see :meth:`_margin_row`)."""
+        rows: dict[str, tuple[float, ...]] = self._cache.setdefault("margin_rows", {})
+        out = []
+        for feature in features:
+            row = rows.get(feature)
+            if row is None:
+                row = rows[feature] = self._margin_row(feature)
+            if row[k] > 0:
+                out.append((-row[k], feature))
+        return out
+
+    def _checked(self, target: Target) -> tuple[dict[str, Any], tuple[float, ...]] | None:
+        """The log-likelihood table and priors for *target*, or ``None`` to abstain; raises
+        :class:`ModelError` for another target unless told to abstain. A target that passed
+        is remembered by identity (targets are frozen), so the check runs once."""
+        cache = self._cache
+        if cache.get("target") is not target:
+            if target.name != self.target or tuple(target.labels) != self.labels:
+                if self.other_targets_abstain:
+                    return None
+                raise ModelError(
+                    f"this model was trained for target {self.target!r} {self.labels}, "
+                    f"not {target.name!r} {target.labels}"
+                )
+            cache["tables"] = self._tables()
+            cache["target"] = target
+        tables: tuple[dict[str, Any], tuple[float, ...]] = cache["tables"]
+        return tables
 
     def predict(self, item: StanceInput, target: Target) -> StanceResult | None:
         """The most probable label, with the n-grams that argued most for it as evidence."""
-        if target.name != self.target or tuple(target.labels) != self.labels:
-            if self.other_targets_abstain:
-                return None
-            raise ModelError(
-                f"this model was trained for target {self.target!r} {self.labels}, "
-                f"not {target.name!r} {target.labels}"
-            )
-        loglik, priors = self._tables()
+        tables = self._checked(target)
+        if tables is None:
+            return None
+        loglik, priors = tables
         features: dict[str, tuple[int, int]] | None = None
-        cues: dict[str, tuple[int, int]] = {}
+        cues: dict[str, tuple[int, int]] = _NO_CUES
+        read: list[_Segment] = []
         if self.bigrams or self.sentence_words:
             features = _features(item, target, self.bigrams, self.sentence_words)
             known = list(filter(loglik.__contains__, features))
         else:
-            matches = find_cues(item.text, target, item.quote.segments, item.sentence)
+            text = item.text
+            segments = item.quote.segments
+            matches = find_cues(text, target, segments, item.sentence)
             if matches:
                 cues = _cue_names_of(matches, target)
-            known = _known_unigrams(item, cues, loglik)  # offsets only if evidence is shown
-        probabilities = self._normalise(list(map(loglik.__getitem__, known)), priors)
+            read = _segments_read(text, segments)
+            # _known_unigrams: filtered first, then deduplicated (fewer to hash).
+            contains = loglik.__contains__
+            known = list(dict.fromkeys(filter(contains, _words_read(text, read))))
+            if cues:
+                known += filter(contains, cues)  # "cue:…" names are never words
+        if len(priors) == 3:
+            # _normalise inlined for the usual three labels: the same operations in the
+            # same order (each label's running sum in feature order from its prior).
+            s0, s1, s2 = priors
+            for r0, r1, r2 in map(loglik.__getitem__, known):
+                s0 += r0
+                s1 += r1
+                s2 += r2
+            top = max(s0, s1, s2)
+            exps = [math.exp(s0 - top), math.exp(s1 - top), math.exp(s2 - top)]
+            z = sum(exps)
+            probabilities = [exps[0] / z, exps[1] / z, exps[2] / z]
+        else:
+            probabilities = self._normalise(list(map(loglik.__getitem__, known)), priors)
         k = 0  # the first most probable label
         for j, p in enumerate(probabilities):
             if p > probabilities[k]:
@@ -389,16 +506,39 @@ class NaiveBayesStanceModel:
         if score < self.min_score:
             return None
         # The three features that argue most for the label (names are unique: a total order).
-        ranked = sorted(self._margins(k, known))
-        shown = [feature for _m, feature in ranked[:3]]
-        where = features if features is not None else _first_offsets(item, cues, shown)
+        shown = self._strongest(k, known)
         text = item.text
+        where = features if features is not None else _offsets_read(text, read, cues, shown)
         evidence = tuple(
-            [Span.of(text, start, end) for start, end in sorted({where[f] for f in shown})]
+            [inner_span(text, start, end) for start, end in sorted({where[f] for f in shown})]
         )
         return StanceResult(
             target=target.name, label=self.labels[k], score=score, evidence=evidence
         )
+
+    def _strongest(self, k: int, features: list[str]) -> list[str]:
+        """The (at most three) *features* that argue most for label *k*: largest margin
+        first, then by name (what sorting :meth:`_margins` gives)."""
+        rows: dict[str, tuple[float, ...]] | None = self._cache.get("margin_rows")
+        if rows is None:
+            rows = self._cache["margin_rows"] = {}
+        ranked = []
+        for feature in features:
+            row = rows.get(feature)
+            if row is None:
+                row = rows[feature] = self._margin_row(feature)
+            margin = row[k]
+            if margin > 0:
+                ranked.append((-margin, feature))
+        ranked.sort()
+        return [feature for _m, feature in ranked[:3]]
+
+    def _margin_row(self, feature: str) -> tuple[float, ...]:
+        """For each label, how far *feature*'s log-likelihood for it is above the best other
+        label's (computed when a feature is first met: a model used for a few quotes does
+        not pay for its whole vocabulary)."""
+        row = self._tables()[0][feature]
+        return tuple(row[k] - max(v for j, v in enumerate(row) if j != k) for k in range(len(row)))
 
     def to_dict(self) -> dict[str, Any]:
         """The model as JSON-ready data."""

@@ -27,6 +27,7 @@ from nkquotes._sentences import split_sentences
 from nkquotes.stance._apply import StanceInput
 from nkquotes.stance._lexicon import lexicon_of, region_hits
 from nkquotes.stance._negation import modify, tokenize
+from nkquotes.stance._scan import plain_view
 from nkquotes.stance._target import LexiconCue, Target
 
 __all__ = ["CueMatch", "RuleStanceModel", "find_cues"]
@@ -59,8 +60,15 @@ def _may_rebut(low: str) -> bool:
 
 
 def _may_agree(low: str) -> bool:
-    """:func:`_may_rebut` for _AGREE."""
-    return "well" in low or "agree" in low or "concur" in low or "right" in low or "endorse" in low
+    """:func:`_may_rebut` for _AGREE (``well`` only as ``well taken``: ``as well`` is common)."""
+    return (
+        "agree" in low
+        or "right" in low
+        or "concur" in low
+        or "endorse" in low
+        or "well taken" in low
+        or "well-taken" in low
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -261,7 +269,14 @@ class RuleStanceModel:
         sentence = item.sentence
         assert sentence is not None
         text = item.text
-        low = ascii_fold(text[sentence.start : sentence.end])
+        view = plain_view(text, sentence.start, sentence.end)
+        # Plain text's lower-cased bytes hold the ASCII letters that ascii_fold gives (the
+        # other characters, "?" there, are none a case-insensitive pattern reads as one).
+        low = (
+            view[0][sentence.start : sentence.end].decode("ascii")
+            if view is not None
+            else ascii_fold(text[sentence.start : sentence.end])
+        )
         rebut = _REBUT.search(text, sentence.start, sentence.end) if _may_rebut(low) else None
         agree = (
             _AGREE.search(text, sentence.start, sentence.end)

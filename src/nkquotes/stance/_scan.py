@@ -23,7 +23,11 @@ __all__ = [
     "plain_lower",
     "plain_view",
     "plain_words",
+    "plain_part",
     "run_starts",
+    "text_view",
+    "word_runs",
+    "words_of_plain",
 ]
 
 _ASCII_RUNS = re.compile(r"[\x00-\x7f]+")
@@ -70,10 +74,8 @@ def plain_view(text: str, start: int, end: int) -> tuple[bytes, bytes] | None:
     """:func:`plain_bytes` for the whole of *text* (the caller slices what it needs), or
     ``None`` unless ``text[start:end]`` is plain."""
     low, runs, unplain = _view(text)
-    if unplain:
-        part = text[start:end]
-        if any(c in part for c in unplain):
-            return None
+    if unplain and not plain_part(text, start, end, unplain):
+        return None
     return low, runs
 
 
@@ -92,28 +94,67 @@ def plain_words(text: str, start: int, end: int) -> list[str] | None:
     >>> plain_words("'Don't' lift ''sanctions''' rock'n'roll", 0, 39)
     ["don't", 'lift', 'sanctions', "rock'n'roll"]
     """
-    view = plain_view(text, start, end)
-    if view is None:
+    low, runs, unplain = _view(text)
+    if unplain and not plain_part(text, start, end, unplain):
         return None
+    return words_of_plain(text, start, end, low, runs)
+
+
+def text_view(text: str) -> tuple[bytes, bytes, tuple[str, ...]]:
+    """*text* lower-cased as ASCII bytes, the same with spaces for non-word bytes, and the
+    characters that keep a stretch from being plain (see :func:`plain_part`): made once
+    per text, for callers that read several stretches of it."""
+    return _view(text)
+
+
+def plain_part(text: str, start: int, end: int, unplain: tuple[str, ...]) -> bool:
+    """Whether ``text[start:end]`` holds none of *unplain* (the last item of
+    :func:`text_view`; when that is empty, every stretch of the text is plain)."""
+    part = text[start:end]
+    return not any(c in part for c in unplain)
+
+
+def words_of_plain(text: str, start: int, end: int, low: bytes, runs: bytes) -> list[str] | None:
+    """:func:`plain_words` of a stretch known to be plain, given :func:`text_view`'s bytes
+    (``None`` when it mixes both kinds of apostrophe: rare, the caller takes the pattern)."""
+    found = word_runs(text, start, end, low, runs)
+    if found is None:
+        return None
+    padded, curly = found
+    words = padded.decode("ascii")
+    return (words.replace("'", "’") if curly else words).split()
+
+
+def word_runs(
+    text: str, start: int, end: int, low: bytes, runs: bytes
+) -> tuple[bytes, bool] | None:
+    """The words of a plain stretch (as :func:`plain_words` finds them) as lower-cased bytes
+    between spaces, one byte per character after a leading space (so a word found at *i*
+    starts at ``start + i - 1``), with ``'`` for the apostrophes inside words, and whether
+    those were ``’``; ``None`` when the stretch has both kinds of apostrophe.
+
+    >>> word_runs("Don’t ’lift’", 0, 12, *text_view("Don’t ’lift’")[:2])
+    (b" don't  lift  ", True)
+    """
     straight = text.find("'", start, end) >= 0
     curly = text.find("’", start, end) >= 0
     if not (straight or curly):
-        return view[1][start:end].decode("ascii").split()  # the words are the runs
+        return b" " + runs[start:end] + b" ", False  # the words are the runs
     if straight and curly:
         return None  # rare: the caller takes the pattern
-    if curly:
-        low = text[start:end].replace("’", "'").encode("ascii", "replace").lower()
-    else:
-        low = view[0][start:end]
+    part = (
+        text[start:end].replace("’", "'").encode("ascii", "replace").lower()
+        if curly
+        else low[start:end]
+    )
     # An apostrophe joins two words only between word characters: drop the others.
     joined = (
-        (b" " + low.translate(_WORDS_AND_APOSTROPHES) + b" ")
+        (b" " + part.translate(_WORDS_AND_APOSTROPHES) + b" ")
         .replace(b"''", b"  ")
         .replace(b" '", b"  ")
         .replace(b"' ", b"  ")
     )
-    words = joined.decode("ascii")
-    return (words.replace("'", "’") if curly else words).split()
+    return joined, curly
 
 
 def plain_lower(text: str, start: int, end: int) -> str | None:
