@@ -3,17 +3,21 @@ replaces, on article-shaped and on arbitrary text."""
 
 from __future__ import annotations
 
+import bisect
+from itertools import accumulate
+
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from nkquotes._entities import countries_in
-from nkquotes._names import TITLE_WORDS, fold
+from nkquotes._names import ABBREVIATIONS, TITLE_WORDS, fold
 from nkquotes._speakers_titles import (
     _APPOSITION_END,
     _ASCII_APPOSITION_END,
     _MAX_APPOSITION,
     apposition_after,
 )
+from nkquotes._speakers_tokens import Splitter, _scan, splitter
 
 
 def _reference_apposition_after(text: str, pos: int, limit: int) -> str | None:
@@ -74,7 +78,7 @@ _ASCII_TEXTS = st.one_of(
 )
 
 
-@settings(max_examples=400)
+@settings(max_examples=200)
 @given(_ASCII_TEXTS, st.data())
 @example("A. b. Cd. said\x1csaid whose_", None)
 def test_the_ascii_end_pattern_is_the_regex_one(text: str, data: st.DataObject) -> None:
@@ -85,3 +89,62 @@ def test_the_ascii_end_pattern_is_the_regex_one(text: str, data: st.DataObject) 
             fast = _ASCII_APPOSITION_END.search(text, begin, stop)
             slow = _APPOSITION_END.search(text, begin, stop)
             assert (fast and fast.span()) == (slow and slow.span())
+
+
+def _reference_scan(
+    text: str, start: int, end: int, split: Splitter
+) -> tuple[list[int], list[int], list[str], list[bool], list[bool], list[int]]:
+    """:func:`_scan` as it was: every full stop found and bisected, each word tested."""
+    piece = text[start:end]
+    parts = split(piece)
+    offsets = list(accumulate(map(len, parts), initial=start))
+    words, starts, ends = parts[1::2], offsets[1:-1:2], offsets[2::2]
+    count = len(words)
+    possessive = [False] * count
+    for ending in ("'s", "’s"):
+        at = piece.find(ending)
+        while at >= 0:
+            k = bisect.bisect_left(ends, start + at + 2)
+            if k < count and ends[k] == start + at + 2 and starts[k] < start + at:
+                possessive[k] = True
+                words[k] = words[k][:-2]
+            at = piece.find(ending, at + 1)
+    dotted = []
+    at = piece.find(".")
+    while at >= 0:
+        k = bisect.bisect_left(ends, start + at)
+        if k < count and ends[k] == start + at:
+            dotted.append(k)
+        at = piece.find(".", at + 1)
+    initial = [False] * count
+    extended = []
+    for k in dotted:
+        word = words[k]
+        initial[k] = len(word) == 1 and word.isupper()
+        if initial[k] or word.casefold() in ABBREVIATIONS:
+            ends[k] += 1
+            extended.append(k)
+    return starts, ends, words, possessive, initial, extended
+
+
+_DOTTED_PIECES = st.sampled_from(
+    [
+        *("12:30", "p.m.", "a.m.", "Mr.", "Dr.", "J.", "U.S.", "St.", "Kim", "Kim's", "it."),
+        *("sen.", " ", ". ", ".", "..", "\n", "’s", "é.", "É.", "x"),
+    ]
+)
+_DOTTED_TEXTS = st.lists(_DOTTED_PIECES, max_size=60).map("".join)
+
+
+@settings(max_examples=300)
+@given(st.one_of(_DOTTED_TEXTS, st.text(max_size=60)), st.data())
+@example("12:30 p.m. 12:30 p.m. J. Kim. Mr. Moon.", None)
+@example("Mr. Dr. J. K. St. x.", None)
+def test_the_scan_matches_the_stop_by_stop_reference(text: str, data: st.DataObject) -> None:
+    bounds = [(0, len(text))]
+    if data is not None:
+        start = data.draw(st.integers(0, len(text)))
+        bounds.append((start, data.draw(st.integers(start, len(text)))))
+    split = splitter(text)
+    for start, end in bounds:
+        assert _scan(text, start, end, split) == _reference_scan(text, start, end, split)

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from nkquotes._model import Entity, EntityKind, Span
+from nkquotes._model import Entity, EntityKind, Span, inner_span
 from nkquotes._names import (
     EAST_ASIAN_SURNAMES,
     HEAD_SYNONYMS,
@@ -36,8 +36,6 @@ __all__ = [
     "titles_match",
 ]
 
-#: The order of :class:`Span` (start, then end) without its generated ``__lt__``.
-_SPAN_ORDER = operator.attrgetter("start", "end")
 _START = operator.itemgetter(0)
 #: Above this many new mentions, re-sorting all of them beats inserting each one.
 _MERGE_BY_SORT = 32
@@ -91,14 +89,15 @@ class Record:
     affiliation: str | None = None
     party: str | None = None
     gender: str | None = None
-    mentions: list[Span] = attrs.Factory(list)
     spoke: bool = False
     country: bool = False
     document: bool = False
     starts: list[int] = attrs.Factory(list)
     #: The end of the first mention recorded at each start.
     ends: dict[int, int] = attrs.Factory(dict)
-    seen: set[tuple[int, int]] = attrs.Factory(set)
+    #: The other mentions, (start, end), at starts that ``ends`` has with another end. The
+    #: mentions are kept as offsets: spans are made for the entities that are output.
+    extra: set[tuple[int, int]] | None = None
     # title_keys() and what it was computed from (titles are only ever appended).
     _keys: tuple[tuple[int, str | None], frozenset[str]] | None = attrs.field(
         default=None, init=False, repr=False
@@ -209,12 +208,13 @@ class Registry:
 
     # -- building -------------------------------------------------------------------------
 
-    def person(self, name: str, span: Span) -> Record:
-        """The person called *name* (two or more words), created on first sight."""
+    def person(self, name: str, start: int, end: int) -> Record:
+        """The person called *name* (two or more words, ``text[start:end]``), created on first
+        sight."""
         key = name_key(name)
         record = self._full.get(key)
         if record is None:
-            record = Record(kind=EntityKind.PERSON, name=name, first=span.start)
+            record = Record(kind=EntityKind.PERSON, name=name, first=start)
             self._full[key] = record
             self.records.append(record)
             words = fold(name).split()
@@ -226,15 +226,15 @@ class Registry:
                 self._short.setdefault(short, []).append(record)
         elif len(name) > len(record.name):
             record.name = name
-        self.mention(record, span)
+        self.mention_at(record, start, end)
         return record
 
-    def single(self, name: str, span: Span) -> Record:
-        """A person known only by one word (``Psaki``)."""
-        record = Record(kind=EntityKind.PERSON, name=name, first=span.start)
+    def single(self, name: str, start: int, end: int) -> Record:
+        """A person known only by one word (``Psaki``, ``text[start:end]``)."""
+        record = Record(kind=EntityKind.PERSON, name=name, first=start)
         self.records.append(record)
         self._short.setdefault(fold(name), []).append(record)
-        self.mention(record, span)
+        self.mention_at(record, start, end)
         return record
 
     def named(self, name: str, kind: EntityKind, span: Span | None) -> Record:
@@ -249,21 +249,28 @@ class Registry:
         elif kind is EntityKind.MEDIA:
             record.kind = kind
         if span is not None:
-            self.mention(record, span)
+            self.mention_at(record, span.start, span.end)
         return record
 
     def mention(self, record: Record, span: Span) -> None:
         """Record that *span* names *record*."""
-        start = span.start
-        key = (start, span.end)
-        seen = record.seen
-        if key in seen:
-            return
-        seen.add(key)
-        record.mentions.append(span)
+        self.mention_at(record, span.start, span.end)
+
+    def mention_at(self, record: Record, start: int, end: int) -> None:
+        """Record that ``text[start:end]`` names *record* (once: a repeat is ignored)."""
         ends = record.ends
-        if start not in ends:
-            ends[start] = span.end
+        known = ends.get(start)
+        if known is None:
+            ends[start] = end
+        elif known == end:
+            return
+        else:  # a rare second end at one start
+            extra = record.extra
+            if extra is None:
+                extra = record.extra = set()
+            elif (start, end) in extra:
+                return
+            extra.add((start, end))
         if start < record.first:
             record.first = start
         starts = record.starts
@@ -345,7 +352,12 @@ class Registry:
     def entities(self, ids: dict[int, str], keep: Iterable[Record]) -> tuple[Entity, ...]:
         """Freeze *keep* into :class:`Entity` values, ids taken from *ids* by ``id()``."""
         out = []
+        text = self.text
         for record in keep:
+            offsets = sorted(record.ends.items())
+            if record.extra:
+                offsets.extend(record.extra)
+                offsets.sort()
             out.append(
                 Entity(
                     id=ids[id(record)],
@@ -354,7 +366,7 @@ class Registry:
                     titles=tuple(record.titles),
                     affiliation=record.affiliation,
                     party=record.party,
-                    mentions=tuple(sorted(record.mentions, key=_SPAN_ORDER)),
+                    mentions=tuple([inner_span(text, start, end) for start, end in offsets]),
                 )
             )
         return tuple(out)

@@ -202,7 +202,7 @@ class _Resolver(Descriptions):
         if len(name.split()) > 1:
             record = registry.full(name)
             if record is None:
-                record = registry.person(name, span)
+                record = registry.person(name, span.start, span.end)
                 self.attach(record, parts)
             else:
                 registry.mention(record, span)
@@ -219,7 +219,7 @@ class _Resolver(Descriptions):
         if not candidates:
             record = registry.by_name(name)
             if record is None:
-                record = registry.single(name, span)
+                record = registry.single(name, span.start, span.end)
                 record.kind = EntityKind.PERSON
             else:
                 registry.mention(record, span)

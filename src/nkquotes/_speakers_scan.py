@@ -50,7 +50,14 @@ from nkquotes._speakers_titles import (
     title_before,
     title_flags,
 )
-from nkquotes._speakers_tokens import Splitter, Tokens, splitter, tokenize, tokenize_regions
+from nkquotes._speakers_tokens import (
+    Splitter,
+    Tokens,
+    org_word,
+    splitter,
+    tokenize,
+    tokenize_regions,
+)
 
 __all__ = ["build_registry"]
 
@@ -161,7 +168,7 @@ def build_registry(text: str, article: Article) -> Registry:
         for match in _UNNAMED.finditer(text, start, end) if spokes else ():
             record = registry.named(match.group(1), EntityKind.PERSON, None)
             record.add_title(match.group(1))
-            registry.mention(record, Span.of(text, match.start(1), match.end(1)))
+            registry.mention_at(record, match.start(1), match.end(1))
         starts, words, initial = tokens.starts, tokens.words, tokens.initial
         resume = 0
         # The next organisation word at or after i, followed as i grows (no search per word).
@@ -384,21 +391,21 @@ def _register_run(
     registry: Registry, text: str, tokens: Tokens, i: int, j: int, limit: int
 ) -> None:
     starts, words = tokens.starts, tokens.words
-    if j < tokens.hi and fold(words[j]) in ORG_WORDS and tokens.upper[j]:
+    if j < tokens.hi and tokens.upper[j] and org_word(words[j]):
         return
     if i > tokens.lo and fold(words[i - 1]) == "the" and words[i - 1] != "The":
         return
-    span = inner_span(text, starts[i], starts[j - 1] + len(words[j - 1]))
-    name = span.text
-    record = registry.person(name, span)
+    start = starts[i]
+    end = starts[j - 1] + len(words[j - 1])
+    record = registry.person(text[start:end], start, end)
     title = title_before(text, tokens, i)
-    end = span.end
     party = _party_at(text, end, limit)
     if party:
         record.party = f"{party.group(1)}-{party.group(2)}"
         end = party.end()
     apposition = None if tokens.possessive[j - 1] else apposition_after(text, end, limit)
-    attach(record, title[0] if title else None, apposition)
+    if title or apposition:
+        attach(record, title[0] if title else None, apposition)
 
 
 def _party_at(text: str, pos: int, limit: int) -> regex.Match[str] | None:
@@ -437,13 +444,13 @@ def _register_single(
     candidates = registry.short(word)
     if title is None and not candidates:
         return  # most capitalised words: nobody to mention, nothing to register
-    span = inner_span(text, start, start + len(word))
+    end = start + len(word)
     if title is not None:
         compatible = [r for r in candidates if titles_match(r, title[0])]
         if compatible or not candidates:
             candidates = compatible
             if not candidates:
-                record = registry.single(word, span)
+                record = registry.single(word, start, end)
                 attach(record, title[0], None)
                 return
     if not candidates:
@@ -454,6 +461,6 @@ def _register_single(
     if gender is not None:  # "Mrs. Clinton" is not Bill Clinton
         candidates = [r for r in candidates if r.gender in (None, gender)] or candidates
     chosen = registry.pick(candidates, start) or candidates[0]
-    registry.mention(chosen, span)
+    registry.mention_at(chosen, start, end)
     if gender is not None and len(candidates) == 1:
         votes.setdefault(id(chosen), (chosen, set()))[1].add(gender)

@@ -12,13 +12,13 @@ import bisect
 import functools
 import re
 from collections.abc import Callable, Sequence
-from itertools import accumulate, compress
+from itertools import accumulate, compress, repeat
 from operator import itemgetter
 
 from nkquotes import _lazyregex
 from nkquotes._names import ABBREVIATIONS, ORG_WORDS, TOKEN, fold
 
-__all__ = ["Splitter", "Tokens", "splitter", "tokenize", "tokenize_regions"]
+__all__ = ["Splitter", "Tokens", "org_word", "splitter", "tokenize", "tokenize_regions"]
 
 #: ``TOKEN`` with a group, so that splitting on it keeps the words between the gaps.
 _TOKEN_SPLIT = _lazyregex.compile(f"({TOKEN.pattern})")
@@ -30,6 +30,9 @@ _PLAIN_TOKEN_SPLIT = (
     r"([A-Za-z0-9](?:(?<=[A-Z])\.[A-Z]\.(?:[A-Z]\.)*|[A-Za-z0-9]*(?:[-'’][A-Za-z0-9]+)*))"
 )
 _POSSESSIVE_ENDS = ("'s", "’s")
+#: A search for the next full stop and a bisection cost about as much as this many gaps
+#: tested by ``str.startswith`` at C level.
+_DOTS_PER_GAP = 6
 _FIRST = itemgetter(0)
 
 
@@ -100,11 +103,12 @@ class Tokens:
 def _org_indexes(words: list[str], upper: list[bool]) -> list[int]:
     # Built by C-level iteration: a region has dozens of capitalised words.
     capitalised = list(compress(range(len(words)), upper))
-    return list(compress(capitalised, map(_org_word, map(words.__getitem__, capitalised))))
+    return list(compress(capitalised, map(org_word, map(words.__getitem__, capitalised))))
 
 
 @functools.lru_cache(maxsize=16384)
-def _org_word(word: str) -> bool:
+def org_word(word: str) -> bool:
+    """Whether *word* is an organisation word (``Ministry``), cached per word."""
     return fold(word) in ORG_WORDS
 
 
@@ -233,22 +237,38 @@ def _scan(
                 possessive[k] = True
                 words[k] = words[k][:-2]
             at = piece.find(ending, at + 1)
-    dotted = []  # the words whose following gap starts with "."
-    at = piece.find(".")
-    while at >= 0:
-        k = bisect.bisect_left(ends, start + at)
-        if k < count and ends[k] == start + at:
-            dotted.append(k)
-        at = piece.find(".", at + 1)
+    # The words whose following gap starts with ".": found from the full stops when they are
+    # few (news text), from every gap by one C-level pass when they are many (clock times).
+    if piece.count(".") * _DOTS_PER_GAP < count:
+        dotted = []
+        at = piece.find(".")
+        while at >= 0:
+            k = bisect.bisect_left(ends, start + at)
+            if k < count and ends[k] == start + at:
+                dotted.append(k)
+            at = piece.find(".", at + 1)
+    else:
+        dotted = list(compress(range(count), map(str.startswith, parts[2::2], repeat("."))))
     initial = [False] * count
-    extended = []
-    for k in dotted:
-        word = words[k]
-        initial[k] = len(word) == 1 and word.isupper()
-        if initial[k] or word.casefold() in ABBREVIATIONS:
-            ends[k] += 1
-            extended.append(k)
+    # What each dotted word is, by C-level passes (text can have a full stop every few words).
+    kinds = list(map(_dot_kind, map(words.__getitem__, dotted)))
+    extended = list(compress(dotted, kinds))
+    for k, kind in zip(extended, compress(kinds, kinds), strict=True):
+        ends[k] += 1  # an initial or abbreviation keeps its full stop
+        if kind == _INITIAL:
+            initial[k] = True
     return starts, ends, words, possessive, initial, extended
+
+
+_ABBREVIATION, _INITIAL = 1, 2
+
+
+@functools.lru_cache(maxsize=4096)
+def _dot_kind(word: str) -> int:
+    """What *word* is before a full stop: an initial (one capital), an abbreviation, or 0."""
+    if len(word) == 1 and word.isupper():
+        return _INITIAL
+    return _ABBREVIATION if word.casefold() in ABBREVIATIONS else 0
 
 
 def tokenize(text: str, start: int, end: int, split: Splitter | None = None) -> Tokens:
