@@ -8,9 +8,9 @@ import regex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from nkquotes._model import Boilerplate, Paragraph, Span, slot_setters
 from nkquotes._model import BoilerplateKind as K
-from nkquotes._model import Paragraph, Span
-from nkquotes._structure import _INFORMS, _PLAIN_ENDINGS, _slots, paragraph_of
+from nkquotes._structure import _INFORMS, _PLAIN_ENDINGS, _slots, classify_lines, paragraph_of
 from nkquotes._structure_lexicon import (
     _ENGLISH,
     _LINE_RE,
@@ -32,6 +32,7 @@ from nkquotes._structure_lines import (
     _count_gap,
     join_words,
     split_lines,
+    split_lines_and_text,
     words,
 )
 from nkquotes._structure_meta import (
@@ -57,6 +58,7 @@ from nkquotes._structure_roles import (
     _TWO_CAPS,
     _URL,
     TERMINAL,
+    LineClass,
     Role,
     _bulleted,
     _glued_menu,
@@ -447,3 +449,35 @@ _FOREIGN = st.lists(
 @example("el gato y the perro")
 def test_is_non_english_equals_counting_tokens(line: str) -> None:
     assert is_non_english(line) == _reference_is_non_english(line)
+
+
+def test_boilerplate_records_may_be_filled_by_their_slots() -> None:
+    # ``collect`` fills a Boilerplate's two slots: right only while ``__init__`` does no more.
+    assert slot_setters(Boilerplate, ("span", "kind")) is not None
+    assert [f.name for f in attrs.fields(Boilerplate)] == ["span", "kind"]
+
+
+def _reference_slots(text: str) -> list[tuple[Line, str, list[str], LineClass]]:
+    """A record per line, each line split and classified on its own."""
+    records = []
+    for line in split_lines(text):
+        seg = text[line.start : line.end]
+        records.append((line, seg, words(seg), classify(seg, words(seg))))
+    return records
+
+
+@settings(deadline=None, max_examples=300)
+@given(st.one_of(any_text, st.text(), newsy_text, _LINES.map(lambda s: s + "\n" + s + "\n")))
+@example("By Kim\nBy Kim\n\nBy Kim\u200b\n")
+def test_columns_equal_a_record_per_line(text: str) -> None:
+    # The line columns (split once, words and classes shared by repeated lines, looked up in
+    # C) hold what splitting and classifying each line on its own gives.
+    lines, segs = split_lines_and_text(text)
+    assert lines == split_lines(text)
+    assert segs == [text[line.start : line.end] for line in lines]
+    slots = _slots(text)
+    slots.set_classes(classify_lines(slots.segs, slots.tokens))
+    columns = list(zip(slots.lines, slots.segs, slots.tokens, strict=True))
+    classes = list(zip(slots.roles, slots.kinds, slots.classified, slots.dates, strict=True))
+    expected = _reference_slots(text)
+    assert [(*c, k) for c, k in zip(columns, classes, strict=True)] == expected

@@ -39,7 +39,6 @@ from nkquotes._model import (
     PublishedLine,
     Span,
     inner_span,
-    slot_setters,
 )
 from nkquotes._sentences import split_sentences, trim
 from nkquotes._structure_lexicon import (
@@ -49,7 +48,7 @@ from nkquotes._structure_lexicon import (
     trailing_agency,
     trailing_boilerplate,
 )
-from nkquotes._structure_lines import Line, split_differs, split_lines, words
+from nkquotes._structure_lines import Line, split_differs, split_lines_and_text, words
 from nkquotes._structure_meta import (
     DatelineMatch,
     match_byline,
@@ -64,7 +63,6 @@ from nkquotes._structure_repeats import (
     mark_title_repeats,
 )
 from nkquotes._structure_roles import (
-    PLAIN,
     TERMINAL,
     LineClass,
     Role,
@@ -130,15 +128,7 @@ def parse_article(text: str, *, options: StructureOptions | None = None) -> Arti
     if opts.detect_boilerplate:
         # ``classify`` reads a line's text alone: a line printed again is not classified again
         # (a hostile text may be one short line repeated tens of thousands of times).
-        known: dict[str, LineClass] = {}
-        roles, kinds, classified, dates = slots.roles, slots.kinds, slots.classified, slots.dates
-        tokens = slots.tokens
-        for index, seg in enumerate(slots.segs):
-            found = known.get(seg)
-            if found is None:
-                found = known[seg] = classify(seg, tokens[index])
-            if found is not PLAIN:  # (the columns start as ``PLAIN`` says)
-                roles[index], kinds[index], classified[index], dates[index] = found
+        slots.set_classes(classify_lines(slots.segs, slots.tokens))
         mark_teasers(text, slots, opts.header_lines, plain=plain)
         mark_repeated_labels(slots)
     title = (
@@ -160,22 +150,25 @@ def parse_article(text: str, *, options: StructureOptions | None = None) -> Arti
     return builder.article()
 
 
+def classify_lines(segs: list[str], tokens: list[list[str]]) -> list[LineClass]:
+    """:func:`classify` of each line, each distinct line classified once (in order of first
+    appearance) and its class looked up in C for the others."""
+    known: dict[str, LineClass] = {}
+    for seg, words_of in zip(segs, tokens, strict=True):
+        if seg not in known:
+            known[seg] = classify(seg, words_of)
+    return list(map(known.__getitem__, segs))
+
+
 def _slots(text: str, plain: bool | None = None) -> Slots:
     """The text's lines as slots; *plain* is ``not split_differs(text)`` if known."""
-    lines = split_lines(text)
-    segs = [text[start:end] for start, end, _ in lines]
-    tokens: list[list[str]] = []
-    append = tokens.append
-    tokens_of: dict[str, list[str]] = {}  # a repeated line is split into words once
+    lines, segs = split_lines_and_text(text)
     # ``words`` is ``str.split`` on a line without the characters they disagree on.
     if plain is None:
         plain = not split_differs(text)
-    for seg in segs:
-        found = tokens_of.get(seg)
-        if found is None:
-            found = tokens_of[seg] = seg.split() if plain else words(seg)
-        append(found)
-    return Slots(lines, segs, tokens)
+    # A repeated line is split into words once; the lines look their words up in C.
+    tokens_of = {seg: seg.split() if plain else words(seg) for seg in dict.fromkeys(segs)}
+    return Slots(lines, segs, list(map(tokens_of.__getitem__, segs)))
 
 
 # --- pass 4: spans -----------------------------------------------------------------------
@@ -218,29 +211,23 @@ class _Builder:
         published: list[tuple[int, int]] = []
         seen_body = False
         blocks: list[list[int]] = []  # body paragraphs: runs of line indices
-        previous: int | None = None
         # Hot loop: locals; line offsets lie inside the text, so spans are built unchecked,
         # and spans and boilerplate records are filled slot by slot (as ``inner_span`` does).
-        boilerplate, setters = self.boilerplate, _BOILER_SETTERS
+        append = self.boilerplate.append
         new, set_start, set_end, set_text = _new_object, SET_START, SET_END, SET_TEXT
-        for index, role in enumerate(roles):
-            after, previous = previous, index
+        set_span, set_kind = _SET_BOILER_SPAN, _SET_BOILER_KIND
+        columns = zip(roles, lines, segs, kinds, dates, strict=True)
+        for index, (role, line, seg, kind, stamp) in enumerate(columns):
             if role is _BOILER:  # first: a hostile text may be tens of thousands of these
-                kind = kinds[index]
-                line = lines[index]
                 span = new(Span)
                 start, end, _ = line
                 set_start(span, start)
                 set_end(span, end)
-                set_text(span, segs[index])  # ``text[start:end]``
-                if setters is None:
-                    boilerplate.append(Boilerplate(span, kind))
-                else:
-                    record = new(Boilerplate)
-                    setters[0](record, span)
-                    setters[1](record, kind)
-                    boilerplate.append(record)
-                stamp = dates[index]
+                set_text(span, seg)  # ``text[start:end]``
+                record = new(Boilerplate)
+                set_span(record, span)
+                set_kind(record, kind)
+                append(record)
                 if stamp is not None or kind is _CREDIT or kind is _COPYRIGHT:
                     self._credit_agency(line)
                 if stamp is not None and to_date(stamp.date) is not None:
@@ -248,19 +235,19 @@ class _Builder:
                     if rank != 1 or not seen_body:
                         published.append((rank, index))
             elif role is Role.BODY:
-                if not seen_body and self._leading_dateline(lines[index]):
+                if not seen_body and self._leading_dateline(line):
                     continue
                 seen_body = True
-                if blocks and after == blocks[-1][-1] and _continues(slots, index - 1, index):
+                # (``blocks[-1][-1]`` is the line before: the paragraph goes on, or not.)
+                if blocks and blocks[-1][-1] == index - 1 and _continues(slots, index - 1, index):
                     blocks[-1].append(index)
                 else:
                     blocks.append([index])
             elif role is Role.CAPTION:
-                start, seg = lines[index].start, segs[index]
                 first = doubled(seg)
-                self.captions.append(self.span(start, start + (first or len(seg))))
+                self.captions.append(self.span(line.start, line.start + (first or len(seg))))
             elif role is Role.BYLINE:
-                self._byline(lines[index], segs[index])
+                self._byline(line, seg)
         if published:
             best = min(
                 published,
@@ -427,8 +414,10 @@ class _Builder:
 _new_object = object.__new__
 #: What records are sorted by (``attrgetter`` is cheaper than a lambda per record).
 _START = operator.attrgetter("span.start")
-#: :class:`Boilerplate`'s slot setters (span, kind), or ``None`` if its ``__init__`` does more.
-_BOILER_SETTERS = slot_setters(Boilerplate, ("span", "kind"))
+#: :class:`Boilerplate`'s slot setters: its ``__init__`` does nothing more (no validator or
+#: converter; ``tests/test_structure_fast.py`` checks it with ``slot_setters``).
+_SET_BOILER_SPAN = Boilerplate.__dict__["span"].__set__
+_SET_BOILER_KIND = Boilerplate.__dict__["kind"].__set__
 _set_paragraph_span = Paragraph.__dict__["span"].__set__
 _set_paragraph_sentences = Paragraph.__dict__["sentences"].__set__
 

@@ -7,7 +7,15 @@ from typing import NamedTuple
 
 from nkquotes import _lazyregex
 
-__all__ = ["BLANKS", "Line", "join_words", "split_differs", "split_lines", "words"]
+__all__ = [
+    "BLANKS",
+    "Line",
+    "join_words",
+    "split_differs",
+    "split_lines",
+    "split_lines_and_text",
+    "words",
+]
 
 # Every line break Python's str.splitlines knows, so \r\n, \r, U+2028 and friends all work.
 _BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
@@ -47,8 +55,14 @@ def split_lines(text: str) -> list[Line]:
     of blanks (its line break is one) is a line, if anything is left. (Several times faster
     than a pattern that reads the text character by character.)
     """
+    return split_lines_and_text(text)[0]
+
+
+def split_lines_and_text(text: str) -> tuple[list[Line], list[str]]:
+    """:func:`split_lines`, and each line's text (``text[line.start:line.end]``)."""
     lines: list[Line] = []
-    append = lines.append
+    segs: list[str] = []
+    append, append_seg = lines.append, segs.append
     gaps = _GAPS
     blanks = _BLANK_CHARS
     previous_end = -2  # the first line always follows a gap
@@ -59,8 +73,9 @@ def split_lines(text: str) -> list[Line]:
         if not rest:
             pos += size
             continue
+        seg = rest.rstrip(blanks)
         start = pos + size - len(rest)
-        end = pos + len(rest.rstrip(blanks)) + size - len(rest)
+        end = start + len(seg)
         pos += size
         # Whether a blank line (two breaks) precedes; this loop runs once per line.
         if previous_end < 0:
@@ -72,8 +87,9 @@ def split_lines(text: str) -> list[Line]:
             known = gaps.get(between)
             gap = _remember_gap(between) if known is None else known
         append(_new_line(Line, (start, end, gap)))  # skips the named tuple's __new__
+        append_seg(seg)
         previous_end = end
-    return lines
+    return lines, segs
 
 
 # Pages repeat the same few runs of whitespace between lines: remember the answer for each.

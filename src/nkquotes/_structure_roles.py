@@ -15,6 +15,7 @@ hostile text can have 170,000 lines per megabyte.
 from __future__ import annotations
 
 import enum
+import operator
 import re
 
 from nkquotes import _lazyregex
@@ -63,6 +64,11 @@ class Role(enum.Enum):
     DROP = "drop"  # the second copy of a caption printed twice
 
 
+#: What :func:`classify` says of a line: role, kind, whether classified, a date stamp.
+LineClass = tuple[Role, BoilerplateKind, bool, DateLine | None]
+_ROLE, _KIND, _CLASSIFIED, _DATE = (operator.itemgetter(i) for i in range(4))
+
+
 class Slots:
     """The trimmed lines of a text and their roles, one list per field; line *i* is index *i*
     of each. Roles start as body, unclassified."""
@@ -85,6 +91,14 @@ class Slots:
 
     def __len__(self) -> int:
         return len(self.lines)
+
+    def set_classes(self, classes: list[LineClass]) -> None:
+        """Take each line's class from *classes* (what :func:`classify` said of it)."""
+        # Four passes in C (``itemgetter``) rather than one in Python.
+        self.roles = list(map(_ROLE, classes))
+        self.kinds = list(map(_KIND, classes))
+        self.classified = list(map(_CLASSIFIED, classes))
+        self.dates = list(map(_DATE, classes))
 
     def set_role(self, index: int, role: Role, kind: BoilerplateKind = K.OTHER) -> None:
         self.roles[index] = role
@@ -132,8 +146,6 @@ _END_MARK = _lazyregex.compile(r"(?i)\(?\s*end\s*\)?|enditem|end\s+item")
 # --- pass 1: each line on its own -------------------------------------------------------
 
 
-#: What :func:`classify` says of a line: role, kind, whether classified, a date stamp.
-LineClass = tuple[Role, BoilerplateKind, bool, DateLine | None]
 #: An ordinary line: body, not classified.
 PLAIN: LineClass = (Role.BODY, K.OTHER, False, None)
 
