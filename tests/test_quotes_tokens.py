@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nkquotes import _quotes_mention as M
+from nkquotes import _quotes_wordclass as W
 from nkquotes._quotes_tokens import TOKEN_BACK, TOKEN_FWD, token_back, token_fwd
 from nkquotes._quotes_words import PRONOUNS, SPEAKER_NOUNS
 from tests.strategies import any_text, newsy_text
@@ -33,42 +34,42 @@ def _np_reference(
         ts, te = m.span(1)
         tok = text[ts:te]
         low = tok.lower()
-        if low in M._CONNECT and tokens:
+        if low in W._CONNECT and tokens:
             prev = tokens[-1][2]
             nxt = token_back_m(text, lo, ts)
-            if low in M._CONNECT_AFTER_NOUN:
+            if low in W._CONNECT_AFTER_NOUN:
                 if nxt is None or nxt.group("tok").lower() not in SPEAKER_NOUNS:
                     break
-            elif not M._is_name(prev) and low != "of":
+            elif not W._is_name(prev) and low != "of":
                 break
             tokens.append((ts, te, tok))
             pos = m.start()
             continue
-        if low in ("in", "out") and tokens and M._is_number(tokens[-1][2]):
+        if low in ("in", "out") and tokens and W._is_number(tokens[-1][2]):
             nxt = token_back_m(text, lo, ts)
-            if nxt is not None and (M._is_number(nxt.group("tok")) or nxt.group("tok") == "of"):
+            if nxt is not None and (W._is_number(nxt.group("tok")) or nxt.group("tok") == "of"):
                 tokens.append((ts, te, tok))
                 pos = m.start()
                 continue
         surname = False
-        if tok in M._TIME_WORDS and not tokens:
+        if tok in W._TIME_WORDS and not tokens:
             before = token_back_m(text, lo, ts)
             if before is not None:
                 word = before.group("tok")
                 surname = (
-                    word[:1].isupper() and word not in M._TIME_WORDS and word.lower() not in M._STOP
+                    word[:1].isupper() and word not in W._TIME_WORDS and word.lower() not in W._STOP
                 )
-        if (low in M._STOP or tok in M._TIME_WORDS) and not surname:
+        if (low in W._STOP or tok in W._TIME_WORDS) and not surname:
             break
-        if not (M._is_name(tok) or low in M._DETERMINERS or low in PRONOUNS or tok.islower()):
+        if not (W._is_name(tok) or low in W._DETERMINERS or low in PRONOUNS or tok.islower()):
             break
         if (
             tok.islower()
-            and low not in M._DETERMINERS
+            and low not in W._DETERMINERS
             and low not in SPEAKER_NOUNS
-            and low not in M._TITLE_WORDS
+            and low not in W._TITLE_WORDS
             and tokens
-            and M._is_name(tokens[-1][2])
+            and W._is_name(tokens[-1][2])
             and not tokens[-1][2].startswith("(")
         ):
             break
@@ -76,11 +77,11 @@ def _np_reference(
         pos = m.start()
         if low in PRONOUNS:
             break
-        if low in M._DETERMINERS:
+        if low in W._DETERMINERS:
             nxt = token_back_m(text, lo, pos)
             if nxt is None or nxt.group("tok").lower() != "of":
                 break
-    while tokens and tokens[-1][2].lower() in M._CONNECT_IN_OUT:
+    while tokens and tokens[-1][2].lower() in W._CONNECT_IN_OUT:
         tokens.pop()
     if not tokens:
         return None, last

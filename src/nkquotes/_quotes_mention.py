@@ -13,6 +13,33 @@ from nkquotes import _lazyregex
 from nkquotes._quotes_guards import no_aux, postmodifier_back, relative_back
 from nkquotes._quotes_modifiers import LISTENER, skip_listener, skip_modifiers
 from nkquotes._quotes_tokens import token_back, token_fwd
+from nkquotes._quotes_wordclass import (
+    _C_CONNECT,
+    _C_CONNECT_AFTER,
+    _C_CONNECT_IN_OUT,
+    _C_DETERMINER,
+    _C_IN_OUT,
+    _C_LOWER,
+    _C_NAME,
+    _C_NUMBER,
+    _C_OF,
+    _C_PAREN,
+    _C_PRONOUN,
+    _C_SPEAKER,
+    _C_STOP,
+    _C_TIME,
+    _C_TITLE,
+    _CLASSES,
+    _CONNECT,
+    _CONNECT_AFTER_NOUN,
+    _DETERMINERS,
+    _STOP,
+    _TIME_WORDS,
+    _classify,
+    _is_name,
+    _is_number,
+    _word_class,
+)
 from nkquotes._quotes_words import PRONOUNS, SPEAKER_NOUNS
 from nkquotes._sentences import wordset
 
@@ -34,45 +61,14 @@ _PAST = wordset(
 _WINDOW = 160
 _MAX_TOKENS = 12
 
-_DETERMINERS = wordset(
-    "the a an another one some several many most two three four both other others its his"
-    " her their our this these those all each few any"
-)
-_STOP = wordset("""
-    that which who whom whose when where while because as if but or so than then to is are
-    was were be been being not no nor what why how into onto upon about against over under
-    after before during with without from by on in at since until unless though although
-    whether also there here this said says say saying told tells tell added adds asked
-    ask according yet however meanwhile moreover instead still even just only already
-    ago week month year yesterday today tonight earlier later monday tuesday wednesday
-    thursday friday saturday sunday last next morning afternoon evening night weekend
-    familiar did does do has have had will would could should may might can must
-    reportedly repeatedly
-    """)
 _PREPOSITIONS = wordset("in of on at to from by for about over under into through against like")
 _POSSESSIVE = ("’s", "'s", "s’", "s'")
 _OBJECT_PRONOUNS = wordset("him her them us me it")
 _LOOSE_DETERMINERS = wordset("the a an another one this that his her their its our my")
-_TITLE_WORDS = wordset(
-    "former then current acting deputy senior top chief late fellow incoming outgoing"
-)
 _QUANTIFIER_PRONOUNS = wordset(
     "some many others several most both all few those three-quarters two-thirds"
 )
 _ATTACHING = wordset("in of at for from with")
-_NUMBER_WORDS = wordset(
-    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty"
-    " fifty sixty seventy eighty ninety hundred half third quarter three-quarters"
-    " two-thirds most many some several"
-)
-_CONNECT = wordset("of for at to and & de von van el al bin ibn da du dos der le la")
-_CONNECT_IN_OUT = _CONNECT | {"in", "out"}
-_CONNECT_AFTER_NOUN = wordset("for at to")
-_TIME_WORDS = wordset(
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April"
-    " May June July August September October November December Jan Feb Mar Apr Jun Jul Aug"
-    " Sep Sept Oct Nov Dec"
-)
 _ABBREV = wordset(
     "Sen Rep Gov Mr Mrs Ms Dr Gen Lt Col Sgt Prof St Jr Sr Rev Amb Adm Capt Maj Cpl Pvt"
     " Pres Sec Dept Corp Inc Co Ltd No Mt Ft"
@@ -96,10 +92,6 @@ _PP_BACK = _lazyregex.compile(
     r"(?:statement|tweet|post|speech|interview))\b[^,.;:\n\"“”]{0,70}?[^\S\n]+\Z"
 )
 _HAVE = _lazyregex.compile(r"(?:has|have|had)\b")
-
-
-def _is_name(tok: str) -> bool:
-    return tok[:1].isupper() or tok[:1].isdigit() or tok.startswith("(")
 
 
 def _strip_period(tok: str) -> tuple[str, bool]:
@@ -262,67 +254,67 @@ def _noun_phrase_and_last(
     text: str, lo: int, pos: int, loose: bool
 ) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
     """The noun phrase ending at *pos*, and the span of the token ending there (if any)."""
-    tokens: list[tuple[int, int, str]] = []
+    tokens: list[tuple[int, int, str, int]] = []  # (start, end, token, its word classes)
+    classes = _CLASSES
     last = span = token_back(text, lo, pos)
     while span is not None and len(tokens) < _MAX_TOKENS:
         ts, te = span
         tok = text[ts:te]
-        low = tok.lower()
+        f = classes.get(tok)
+        if f is None:
+            f = _classify(tok)
         # `span` becomes the token before this one once a test needs it (read once)
         looked = False
-        if low in _CONNECT and tokens:
-            if low in _CONNECT_AFTER_NOUN:
+        if f & _C_CONNECT and tokens:
+            if f & _C_CONNECT_AFTER:
                 # "spokesman for the ministry": keep only after a speaker noun.
                 span = token_back(text, lo, ts)
                 looked = True
-                if span is None or text[span[0] : span[1]].lower() not in SPEAKER_NOUNS:
+                if span is None or not _word_class(text[span[0] : span[1]]) & _C_SPEAKER:
                     break
-            elif not _is_name(tokens[-1][2]) and low != "of":
+            elif not tokens[-1][3] & _C_NAME and not f & _C_OF:
                 break
-            tokens.append((ts, te, tok))
+            tokens.append((ts, te, tok, f))
             if not looked:
                 span = token_back(text, lo, ts)
             continue
-        if low in ("in", "out") and tokens and _is_number(tokens[-1][2]):
+        if f & _C_IN_OUT and tokens and tokens[-1][3] & _C_NUMBER:
             span = token_back(text, lo, ts)
             looked = True
             if span is not None:
                 nxt = text[span[0] : span[1]]
-                if _is_number(nxt) or nxt == "of":
-                    tokens.append((ts, te, tok))  # "six in 10 voters", "four out of five"
+                if _word_class(nxt) & _C_NUMBER or nxt == "of":
+                    tokens.append((ts, te, tok, f))  # "six in 10 voters", "four out of five"
                     continue
         surname = False
-        if tok in _TIME_WORDS and not tokens:
+        if f & _C_TIME and not tokens:
             # a month name ending the mention is a surname after a name: "Theresa May"
             if not looked:
                 span = token_back(text, lo, ts)
                 looked = True
             if span is not None:
                 nxt = text[span[0] : span[1]]
-                surname = nxt[:1].isupper() and nxt not in _TIME_WORDS and nxt.lower() not in _STOP
-        if (low in _STOP or tok in _TIME_WORDS) and not surname:
+                surname = nxt[:1].isupper() and not _word_class(nxt) & (_C_TIME | _C_STOP)
+        if f & (_C_STOP | _C_TIME) and not surname:
             break
-        if not (_is_name(tok) or low in _DETERMINERS or low in PRONOUNS or tok.islower()):
+        if not f & (_C_NAME | _C_DETERMINER | _C_PRONOUN | _C_LOWER):
             break
         if (
-            tok.islower()
-            and low not in _DETERMINERS
-            and low not in SPEAKER_NOUNS
-            and low not in _TITLE_WORDS
+            f & _C_LOWER
+            and not f & (_C_DETERMINER | _C_SPEAKER | _C_TITLE)
             and tokens
-            and _is_name(tokens[-1][2])
-            and not tokens[-1][2].startswith("(")
+            and tokens[-1][3] & (_C_NAME | _C_PAREN) == _C_NAME
         ):
             break  # "out-brutalizing [Ted Cruz]": a verb, not a title
-        tokens.append((ts, te, tok))
-        if low in PRONOUNS:
+        tokens.append((ts, te, tok, f))
+        if f & _C_PRONOUN:
             break
         if not looked:
             span = token_back(text, lo, ts)
-        if low in _DETERMINERS and (span is None or text[span[0] : span[1]].lower() != "of"):
+        if f & _C_DETERMINER and (span is None or not _word_class(text[span[0] : span[1]]) & _C_OF):
             break  # "three-quarters of the voters": a determiner after "of" does not end the NP
     # Drop connectors left dangling at the front ("of", "and").
-    while tokens and tokens[-1][2].lower() in _CONNECT_IN_OUT:
+    while tokens and tokens[-1][3] & _C_CONNECT_IN_OUT:
         tokens.pop()
     if not tokens:
         return None, last
@@ -341,11 +333,6 @@ def _those_before(text: str, lo: int, pos: int) -> tuple[int, int] | None:
     if span is None or text[span[0] : span[1]].lower() != "those":
         return None
     return span
-
-
-def _is_number(tok: str) -> bool:
-    low = tok.lower()
-    return tok.isdigit() or low in _NUMBER_WORDS or low.split("-")[0] in _NUMBER_WORDS
 
 
 #: Words opening an aside between a speaker and the cue: "Clinton, at a later press gaggle,
