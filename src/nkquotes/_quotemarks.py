@@ -192,7 +192,7 @@ def find_quoted(
     cap = len(text) if limit is None else limit
     skip = -1  # the second apostrophe of a twin mark
     width = open_width = 1
-    for mark in _MARK.compiled.finditer(text, start, end):
+    for mark in _MARK.finditer(text, start, end):
         if len(quoted) > cap:
             break
         i = mark.start()

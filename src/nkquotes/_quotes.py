@@ -223,13 +223,17 @@ def find_quotes(
     # quote lands there (the speech pass passes over such a paragraph: its list is empty).
     sentences: list[list[tuple[int, int]]] = []
     pending: set[int] = set()
+    cue_paras: set[int] = set()
+    first = cues.first
     for pq in paragraphs:
-        if cues.first(pq.start, _sentence_reach(article, pq.index, pq.start, pq.end)) is None:
+        # a cue inside the paragraph lies inside its sentences' reach too (reach >= end)
+        if first(pq.start, pq.end) is not None:
+            cue_paras.add(pq.index)
+        elif first(pq.start, _sentence_reach(article, pq.index, pq.start, pq.end)) is None:
             sentences.append([])
             pending.add(pq.index)
-        else:
-            sentences.append(_sentences(text, article, pq.index, pq.start, pq.end, pq))
-    cue_paras = {pq.index for pq in paragraphs if cues.first(pq.start, pq.end) is not None}
+            continue
+        sentences.append(_sentences(text, article, pq.index, pq.start, pq.end, pq))
     if not opts.continuations:
         cue_paras = set()
     direct = find_direct(text, paragraphs, cues, continues, cue_paras)

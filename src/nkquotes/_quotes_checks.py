@@ -143,7 +143,7 @@ _NOT_CONTENT_FIRST = ("something", "a", "much", "little", "nothing", "more", "an
 def not_content_at(text: str, start: int, end: int) -> regex.Match[str] | None:
     """``NOT_CONTENT.match``, tried only where one of its first words opens the window."""
     if text.startswith(_NOT_CONTENT_FIRST, start, end):
-        return NOT_CONTENT.compiled.match(text, start, end)
+        return NOT_CONTENT.match(text, start, end)
     return None
 
 
@@ -273,5 +273,5 @@ def opener_at(text: str, start: int, end: int) -> regex.Match[str] | None:
 def subordinate_at(text: str, start: int, end: int) -> regex.Match[str] | None:
     """``SUBORDINATE.match``, tried only where one of its words opens the window."""
     if starts_after_space(text, start, end, SUBORDINATE_WORDS):
-        return SUBORDINATE.compiled.match(text, start, end)
+        return SUBORDINATE.match(text, start, end)
     return None

@@ -15,7 +15,7 @@ import regex
 from nkquotes import _lazyregex
 from nkquotes._cues import CueIndex
 from nkquotes._quotes_draft import ParagraphQuotes, block_at
-from nkquotes._quotes_fast import ASCII_WORD, HSPACE, ascii_run_back, ends_before_space
+from nkquotes._quotes_fast import ASCII_WORD, HSPACE, ends_before_space
 from nkquotes._quotes_mention import aux_before, mention_after, mention_before
 from nkquotes._sentences import wordset
 
@@ -36,6 +36,7 @@ _PREV_WORD = _lazyregex.compile(r"(?r)(?P<w>[\w’']+)[^\S\n]*+\Z")
 
 
 _WORD_CHARS = ASCII_WORD | {"’", "'"}
+_WORD_STRIP = "".join(sorted(_WORD_CHARS))
 
 
 def prev_word(text: str, lo: int, pos: int) -> str:
@@ -48,9 +49,18 @@ def prev_word(text: str, lo: int, pos: int) -> str:
     p = pos
     while p > lo and text[p - 1] in HSPACE:
         p -= 1
-    q = ascii_run_back(text, lo, p, _WORD_CHARS)
-    if q is None:
-        m = _PREV_WORD.compiled.match(text, lo, pos)
+    # ascii_run_back, inlined (a Python call costs more than its body here)
+    end = p
+    while True:
+        a = end - 24
+        if a < lo:
+            a = lo
+        q = a + len(text[a:end].rstrip(_WORD_STRIP))
+        if q > a or a == lo:
+            break
+        end = a
+    if q > lo and text[q - 1] >= "\x80":
+        m = _PREV_WORD.match(text, lo, pos)
         return m.group("w").lower() if m is not None else ""
     return text[q:p].lower()
 
@@ -84,7 +94,7 @@ def coord_back(text: str, lo: int, pos: int) -> regex.Match[str] | None:
     """``COORD.match``, tried only where white space ends the window after one of the words
     that end its alternatives ("and", "but", an adverb)."""
     if pos > lo and text[pos - 1] in HSPACE and ends_before_space(text, lo, pos, _COORD_LAST):
-        return COORD.compiled.match(text, lo, pos)
+        return COORD.match(text, lo, pos)
     return None
 
 
@@ -94,7 +104,7 @@ def _content_stops(text: str, start: int, end: int) -> Iterable[regex.Match[str]
     none."""
     for needle in (",", ";", "—", "–", "--", "amid"):
         if text.find(needle, start, end) >= 0:
-            return _CONTENT_STOP.compiled.finditer(text, start, end)
+            return _CONTENT_STOP.finditer(text, start, end)
     return ()
 
 
@@ -136,7 +146,7 @@ def content_end(text: str, cues: CueIndex, start: int, end: int, pq: ParagraphQu
     for n, m in enumerate(cues.between(start, end)):
         if n >= _MAX_LATER_CUES:
             break  # hostile text ("said said said …"): stop at the sentence end
-        if block_at(pq, m.start) >= 0:
+        if pq.blocks and block_at(pq, m.start) >= 0:
             continue
         entry = m.entry
         p = m.start

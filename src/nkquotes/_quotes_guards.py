@@ -54,21 +54,21 @@ POSTMODIFIER_BACK = _lazyregex.compile(
 def by_after(text: str, pos: int, hi: int) -> regex.Match[str] | None:
     """``BY.match``, tried only where "by" follows white space."""
     if pos < hi and text[pos] in HSPACE and starts_after_space(text, pos, hi, ("by",)):
-        return BY.compiled.match(text, pos, hi)
+        return BY.match(text, pos, hi)
     return None
 
 
 def that_after(text: str, pos: int, hi: int) -> regex.Match[str] | None:
     """``THAT.match``, tried only where "that" follows white space and a comma."""
     if starts_after_space(text, pos, hi, ("that",), comma=True):
-        return THAT.compiled.match(text, pos, hi)
+        return THAT.match(text, pos, hi)
     return None
 
 
 def pp_that_after(text: str, pos: int, hi: int) -> regex.Match[str] | None:
     """``PP_THAT.match``, tried only where one of its prepositions follows white space."""
     if starts_after_space(text, pos, hi, _PP_WORDS):
-        return PP_THAT.compiled.match(text, pos, hi)
+        return PP_THAT.match(text, pos, hi)
     return None
 
 
@@ -130,7 +130,7 @@ def no_aux(text: str, lo: int, cue_start: int) -> bool:
 def relative_back(text: str, lo: int, pos: int) -> regex.Match[str] | None:
     """``RELATIVE_BACK.match``, tried only where "who" or "which" ends the window."""
     if ends_before_space(text, lo, pos, ("who", "which")):
-        return RELATIVE_BACK.compiled.match(text, lo, pos)
+        return RELATIVE_BACK.match(text, lo, pos)
     return None
 
 
@@ -138,7 +138,7 @@ def postmodifier_back(text: str, lo: int, pos: int) -> regex.Match[str] | None:
     """``POSTMODIFIER_BACK.match``, tried only where "to", "with" or "by" and white space
     end the window."""
     if lo < pos and text[pos - 1] in HSPACE and ends_before_space(text, lo, pos, _POST_LAST):
-        return POSTMODIFIER_BACK.compiled.match(text, lo, pos)
+        return POSTMODIFIER_BACK.match(text, lo, pos)
     return None
 
 

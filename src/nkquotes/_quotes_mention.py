@@ -142,7 +142,7 @@ def aux_before(text: str, lo: int, cue_start: int) -> tuple[int, int]:
     skipped; when they hold ``has``/``have``/``had`` they join the cue span.
     """
     a = max(lo, cue_start - 60)
-    m = None if no_aux(text, a, cue_start) else _AUX_BACK.compiled.match(text, a, cue_start)
+    m = None if no_aux(text, a, cue_start) else _AUX_BACK.match(text, a, cue_start)
     if m is None:
         b = max(lo, cue_start - 100)
         w = text[b:cue_start]
@@ -156,7 +156,7 @@ def aux_before(text: str, lo: int, cue_start: int) -> tuple[int, int]:
             or "speech" in w
             or "interview" in w
         ):
-            pp = _PP_BACK.compiled.match(text, b, cue_start)
+            pp = _PP_BACK.match(text, b, cue_start)
             if pp is not None:
                 return pp.start(), cue_start  # "the minister in response to the test says"
         return cue_start, cue_start

@@ -57,12 +57,15 @@ _SUBJECT_START = _lazyregex.compile(
 
 def in_blocks(pq: ParagraphQuotes, start: int, end: int) -> list[int]:
     """Indices of the blocks overlapping ``[start, end)``."""
-    found = []
+    found: list[int] = []
+    blocks = pq.blocks
+    if not blocks:
+        return found  # most paragraphs hold no quotation
     k = block_at(pq, start)
     if k < 0:
         k = bisect.bisect_left(pq.starts, start)
-    while 0 <= k < len(pq.blocks) and pq.blocks[k].start < end:
-        if pq.blocks[k].end > start:
+    while 0 <= k < len(blocks) and blocks[k].start < end:
+        if blocks[k].end > start:
             found.append(k)
         k += 1
     return found

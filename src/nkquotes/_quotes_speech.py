@@ -154,7 +154,7 @@ def find_speech(
     )
     starts = [c for c, _ in direct_mentions]
     for pq, sents in zip(paragraphs, sentences, strict=False):
-        if not sents or cues.first(sents[0][0], max(e for _, e in sents)) is None:
+        if not sents or cues.first(sents[0][0], max([e for _, e in sents])) is None:
             continue  # no cue in any sentence of the paragraph (half of them)
         # news paragraphs hold a handful of cues; thousands are hostile text, read in part
         budget = cue_budget(pq.start, pq.end)
@@ -168,7 +168,7 @@ def find_speech(
             if k < len(starts) and starts[k] < s_end:
                 subject = direct_mentions[k][1]
             for m in cues.between(s_start, s_end):
-                if m.start in used_starts or block_at(pq, m.start) >= 0:
+                if m.start in used_starts or (pq.blocks and block_at(pq, m.start) >= 0):
                     continue
                 budget -= 1
                 if budget < 0:
@@ -369,7 +369,7 @@ def _analyse(
     p = skip_modifiers(text, content_start, s_end)
     told_that = False  # "told the Times that …": the listener's "that" was taken
     if "obj" in flags and entry.lemma in _LISTENING:
-        lm = LISTENER.match(text, p, s_end) or _AUDIENCE.compiled.match(text, p, s_end)
+        lm = LISTENER.match(text, p, s_end) or _AUDIENCE.match(text, p, s_end)
         after_listener = skip_modifiers(text, lm.end(), s_end) if lm is not None else p
         listener_that = that_after(text, after_listener, s_end) if lm else None
         t = _THAT_NEAR.search(text, p, min(s_end, p + 80))
@@ -403,7 +403,7 @@ def _analyse(
         while p < s_end and text[p] in " ,:\t":
             p += 1
     end = content_end(text, cues, p, s_end, pq)
-    k = block_at(pq, p)
+    k = block_at(pq, p) if pq.blocks else -1
     if k >= 0 and pq.blocks[k].start == p and pq.blocks[k].closed:
         # '“That makes me smart,” when Clinton blasted him': the quotation is the content
         tail = AFTER_QUOTE.match(text, pq.blocks[k].end, end)

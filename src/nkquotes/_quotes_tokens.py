@@ -11,7 +11,7 @@ pattern call, and ask the pattern at the first other character
 from __future__ import annotations
 
 from nkquotes import _lazyregex
-from nkquotes._quotes_fast import HSPACE, ascii_run_back
+from nkquotes._quotes_fast import HSPACE
 
 __all__ = ["TOKEN", "TOKEN_BACK", "TOKEN_FWD", "token_back", "token_fwd"]
 
@@ -24,6 +24,8 @@ _ALNUM = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx
 #: The characters of a token other than its first: ASCII letters and digits, ``.'’&-``.
 _TAIL = _ALNUM | frozenset(".'’&-")
 _PUNCT = frozenset(".'’&-")
+_TAIL_CHARS = "".join(sorted(_TAIL))
+_STEP = 24
 _PAREN_STOP = frozenset("()\n")
 #: Most characters inside a parenthesised token.
 _PAREN_MAX = 30
@@ -44,9 +46,19 @@ def token_back(text: str, lo: int, pos: int) -> tuple[int, int] | None:
         if q < p - 1 and q > lo and text[q - 1] == "(":
             return q - 1, p
         return None
-    start = ascii_run_back(text, lo, p, _TAIL)
-    if start is None:  # a letter or digit outside ASCII may go on the token: the pattern decides
-        m = TOKEN_BACK.compiled.match(text, lo, pos)
+    # ascii_run_back, inlined (a Python call costs more than its body here)
+    end = p
+    while True:
+        a = end - _STEP
+        if a < lo:
+            a = lo
+        start = a + len(text[a:end].rstrip(_TAIL_CHARS))
+        if start > a or a == lo:
+            break
+        end = a
+    if start > lo and text[start - 1] >= "\x80":
+        # a letter or digit outside ASCII may go on the token: the pattern decides
+        m = TOKEN_BACK.match(text, lo, pos)
         return m.span("tok") if m is not None else None
     # the token opens with a letter or a digit: punctuation at the front is not part of it
     while start < p and text[start] in _PUNCT:
@@ -72,7 +84,7 @@ def token_fwd(text: str, pos: int, hi: int) -> tuple[int, int] | None:
     if c not in _ALNUM:
         if c < "\x80":
             return None
-        m = TOKEN_FWD.compiled.match(text, pos, hi)
+        m = TOKEN_FWD.match(text, pos, hi)
         return m.span("tok") if m is not None else None
     r = q + 1
     while r < hi:
@@ -82,6 +94,6 @@ def token_fwd(text: str, pos: int, hi: int) -> tuple[int, int] | None:
         elif c < "\x80":
             break
         else:
-            m = TOKEN_FWD.compiled.match(text, pos, hi)
+            m = TOKEN_FWD.match(text, pos, hi)
             return m.span("tok") if m is not None else None
     return q, r
