@@ -109,47 +109,14 @@ def test_plain_news_takes_the_fast_path(case: tuple[str, int, int]) -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(text_and_region(newsy | plain_newsy | apostrophes | any_text))
-def test_segment_words_are_those_of_the_word_pattern(case: tuple[str, int, int]) -> None:
+def test_plain_words_are_those_of_the_word_pattern(case: tuple[str, int, int]) -> None:
     text, lo, hi = case
     expected = [w.lower() for w in _learned._WORD.findall(text, lo, hi)]
-    assert _learned._segment_words(text, Span.of(text, lo, hi)) == expected
-
-
-@settings(max_examples=200, deadline=None)
-@given(plain_newsy, st.data())
-def test_find_word_finds_the_first_word_the_pattern_gives(text: str, data: st.DataObject) -> None:
-    low = text.lower()
-    words = _learned._PLAIN_WORD.findall(low)
-    wanted = data.draw(st.sampled_from(words) if words else st.just("sanctions"))
-    first = next((m.start() for m in _learned._PLAIN_WORD.finditer(low) if m.group() == wanted), -1)
-    assert _scan.find_word(low, wanted) == first
-
-
-def _reference_first_offsets(item: StanceInput, wanted: list[str]) -> dict[str, tuple[int, int]]:
-    """The first offsets of the *wanted* features, read the slow way."""
-    spans = {
-        name: (span.start, span.end) for name, span in _learned.stance_features(item, NK).items()
-    }
-    return {name: spans[name] for name in wanted}
-
-
-@settings(max_examples=150, deadline=None)
-@given(newsy | plain_newsy, st.data())
-def test_evidence_offsets_are_those_of_the_features(text: str, data: st.DataObject) -> None:
-    item = StanceInput.from_text(text)
-    names = list(_learned.stance_features(item, NK))
-    wanted = data.draw(
-        st.lists(st.sampled_from(names), max_size=3, unique=True) if names else st.just([])
-    )
-    cues = _learned._cue_names(item, NK)
-    assert _learned._first_offsets(item, cues, wanted) == _reference_first_offsets(item, wanted)
-
-
-def test_unigram_names_are_the_features_in_order() -> None:
-    text = "They won’t lift the sanctions, won’t they? Lift them: the U.S. said “no”."
-    item = StanceInput.from_text(text)
-    names = _learned._unigram_names(item, _learned._cue_names(item, NK))
-    assert names == list(_learned.stance_features(item, NK))
+    words = _scan.plain_words(text, lo, hi)
+    if words is None:  # not plain, or both kinds of apostrophe: the pattern decides
+        assert not _plain(text, lo, hi) or ("'" in text[lo:hi] and "’" in text[lo:hi])
+        return
+    assert words == expected
 
 
 @settings(max_examples=100, deadline=None)
@@ -290,16 +257,6 @@ def test_hyphenated_cues_open_only_at_their_first_part() -> None:
     assert [n for n, _s, _e in _lexicon.region_hits(LEXICON, text, 0, len(text))] == [
         compiled.number
     ]
-
-
-@settings(max_examples=150, deadline=None)
-@given(newsy | plain_newsy | apostrophes | any_text)
-def test_known_unigrams_are_the_known_names_in_order(text: str) -> None:
-    loglik, _priors = builtin_learned_model()._tables()
-    item = StanceInput.from_text(text)
-    cues = _learned._cue_names(item, NK)
-    expected = [name for name in _learned._unigram_names(item, cues) if name in loglik]
-    assert _learned._known_unigrams(item, cues, loglik) == expected
 
 
 def test_quotes_and_inputs_are_filled_by_their_slots() -> None:

@@ -14,8 +14,10 @@ not sentences.
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
+import operator
 import re
 from collections.abc import Iterable
 from functools import reduce
@@ -27,18 +29,10 @@ import attrs
 
 from nkquotes import _lazyregex
 from nkquotes._errors import ModelError
-from nkquotes._model import Span, StanceResult, inner_span
+from nkquotes._model import Span, StanceResult, inner_span, slot_setters
 from nkquotes.stance._apply import StanceInput
 from nkquotes.stance._rules import CueMatch, find_cues
-from nkquotes.stance._scan import (
-    find_word,
-    plain_part,
-    plain_view,
-    plain_words,
-    text_view,
-    word_runs,
-    words_of_plain,
-)
+from nkquotes.stance._scan import plain_part, text_view, word_runs
 from nkquotes.stance._target import Target
 
 __all__ = ["NaiveBayesStanceModel", "stance_features"]
@@ -47,6 +41,11 @@ _FORMAT = "nkquotes-stance-naive-bayes"
 _WORD = _lazyregex.compile(r"\w+(?:['’]\w+)*")
 #: ``_WORD`` for lower-cased plain text (see :mod:`nkquotes.stance._scan`).
 _PLAIN_WORD = re.compile(r"\w+(?:['’]\w+)*")
+#: The slot setters of a :class:`StanceResult` (see :func:`nkquotes._model.slot_setters`).
+_RESULT_SETTERS = slot_setters(StanceResult, ("target", "label", "score", "evidence"))
+_new_object = object.__new__
+_call = operator.call
+_repeat = itertools.repeat
 #: No cue features (shared, never changed).
 _NO_CUES: dict[str, tuple[int, int]] = {}
 
@@ -82,14 +81,6 @@ def _features(
     return features
 
 
-def _segment_words(text: str, segment: Span) -> list[str]:
-    """The lower-cased words of *segment*, in order (``_WORD`` on the original text)."""
-    words = plain_words(text, segment.start, segment.end)
-    if words is None:
-        return [word.lower() for word in _WORD.findall(text, segment.start, segment.end)]
-    return words
-
-
 def _cue_names(item: StanceInput, target: Target) -> dict[str, tuple[int, int]]:
     """The lexicon features (``cue:relief``, ``cue:relief:q``), each with its first offsets."""
     return _cue_names_of(find_cues(item.text, target, item.quote.segments, item.sentence), target)
@@ -108,83 +99,17 @@ def _cue_names_of(matches: tuple[CueMatch, ...], target: Target) -> dict[str, tu
     return names
 
 
-def _unigram_names(item: StanceInput, cues: dict[str, tuple[int, int]]) -> list[str]:
-    """The keys of ``_features(item, target, False, False)`` in the same order, without
-    their offsets (what a prediction needs unless it is confident enough to show evidence);
-    *cues* is what :func:`_cue_names` gives."""
-    text = item.text
-    words: list[str] = []
-    for segment in item.quote.segments:
-        words += _segment_words(text, segment)
-    names = dict.fromkeys(words)
-    names.update(dict.fromkeys(cues))  # "cue:…" names are never words
-    return list(names)
-
-
-def _known_unigrams(
-    item: StanceInput, cues: dict[str, tuple[int, int]], loglik: dict[str, Any]
-) -> list[str]:
-    """The names of :func:`_unigram_names` that *loglik* knows, in the same order (one pass:
-    the words are deduplicated and filtered without building the full name list)."""
-    text = item.text
-    low, runs, unplain = text_view(text)  # once for all segments (plain_words, inlined)
-    words: list[str] = []
-    for segment in item.quote.segments:
-        start, end = segment.start, segment.end
-        part = (
-            words_of_plain(text, start, end, low, runs)
-            if not unplain or plain_part(text, start, end, unplain)
-            else None
-        )
-        if part is None:
-            part = [word.lower() for word in _WORD.findall(text, start, end)]
-        words += part
-    # Filtered first, then deduplicated: the same names in the same order, fewer to hash.
-    known = list(dict.fromkeys(filter(loglik.__contains__, words)))
-    if cues:
-        known += filter(loglik.__contains__, cues)  # "cue:…" names are never words
-    return known
-
-
-def _first_offsets(
-    item: StanceInput, cues: dict[str, tuple[int, int]], wanted: list[str]
-) -> dict[str, tuple[int, int]]:
-    """The offsets ``_features(item, target, False, False)`` gives the *wanted* names."""
-    text = item.text
-    left = set(wanted)
-    found: dict[str, tuple[int, int]] = {}
-    for segment in item.quote.segments:
-        if plain_view(text, segment.start, segment.end) is not None:
-            low = text[segment.start : segment.end].lower()  # plain: one char each
-            for word in [w for w in left if ":" not in w]:  # not the "cue:…" names
-                at = find_word(low, word)
-                if at >= 0:
-                    left.discard(word)
-                    found[word] = (segment.start + at, segment.start + at + len(word))
-        else:
-            for m in _WORD.finditer(text, segment.start, segment.end):
-                word = m.group().lower()
-                if word in left:
-                    left.discard(word)
-                    found[word] = m.span()
-        if not left:
-            return found
-    for name in left:
-        if name in cues:
-            found[name] = cues[name]
-    return found
-
-
 #: A quote segment read for the naive Bayes model: its offsets and, when plain, its words
 #: as :func:`~nkquotes.stance._scan.word_runs` gives them (``None``: read with ``_WORD``).
 _Segment = tuple[int, int, bytes | None, bool]
 
 
-def _segments_read(text: str, segments: tuple[Span, ...]) -> list[_Segment]:
-    """Each segment's :data:`_Segment`: the one tokenisation that both the words of a
-    prediction (:func:`_words_read`) and its evidence offsets (:func:`_offsets_read`) use."""
+def _segments_read(text: str, segments: tuple[Span, ...], words: list[str]) -> list[_Segment]:
+    """Each segment's :data:`_Segment`, its lower-cased words (what ``_WORD`` finds) added to
+    *words* in order: the one tokenisation that both the words of a prediction and its
+    evidence offsets (:func:`_offsets_read`) use."""
     low, runs, unplain = text_view(text)  # once for all segments
-    out: list[_Segment] = []
+    read: list[_Segment] = []
     for segment in segments:
         start, end = segment.start, segment.end
         found = (
@@ -193,29 +118,22 @@ def _segments_read(text: str, segments: tuple[Span, ...]) -> list[_Segment]:
             else None
         )
         if found is None:
-            out.append((start, end, None, False))
-        else:
-            out.append((start, end, found[0], found[1]))
-    return out
-
-
-def _words_read(text: str, read: list[_Segment]) -> list[str]:
-    """The lower-cased words of the segments, in order (what ``_WORD`` finds)."""
-    words: list[str] = []
-    for start, end, padded, curly in read:
-        if padded is None:
+            read.append((start, end, None, False))
             words += [word.lower() for word in _WORD.findall(text, start, end)]
         else:
+            padded, curly = found
+            read.append((start, end, padded, curly))
             part = padded.decode("ascii")
             words += (part.replace("'", "’") if curly else part).split()
-    return words
+    return read
 
 
 def _offsets_read(
     text: str, read: list[_Segment], cues: dict[str, tuple[int, int]], wanted: list[str]
 ) -> dict[str, tuple[int, int]]:
-    """:func:`_first_offsets` from the segments read: a word's first occurrence is one
-    ``bytes.find`` of it between spaces."""
+    """The offsets ``_features(item, target, False, False)`` gives the *wanted* names,
+    from the segments read: a word's first occurrence is one ``bytes.find`` of it between
+    spaces (*cues*: what :func:`_cue_names` gives)."""
     left = [name for name in wanted if name not in cues]  # "cue:…" names are never words
     found: dict[str, tuple[int, int]] = {}
     for start, end, padded, curly in read:
@@ -478,10 +396,12 @@ class NaiveBayesStanceModel:
             matches = find_cues(text, target, segments, item.sentence)
             if matches:
                 cues = _cue_names_of(matches, target)
-            read = _segments_read(text, segments)
-            # _known_unigrams: filtered first, then deduplicated (fewer to hash).
+            words: list[str] = []
+            read = _segments_read(text, segments, words)
+            # The known unigrams, in feature order: filtered first, then deduplicated
+            # (the same names in the same order, fewer to hash).
             contains = loglik.__contains__
-            known = list(dict.fromkeys(filter(contains, _words_read(text, read))))
+            known = list(dict.fromkeys(filter(contains, words)))
             if cues:
                 known += filter(contains, cues)  # "cue:…" names are never words
         if len(priors) == 3:
@@ -512,9 +432,20 @@ class NaiveBayesStanceModel:
         evidence = tuple(
             [inner_span(text, start, end) for start, end in sorted({where[f] for f in shown})]
         )
-        return StanceResult(
-            target=target.name, label=self.labels[k], score=score, evidence=evidence
+        if _RESULT_SETTERS is None:
+            return StanceResult(
+                target=target.name, label=self.labels[k], score=score, evidence=evidence
+            )
+        result = _new_object(StanceResult)
+        any(
+            map(
+                _call,
+                _RESULT_SETTERS,
+                _repeat(result),
+                (target.name, self.labels[k], score, evidence),
+            )
         )
+        return result
 
     def _strongest(self, k: int, features: list[str]) -> list[str]:
         """The (at most three) *features* that argue most for label *k*: largest margin

@@ -18,7 +18,6 @@ from nkquotes._asciifold import inert_char
 
 __all__ = [
     "WORD_RUNS",
-    "find_word",
     "plain_bytes",
     "plain_lower",
     "plain_view",
@@ -27,7 +26,6 @@ __all__ = [
     "run_starts",
     "text_view",
     "word_runs",
-    "words_of_plain",
 ]
 
 _ASCII_RUNS = re.compile(r"[\x00-\x7f]+")
@@ -97,7 +95,12 @@ def plain_words(text: str, start: int, end: int) -> list[str] | None:
     low, runs, unplain = _view(text)
     if unplain and not plain_part(text, start, end, unplain):
         return None
-    return words_of_plain(text, start, end, low, runs)
+    found = word_runs(text, start, end, low, runs)
+    if found is None:
+        return None  # both kinds of apostrophe: rare, the caller takes the pattern
+    padded, curly = found
+    words = padded.decode("ascii")
+    return (words.replace("'", "’") if curly else words).split()
 
 
 def text_view(text: str) -> tuple[bytes, bytes, tuple[str, ...]]:
@@ -112,17 +115,6 @@ def plain_part(text: str, start: int, end: int, unplain: tuple[str, ...]) -> boo
     :func:`text_view`; when that is empty, every stretch of the text is plain)."""
     part = text[start:end]
     return not any(c in part for c in unplain)
-
-
-def words_of_plain(text: str, start: int, end: int, low: bytes, runs: bytes) -> list[str] | None:
-    """:func:`plain_words` of a stretch known to be plain, given :func:`text_view`'s bytes
-    (``None`` when it mixes both kinds of apostrophe: rare, the caller takes the pattern)."""
-    found = word_runs(text, start, end, low, runs)
-    if found is None:
-        return None
-    padded, curly = found
-    words = padded.decode("ascii")
-    return (words.replace("'", "’") if curly else words).split()
 
 
 def word_runs(
@@ -183,31 +175,3 @@ def run_starts(runs: bytes, word: bytes) -> list[int]:
             starts.append(at)
         at = runs.find(word, at + 1)
     return starts
-
-
-_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
-_APOSTROPHES = frozenset("'’")
-
-
-def find_word(low: str, word: str) -> int:
-    """Where the first word of *low* (lower-cased plain text) that is *word* starts, or -1.
-
-    Words are what ``\\w+(?:['’]\\w+)*`` finds scanning from the start: runs of word
-    characters joined by single apostrophes. *word* must be one.
-
-    >>> find_word("they don't say don", "don")
-    15
-    """
-    size = len(word)
-    at = low.find(word)
-    while at >= 0:
-        end = at + size
-        if not (
-            (at > 0 and low[at - 1] in _WORD_CHARS)
-            or (at > 1 and low[at - 1] in _APOSTROPHES and low[at - 2] in _WORD_CHARS)
-            or (end < len(low) and low[end] in _WORD_CHARS)
-            or (end + 1 < len(low) and low[end] in _APOSTROPHES and low[end + 1] in _WORD_CHARS)
-        ):
-            return at
-        at = low.find(word, at + 1)
-    return -1
