@@ -14,7 +14,6 @@ Only ``article.paragraphs`` are read: captions and boilerplate never yield quote
 
 from __future__ import annotations
 
-import bisect
 import re
 from pathlib import Path
 
@@ -23,12 +22,12 @@ import attrs
 from nkquotes import _lazyregex
 from nkquotes._cues import CueIndex, load_lexicon
 from nkquotes._errors import InputError
-from nkquotes._model import Article, Problem, Quote, QuoteKind, Span, Speaker
+from nkquotes._model import Article, Problem, Quote, QuoteKind, Span
 from nkquotes._quotemarks import find_quoted, opens_with_quote
-from nkquotes._quotes_build import new_cue, new_quote, new_speaker
+from nkquotes._quotes_build import quote_of
 from nkquotes._quotes_colon import find_colon_statements, find_posts
 from nkquotes._quotes_direct import find_direct
-from nkquotes._quotes_draft import Draft, ParagraphQuotes, block_at
+from nkquotes._quotes_draft import ParagraphQuotes, block_at
 from nkquotes._quotes_follow import find_followups
 from nkquotes._quotes_relay import relay
 from nkquotes._quotes_speech import cue_budget, find_speech
@@ -195,11 +194,6 @@ def _paragraph_quotes(
     return paragraphs, continues, problems
 
 
-def _sentence_of(sentences: list[tuple[int, int]], starts: list[int], pos: int) -> tuple[int, int]:
-    k = bisect.bisect_right(starts, pos) - 1
-    return sentences[max(k, 0)]
-
-
 def find_quotes(
     text: str, article: Article, *, options: QuoteOptions | None = None
 ) -> QuoteFinding:
@@ -280,38 +274,7 @@ def find_quotes(
         sents = sentences[draft.paragraph]
         if draft.paragraph not in starts:
             starts[draft.paragraph] = [s for s, _ in sents]
-        quote = _to_quote(text, draft, sents, starts[draft.paragraph], len(quotes) + 1)
+        quote = quote_of(text, draft, sents, starts[draft.paragraph], len(quotes) + 1)
         if quote is not None:
             quotes.append(quote)
     return QuoteFinding(quotes=tuple(quotes), problems=tuple(problems))
-
-
-def _to_quote(
-    text: str, draft: Draft, sentences: list[tuple[int, int]], starts: list[int], number: int
-) -> Quote | None:
-    segments = tuple([Span.of(text, s, e) for s, e in draft.segments if e > s])
-    if not segments:
-        return None
-    cue = None
-    speaker: Speaker
-    attr = draft.attribution
-    if attr is not None:
-        cue_span = Span.of(text, attr.cue_start, attr.cue_end)
-        cue = new_cue(cue_span, attr.lemma)
-        mention = Span.of(text, *attr.mention) if attr.mention is not None else None
-        speaker = new_speaker(mention, "unresolved")
-        anchor = attr.cue_start
-    else:
-        speaker = new_speaker(None, "inherited")
-        anchor = segments[0].start
-    s, e = draft.sentence or _sentence_of(sentences, starts, anchor)
-    return new_quote(
-        f"q{number}",
-        segments,
-        draft.kind,
-        cue,
-        speaker,
-        draft.paragraph,
-        Span.of(text, s, e),
-        draft.confidence,
-    )

@@ -10,11 +10,14 @@ know, the attrs constructor is used instead (``tests/test_quotes_build.py`` comp
 
 from __future__ import annotations
 
+import bisect
+
 import attrs
 
 from nkquotes._model import Cue, Quote, QuoteKind, Span, Speaker, slot_setters
+from nkquotes._quotes_draft import Draft
 
-__all__ = ["new_cue", "new_quote", "new_speaker"]
+__all__ = ["new_cue", "new_quote", "new_speaker", "quote_of"]
 
 _new_object = object.__new__
 
@@ -118,3 +121,116 @@ def new_cue(span: Span, lemma: str) -> Cue:
     s_span(cue, span)
     s_lemma(cue, lemma)
     return cue
+
+
+_SPAN_SET = slot_setters(Span, ("start", "end", "text"), frozenset({"text"}))
+
+
+def quote_of(
+    text: str, draft: Draft, sentences: list[tuple[int, int]], starts: list[int], number: int
+) -> Quote | None:
+    """The :class:`Quote` of *draft* (numbered *number*), or ``None`` when its segments are
+    empty: spans, cue, speaker and quote built in one call, each filled slot by slot (the
+    per-object helpers cost a Python call each, several per quote)."""
+    if _SPAN_SET is None or _QUOTE_SET is None or _SPEAKER_SET is None or _CUE_SET is None:
+        return _quote_of_parts(text, draft, sentences, starts, number)
+    size = len(text)
+    set_start, set_end, set_text = _SPAN_SET
+    new = _new_object
+    pairs = [(s, e) for s, e in draft.segments if e > s]
+    if not pairs:
+        return None
+    attr = draft.attribution
+    if attr is not None:
+        pairs.append((attr.cue_start, attr.cue_end))
+        if attr.mention is not None:
+            pairs.append(attr.mention)
+        anchor = attr.cue_start
+    else:
+        anchor = pairs[0][0]
+    sentence = draft.sentence
+    if not sentence:
+        sentence = sentences[max(bisect.bisect_right(starts, anchor) - 1, 0)]
+    pairs.append(sentence)
+    spans: list[Span] = []
+    for s, e in pairs:
+        if not 0 <= s <= e <= size:
+            Span.of(text, s, e)  # raises SpanError, as Span.of would
+        span = new(Span)
+        set_start(span, s)
+        set_end(span, e)
+        set_text(span, text[s:e])
+        spans.append(span)
+    speaker = new(Speaker)
+    s_mention, s_name, s_entity, s_reason = _SPEAKER_SET
+    s_name(speaker, None)
+    s_entity(speaker, None)
+    cue = None
+    if attr is not None:
+        cue = new(Cue)
+        s_span, s_lemma = _CUE_SET
+        n_seg = len(pairs) - (3 if attr.mention is not None else 2)
+        s_span(cue, spans[n_seg])
+        s_lemma(cue, attr.lemma)
+        s_mention(speaker, spans[n_seg + 1] if attr.mention is not None else None)
+        s_reason(speaker, "unresolved")
+    else:
+        n_seg = len(pairs) - 1
+        s_mention(speaker, None)
+        s_reason(speaker, "inherited")
+    quote = new(Quote)
+    (
+        q_id,
+        q_segments,
+        q_kind,
+        q_cue,
+        q_speaker,
+        q_paragraph,
+        q_sentence,
+        q_date,
+        q_stance,
+        q_conf,
+    ) = _QUOTE_SET
+    q_id(quote, f"q{number}")
+    q_segments(quote, tuple(spans[:n_seg]))
+    q_kind(quote, draft.kind)
+    q_cue(quote, cue)
+    q_speaker(quote, speaker)
+    q_paragraph(quote, draft.paragraph)
+    q_sentence(quote, spans[-1])
+    q_date(quote, None)
+    q_stance(quote, None)
+    q_conf(quote, draft.confidence)
+    return quote
+
+
+def _quote_of_parts(
+    text: str, draft: Draft, sentences: list[tuple[int, int]], starts: list[int], number: int
+) -> Quote | None:
+    """:func:`quote_of` through the per-object helpers (when a class gained a field)."""
+    segments = tuple([Span.of(text, s, e) for s, e in draft.segments if e > s])
+    if not segments:
+        return None
+    cue = None
+    speaker: Speaker
+    attr = draft.attribution
+    if attr is not None:
+        cue_span = Span.of(text, attr.cue_start, attr.cue_end)
+        cue = new_cue(cue_span, attr.lemma)
+        mention = Span.of(text, *attr.mention) if attr.mention is not None else None
+        speaker = new_speaker(mention, "unresolved")
+        anchor = attr.cue_start
+    else:
+        speaker = new_speaker(None, "inherited")
+        anchor = segments[0].start
+    s, e = draft.sentence or sentences[max(bisect.bisect_right(starts, anchor) - 1, 0)]
+    return new_quote(
+        f"q{number}",
+        segments,
+        draft.kind,
+        cue,
+        speaker,
+        draft.paragraph,
+        Span.of(text, s, e),
+        draft.confidence,
+    )
