@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import functools
 import importlib.resources
-import itertools
+import operator
 import re
 from pathlib import Path
 
@@ -210,7 +210,8 @@ class CueIndex:
         self.matches = matches
         self.starts = [m.start for m in matches]
         # one scan's matches never overlap; a hand-built list might
-        self.disjoint = all(a.end <= b.start for a, b in itertools.pairwise(matches))
+        ends = [m.end for m in matches]
+        self.disjoint = all(map(operator.le, ends[:-1], self.starts[1:]))
 
     def between(self, start: int, end: int) -> list[CueMatch]:
         """Matches lying wholly inside ``[start, end)``."""

@@ -143,14 +143,16 @@ _MAX_PROBLEMS = 100
 
 def _paragraph_quotes(
     text: str, article: Article
-) -> tuple[list[ParagraphQuotes], set[int], list[Problem]]:
+) -> tuple[list[ParagraphQuotes], set[int], list[Problem], list[int]]:
     paragraphs: list[ParagraphQuotes] = []
     problems: list[Problem] = []
+    limits: list[int] = []  # each paragraph's cue_budget
     for index, para in enumerate(article.paragraphs):
         start, end = para.span.start, para.span.end
         while end > start and text[end - 1].isspace():
             end -= 1
         limit = cue_budget(start, end)
+        limits.append(limit)
         blocks, strays = find_quoted(text, start, end, limit)
         if len(blocks) > limit:
             problems.append(
@@ -191,7 +193,7 @@ def _paragraph_quotes(
         if text[pq.start : last.start].strip():
             pq.blocks.pop()  # a stray mark inside the paragraph: drop it, keep the rest
             pq.starts.pop()
-    return paragraphs, continues, problems
+    return paragraphs, continues, problems, limits
 
 
 def find_quotes(
@@ -207,10 +209,11 @@ def find_quotes(
     """
     opts = options or QuoteOptions()
     lex = load_lexicon(None if opts.extra_cues is None else str(opts.extra_cues))
-    paragraphs, continues, problems = _paragraph_quotes(text, article)
+    paragraphs, continues, problems, limits = _paragraph_quotes(text, article)
     cues = CueIndex(
         lex.scan_many(
-            text, [(pq.start, pq.end, 4 * cue_budget(pq.start, pq.end)) for pq in paragraphs]
+            text,
+            [(pq.start, pq.end, 4 * limit) for pq, limit in zip(paragraphs, limits, strict=True)],
         )
     )
     # The sentences of a paragraph where no cue can lie in any sentence are read only if a

@@ -21,7 +21,6 @@ from nkquotes._cues import CueEntry, CueIndex
 from nkquotes._model import QuoteKind
 from nkquotes._quotes_content import (
     comma_at,
-    comma_before,
     content_end,
     count_words,
     cut_asides,
@@ -204,7 +203,7 @@ def according(
     before = trim_content(text, s_start, cs)
     after = trim_content(text, p, s_end)
     if (
-        comma_before(text, s_start, cs)
+        comma_at(text, s_start, cs) >= 0
         and p < s_end
         and text[p] == ","
         and count_words(text, *after) >= 2
@@ -215,7 +214,7 @@ def according(
         # "The North, according to Yonhap, fired two missiles": the aside splits the content
         segs = [before, trim_content(text, p, content_end(text, cues, p + 1, s_end, pq))]
     elif count_words(text, *before) >= 3 and (
-        comma_before(text, s_start, cs) or count_words(text, *before) >= 6
+        comma_at(text, s_start, cs) >= 0 or count_words(text, *before) >= 6
     ):
         segs = [before]
     elif p < s_end and text[p] == "," and count_words(text, *after) >= 3:

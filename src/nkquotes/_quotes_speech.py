@@ -45,7 +45,7 @@ from nkquotes._quotes_checks import (
     subordinate_at,
 )
 from nkquotes._quotes_content import (
-    comma_before,
+    comma_at,
     content_end,
     coord_back,
     count_words,
@@ -285,7 +285,7 @@ def _analyse(
             return inverted(text, pq, s_start, comma + 1, ce, entry, mention, cue_start)
     else:
         mend, cue_start = aux_before(text, s_start, cs)
-        if entry.ing and (comma_before(text, s_start, mend) or prev in _ING_LINKS):
+        if entry.ing and (comma_at(text, s_start, mend) >= 0 or prev in _ING_LINKS):
             if entry.lemma in _AMBIGUOUS_ING and that_after(text, ce, s_end) is None:
                 return None
             if recent is not None and _JUST_SAID.fullmatch(text, recent[1], cs) is not None:
@@ -297,7 +297,7 @@ def _analyse(
             cue_start = cs
         else:
             loose = entry.lemma in _CORE
-            if comma_before(text, s_start, cs):
+            if comma_at(text, s_start, cs) >= 0:
                 after_m = mention_after(text, ce, s_end, loose=loose)
                 if after_m is not None and not speaker_head(text, after_m):
                     after_m = None  # ", said the videos show nothing": a clause, not a speaker
@@ -353,7 +353,7 @@ def _analyse(
     if (
         mention is not None
         and mention[0] > s_start
-        and comma_before(text, s_start, mention[0])
+        and comma_at(text, s_start, mention[0]) >= 0
         and not (entry.ing and "," in text[max(s_start, cs - 3) : cs])
     ):
         after = skip_modifiers(text, content_start, s_end)
@@ -395,7 +395,7 @@ def _analyse(
     if th is None and "that" in flags:
         th = pp_that_after(text, p, s_end)
     claim = th is not None or (
-        entry.lemma in _NAMING and entry.ing and comma_before(text, s_start, cs)
+        entry.lemma in _NAMING and entry.ing and comma_at(text, s_start, cs) >= 0
     )
     if th is not None:
         p = th.end()
