@@ -25,7 +25,7 @@ from nkquotes._asciifold import ascii_fold
 from nkquotes._model import Span, StanceResult
 from nkquotes._sentences import split_sentences
 from nkquotes.stance._apply import StanceInput
-from nkquotes.stance._lexicon import lexicon_of, region_hits
+from nkquotes.stance._lexicon import Lexicon, lexicon_of, region_hits
 from nkquotes.stance._negation import modify, tokenize
 from nkquotes.stance._scan import plain_view
 from nkquotes.stance._target import LexiconCue, Target
@@ -133,6 +133,10 @@ _LAST: list[
 ] = [None]
 
 
+#: The target of the last :func:`_find_cues` call and its compiled lexicon.
+_LAST_LEXICON: list[tuple[Target, Lexicon] | None] = [None]
+
+
 def _regions(segments: tuple[Span, ...], sentence: Span | None) -> list[tuple[int, int]]:
     """The stretches of text to search: the segments and the sentence, merged."""
     if sentence is not None:
@@ -154,7 +158,12 @@ def _find_cues(
 ) -> tuple[CueMatch, ...]:
     # No cache beyond find_cues' last call: each quote asks about its own segments, and
     # hashing them for an lru_cache cost more than it saved.
-    lexicon = lexicon_of(target)
+    last = _LAST_LEXICON[0]
+    if last is not None and last[0] is target:
+        lexicon = last[1]  # the same target as the last call: no lru_cache key to hash
+    else:
+        lexicon = lexicon_of(target)
+        _LAST_LEXICON[0] = (target, lexicon)
     found: list[CueMatch] = []
     for lo, hi in _regions(segments, sentence):
         hits = region_hits(lexicon, text, lo, hi)
