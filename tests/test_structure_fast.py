@@ -13,9 +13,13 @@ from nkquotes._model import BoilerplateKind as K
 from nkquotes._structure import _INFORMS, _PLAIN_ENDINGS, _slots, classify_lines, paragraph_of
 from nkquotes._structure_lexicon import (
     _ENGLISH,
+    _LINE_PATTERNS,
     _LINE_RE,
+    _MARKED_BRANCHES,
+    _UNMARKED_LINE_RE,
     CAPTION,
     CREDITED_CAPTION,
+    _marked,
     _may_be_furniture,
     canonical_agency,
     classify_line,
@@ -481,3 +485,51 @@ def test_columns_equal_a_record_per_line(text: str) -> None:
     classes = list(zip(slots.roles, slots.kinds, slots.classified, slots.dates, strict=True))
     expected = _reference_slots(text)
     assert [(*c, k) for c, k in zip(columns, classes, strict=True)] == expected
+
+
+def test_marked_branches_are_branches_of_the_line_pattern() -> None:
+    # Each is cut out of ``_LINE_RE`` once: a branch edited in one place only would be kept.
+    for branch in _MARKED_BRANCHES:
+        assert sum(body.count(branch) for _, body in _LINE_PATTERNS) == 1
+    assert len(_UNMARKED_LINE_RE.pattern) == len(_LINE_RE.pattern) - sum(
+        len(b) for b in _MARKED_BRANCHES
+    )
+
+
+@settings(deadline=None, max_examples=1500)
+@given(st.one_of(_LINES, any_text, newsy_text))
+@example("World - Asia - Korea")
+@example("Home > World")
+@example("Follow him on Twitter for more")
+@example("Get 30 days free for the new app")
+@example("Video shows that he left the room in a hurry, and the police say so.")
+def test_unmarked_pattern_answers_as_the_whole_pattern(line: str) -> None:
+    whole = _LINE_RE.fullmatch(line)
+    if not _marked(line):
+        fast = _UNMARKED_LINE_RE.fullmatch(line)
+        assert (fast is None) == (whole is None)
+        if fast is not None and whole is not None:
+            assert (fast.lastgroup, fast.span()) == (whole.lastgroup, whole.span())
+    assert classify_line(line) == (
+        None if len(line) > 600 or whole is None or whole.lastgroup is None else K[whole.lastgroup]
+    )
+
+
+_DASHED = st.lists(
+    st.sampled_from(
+        ["World", "Asia", "N.K.", "Kim’s", " ", "  ", " - ", " | ", " – ", "-", "•", "\u00a0",
+         "\x1c", "\u200b", "x"]
+    ),
+    max_size=24,
+).map("".join)  # fmt: skip
+
+
+@settings(deadline=None, max_examples=1000)
+@given(_DASHED)
+@example("World - Asia - Korea")
+@example("• - World | Asia – Korea")
+@example("North Korea World News - Asia - Japan")  # four words before the first separator
+@example("WASHINGTON - A contentious visa program that allows wealthy foreigners to stay")
+def test_dash_menu_precheck_never_hides_a_match(line: str) -> None:
+    if _LINE_RE.fullmatch(line) is not None and _UNMARKED_LINE_RE.fullmatch(line) is None:
+        assert _marked(line)

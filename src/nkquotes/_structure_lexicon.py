@@ -173,10 +173,39 @@ _LINE_PATTERNS: tuple[tuple[BoilerplateKind, str], ...] = (
     ),
 )
 
-_LINE_RE = _lazyregex.compile(
-    rf"(?i){_BULLET}(?:"
-    + "|".join(f"(?P<{kind.name}>{body})" for kind, body in _LINE_PATTERNS)
-    + rf"){_BULLET}"
+
+def _line_pattern(patterns: tuple[tuple[BoilerplateKind, str], ...]) -> str:
+    body = "|".join(f"(?P<{kind.name}>{body})" for kind, body in patterns)
+    return rf"(?i){_BULLET}(?:{body}){_BULLET}"
+
+
+_LINE_RE = _lazyregex.compile(_line_pattern(_LINE_PATTERNS))
+
+# The branches that need a mark or a phrase prose seldom has: ``>``, ``›`` or ``»`` (menus),
+# a separator between spaces (``World - Asia``), or one of ``_LINE_PHRASE``'s phrases. They
+# are the slow ones on a long line (a fullmatch backtracks through them at every word).
+_MARKED_BRANCHES = (
+    r"|[a-z .'’]{1,30}\s*(?:>>|›|»)\s*[a-z .'’>›»]{0,60}",
+    r"|[\w.&'’-]+(?:\s[\w.&'’-]+){0,3}(?:\s+>\s+[\w.&'’-]+(?:\s[\w.&'’-]+){0,3})+",
+    r"|(?:[\w.'’]+(?:\s[\w.'’]+){0,3}\s+[-|–]\s+){2,}[\w.'’]+(?:\s[\w.'’]+){0,3}",
+    r"|home\s*>+",
+    r"|[^\n]{0,200}\b(?:send\s+(?:us\s+)?tips|follow\s+(?:him|her|them)"
+    r"\s+on\s+(?:twitter|x|facebook))\b[^\n]{0,200}",
+    r"|[^\n]{0,40}mobile\s+app(?:lication)?",
+    r"|(?:start\s+(?:your\s+)?)?(?:free\s+trial|\w+\s+days?\s+free).{0,40}",
+)
+
+
+def _without_marked(body: str) -> str:
+    for branch in _MARKED_BRANCHES:
+        body = body.replace(branch, "")
+    return body
+
+
+#: ``_LINE_RE`` without the marked branches: the same answer on a line that ``_marked``
+#: says has none of their marks (an alternative that cannot match changes nothing).
+_UNMARKED_LINE_RE = _lazyregex.compile(
+    _line_pattern(tuple((kind, _without_marked(body)) for kind, body in _LINE_PATTERNS))
 )
 
 
@@ -265,6 +294,26 @@ def _may_be_furniture(line: str, folded: str | None = None) -> bool:
     )
 
 
+def _marked(line: str, folded: str | None = None) -> bool:
+    """Whether *line* has what one of ``_MARKED_BRANCHES`` needs (or may have it)."""
+    if ">" in line or "›" in line or "»" in line:
+        return True
+    if ("-" in line or "|" in line or "–" in line) and _may_be_dash_menu(line):
+        return True
+    low = fold(line) if folded is None else folded
+    return (
+        "send" in low or "follow" in low or "mobile" in low or "free" in low
+    ) and _LINE_PHRASE.search(low) is not None
+
+
+def _may_be_dash_menu(line: str) -> bool:
+    """Whether the dashed-menu branch (``World - Asia - Korea``) may match all of *line*: it
+    opens, after the bullets, with one to four words and a separator between spaces, so
+    one of the first five words is that separator (prose has its dashes further on)."""
+    head = line.lstrip(_BULLET_CHARS).split(None, 5)[:5]
+    return ("-" in head or "|" in head or "–" in head) and _DASH_MENU.search(line) is not None
+
+
 def classify_line(line: str, folded: str | None = None) -> BoilerplateKind | None:
     """The furniture kind of a whole trimmed line, or ``None`` if the lexicon does not know it.
 
@@ -272,7 +321,8 @@ def classify_line(line: str, folded: str | None = None) -> BoilerplateKind | Non
     """
     if len(line) > 600 or not _may_be_furniture(line, folded):
         return None
-    match = _LINE_RE.fullmatch(line)
+    pattern = _LINE_RE if _marked(line, folded) else _UNMARKED_LINE_RE
+    match = pattern.fullmatch(line)
     if match is None or match.lastgroup is None:
         return None
     return BoilerplateKind[match.lastgroup]
