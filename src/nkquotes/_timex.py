@@ -37,6 +37,12 @@ from nkquotes import _lazyregex
 from nkquotes._asciifold import inert_char
 from nkquotes._dates_scan import anchor_spans
 from nkquotes._model import DateSource, Span
+from nkquotes._timex_calendar import (
+    latest_day_of_month,
+    latest_month_day,
+    latest_weekday,
+    months_back,
+)
 
 __all__ = [
     "Granularity",
@@ -323,51 +329,6 @@ def _windows(text: str, start: int, stop: int) -> list[tuple[int, int]]:
 # --- resolving ------------------------------------------------------------------------------
 
 
-def latest_weekday(weekday: int, reference: dt.date, *, strictly_before: bool = False) -> dt.date:
-    """The most recent *weekday* (Monday is 0) on or before *reference* (before, if strict)."""
-    delta = (reference.weekday() - weekday) % 7
-    if strictly_before and delta == 0:
-        delta = 7
-    return reference - dt.timedelta(days=delta)
-
-
-def latest_month_day(month: int, day: int, reference: dt.date) -> dt.date | None:
-    """The latest *month*/*day* not after *reference*, within the year before it.
-
-    ``None`` when no such date exists in that year (``February 29`` out of leap years, or an
-    impossible day).
-    """
-    for year in (reference.year, reference.year - 1):
-        try:
-            candidate = dt.date(year, month, day)
-        except ValueError:
-            continue
-        # February 29 can fall 366 days back, just outside the year before: no date then.
-        if candidate <= reference and (reference - candidate).days < 366:
-            return candidate
-    return None
-
-
-def _latest_day_of_month(day: int, reference: dt.date) -> dt.date | None:
-    year, month = reference.year, reference.month
-    for _ in range(2):
-        try:
-            candidate = dt.date(year, month, day)
-        except ValueError:
-            candidate = None
-        if candidate is not None and candidate <= reference:
-            return candidate
-        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-    return None
-
-
-def _months_back(reference: dt.date, months: int) -> dt.date:
-    index = reference.year * 12 + reference.month - 1 - months
-    year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return dt.date(year, month + 1, min(reference.day, last))
-
-
 def _full_date(year: str | None, month: int, day: str, reference: dt.date) -> ResolvedTime | None:
     if year is not None:
         try:
@@ -398,7 +359,7 @@ def _fast_resolve(match: regex.Match[str], reference: dt.date) -> ResolvedTime |
         found = latest_weekday(_WEEKDAYS[g["wd"].lower()], reference, strictly_before=strict)
         return ResolvedTime(date=found, source=DateSource.EXPLICIT)
     if g["od_day"] is not None:
-        day = _latest_day_of_month(int(g["od_day"]), reference)
+        day = latest_day_of_month(int(g["od_day"]), reference)
         return None if day is None else ResolvedTime(date=day, source=DateSource.EXPLICIT)
     return _fast_relative(g, reference)
 
@@ -415,7 +376,7 @@ def _fast_relative(g: dict[str, str | None], reference: dt.date) -> ResolvedTime
                 date=reference - dt.timedelta(days=7), source=relative, granularity=Granularity.WEEK
             )
         return ResolvedTime(
-            date=_months_back(reference, 1), source=relative, granularity=Granularity.MONTH
+            date=months_back(reference, 1), source=relative, granularity=Granularity.MONTH
         )
     if g["this_period"] is not None:
         if (g["tp_unit"] or "").lower() == "week":
