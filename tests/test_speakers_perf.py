@@ -11,13 +11,17 @@ from hypothesis import strategies as st
 
 from nkquotes._entities import countries_in
 from nkquotes._names import ABBREVIATIONS, TITLE_WORDS, fold
+from nkquotes._speakers_scan import _party_at
 from nkquotes._speakers_titles import (
     _APPOSITION_END,
     _ASCII_APPOSITION_END,
     _MAX_APPOSITION,
+    T_TITLE,
     apposition_after,
+    title_before,
+    title_flags,
 )
-from nkquotes._speakers_tokens import Splitter, _scan, splitter
+from nkquotes._speakers_tokens import Splitter, _scan, splitter, tokenize
 
 
 def _reference_apposition_after(text: str, pos: int, limit: int) -> str | None:
@@ -148,3 +152,37 @@ def test_the_scan_matches_the_stop_by_stop_reference(text: str, data: st.DataObj
     split = splitter(text)
     for start, end in bounds:
         assert _scan(text, start, end, split) == _reference_scan(text, start, end, split)
+
+
+_RUN_PIECES = st.sampled_from(
+    [
+        *("Kim", "Jong", "Un", "Minister", "Foreign", "the", "of", "Sen.", "J.", "Kim's", "said"),
+        *(", ", ",", " ", "  ", " (", "(R-CO)", "(D-NY)", ")", "\n", "\xa0", "é", "É", "-", ". "),
+    ]
+)
+
+
+@settings(max_examples=300)
+@given(st.one_of(st.lists(_RUN_PIECES, max_size=30).map("".join), st.text(max_size=60)))
+@example("Kim Jong Un, Kim Jong Un, Foreign Minister Kim (R-CO), chairman of it")
+@example("Sen. Kim\xa0(D-NY) Minister\nKim Minister  Kim Minister,Kim")
+def test_the_register_run_prechecks_only_skip_what_finds_nothing(text: str) -> None:
+    # _register_run calls title_before, _party_at and apposition_after only when its cheap
+    # test lets them through: what it skips, they would have found nothing in.
+    tokens = tokenize(text, 0, len(text))
+    for i in range(tokens.hi):
+        gap = text[tokens.ends[i - 1] : tokens.starts[i]] if i else ""
+        title_passes = (
+            i > tokens.lo
+            and title_flags(tokens.words[i - 1]) & T_TITLE != 0
+            and (gap == " " or not (gap.strip() or "\n" in gap))
+        )
+        if not title_passes:
+            assert title_before(text, tokens, i) is None
+    for limit in (len(text), len(text) // 2):
+        for end in range(len(text) + 1):
+            char = text[end] if end < limit else ""
+            if not (char == "(" or (char and (not char.isascii() or char.isspace()))):
+                assert _party_at(text, end, limit) is None
+            if not text.startswith(", ", end):
+                assert apposition_after(text, end, limit) is None

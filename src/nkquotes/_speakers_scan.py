@@ -393,17 +393,27 @@ def _register_run(
     starts, words = tokens.starts, tokens.words
     if j < tokens.hi and tokens.upper[j] and org_word(words[j]):
         return
-    if i > tokens.lo and fold(words[i - 1]) == "the" and words[i - 1] != "The":
+    lo = tokens.lo
+    if i > lo and fold(words[i - 1]) == "the" and words[i - 1] != "The":
         return
     start = starts[i]
     end = starts[j - 1] + len(words[j - 1])
     record = registry.person(text[start:end], start, end)
-    title = title_before(text, tokens, i)
-    party = _party_at(text, end, limit)
-    if party:
-        record.party = f"{party.group(1)}-{party.group(2)}"
-        end = party.end()
-    apposition = None if tokens.possessive[j - 1] else apposition_after(text, end, limit)
+    # The cheap rejects of title_before, _party_at and apposition_after first: a name
+    # repeated in a list ("Kim Jong Un, Kim Jong Un, ...") costs little more than its lookup.
+    title = None
+    if i > lo and title_flags(words[i - 1]) & T_TITLE:
+        gap = text[tokens.ends[i - 1] : start]
+        if gap == " " or not (gap.strip() or "\n" in gap):
+            title = title_before(text, tokens, i)
+    if end < limit and (text[end] == "(" or not text[end].isascii() or text[end].isspace()):
+        party = _party_at(text, end, limit)
+        if party:
+            record.party = f"{party.group(1)}-{party.group(2)}"
+            end = party.end()
+    apposition = None
+    if text.startswith(", ", end) and not tokens.possessive[j - 1]:
+        apposition = apposition_after(text, end, limit)
     if title or apposition:
         attach(record, title[0] if title else None, apposition)
 
