@@ -48,7 +48,7 @@ from nkquotes._structure_lexicon import (
     trailing_agency,
     trailing_boilerplate,
 )
-from nkquotes._structure_lines import Line, split_differs, split_lines_and_text, words
+from nkquotes._structure_lines import Line, split_differs, split_lines_and_text, word_count
 from nkquotes._structure_meta import (
     DatelineMatch,
     match_byline,
@@ -124,11 +124,11 @@ def parse_article(text: str, *, options: StructureOptions | None = None) -> Arti
     opts = options if options is not None else _DEFAULT_OPTIONS
     # Whether ``str.split`` and the word pattern agree on the text (they do on almost all).
     plain = not split_differs(text)
-    slots = _slots(text, plain)
+    slots = _slots(text)
     if opts.detect_boilerplate:
         # ``classify`` reads a line's text alone: a line printed again is not classified again
         # (a hostile text may be one short line repeated tens of thousands of times).
-        slots.set_classes(classify_lines(slots.segs, slots.tokens))
+        slots.set_classes(classify_lines(slots.segs, slots.counts))
         mark_teasers(text, slots, opts.header_lines, plain=plain)
         mark_repeated_labels(slots)
     title = (
@@ -150,25 +150,23 @@ def parse_article(text: str, *, options: StructureOptions | None = None) -> Arti
     return builder.article()
 
 
-def classify_lines(segs: list[str], tokens: list[list[str]]) -> list[LineClass]:
-    """:func:`classify` of each line, each distinct line classified once (in order of first
-    appearance) and its class looked up in C for the others."""
+def classify_lines(segs: list[str], counts: list[int]) -> list[LineClass]:
+    """:func:`classify` of each line (*counts*: their numbers of words), each distinct line
+    classified once (in order of first appearance) and its class looked up in C for the
+    others."""
     known: dict[str, LineClass] = {}
-    for seg, words_of in zip(segs, tokens, strict=True):
+    for seg, count in zip(segs, counts, strict=True):
         if seg not in known:
-            known[seg] = classify(seg, words_of)
+            known[seg] = classify(seg, count)
     return list(map(known.__getitem__, segs))
 
 
-def _slots(text: str, plain: bool | None = None) -> Slots:
-    """The text's lines as slots; *plain* is ``not split_differs(text)`` if known."""
+def _slots(text: str) -> Slots:
+    """The text's lines as slots."""
     lines, segs = split_lines_and_text(text)
-    # ``words`` is ``str.split`` on a line without the characters they disagree on.
-    if plain is None:
-        plain = not split_differs(text)
-    # A repeated line is split into words once; the lines look their words up in C.
-    tokens_of = {seg: seg.split() if plain else words(seg) for seg in dict.fromkeys(segs)}
-    return Slots(lines, segs, list(map(tokens_of.__getitem__, segs)))
+    # A repeated line's words are counted once; the lines look their counts up in C.
+    counts_of = {seg: word_count(seg) for seg in dict.fromkeys(segs)}
+    return Slots(lines, segs, list(map(counts_of.__getitem__, segs)))
 
 
 # --- pass 4: spans -----------------------------------------------------------------------

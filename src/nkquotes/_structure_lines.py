@@ -14,6 +14,7 @@ __all__ = [
     "split_differs",
     "split_lines",
     "split_lines_and_text",
+    "word_count",
     "words",
 ]
 
@@ -143,6 +144,21 @@ def words(segment: str) -> list[str]:
     if split_differs(segment):
         return _WORD.findall(segment)
     return segment.split()
+
+
+def word_count(segment: str) -> int:
+    """``len(words(segment))``, without building the words when the only blank is a single
+    space between words (a printable string holds no other ``str.isspace`` or zero-width
+    character: they are all separators, controls or format characters)."""
+    if (
+        segment
+        and segment[0] != " "
+        and segment[-1] != " "
+        and "  " not in segment
+        and segment.isprintable()
+    ):
+        return segment.count(" ") + 1
+    return len(words(segment))
 
 
 # ``str.isspace`` in ASCII as bytes, and outside ASCII as a class (``tests/test_structure_fast.py``

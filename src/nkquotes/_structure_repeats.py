@@ -46,9 +46,9 @@ def mark_teasers(text: str, slots: Slots, header_lines: int, *, plain: bool | No
     lines: list[str] | None = None
     squeezed = ""
     ends: list[int] = []
-    classified, tokens, segs = slots.classified, slots.tokens, slots.segs
+    classified, counts, segs = slots.classified, slots.counts, slots.segs
     for index in range(min(header_lines, len(segs))):
-        if classified[index] or len(tokens[index]) < 18:
+        if classified[index] or counts[index] < 18:
             continue
         if lines is None:
             lines = [join_words(seg) for seg in segs]
@@ -77,7 +77,7 @@ def _mark_teasers_squeezing_lines(text: str, slots: Slots, header_lines: int) ->
     lines: list[str] = []
     ends: list[int] = []
     for index in range(min(header_lines, len(slots))):
-        if slots.classified[index] or len(slots.tokens[index]) < 18:
+        if slots.classified[index] or slots.counts[index] < 18:
             continue
         if squeezed is None:
             # Between lines there are only blanks, and squeezing leaves of them only
@@ -110,10 +110,10 @@ def _repeats(segs: list[str]) -> list[int]:
 
 def mark_repeated_labels(slots: Slots) -> None:
     """A short line printed twice in a row (a logo and its alt text) is a page label."""
-    roles, tokens = slots.roles, slots.tokens
+    roles, counts = slots.roles, slots.counts
     # Only a line repeating the one before can be marked, and marking touches those two.
     for index in _repeats(slots.segs):
-        if roles[index - 1] is Role.BODY and len(tokens[index]) <= 4:
+        if roles[index - 1] is Role.BODY and counts[index] <= 4:
             slots.set_role(index - 1, Role.BOILER, K.NAVIGATION)
             slots.set_role(index, Role.BOILER, K.NAVIGATION)
 
@@ -140,8 +140,8 @@ def _occurrences(segs: list[str], seg: str) -> list[int]:
 
 def mark_repeated_captions(slots: Slots) -> None:
     """A line printed twice in a row is a photo caption; the second copy is neither."""
-    roles, tokens = slots.roles, slots.tokens
+    roles, counts = slots.roles, slots.counts
     for index in _repeats(slots.segs):
-        if roles[index - 1] in (Role.BODY, Role.CAPTION) and len(tokens[index]) >= 5:
+        if roles[index - 1] in (Role.BODY, Role.CAPTION) and counts[index] >= 5:
             slots.set_role(index - 1, Role.CAPTION)
             slots.set_role(index, Role.DROP)

@@ -73,15 +73,15 @@ class Slots:
     """The trimmed lines of a text and their roles, one list per field; line *i* is index *i*
     of each. Roles start as body, unclassified."""
 
-    __slots__ = ("classified", "dates", "kinds", "lines", "pieces", "roles", "segs", "tokens")
+    __slots__ = ("classified", "counts", "dates", "kinds", "lines", "pieces", "roles", "segs")
 
-    def __init__(self, lines: list[Line], segs: list[str], tokens: list[list[str]]) -> None:
+    def __init__(self, lines: list[Line], segs: list[str], counts: list[int]) -> None:
         size = len(lines)
         self.lines = lines
         #: ``text[line.start:line.end]``
         self.segs = segs
-        #: ``words(seg)``, computed once per distinct line
-        self.tokens = tokens
+        #: ``len(words(seg))`` (the words themselves are rarely needed)
+        self.counts = counts
         self.roles = [Role.BODY] * size
         self.kinds = [K.OTHER] * size
         self.classified = [False] * size
@@ -150,9 +150,9 @@ _END_MARK = _lazyregex.compile(r"(?i)\(?\s*end\s*\)?|enditem|end\s+item")
 PLAIN: LineClass = (Role.BODY, K.OTHER, False, None)
 
 
-def classify(seg: str, tokens: list[str]) -> LineClass:
-    """The class of a trimmed line *seg* (its words *tokens*) read on its own."""
-    size, count = len(seg), len(tokens)
+def classify(seg: str, count: int) -> LineClass:
+    """The class of a trimmed line *seg* (of *count* words) read on its own."""
+    size = len(seg)
     # Folded once for the lexicon's and the caption's word tests (the lexicon's only reads
     # lines up to 600 characters; the caption test folds a longer line itself if it comes).
     folded = fold(seg) if size <= 600 else None
@@ -181,7 +181,7 @@ def classify(seg: str, tokens: list[str]) -> LineClass:
             return (Role.CAPTION, K.OTHER, True, None)
     if count <= 12 and _TWO_CAPS.search(seg) and not _LOWER.search(seg):
         return (Role.BOILER, K.NAVIGATION, True, None)
-    if (count <= 60 and _glued_menu(seg, tokens)) or (
+    if (count <= 60 and _glued_menu(seg, count)) or (
         ("•" in seg or "·" in seg or "|" in seg or "▪" in seg) and _bulleted(seg)
     ):
         return (Role.BOILER, K.NAVIGATION, True, None)
@@ -191,22 +191,23 @@ def classify(seg: str, tokens: list[str]) -> LineClass:
         return (Role.BOILER, K.OTHER, True, None)  # (an ASCII line: ``_non_latin``'s own test)
     if (
         2 <= count <= 3
-        and _POSSESSIVE.sub("", tokens[-1].lower()) in _OUTLET_SUFFIX
-        and all(t[:1].isupper() for t in tokens)
+        and _POSSESSIVE.sub("", words(seg)[-1].lower()) in _OUTLET_SUFFIX
+        and all(t[:1].isupper() for t in words(seg))
         and not seg.endswith(".")
     ):
         return (Role.BOILER, K.NAVIGATION, True, None)
     return PLAIN
 
 
-def _glued_menu(seg: str, tokens: list[str]) -> bool:
-    """Menu items run together (``FinancialGovernment SolutionsLegal``)."""
-    if len(tokens) > 60:
+def _glued_menu(seg: str, count: int) -> bool:
+    """Menu items run together (``FinancialGovernment SolutionsLegal``); *count* is
+    ``len(words(seg))``."""
+    if count > 60:
         return False
     # Each glued token holds a match of its own, and each match holds a capital: a line with
     # fewer capitals (or non-ASCII characters, which may be capitals) than glued tokens are
     # needed cannot be a menu.
-    needed = max(3, -(-len(tokens) // 4))
+    needed = max(3, -(-count // 4))
     ascii_part = seg.encode("ascii", "ignore")
     capitals = len(ascii_part) - len(ascii_part.translate(None, _ASCII_CAPITALS))
     if capitals + len(seg) - len(ascii_part) < needed:
@@ -229,8 +230,8 @@ def _glued_menu(seg: str, tokens: list[str]) -> bool:
         return False
     else:
         pattern = _GLUED
-    glued = sum(1 for t in tokens if pattern.search(t))
-    return glued >= 3 and glued * 4 >= len(tokens)
+    glued = sum(1 for t in words(seg) if pattern.search(t))
+    return glued >= 3 and glued * 4 >= count
 
 
 def _uncased_marks(seg: str) -> int:
@@ -328,7 +329,7 @@ def _title_case(tokens: list[str]) -> bool:
 
 def find_title(slots: Slots, *, header_lines: int, detect_boilerplate: bool) -> int | None:
     """The headline line's index, if the text has one (marking page labels above it)."""
-    roles, segs, tokens = slots.roles, slots.segs, slots.tokens
+    roles, segs, counts = slots.roles, slots.segs, slots.counts
     body_role = Role.BODY
     if roles.count(body_role) < 2:
         return None
@@ -346,7 +347,7 @@ def find_title(slots: Slots, *, header_lines: int, detect_boilerplate: bool) -> 
             slots.pieces[index] = pieces
             slots.set_role(index, Role.TITLE)
             return index
-        if detect_boilerplate and len(tokens[index]) <= 4 and not candidates:
+        if detect_boilerplate and counts[index] <= 4 and not candidates:
             slots.set_role(index, Role.BOILER, K.NAVIGATION)
             continue
         break
@@ -354,14 +355,14 @@ def find_title(slots: Slots, *, header_lines: int, detect_boilerplate: bool) -> 
         # A headline the page prints twice (apart) beats a section label printed before it.
         repeated = [c for c in candidates if _repeated_apart(segs, c)]
         # ``One app.``: a slogan, not a headline, when a real one follows.
-        longer = [c for c in candidates if len(tokens[c]) > 4 or not segs[c].endswith(".")]
+        longer = [c for c in candidates if counts[c] > 4 or not segs[c].endswith(".")]
         title = (repeated or longer or candidates)[0]
         if (
             not repeated
             and title == candidates[0]
             and len(candidates) > 1
-            and len(tokens[title]) <= 3
-            and len(tokens[candidates[1]]) >= 5
+            and counts[title] <= 3
+            and counts[candidates[1]] >= 5
             and segs[candidates[1]][-1] not in TERMINAL
         ):
             title = candidates[1]  # ``Off the wire``: a section label above the headline
@@ -376,7 +377,7 @@ def find_title(slots: Slots, *, header_lines: int, detect_boilerplate: bool) -> 
             roles[index] is body_role
             and slots.lines[index].gap_before
             and _headline_like(segs[index], strict=True)
-            and len(tokens[index]) >= 5
+            and counts[index] >= 5
             and index != body[-1]
         ):
             slots.set_role(index, Role.TITLE)
@@ -388,7 +389,8 @@ def mark_foreign(slots: Slots) -> None:
     """Lines in another language (widget text) after the body has begun."""
     body = slots.body()
     for index in reversed(body[1:]):
-        if not (_lowercase_words(slots.tokens[index]) >= 4 and is_non_english(slots.segs[index])):
+        seg = slots.segs[index]
+        if not (_lowercase_words(words(seg)) >= 4 and is_non_english(seg)):
             break
         slots.set_role(index, Role.BOILER, K.OTHER)
 
@@ -400,14 +402,14 @@ def _repeated_apart(segs: list[str], index: int) -> bool:
 
 def mark_end(slots: Slots) -> None:
     """After ``(END)`` or ``Enditem`` on its own line, every line is a most-read list."""
-    roles, kinds, segs, tokens = slots.roles, slots.kinds, slots.segs, slots.tokens
+    roles, kinds, segs, counts = slots.roles, slots.kinds, slots.segs, slots.counts
     boiler, body_role, other = Role.BOILER, Role.BODY, K.OTHER
     for index, role in enumerate(roles):
         if (
             role is boiler
             # ``_END_MARK`` holds at most three words (``( end )``), and only ``n`` and ``N``
             # fold to ``n``: cheap tests before folding every line.
-            and len(tokens[index]) <= 3
+            and counts[index] <= 3
             and ("n" in segs[index] or "N" in segs[index])
             and "end" in fold(segs[index])
             and _END_MARK.fullmatch(segs[index].strip())
@@ -451,7 +453,7 @@ def mark_tail(slots: Slots, title: int | None) -> None:
     if match_byline(seg, bare=True) is not None:
         slots.set_role(last, Role.BYLINE)
     elif (
-        len(slots.tokens[last]) <= 14
+        slots.counts[last] <= 14
         and (seg[-1] not in TERMINAL or _SAYS_HEADLINE.search(seg))
         and seg[:1].isupper()
     ):
@@ -469,8 +471,8 @@ def _mark_related_list(slots: Slots) -> None:
         return
     body_role = Role.BODY
     rest = [i for i in range(labels[-1] + 1, len(roles)) if roles[i] is body_role]
-    segs, tokens = slots.segs, slots.tokens
+    segs, counts = slots.segs, slots.counts
     sentences = sum(1 for i in rest if segs[i][-1] in ".\"”’'")
-    if rest and all(len(tokens[i]) <= 20 for i in rest) and sentences * 2 < len(rest):
+    if rest and all(counts[i] <= 20 for i in rest) and sentences * 2 < len(rest):
         for index in rest:
             slots.set_role(index, Role.BOILER, K.RELATED)
