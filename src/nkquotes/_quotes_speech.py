@@ -174,7 +174,8 @@ def find_speech(
                 if budget < 0:
                     break
                 entry = m.entry
-                if not entry.ing and any(a <= m.start < b for a, b in taken[-4:]):
+                # (the generator only when something was taken: the first cue needs none)
+                if taken and not entry.ing and any(a <= m.start < b for a, b in taken[-4:]):
                     continue
                 draft = _analyse(
                     text, pq, s_start, s_end, m.start, m.end, entry, cues, subject, recent
