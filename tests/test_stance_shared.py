@@ -1,7 +1,7 @@
 """The naive Bayes model's one reading of a quote, and the reply prefilter, against the slow
 reference paths they replace.
 
-A quote's segments are read once (:func:`nkquotes.stance._learned._segments_read`): the
+A quote's segments are read once (:func:`nkquotes.stance._reading.segments_read`): the
 words the model scores and the offsets of the words it shows as evidence both come from that
 reading. These properties compare it with the word pattern run on the original text, on
 article-shaped text (lexicon words, apostrophes of both kinds, letters that case-insensitive
@@ -24,6 +24,7 @@ from nkquotes.stance import (
     StanceInput,
     Target,
     _learned,
+    _reading,
     _rules,
     _scan,
     builtin_learned_model,
@@ -57,7 +58,7 @@ def _reference_words(item: StanceInput) -> list[str]:
     return [
         word.lower()
         for segment in item.quote.segments
-        for word in _learned._WORD.findall(item.text, segment.start, segment.end)
+        for word in _reading.WORD.findall(item.text, segment.start, segment.end)
     ]
 
 
@@ -65,7 +66,7 @@ def _reference_words(item: StanceInput) -> list[str]:
 @given(quoted())
 def test_segments_read_give_the_words_of_the_pattern(item: StanceInput) -> None:
     words: list[str] = []
-    read = _learned._segments_read(item.text, item.quote.segments, words)
+    read = _reading.segments_read(item.text, item.quote.segments, words)
     assert words == _reference_words(item)
     assert [(start, end) for start, end, _p, _c in read] == [
         (s.start, s.end) for s in item.quote.segments
@@ -84,7 +85,7 @@ def test_word_runs_hold_each_word_at_its_offset(text: str) -> None:
         return
     padded, curly = found
     assert len(padded) == len(text) + 2
-    for m in _learned._WORD.finditer(text):
+    for m in _reading.WORD.finditer(text):
         word = m.group().lower().replace("’", "'") if curly else m.group().lower()
         assert padded[m.start() + 1 : m.end() + 1] == word.encode("ascii")
 
@@ -105,8 +106,8 @@ def test_evidence_offsets_are_the_first_of_each_feature(
         st.lists(st.sampled_from(names), max_size=3, unique=True) if names else st.just([])
     )
     cues = _learned._cue_names(item, NK)
-    read = _learned._segments_read(item.text, item.quote.segments, [])
-    assert _learned._offsets_read(item.text, read, cues, wanted) == _reference_offsets(item, wanted)
+    read = _reading.segments_read(item.text, item.quote.segments, [])
+    assert _reading.offsets_read(item.text, read, cues, wanted) == _reference_offsets(item, wanted)
 
 
 def _reference_predict(item: StanceInput) -> StanceResult:
@@ -284,7 +285,7 @@ def test_evidence_offsets_keep_the_apostrophe_kinds_apart(text: str, word: str) 
     segments = (Span.of(text, 0, cut), Span.of(text, cut + 1, len(text)))
     quote = Quote(id="q0", segments=segments, kind=QuoteKind.MIXED)
     item = StanceInput(text=text, quote=quote)
-    read = _learned._segments_read(text, segments, [])
-    found = _learned._offsets_read(text, read, {}, [word])
+    read = _reading.segments_read(text, segments, [])
+    found = _reading.offsets_read(text, read, {}, [word])
     assert found == _reference_offsets(item, [word])
     assert found[word][0] > cut

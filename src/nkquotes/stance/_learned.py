@@ -18,7 +18,6 @@ import itertools
 import json
 import math
 import operator
-import re
 from collections.abc import Iterable
 from functools import reduce
 from operator import add
@@ -27,20 +26,17 @@ from typing import Any
 
 import attrs
 
-from nkquotes import _lazyregex
 from nkquotes._errors import ModelError
 from nkquotes._model import Span, StanceResult, inner_span, slot_setters
 from nkquotes.stance._apply import StanceInput
+from nkquotes.stance._reading import WORD as _WORD
+from nkquotes.stance._reading import Segment, offsets_read, segments_read
 from nkquotes.stance._rules import CueMatch, find_cues
-from nkquotes.stance._scan import plain_part, text_view, word_runs
 from nkquotes.stance._target import Target
 
 __all__ = ["NaiveBayesStanceModel", "stance_features"]
 
 _FORMAT = "nkquotes-stance-naive-bayes"
-_WORD = _lazyregex.compile(r"\w+(?:['’]\w+)*")
-#: ``_WORD`` for lower-cased plain text (see :mod:`nkquotes.stance._scan`).
-_PLAIN_WORD = re.compile(r"\w+(?:['’]\w+)*")
 #: The slot setters of a :class:`StanceResult` (see :func:`nkquotes._model.slot_setters`).
 _RESULT_SETTERS = slot_setters(StanceResult, ("target", "label", "score", "evidence"))
 _new_object = object.__new__
@@ -97,71 +93,6 @@ def _cue_names_of(matches: tuple[CueMatch, ...], target: Target) -> dict[str, tu
         if match.in_quote:
             names.setdefault(f"cue:{match.label}:q", where)
     return names
-
-
-#: A quote segment read for the naive Bayes model: its offsets and, when plain, its words
-#: as :func:`~nkquotes.stance._scan.word_runs` gives them (``None``: read with ``_WORD``).
-_Segment = tuple[int, int, bytes | None, bool]
-
-
-def _segments_read(text: str, segments: tuple[Span, ...], words: list[str]) -> list[_Segment]:
-    """Each segment's :data:`_Segment`, its lower-cased words (what ``_WORD`` finds) added to
-    *words* in order: the one tokenisation that both the words of a prediction and its
-    evidence offsets (:func:`_offsets_read`) use."""
-    low, runs, unplain = text_view(text)  # once for all segments
-    read: list[_Segment] = []
-    for segment in segments:
-        start, end = segment.start, segment.end
-        found = (
-            word_runs(text, start, end, low, runs)
-            if not unplain or plain_part(text, start, end, unplain)
-            else None
-        )
-        if found is None:
-            read.append((start, end, None, False))
-            words += [word.lower() for word in _WORD.findall(text, start, end)]
-        else:
-            padded, curly = found
-            read.append((start, end, padded, curly))
-            part = padded.decode("ascii")
-            words += (part.replace("'", "’") if curly else part).split()
-    return read
-
-
-def _offsets_read(
-    text: str, read: list[_Segment], cues: dict[str, tuple[int, int]], wanted: list[str]
-) -> dict[str, tuple[int, int]]:
-    """The offsets ``_features(item, target, False, False)`` gives the *wanted* names,
-    from the segments read: a word's first occurrence is one ``bytes.find`` of it between
-    spaces (*cues*: what :func:`_cue_names` gives)."""
-    left = [name for name in wanted if name not in cues]  # "cue:…" names are never words
-    found: dict[str, tuple[int, int]] = {}
-    for start, end, padded, curly in read:
-        if not left:
-            break
-        if padded is None:
-            for m in _WORD.finditer(text, start, end):
-                word = m.group().lower()
-                if word in left:
-                    left.remove(word)
-                    found[word] = m.span()
-            continue
-        for word in list(left):
-            if curly:
-                if "'" in word:
-                    continue  # a straight apostrophe: not a word of this segment
-                needle = word.replace("’", "'")
-            else:
-                needle = word
-            # Not ASCII ("?"): no match, the runs hold no "?".
-            at = padded.find(b" " + needle.encode("ascii", "replace") + b" ")
-            if at >= 0:
-                left.remove(word)
-                found[word] = (start + at, start + at + len(word))
-    for name in wanted:
-        if name in cues:
-            found[name] = cues[name]
-    return found
 
 
 def stance_features(
@@ -386,7 +317,7 @@ class NaiveBayesStanceModel:
         loglik, priors = tables
         features: dict[str, tuple[int, int]] | None = None
         cues: dict[str, tuple[int, int]] = _NO_CUES
-        read: list[_Segment] = []
+        read: list[Segment] = []
         if self.bigrams or self.sentence_words:
             features = _features(item, target, self.bigrams, self.sentence_words)
             known = list(filter(loglik.__contains__, features))
@@ -397,7 +328,7 @@ class NaiveBayesStanceModel:
             if matches:
                 cues = _cue_names_of(matches, target)
             words: list[str] = []
-            read = _segments_read(text, segments, words)
+            read = segments_read(text, segments, words)
             # The known unigrams, in feature order: filtered first, then deduplicated
             # (the same names in the same order, fewer to hash).
             contains = loglik.__contains__
@@ -428,7 +359,7 @@ class NaiveBayesStanceModel:
         # The three features that argue most for the label (names are unique: a total order).
         shown = self._strongest(k, known)
         text = item.text
-        where = features if features is not None else _offsets_read(text, read, cues, shown)
+        where = features if features is not None else offsets_read(text, read, cues, shown)
         evidence = tuple(
             [inner_span(text, start, end) for start, end in sorted({where[f] for f in shown})]
         )
