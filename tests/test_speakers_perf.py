@@ -4,6 +4,7 @@ replaces, on article-shaped and on arbitrary text."""
 from __future__ import annotations
 
 import bisect
+import itertools
 from itertools import accumulate
 
 from hypothesis import example, given, settings
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 
 from nkquotes._entities import countries_in
 from nkquotes._names import ABBREVIATIONS, TITLE_WORDS, fold
-from nkquotes._speakers_scan import _party_at
+from nkquotes._speakers_scan import _party_at, _words_of
 from nkquotes._speakers_titles import (
     _APPOSITION_END,
     _ASCII_APPOSITION_END,
@@ -21,7 +22,7 @@ from nkquotes._speakers_titles import (
     title_before,
     title_flags,
 )
-from nkquotes._speakers_tokens import Splitter, _scan, splitter, tokenize
+from nkquotes._speakers_tokens import Splitter, _scan, splitter, tokenize, tokenize_regions
 
 
 def _reference_apposition_after(text: str, pos: int, limit: int) -> str | None:
@@ -186,3 +187,23 @@ def test_the_register_run_prechecks_only_skip_what_finds_nothing(text: str) -> N
                 assert _party_at(text, end, limit) is None
             if not text.startswith(", ", end):
                 assert apposition_after(text, end, limit) is None
+
+
+@settings(max_examples=200)
+@given(
+    st.one_of(st.lists(_RUN_PIECES, max_size=30).map("".join), st.text(max_size=60)),
+    st.lists(st.integers(0, 60), max_size=8),
+)
+@example("alpha beta gamma delta epsilon zeta", [6, 11, 17, 24])
+@example("alpha beta\n\ngamma delta\n\nepsilon zeta", [10, 12, 23, 25])
+def test_the_words_of_the_regions_are_their_union(text: str, cuts: list[int]) -> None:
+    points = sorted({min(c, len(text)) for c in cuts} | {0, len(text)})
+    regions = list(itertools.pairwise(points))
+    # Overlapping and repeated regions too (each is then split on its own).
+    regions += [(a, b) for a, b in regions[:2] if b > a]
+    regions.sort()
+    region_tokens = tokenize_regions(text, regions, splitter(text))
+    expected: set[str] = set()
+    for tokens in region_tokens:
+        expected.update(tokens.words[tokens.lo : tokens.hi])
+    assert _words_of(region_tokens) == expected

@@ -147,9 +147,7 @@ def build_registry(text: str, article: Article) -> Registry:
     regions = _regions(text, article)
     split = splitter(text)
     region_tokens = tokenize_regions(text, regions, split)
-    body_words: set[str] = set()
-    for tokens in region_tokens:
-        body_words.update(tokens.words[tokens.lo : tokens.hi])
+    body_words = _words_of(region_tokens)
     registry.quoted = _quoted_spans(text, regions)
     singles: list[tuple[Tokens, int]] = []
     # Cheap tests on the whole text spare most articles a scan of every region.
@@ -224,6 +222,24 @@ def build_registry(text: str, article: Article) -> Registry:
         for extra in article.boilerplate:
             _upgrade_names(registry, text, extra.span.start, extra.span.end, body_words, split)
     return registry
+
+
+def _words_of(region_tokens: list[Tokens]) -> set[str]:
+    """The words of all the regions: windows that follow on in one list are read as one
+    slice (paragraphs usually do: the white space between them has no words)."""
+    words: set[str] = set()
+    current: list[str] | None = None
+    lo = hi = 0
+    for tokens in region_tokens:
+        if tokens.words is current and tokens.lo == hi:
+            hi = tokens.hi
+            continue
+        if current is not None:
+            words.update(current[lo:hi])
+        current, lo, hi = tokens.words, tokens.lo, tokens.hi
+    if current is not None:
+        words.update(current[lo:hi])
+    return words
 
 
 def _quoted_spans(text: str, regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
