@@ -10,7 +10,8 @@ from itertools import accumulate
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from nkquotes._entities import countries_in
+from nkquotes._entities import Registry, countries_in
+from nkquotes._model import Span
 from nkquotes._names import ABBREVIATIONS, TITLE_WORDS, fold
 from nkquotes._speakers_scan import _party_at, _words_of
 from nkquotes._speakers_titles import (
@@ -207,3 +208,23 @@ def test_the_words_of_the_regions_are_their_union(text: str, cuts: list[int]) ->
     for tokens in region_tokens:
         expected.update(tokens.words[tokens.lo : tokens.hi])
     assert _words_of(region_tokens) == expected
+
+
+@settings(max_examples=200)
+@given(st.lists(st.tuples(st.integers(0, 12), st.integers(0, 4)), max_size=30))
+def test_mentions_kept_as_offsets_are_the_distinct_spans(pairs: list[tuple[int, int]]) -> None:
+    text = "Kim Jong Un met Moon."
+    registry = Registry(text)
+    record = registry.person("Kim Jong Un", 0, 11)
+    seen = {(0, 11)}
+    starts = [0]
+    for start, length in pairs:
+        end = min(start + length, len(text))
+        registry.mention_at(record, start, end)
+        if (start, end) not in seen:  # what the list of spans and its seen set did
+            seen.add((start, end))
+            starts.append(start)
+    (entity,) = registry.entities({id(record): "e1"}, [record])
+    assert entity.mentions == tuple(Span.of(text, s, e) for s, e in sorted(seen))
+    assert record.starts == sorted(starts)
+    assert record.first == min(starts)
