@@ -145,7 +145,7 @@ def test_a_paragraph_without_a_cue_in_its_sentences_has_none_in_any(text: str) -
         article = nkquotes.parse_article(text)
     except NkQuotesError:
         return
-    paragraphs, _, _ = QU._paragraph_quotes(text, article)
+    paragraphs, _, _, _ = QU._paragraph_quotes(text, article)
     cues = CueIndex(
         load_lexicon().scan_many(
             text, [(pq.start, pq.end, 4 * QU.cue_budget(pq.start, pq.end)) for pq in paragraphs]
@@ -166,7 +166,7 @@ def test_no_sentence_of_a_paragraph_ends_after_its_reach(text: str) -> None:
         article = nkquotes.parse_article(text)
     except NkQuotesError:
         return
-    paragraphs, _, _ = QU._paragraph_quotes(text, article)
+    paragraphs, _, _, _ = QU._paragraph_quotes(text, article)
     for pq in paragraphs:
         sents = QU._sentences(text, article, pq.index, pq.start, pq.end, pq)
         reach = QU._sentence_reach(article, pq.index, pq.start, pq.end)
