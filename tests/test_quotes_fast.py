@@ -17,7 +17,8 @@ from nkquotes import _quotes_guards as G
 from nkquotes import _quotes_mention as M
 from nkquotes import _quotes_modifiers as Q
 from nkquotes._quotes_checks import SPEAKER_OPENER, SUBORDINATE
-from nkquotes._quotes_fast import ASCII_WORD, HSPACE, LOWER, ascii_run_back
+from nkquotes._quotes_fast import ASCII_WORD, HSPACE, LOWER
+from nkquotes._quotes_tokens import TOKEN_BACK, token_back
 from tests.strategies import any_text, newsy_text
 
 
@@ -311,35 +312,6 @@ def test_the_negation_guard_lets_its_pattern_match(text: str) -> None:
     assert D.negated(text, 0, len(text))
 
 
-@pytest.mark.parametrize(
-    ("text", "lo", "expected"),
-    [
-        ("say ab1", 0, 4),  # the run stops at the space
-        ("ab1", 0, 0),  # and at lo
-        ("xxab1", 2, 2),
-        ("é ab1", 0, 2),  # a non-ASCII character before the space is not reached
-        ("éab1", 0, None),  # one inside the run: the caller's pattern decides
-        ("", 0, 0),
-    ],
-)
-def test_ascii_run_back(text: str, lo: int, expected: int | None) -> None:
-    assert ascii_run_back(text, lo, len(text), ASCII_WORD) == expected
-
-
-def _ascii_run_back_reference(text: str, lo: int, pos: int, chars: frozenset[str]) -> int | None:
-    """The backward character loop that :func:`ascii_run_back` replaced."""
-    q = pos
-    while q > lo:
-        c = text[q - 1]
-        if c in chars:
-            q -= 1
-        elif c < "\x80":
-            break
-        else:
-            return None
-    return q
-
-
 _RUNS = st.lists(
     st.sampled_from(["a", "Z", "9", "_", " ", ".", "'", "’", "-", "é", "\n", "x" * 30, "ab" * 13]),
     max_size=12,
@@ -348,10 +320,11 @@ _RUNS = st.lists(
 
 @settings(max_examples=400, deadline=None)
 @given(st.one_of(_RUNS, any_text), st.data())
-def test_ascii_run_back_is_the_character_loop(text: str, data: st.DataObject) -> None:
+def test_the_backward_runs_equal_their_patterns(text: str, data: st.DataObject) -> None:
+    # prev_word and token_back find an ASCII run backwards with str.rstrip over short
+    # windows; runs longer than a window and non-ASCII characters inside a run are the cases
     pos = data.draw(st.integers(0, len(text)))
     lo = data.draw(st.integers(0, pos))
-    for chars in (ASCII_WORD, ASCII_WORD | {"’", "'"}, ASCII_WORD | frozenset(".'’&-")):
-        assert ascii_run_back(text, lo, pos, chars) == _ascii_run_back_reference(
-            text, lo, pos, chars
-        )
+    assert C.prev_word(text, lo, pos) == _prev_word_reference(text, lo, pos)
+    m = TOKEN_BACK.compiled.match(text, lo, pos)
+    assert token_back(text, lo, pos) == (None if m is None else m.span("tok"))

@@ -49,7 +49,8 @@ def prev_word(text: str, lo: int, pos: int) -> str:
     p = pos
     while p > lo and text[p - 1] in HSPACE:
         p -= 1
-    # ascii_run_back, inlined (a Python call costs more than its body here)
+    # the ASCII run before p, found by str.rstrip a short window at a time (in C); inline,
+    # as a Python call costs more than this body
     end = p
     while True:
         a = end - 24

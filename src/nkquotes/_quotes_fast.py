@@ -12,7 +12,6 @@ __all__ = [
     "HSPACE",
     "LOWER",
     "after_space",
-    "ascii_run_back",
     "ends_before_space",
     "starts_after_space",
 ]
@@ -64,29 +63,3 @@ def ends_before_space(text: str, lo: int, pos: int, words: tuple[str, ...]) -> b
     while p > lo and text[p - 1] in HSPACE:
         p -= 1
     return text.endswith(words, lo, p)
-
-
-def ascii_run_back(text: str, lo: int, pos: int, chars: frozenset[str]) -> int | None:
-    """Where the run of *chars* ending at *pos* starts, after *lo*; ``None`` when a character
-    outside ASCII and outside *chars* is met first (the caller's pattern decides then)."""
-    strip = _STRIPS.get(chars)
-    if strip is None:
-        strip = _STRIPS[chars] = "".join(sorted(chars))
-    # ``str.rstrip`` finds the run in C, a short window at a time (a word is rarely longer)
-    end = pos
-    while True:
-        a = end - _STEP
-        if a < lo:
-            a = lo
-        q = a + len(text[a:end].rstrip(strip))
-        if q > a or a == lo:
-            break
-        end = a
-    if q > lo and text[q - 1] >= "\x80":
-        return None
-    return q
-
-
-#: The characters of each set :func:`ascii_run_back` was asked about, as ``rstrip`` wants.
-_STRIPS: dict[frozenset[str], str] = {}
-_STEP = 24

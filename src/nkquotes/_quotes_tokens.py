@@ -46,7 +46,8 @@ def token_back(text: str, lo: int, pos: int) -> tuple[int, int] | None:
         if q < p - 1 and q > lo and text[q - 1] == "(":
             return q - 1, p
         return None
-    # ascii_run_back, inlined (a Python call costs more than its body here)
+    # the ASCII run before p, found by str.rstrip a short window at a time (in C); inline,
+    # as a Python call costs more than this body
     end = p
     while True:
         a = end - _STEP
