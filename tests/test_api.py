@@ -6,6 +6,8 @@ import subprocess
 import sys
 import types
 
+import pytest
+
 import nkquotes
 from nkquotes import ConfigurationError, InputError, ModelError, NkQuotesError, SchemaError
 
@@ -40,3 +42,64 @@ def test_exceptions_inherit_their_builtins() -> None:
     assert issubclass(ConfigurationError, ValueError)
     assert issubclass(SchemaError, ValueError)
     assert issubclass(ModelError, RuntimeError)
+
+
+def _run(code: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+
+
+def test_import_loads_no_pipeline_module() -> None:
+    # ``import nkquotes`` must stay cheap: the exceptions and the version, nothing else.
+    code = "import sys, nkquotes; print(sorted(m for m in sys.modules if m.startswith('nkquotes')))"
+    result = _run(code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "['nkquotes', 'nkquotes._errors', 'nkquotes._version']"
+
+
+def test_lazy_names_match_all_and_the_type_checking_imports() -> None:
+    # The three listings of the public names (``__all__``, the lazy table, the imports that
+    # type checkers read) must agree, or a name would be missing for users or for mypy.
+    import ast
+    import inspect
+
+    tree = ast.parse(inspect.getsource(nkquotes))
+    checked: dict[str, tuple[str, ...]] = {}
+    eager: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, ast.If):  # the ``if TYPE_CHECKING:`` block
+            for sub in node.body:
+                assert isinstance(sub, ast.ImportFrom)
+                assert sub.module is not None
+                checked[sub.module] = tuple(a.name for a in sub.names)
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("nkquotes."):
+            eager.update(a.name for a in node.names)
+    assert checked == nkquotes._LAZY
+    lazy = {name for names in nkquotes._LAZY.values() for name in names}
+    assert not lazy & eager
+    assert lazy | eager == set(nkquotes.__all__)
+
+
+def test_each_lazy_name_is_the_object_of_its_module() -> None:
+    import importlib
+
+    for module, names in nkquotes._LAZY.items():
+        for name in names:
+            assert getattr(nkquotes, name) is getattr(importlib.import_module(module), name)
+
+
+def test_lazy_names_and_subpackage_resolve_in_a_fresh_process() -> None:
+    code = (
+        "import nkquotes; "
+        "from nkquotes import extract, Span; "
+        "assert nkquotes.stance.apply_stance is nkquotes.apply_stance; "
+        "assert extract('Headline\\n\\nBody text.').article is not None; "
+        "assert 'extract' in dir(nkquotes) and 'stance' in dir(nkquotes)"
+    )
+    result = _run(code)
+    assert result.returncode == 0, result.stderr
+
+
+def test_unknown_attribute_raises_attribute_error() -> None:
+    with pytest.raises(AttributeError, match="no_such_name"):
+        nkquotes.no_such_name  # noqa: B018
+    assert not hasattr(nkquotes, "also_missing")
