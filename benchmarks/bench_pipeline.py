@@ -5,7 +5,8 @@ Usage::
     python benchmarks/bench_pipeline.py [DIR ...] [--repeat N] [--textacy] [--scaling]
 
 DIR defaults to PolNeAR dev under $NKQUOTES_DATA. Reports articles and characters per second,
-the time of each stage and its share, peak memory, and (with --textacy) textacy's
+the time of each stage and its share, peak memory, a reference time of a fixed Python loop
+(the machine's speed at the time), and (with --textacy) textacy's
 ``direct_quotations`` throughput measured in the same run with the ratio. With --scaling it
 times articles of 10 KB to 5 MB and prints the time ratio of each doubling.
 """
@@ -65,19 +66,41 @@ def run_staged(text: str, totals: dict[str, float]) -> int:
     return len(quotes)
 
 
+def reference_seconds() -> float:
+    """CPU seconds of a fixed pure-Python loop, best of 3: the machine's speed at the time of
+    the run. Shared virtual machines drift (by up to 40% within a session on the development
+    machine), so a figure is comparable with another only if their reference times are close.
+    """
+    best = float("inf")
+    for _ in range(3):
+        start = time.process_time()
+        total = 0
+        for i in range(5_000_000):
+            total += i
+        best = min(best, time.process_time() - start)
+    return best
+
+
 def bench_nkquotes(texts: list[str], repeat: int) -> dict[str, Any]:
     for text in texts[:5]:  # warm caches and lazy imports outside the timing
         run_staged(text, dict.fromkeys(STAGES, 0.0))
     totals = dict.fromkeys(STAGES, 0.0)
     quotes = 0
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     for _ in range(repeat):
         for text in texts:
             quotes += run_staged(text, totals)
-    elapsed = time.perf_counter() - start
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
     n = len(texts) * repeat
     chars = sum(map(len, texts)) * repeat
-    return {"articles": n, "seconds": elapsed, "quotes": quotes, "chars": chars, "stages": totals}
+    return {
+        "articles": n,
+        "seconds": elapsed,
+        "cpu": cpu,
+        "quotes": quotes,
+        "chars": chars,
+        "stages": totals,
+    }
 
 
 def bench_textacy(texts: list[str], model: str) -> dict[str, Any] | None:
@@ -155,10 +178,14 @@ def main() -> None:
     )
     args = parser.parse_args()
     texts = load_texts(args.dirs or default_dirs())
+    print(f"machine reference: 5M-step Python loop in {reference_seconds():.3f} s of CPU")
     result = bench_nkquotes(texts, args.repeat)
     seconds = result["seconds"]
     rate = result["articles"] / seconds
-    print(f"nkquotes: {result['articles']} articles in {seconds:.3f} s")
+    print(
+        f"nkquotes: {result['articles']} articles in {seconds:.3f} s "
+        f"({result['cpu']:.3f} s of CPU: {result['articles'] / result['cpu']:,.0f} articles/s)"
+    )
     print(
         f"  {rate:,.0f} articles/s, {result['chars'] / seconds:,.0f} chars/s, "
         f"{result['quotes']} quotes"
