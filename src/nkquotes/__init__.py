@@ -1,9 +1,10 @@
 r"""nkquotes: structured, attributed, stance-labelled quotations from raw news text.
 
->>> import nkquotes
->>> article = nkquotes.parse_article("Headline\n\nBody text here.")
->>> all(p.span.text for p in article.paragraphs)
-True
+Examples:
+    >>> import nkquotes
+    >>> article = nkquotes.parse_article("Headline\n\nBody text here.")
+    >>> all(p.span.text for p in article.paragraphs)
+    True
 """
 
 import importlib as _importlib

@@ -181,9 +181,10 @@ def extract_many(
     ``jobs > 1`` the work is spread over that many processes, each building the pipeline
     once; at most ``2 * jobs`` chunks of *chunksize* items are in flight at any time.
 
-    >>> results = list(extract_many(["First.", {"id": "b", "text": 3}]))
-    >>> [r.ok for r in results], results[1].error
-    ([True, False], "record 'text' must be a string, not int")
+    Examples:
+        >>> results = list(extract_many(["First.", {"id": "b", "text": 3}]))
+        >>> [r.ok for r in results], results[1].error
+        ([True, False], "record 'text' must be a string, not int")
     """
     return _stream(items, jobs=jobs, published=published, pipeline=pipeline, chunksize=chunksize)
 

@@ -60,12 +60,13 @@ class Span:
 
     Build one with :meth:`Span.of` so the text is always the slice of the source:
 
-    >>> text = "Pompeo said so."
-    >>> span = Span.of(text, 0, 6)
-    >>> span.text
-    'Pompeo'
-    >>> text[span.start:span.end] == span.text
-    True
+    Examples:
+        >>> text = "Pompeo said so."
+        >>> span = Span.of(text, 0, 6)
+        >>> span.text
+        'Pompeo'
+        >>> text[span.start:span.end] == span.text
+        True
     """
 
     start: int

@@ -53,10 +53,11 @@ def _names(value: Iterable[str] | str) -> frozenset[str]:
 class Stage:
     """One step of a :class:`Pipeline`: a callable with declared inputs and outputs.
 
-    >>> from nkquotes import Document
-    >>> shout = Stage("shout", lambda doc: doc, requires=["text"], provides=["loud"])
-    >>> shout.name, sorted(shout.provides)
-    ('shout', ['loud'])
+    Examples:
+        >>> from nkquotes import Document
+        >>> shout = Stage("shout", lambda doc: doc, requires=["text"], provides=["loud"])
+        >>> shout.name, sorted(shout.provides)
+        ('shout', ['loud'])
     """
 
     name: str = attrs.field(validator=attrs.validators.instance_of(str))
@@ -200,12 +201,13 @@ def _check(stages: tuple[Stage, ...]) -> None:
 class Pipeline:
     """An ordered, validated sequence of stages; build it once, call it on many articles.
 
-    >>> pipeline = Pipeline.default().without("stance")
-    >>> pipeline.names
-    ('structure', 'quotes', 'speakers', 'dates')
-    >>> document = pipeline("Headline\\n\\nBody text.", published="2019-04-11")
-    >>> document.published
-    datetime.date(2019, 4, 11)
+    Examples:
+        >>> pipeline = Pipeline.default().without("stance")
+        >>> pipeline.names
+        ('structure', 'quotes', 'speakers', 'dates')
+        >>> document = pipeline("Headline\\n\\nBody text.", published="2019-04-11")
+        >>> document.published
+        datetime.date(2019, 4, 11)
     """
 
     stages: tuple[Stage, ...]
@@ -333,8 +335,9 @@ def extract(
     *published* is the article's publication date (a :class:`datetime.date` or an ISO
     ``YYYY-MM-DD`` string); *target* the stance target (default: the built-in one).
 
-    >>> document = extract("Headline\\n\\nBody text.", published="2019-04-11")
-    >>> document.published.isoformat()
-    '2019-04-11'
+    Examples:
+        >>> document = extract("Headline\\n\\nBody text.", published="2019-04-11")
+        >>> document.published.isoformat()
+        '2019-04-11'
     """
     return _default_pipeline(target)(text, published=published)

@@ -100,13 +100,14 @@ def write_csv(documents: Iterable[Document], stream: IO[str], *, header: bool = 
     Missing values are empty cells. Open *stream* with ``newline=""``. Returns the number of
     rows written (the header not counted).
 
-    >>> import io
-    >>> from nkquotes import Document
-    >>> out = io.StringIO()
-    >>> write_csv([Document(text="No quotes.")], out)
-    0
-    >>> out.getvalue().split(",")[:3]
-    ['article_id', 'quote_id', 'start']
+    Examples:
+        >>> import io
+        >>> from nkquotes import Document
+        >>> out = io.StringIO()
+        >>> write_csv([Document(text="No quotes.")], out)
+        0
+        >>> out.getvalue().split(",")[:3]
+        ['article_id', 'quote_id', 'start']
     """
     import csv
 

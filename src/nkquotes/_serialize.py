@@ -154,9 +154,10 @@ def to_json(document: Document, *, source: str | None = None) -> JSON:
     two code points (a bad decoder's output): standard JSON reads them back as one character,
     which would shift every later offset. A lone surrogate round-trips.
 
-    >>> from nkquotes import Document
-    >>> to_json(Document(text="Hi."))["schema"]
-    'nkquotes/1'
+    Examples:
+        >>> from nkquotes import Document
+        >>> to_json(Document(text="Hi."))["schema"]
+        'nkquotes/1'
     """
     pair = _SURROGATE_PAIR.search(document.text)
     if pair is not None:
