@@ -477,12 +477,15 @@ def _reference_slots(text: str) -> list[tuple[Line, str, int, LineClass]]:
 def test_columns_equal_a_record_per_line(text: str) -> None:
     # The line columns (split once, words and classes shared by repeated lines, looked up in
     # C) hold what splitting and classifying each line on its own gives.
-    lines, segs = split_lines_and_text(text)
-    assert lines == split_lines(text)
+    starts, ends, segs = split_lines_and_text(text)
+    lines = split_lines(text)
+    assert (starts, ends) == ([line.start for line in lines], [line.end for line in lines])
     assert segs == [text[line.start : line.end] for line in lines]
     slots = _slots(text)
     slots.set_classes(classify_lines(slots.segs, slots.counts))
-    columns = list(zip(slots.lines, slots.segs, slots.counts, strict=True))
+    gaps = [slots.gap_before(index) for index in range(len(slots))]
+    lines_again = list(map(Line, slots.starts, slots.ends, gaps))
+    columns = list(zip(lines_again, slots.segs, slots.counts, strict=True))
     classes = list(zip(slots.roles, slots.kinds, slots.classified, slots.dates, strict=True))
     expected = _reference_slots(text)
     assert [(*c, k) for c, k in zip(columns, classes, strict=True)] == expected

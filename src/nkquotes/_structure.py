@@ -20,6 +20,9 @@ first three live in :mod:`nkquotes._structure_roles`):
 from __future__ import annotations
 
 import operator
+from collections import deque
+from itertools import compress, count, repeat
+from operator import is_, is_not
 
 import attrs
 
@@ -48,8 +51,9 @@ from nkquotes._structure_lexicon import (
     trailing_agency,
     trailing_boilerplate,
 )
-from nkquotes._structure_lines import Line, split_differs, split_lines_and_text, word_count
+from nkquotes._structure_lines import split_differs, split_lines_and_text, word_count
 from nkquotes._structure_meta import (
+    DateLine,
     DatelineMatch,
     match_byline,
     match_date_line,
@@ -155,18 +159,18 @@ def classify_lines(segs: list[str], counts: list[int]) -> list[LineClass]:
     classified once (in order of first appearance) and its class looked up in C for the
     others."""
     known: dict[str, LineClass] = {}
-    for seg, count in zip(segs, counts, strict=True):
+    for seg, words in zip(segs, counts, strict=True):
         if seg not in known:
-            known[seg] = classify(seg, count)
+            known[seg] = classify(seg, words)
     return list(map(known.__getitem__, segs))
 
 
 def _slots(text: str) -> Slots:
     """The text's lines as slots."""
-    lines, segs = split_lines_and_text(text)
+    starts, ends, segs = split_lines_and_text(text)
     # A repeated line's words are counted once; the lines look their counts up in C.
     counts_of = {seg: word_count(seg) for seg in dict.fromkeys(segs)}
-    return Slots(lines, segs, list(map(counts_of.__getitem__, segs)))
+    return Slots(text, starts, ends, segs, list(map(counts_of.__getitem__, segs)))
 
 
 # --- pass 4: spans -----------------------------------------------------------------------
@@ -181,6 +185,9 @@ class _Builder:
         self.agencies: list[Agency] = []
         self.published: PublishedLine | None = None
         self.captions: list[Span] = []
+        #: boilerplate lines' records, in line order (see ``collect``)
+        self.line_records: list[Boilerplate] = []
+        #: other boilerplate records (inside lines), in any order
         self.boilerplate: list[Boilerplate] = []
         self.paragraphs: list[Paragraph] = []
 
@@ -194,46 +201,39 @@ class _Builder:
         self.boilerplate.append(Boilerplate(span=self.span(start, end), kind=kind))
 
     def collect(self, slots: Slots, title: int | None, opts: StructureOptions) -> None:
-        lines, segs, roles, kinds, dates = (
-            slots.lines,
+        starts, ends, segs, roles, kinds, dates = (
+            slots.starts,
+            slots.ends,
             slots.segs,
             slots.roles,
             slots.kinds,
             slots.dates,
         )
         if title is not None:
-            self.title = self.span(lines[title].start, lines[title].end)
+            self.title = self.span(starts[title], ends[title])
             pieces = slots.pieces.get(title)
             if pieces is not None:
-                self._title_pieces(lines[title].start, segs[title], pieces)
+                self._title_pieces(starts[title], segs[title], pieces)
+        # Boilerplate lines first, all at once (a hostile text may be tens of thousands of
+        # them): their records, in line order, are built column by column in C.
+        boiler = list(compress(count(), map(is_, roles, repeat(_BOILER))))
+        self.line_records = boilerplate_records(starts, ends, segs, kinds, boiler)
+        todo = lines_to_read(roles, kinds, dates, len(boiler))
         published: list[tuple[int, int]] = []
         seen_body = False
         blocks: list[list[int]] = []  # body paragraphs: runs of line indices
-        # Hot loop: locals; line offsets lie inside the text, so spans are built unchecked,
-        # and spans and boilerplate records are filled slot by slot (as ``inner_span`` does).
-        append = self.boilerplate.append
-        new, set_start, set_end, set_text = _new_object, SET_START, SET_END, SET_TEXT
-        set_span, set_kind = _SET_BOILER_SPAN, _SET_BOILER_KIND
-        columns = zip(roles, lines, segs, kinds, dates, strict=True)
-        for index, (role, line, seg, kind, stamp) in enumerate(columns):
-            if role is _BOILER:  # first: a hostile text may be tens of thousands of these
-                span = new(Span)
-                start, end, _ = line
-                set_start(span, start)
-                set_end(span, end)
-                set_text(span, seg)  # ``text[start:end]``
-                record = new(Boilerplate)
-                set_span(record, span)
-                set_kind(record, kind)
-                append(record)
+        for index in todo:
+            role = roles[index]
+            if role is _BOILER:
+                kind, stamp = kinds[index], dates[index]
                 if stamp is not None or kind is _CREDIT or kind is _COPYRIGHT:
-                    self._credit_agency(line)
+                    self._credit_agency(starts[index], ends[index])
                 if stamp is not None and to_date(stamp.date) is not None:
                     rank = {"published": 0, "updated": 2}.get(stamp.label, 1)
                     if rank != 1 or not seen_body:
                         published.append((rank, index))
             elif role is Role.BODY:
-                if not seen_body and self._leading_dateline(line):
+                if not seen_body and self._leading_dateline(starts[index], ends[index]):
                     continue
                 seen_body = True
                 # (``blocks[-1][-1]`` is the line before: the paragraph goes on, or not.)
@@ -242,23 +242,22 @@ class _Builder:
                 else:
                     blocks.append([index])
             elif role is Role.CAPTION:
-                first = doubled(seg)
-                self.captions.append(self.span(line.start, line.start + (first or len(seg))))
+                first = doubled(segs[index])
+                start = starts[index]
+                self.captions.append(self.span(start, start + (first or len(segs[index]))))
             elif role is Role.BYLINE:
-                self._byline(line, seg)
+                self._byline(starts[index], ends[index], segs[index])
         if published:
             best = min(
                 published,
-                key=lambda p: (p[0], -lines[p[1]].start if p[0] == 1 else lines[p[1]].start),
+                key=lambda p: (p[0], -starts[p[1]] if p[0] == 1 else starts[p[1]]),
             )[1]
             stamp = dates[best]
             date = to_date(stamp.date if stamp else None)
             if date is not None:
-                self.published = PublishedLine(
-                    span=self.span(lines[best].start, lines[best].end), date=date
-                )
+                self.published = PublishedLine(span=self.span(starts[best], ends[best]), date=date)
         for index, block in enumerate(blocks):
-            self._paragraph(lines[block[0]].start, lines[block[-1]].end, first=index == 0)
+            self._paragraph(starts[block[0]], ends[block[-1]], first=index == 0)
         dateline = self.dateline
         if self.published is None and dateline is not None and dateline.date is not None:
             day = dateline.date.to_date()
@@ -285,12 +284,12 @@ class _Builder:
             else:
                 self.boiler(base + start, base + end, K.CREDIT)
 
-    def _leading_dateline(self, line: Line) -> bool:
+    def _leading_dateline(self, start: int, end: int) -> bool:
         """A dateline alone on its line; returns whether the line is used up."""
         if self.dateline is not None:
             return False
-        found = match_dateline(self.text, line.start, line.end)
-        if found is None or found.end < line.end:
+        found = match_dateline(self.text, start, end)
+        if found is None or found.end < end:
             return False
         self._set_dateline(found)
         return True
@@ -309,19 +308,19 @@ class _Builder:
         ):
             self.agency(found.agency, found.agency_start, found.agency_end)
 
-    def _byline(self, line: Line, seg: str) -> None:
+    def _byline(self, start: int, end: int, seg: str) -> None:
         found = match_byline(seg, bare=True)
         if self.byline is not None or found is None:
-            self.boiler(line.start, line.end, K.CREDIT)
+            self.boiler(start, end, K.CREDIT)
             return
-        self.byline = Byline(span=self.span(line.start, line.end), names=found.names)
+        self.byline = Byline(span=self.span(start, end), names=found.names)
         if found.agency is not None:
-            hit = AGENCY_NAME.search(self.text, line.start, line.end)
+            hit = AGENCY_NAME.search(self.text, start, end)
             if hit is not None:
                 self.agency(found.agency, hit.start(), hit.end())
 
-    def _credit_agency(self, line: Line) -> None:
-        hit = AGENCY_NAME.search(self.text, line.start, line.end)
+    def _credit_agency(self, start: int, end: int) -> None:
+        hit = AGENCY_NAME.search(self.text, start, end)
         if hit is not None:
             name = canonical_agency(hit.group())
             if name is not None:
@@ -393,6 +392,13 @@ class _Builder:
                 self.agency(name, hit.start("a"), hit.end("a"))
                 return
 
+    def _boilerplate(self) -> tuple[Boilerplate, ...]:
+        """Every boilerplate record, by start (records never share one: lines are disjoint,
+        and so are the pieces found inside one line)."""
+        if not self.boilerplate:
+            return tuple(self.line_records)  # sorted already: the lines are in order
+        return tuple(sorted(self.line_records + self.boilerplate, key=_START))
+
     def article(self) -> Article:
         agencies = sorted(self.agencies, key=_START)
         return Article(
@@ -402,7 +408,7 @@ class _Builder:
             agencies=tuple(agencies),
             published=self.published,
             captions=tuple(sorted(self.captions)),
-            boilerplate=tuple(sorted(self.boilerplate, key=_START)),
+            boilerplate=self._boilerplate(),
             paragraphs=tuple(self.paragraphs),
         )
 
@@ -420,6 +426,58 @@ _set_paragraph_span = Paragraph.__dict__["span"].__set__
 _set_paragraph_sentences = Paragraph.__dict__["sentences"].__set__
 
 
+def boilerplate_records(
+    starts: list[int],
+    ends: list[int],
+    segs: list[str],
+    kinds: list[BoilerplateKind],
+    indices: list[int],
+) -> list[Boilerplate]:
+    """``Boilerplate(span=Span.of(text, starts[i], ends[i]), kind=kinds[i])`` for each line *i*
+    of *indices* (``segs[i]`` is the span's text), built column by column: each pass is a
+    ``map`` in C, which costs less than a loop in Python running the same calls."""
+    if len(indices) < len(starts):
+        starts = list(map(starts.__getitem__, indices))
+        ends = list(map(ends.__getitem__, indices))
+        segs = list(map(segs.__getitem__, indices))
+        kinds = list(map(kinds.__getitem__, indices))
+    spans = list(map(_new_object, repeat(Span, len(indices))))
+    records = list(map(_new_object, repeat(Boilerplate, len(indices))))
+    for setter, objects, values in (
+        (SET_START, spans, starts),
+        (SET_END, spans, ends),
+        (SET_TEXT, spans, segs),
+        (_SET_BOILER_SPAN, records, spans),
+        (_SET_BOILER_KIND, records, kinds),
+    ):
+        deque(map(setter, objects, values), maxlen=0)  # runs the setters, keeps nothing
+    return records
+
+
+def lines_to_read(
+    roles: list[Role], kinds: list[BoilerplateKind], dates: list[DateLine | None], boilers: int
+) -> list[int]:
+    """The indices of the lines ``collect`` reads one by one, in order: every line but the
+    *boilers* boilerplate lines, and those of them that may name an agency or date the page
+    (a credit, a copyright, a date stamp)."""
+    special = [index for index in _kind_or_date(kinds, dates) if roles[index] is _BOILER]
+    if boilers == len(roles):
+        return special
+    others = list(compress(count(), map(is_not, roles, repeat(_BOILER))))
+    return sorted(others + special) if special else others
+
+
+def _kind_or_date(kinds: list[BoilerplateKind], dates: list[DateLine | None]) -> list[int]:
+    """The indices of the lines whose kind is a credit or a copyright, or that hold a date
+    stamp, in order (found in C: most lines have none)."""
+    found = [
+        *compress(count(), map(is_, kinds, repeat(_CREDIT))),
+        *compress(count(), map(is_, kinds, repeat(_COPYRIGHT))),
+        *compress(count(), map(is_not, dates, repeat(None))),
+    ]
+    return sorted(set(found)) if found else found
+
+
 def paragraph_of(span: Span, sentences: tuple[Span, ...]) -> Paragraph:
     """``Paragraph(span=span, sentences=sentences)``."""
     paragraph = _new_object(Paragraph)
@@ -430,6 +488,6 @@ def paragraph_of(span: Span, sentences: tuple[Span, ...]) -> Paragraph:
 
 def _continues(slots: Slots, previous: int, index: int) -> bool:
     """Whether line *index* continues the paragraph of line *previous* (a hard-wrapped line)."""
-    if slots.lines[index].gap_before:
+    if slots.gap_before(index):
         return False
     return slots.segs[previous][-1] not in TERMINAL and slots.segs[index][:1].islower()

@@ -85,13 +85,13 @@ def _mark_teasers_squeezing_lines(text: str, slots: Slots, header_lines: int) ->
             gaps = any(c in text for c in "\x1c\x1d\x1e\x1f")
             pieces: list[str] = []
             pos = total = 0
-            for line, segment in zip(slots.lines, slots.segs, strict=True):
-                gap, seg = squeeze(text[pos : line.start]) if gaps else "", squeeze(segment)
+            for start, end, segment in zip(slots.starts, slots.ends, slots.segs, strict=True):
+                gap, seg = squeeze(text[pos:start]) if gaps else "", squeeze(segment)
                 pieces += (gap, seg)
                 lines.append(seg)
                 total += len(gap) + len(seg)
                 ends.append(total)
-                pos = line.end
+                pos = end
             pieces.append(squeeze(text[pos:]) if gaps else "")
             squeezed = "".join(pieces)
         probe = squeeze(slots.segs[index].rstrip(" ."))

@@ -29,7 +29,7 @@ from nkquotes._structure_lexicon import (
     is_caption,
     is_non_english,
 )
-from nkquotes._structure_lines import Line, words
+from nkquotes._structure_lines import gap_before, words
 from nkquotes._structure_meta import (
     DateLine,
     match_byline,
@@ -73,12 +73,28 @@ class Slots:
     """The trimmed lines of a text and their roles, one list per field; line *i* is index *i*
     of each. Roles start as body, unclassified."""
 
-    __slots__ = ("classified", "counts", "dates", "kinds", "lines", "pieces", "roles", "segs")
+    __slots__ = (
+        "classified",
+        "counts",
+        "dates",
+        "ends",
+        "kinds",
+        "pieces",
+        "roles",
+        "segs",
+        "starts",
+        "text",
+    )
 
-    def __init__(self, lines: list[Line], segs: list[str], counts: list[int]) -> None:
-        size = len(lines)
-        self.lines = lines
-        #: ``text[line.start:line.end]``
+    def __init__(
+        self, text: str, starts: list[int], ends: list[int], segs: list[str], counts: list[int]
+    ) -> None:
+        size = len(segs)
+        self.text = text
+        #: where each line starts and ends in *text* (see ``split_lines_and_text``)
+        self.starts = starts
+        self.ends = ends
+        #: ``text[start:end]``
         self.segs = segs
         #: ``len(words(seg))`` (the words themselves are rarely needed)
         self.counts = counts
@@ -90,7 +106,11 @@ class Slots:
         self.pieces: dict[int, list[tuple[str, int, int]]] = {}
 
     def __len__(self) -> int:
-        return len(self.lines)
+        return len(self.segs)
+
+    def gap_before(self, index: int) -> bool:
+        """Whether a blank line (or the start of the text) precedes line *index*."""
+        return gap_before(self.text, self.starts, self.ends, index)
 
     def set_classes(self, classes: list[LineClass]) -> None:
         """Take each line's class from *classes* (what :func:`classify` said of it)."""
@@ -375,7 +395,7 @@ def find_title(slots: Slots, *, header_lines: int, detect_boilerplate: bool) -> 
     for index in body[1:4]:
         if (
             roles[index] is body_role
-            and slots.lines[index].gap_before
+            and slots.gap_before(index)
             and _headline_like(segs[index], strict=True)
             and counts[index] >= 5
             and index != body[-1]
