@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nkquotes import InputError, QuoteOptions, find_quotes
-from nkquotes._cues import CueIndex, CueMatch, inflect, load_lexicon
+from nkquotes._cues import CueIndex, CueMatch, _build, _builtin_text, _parse, inflect, load_lexicon
 from tests.strategies import any_text, newsy_text
 from tests.test_quotes import article_of
 
@@ -165,3 +165,30 @@ def test_between_is_the_filtered_slice(
     for index in (scanned, built):
         for a, b in ((start, end), (0, len(text)), (start, start + 3)):
             assert index.between(a, b) == _between_reference(index, a, b)
+
+
+def test_scan_many_reads_with_the_led_pattern() -> None:
+    lex = load_lexicon()
+    assert lex.led is not None  # every bundled form opens with a letter
+    text = "said it.\n\nKim said, “Ha” — ésaid 2said told said"
+    bounds = [(0, 8, 5), (10, len(text), 5)]
+    assert [text[m.start : m.end] for m in lex.scan_many(text, bounds)] == [
+        "said",
+        "said",
+        "told",
+        "said",
+    ]
+    assert lex.scan_many(text, bounds) == _scan_each(text, bounds)
+
+
+@settings(max_examples=100, deadline=None)
+@given(_text_and_bounds(_PARAGRAPHED | any_text))
+def test_scan_many_without_led_pattern(case: tuple[str, list]) -> None:
+    """A form opening with a non-word character turns ``led`` off: ``pattern`` alone."""
+    text, bounds = case
+    lex = _build(_parse("@say\t@said\n", "x.tsv") + _parse(_builtin_text(), "cues.tsv"))
+    assert lex.led is None
+    expected = []
+    for start, end, limit in bounds:
+        expected.extend(lex.scan(text, start, end, limit))
+    assert lex.scan_many(text, bounds) == expected

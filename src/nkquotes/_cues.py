@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import functools
 import importlib.resources
+import itertools
 import operator
 import re
 from pathlib import Path
@@ -106,6 +107,8 @@ class CueLexicon:
 
     entries: dict[str, CueEntry]
     pattern: re.Pattern[str]
+    #: ``pattern`` led by the character before the cue (see :func:`_build`), or ``None``.
+    led: re.Pattern[str] | None = None
 
     def lookup(self, form: str) -> CueEntry | None:
         """The entry of a matched *form* (case of the first letter ignored)."""
@@ -147,11 +150,14 @@ class CueLexicon:
         a line break: no cue form spans a line break, and ``\b`` at the paragraph end sees
         white space either way, so the matches are exactly the per-paragraph ones. A
         paragraph that reaches its limit ends its run, as the per-paragraph scan stops there.
+        A run is read with ``led`` after a cue at its start: the same matches as ``pattern``.
         """
         found: list[CueMatch] = []
         get = self.entries.get
         size = len(text)
-        finditer = self.pattern.finditer
+        led = self.led
+        finditer = (self.pattern if led is None else led).finditer
+        opening = None if led is None else self.pattern.match
         # matches are filled slot by slot, as attrs would, without its per-field setattr
         new = _new_object
         set_start, set_end, set_entry = _MATCH_SETTERS
@@ -168,8 +174,12 @@ class CueLexicon:
             end_k = bounds[k][1]
             count = 0
             nxt = j + 1
-            for m in finditer(text, bounds[i][0], bounds[j][1]):
-                s, e = m.span()
+            run_start, run_end = bounds[i][0], bounds[j][1]
+            # a cue at the run's start has no character of the run before it for `led`
+            first = None if opening is None else opening(text, run_start, run_end)
+            rest = finditer(text, first.end() if first is not None else run_start, run_end)
+            for m in rest if first is None else itertools.chain((first,), rest):
+                s, e = m.span(1)
                 while s >= end_k:  # the gaps are white space: a match lies in one paragraph
                     k += 1
                     end_k = bounds[k][1]
@@ -177,7 +187,7 @@ class CueLexicon:
                 # _entry, inlined: this loop runs for every cue of every article
                 if (s > 0 and text[s - 1] in _GLUE) or (e < size and text[e] in _GLUE):
                     continue
-                form = m.group()
+                form = m.group(1)
                 entry = get(form)
                 if entry is None and form[:1].isupper():
                     entry = get(form[:1].lower() + form[1:])
@@ -277,8 +287,17 @@ def _build(entries: list[CueEntry]) -> CueLexicon:
     capital = [f[:1].upper() + f[1:] for f in forms if f.endswith("ing") or " " in f]
     words = sorted(set(forms + capital))
     firsts = re.escape("".join(sorted({w[0] for w in words})))
-    pattern = re.compile(r"\b(?=[" + firsts + "])" + _trie(words) + r"\b")
-    return CueLexicon(table, pattern)
+    trie = _trie(words)
+    # (the group is the whole match: scan_many reads `pattern` and `led` matches alike)
+    pattern = re.compile(r"\b(?=[" + firsts + "])(" + trie + r")\b")
+    if not all(w[0].isalnum() or w[0] == "_" for w in words):
+        return CueLexicon(table, pattern)  # "\b" before a non-word first character differs
+    # Every form opens with a word character, so "\b" before it is a non-word character
+    # before it (or the run's start). Matching that character first lets ``re`` skip to
+    # candidates with its fast first-character scan ([^0-9A-Za-z_] is a bitmap test; the
+    # lookbehind settles the non-ASCII word characters) instead of trying every offset.
+    led = re.compile(r"[^0-9A-Za-z_](?<!\w)(" + trie + r")\b")
+    return CueLexicon(table, pattern, led)
 
 
 @functools.lru_cache(maxsize=1)
