@@ -11,7 +11,7 @@ from __future__ import annotations
 import regex
 
 from nkquotes import _lazyregex
-from nkquotes._quotes_fast import HSPACE, ends_before_space, starts_after_space
+from nkquotes._quotes_fast import HSPACE
 from nkquotes._sentences import wordset
 
 #: ``[A-Za-z0-9]``: the characters of the words that may end an ``_AUX_BACK`` match.
@@ -53,21 +53,36 @@ POSTMODIFIER_BACK = _lazyregex.compile(
 
 def by_after(text: str, pos: int, hi: int) -> regex.Match[str] | None:
     """``BY.match``, tried only where "by" follows white space."""
-    if pos < hi and text[pos] in HSPACE and starts_after_space(text, pos, hi, ("by",)):
-        return BY.match(text, pos, hi)
+    # starts_after_space, inlined here and below: a Python call costs more than its loop
+    if pos < hi and text[pos] in HSPACE:
+        q = pos + 1
+        while q < hi and text[q] in HSPACE:
+            q += 1
+        if text.startswith("by", q, hi):
+            return BY.match(text, pos, hi)
     return None
 
 
 def that_after(text: str, pos: int, hi: int) -> regex.Match[str] | None:
     """``THAT.match``, tried only where "that" follows white space and a comma."""
-    if starts_after_space(text, pos, hi, ("that",), comma=True):
+    q = pos
+    while q < hi and text[q] in HSPACE:
+        q += 1
+    if q < hi and text[q] == ",":
+        q += 1
+        while q < hi and text[q] in HSPACE:
+            q += 1
+    if text.startswith("that", q, hi):
         return THAT.match(text, pos, hi)
     return None
 
 
 def pp_that_after(text: str, pos: int, hi: int) -> regex.Match[str] | None:
     """``PP_THAT.match``, tried only where one of its prepositions follows white space."""
-    if starts_after_space(text, pos, hi, _PP_WORDS):
+    q = pos
+    while q < hi and text[q] in HSPACE:
+        q += 1
+    if text.startswith(_PP_WORDS, q, hi):
         return PP_THAT.match(text, pos, hi)
     return None
 
@@ -129,7 +144,11 @@ def no_aux(text: str, lo: int, cue_start: int) -> bool:
 
 def relative_back(text: str, lo: int, pos: int) -> regex.Match[str] | None:
     """``RELATIVE_BACK.match``, tried only where "who" or "which" ends the window."""
-    if ends_before_space(text, lo, pos, ("who", "which")):
+    # ends_before_space, inlined here and below
+    p = pos
+    while p > lo and text[p - 1] in HSPACE:
+        p -= 1
+    if text.endswith(("who", "which"), lo, p):
         return RELATIVE_BACK.match(text, lo, pos)
     return None
 
@@ -137,8 +156,12 @@ def relative_back(text: str, lo: int, pos: int) -> regex.Match[str] | None:
 def postmodifier_back(text: str, lo: int, pos: int) -> regex.Match[str] | None:
     """``POSTMODIFIER_BACK.match``, tried only where "to", "with" or "by" and white space
     end the window."""
-    if lo < pos and text[pos - 1] in HSPACE and ends_before_space(text, lo, pos, _POST_LAST):
-        return POSTMODIFIER_BACK.match(text, lo, pos)
+    if lo < pos and text[pos - 1] in HSPACE:
+        p = pos - 1
+        while p > lo and text[p - 1] in HSPACE:
+            p -= 1
+        if text.endswith(_POST_LAST, lo, p):
+            return POSTMODIFIER_BACK.match(text, lo, pos)
     return None
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import regex
 
 from nkquotes import _lazyregex
-from nkquotes._quotes_fast import after_space
+from nkquotes._quotes_fast import HSPACE
 from nkquotes._timex import WEEKDAY
 
 __all__ = ["LISTENER", "skip_listener", "skip_modifiers"]
@@ -80,7 +80,13 @@ def skip_modifiers(text: str, pos: int, hi: int) -> int:
         # A modifier opens after white space and at most one comma with one of _OPENERS or
         # a weekday: anything else cannot match, and most cues are followed by something else
         # ("that", "the").
-        q = after_space(text, pos, hi, comma=True)
+        q = pos  # after_space(text, pos, hi, comma=True), inlined
+        while q < hi and text[q] in HSPACE:
+            q += 1
+        if q < hi and text[q] == ",":
+            q += 1
+            while q < hi and text[q] in HSPACE:
+                q += 1
         if q >= hi or not (text.startswith(_OPENERS, q, hi) or text[q] in _DAY_FIRSTS):
             break
         m = modifier(text, pos, hi)

@@ -158,6 +158,7 @@ def find_speech(
             continue  # no cue in any sentence of the paragraph (half of them)
         # news paragraphs hold a handful of cues; thousands are hostile text, read in part
         budget = cue_budget(pq.start, pq.end)
+        blocks, block_starts = pq.blocks, pq.starts
         for s_start, s_end in sents:
             if budget < 0:
                 break
@@ -168,8 +169,12 @@ def find_speech(
             if k < len(starts) and starts[k] < s_end:
                 subject = direct_mentions[k][1]
             for m in cues.between(s_start, s_end):
-                if m.start in used_starts or (pq.blocks and block_at(pq, m.start) >= 0):
+                if m.start in used_starts:
                     continue
+                if blocks:  # block_at(pq, m.start) >= 0, inlined
+                    b = bisect.bisect_right(block_starts, m.start) - 1
+                    if b >= 0 and m.start < blocks[b].end:
+                        continue
                 budget -= 1
                 if budget < 0:
                     break
