@@ -112,6 +112,34 @@ def test_plain_apostrophes_are_seen() -> None:
     assert not Q._plain_apostrophe("Koreas' talks", 6, 0, 13)
 
 
+def _marks_reference(text: str, lo: int, hi: int) -> list[int]:
+    """The marks find_quoted reads: every quotation mark but the plain apostrophes."""
+    return [
+        i
+        for i in range(lo, hi)
+        if text[i] in Q.QUOTE_CHARS and not Q._plain_apostrophe(text, i, lo, hi)
+    ]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(alphabet="ab9 '’\"“”‘-é.", max_size=30) | any_text | newsy_text,
+    st.data(),
+)
+def test_marks_pass_over_the_plain_apostrophes_only(text: str, data: st.DataObject) -> None:
+    hi = data.draw(st.integers(0, len(text)))
+    lo = data.draw(st.integers(0, hi))
+    assert list(Q._marks(text, lo, hi)) == _marks_reference(text, lo, hi)
+
+
+def test_marks_at_the_edges_of_a_paragraph() -> None:
+    # an apostrophe opening the paragraph after a letter, and one ending it before one
+    text = "x'ab don't 'x’"
+    assert list(Q._marks(text, 1, 9)) == _marks_reference(text, 1, 9) == [1, 8]
+    assert list(Q._marks(text, 0, len(text))) == [11, 13]
+    assert list(Q._marks("the 1990's, ‘90’s", 0, 17)) == [12]
+
+
 @settings(max_examples=200, deadline=None)
 @given(newsy_text | any_text)
 def test_slot_filled_quotations_equal_attrs_built_ones(text: str) -> None:

@@ -16,10 +16,11 @@ hostile text (a megabyte of alternating marks) costs time proportional to its le
 
 from __future__ import annotations
 
-import attrs
-import regex
+import re
+from collections.abc import Iterable
+from itertools import chain
 
-from nkquotes import _lazyregex
+import attrs
 
 __all__ = ["QUOTE_CHARS", "Quoted", "find_quoted", "opens_with_quote"]
 
@@ -36,8 +37,6 @@ _SINGLES = _SINGLE_OPEN | _SINGLE_CLOSE | _SINGLE_AMBIG
 #: Every character treated as a quotation mark somewhere in nkquotes.
 QUOTE_CHARS = "".join(sorted(_DOUBLES | _SINGLES))
 
-_MARK = _lazyregex.compile("[" + regex.escape(QUOTE_CHARS) + "]")
-
 _OPENING_CONTEXT = frozenset("([{<—–-/")
 _CLOSING_CONTEXT = frozenset(".,;:!?)]}>—–-…/")
 _MAX_STACK = 8
@@ -49,6 +48,14 @@ _OPEN, _CLOSE, _EITHER, _APOSTROPHE = 0, 1, 2, 3
 _APOSTROPHES = frozenset("'’")
 _ASCII_ALPHA = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _ASCII_ALNUM = _ASCII_ALPHA | frozenset("0123456789")
+#: A quotation mark but the plain apostrophes (see :func:`_plain_apostrophe`), which ``re``
+#: passes over in C: a mark that is not an apostrophe, or an apostrophe without an ASCII
+#: letter or digit before it or without an ASCII letter after it. The lookbehind sees the
+#: text before the paragraph, where ``_plain_apostrophe`` sees none: find_quoted reads a
+#: mark at the paragraph's first offset itself.
+_MARK_SEEN = re.compile(
+    "[" + re.escape(QUOTE_CHARS) + "](?:(?<=[^'’])|(?<![A-Za-z0-9].)|(?![A-Za-z]))"
+)
 
 
 @attrs.frozen
@@ -173,6 +180,18 @@ def opens_with_quote(text: str, start: int, end: int) -> bool:
     return False
 
 
+_QUOTE_SET = frozenset(QUOTE_CHARS)
+_start_of = re.Match.start
+
+
+def _marks(text: str, start: int, end: int) -> Iterable[int]:
+    """Offsets of the marks in ``text[start:end]`` but the plain apostrophes ("don't",
+    "Korea’s": what ``_single_role`` calls an apostrophe), in text order."""
+    head = start < end and text[start] in _QUOTE_SET
+    marks = map(_start_of, _MARK_SEEN.finditer(text, start + 1 if head else start, end))
+    return chain((start,), marks) if head else marks
+
+
 def find_quoted(
     text: str, start: int, end: int, limit: int | None = None
 ) -> tuple[list[Quoted], list[int]]:
@@ -192,15 +211,12 @@ def find_quoted(
     cap = len(text) if limit is None else limit
     skip = -1  # the second apostrophe of a twin mark
     width = open_width = 1
-    for mark in _MARK.finditer(text, start, end):
+    for i in _marks(text, start, end):
         if len(quoted) > cap:
             break
-        i = mark.start()
         if i == skip:
             continue
         ch = text[i]
-        if ch in _APOSTROPHES and _plain_apostrophe(text, i, start, end):
-            continue  # "don't", "Korea’s": what _single_role says, without the call
         width = 1
         if ch == "'" and _twin(text, i, end):
             width, skip = 2, i + 1
