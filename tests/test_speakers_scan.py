@@ -8,7 +8,14 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from nkquotes import NkQuotesError, _speakers_scan, parse_article, resolve_speakers
-from nkquotes._speakers_scan import _PARTY, _is_name_word, _name_run, _party_at
+from nkquotes._names import fold
+from nkquotes._speakers_scan import (
+    _PARTY,
+    _name_run,
+    _name_shaped,
+    _party_at,
+    _sentence_initial,
+)
 from nkquotes._speakers_tokens import (
     _TOKEN_SPLIT,
     Splitter,
@@ -43,6 +50,20 @@ def test_the_chosen_split_tokenises_like_the_full_pattern(text: str, data: st.Da
         end = data.draw(st.integers(start, len(text)))
     assert splitter(text)(text) == _TOKEN_SPLIT.split(text)
     assert _fields(text, start, end, True) == _fields(text, start, end, False)
+
+
+def _is_name_word(text: str, tokens: Tokens, k: int, first: bool, body_words: set[str]) -> bool:
+    """Whether ``tokens[k]`` can be part of a name (*first*: the run starts there)."""
+    if tokens.initial[k]:
+        return True
+    word = tokens.words[k]
+    if not _name_shaped(word):
+        return False
+    if not first:
+        return True
+    # A sentence's first word that the body also spells in lower case is no name.
+    key = fold(word)
+    return not (key in body_words and key[0].islower() and _sentence_initial(text, tokens, k))
 
 
 def _reference_name_run(text: str, tokens: Tokens, i: int, body_words: set[str]) -> int:

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from nkquotes._model import Entity, EntityKind, Span, inner_span
+from nkquotes._model import SET_END, SET_START, SET_TEXT, Entity, EntityKind, Span
 from nkquotes._names import (
     EAST_ASIAN_SURNAMES,
     HEAD_SYNONYMS,
@@ -226,7 +226,20 @@ class Registry:
                 self._short.setdefault(short, []).append(record)
         elif len(name) > len(record.name):
             record.name = name
-        self.mention_at(record, start, end)
+        # self.mention_at(record, start, end), written out for its usual case: a new start
+        # after the others (a name repeated in a list costs little more than this).
+        ends = record.ends
+        if start in ends or start < record.first or (record.starts and record.starts[-1] > start):
+            self.mention_at(record, start, end)
+            return record
+        ends[start] = end
+        record.starts.append(start)
+        quoted = self.quoted
+        inside = False
+        if quoted:
+            index = bisect.bisect_right(quoted, (start, len(self.text) + 1)) - 1
+            inside = index >= 0 and quoted[index][0] < start < quoted[index][1]
+        self._pending.append((start, record, inside))
         return record
 
     def single(self, name: str, start: int, end: int) -> Record:
@@ -366,10 +379,27 @@ class Registry:
                     titles=tuple(record.titles),
                     affiliation=record.affiliation,
                     party=record.party,
-                    mentions=tuple([inner_span(text, start, end) for start, end in offsets]),
+                    mentions=_spans(text, offsets),
                 )
             )
         return tuple(out)
+
+
+def _spans(text: str, offsets: list[tuple[int, int]]) -> tuple[Span, ...]:
+    """``inner_span`` of each (start, end), written out: a name repeated in a list has a
+    mention every few words, and a call per mention cost more than filling its slots."""
+    spans: list[Span] = []
+    append = spans.append
+    for start, end in offsets:
+        span = _NEW(Span)
+        SET_START(span, start)
+        SET_END(span, end)
+        SET_TEXT(span, text[start:end])
+        append(span)
+    return tuple(spans)
+
+
+_NEW = object.__new__
 
 
 def titles_match(record: Record, phrase: str) -> bool:

@@ -41,11 +41,13 @@ from nkquotes._names import (
     fold,
 )
 from nkquotes._speakers_titles import (
+    APPOSITION_WINDOW,
     CONNECTORS,
     MAX_TITLE_TOKENS,
     T_CONNECTOR,
+    T_THE,
     T_TITLE,
-    apposition_after,
+    apposition_in,
     attach,
     title_before,
     title_flags,
@@ -112,20 +114,6 @@ def _pair_heads() -> frozenset[str]:
     return frozenset(key.split()[0] for key in COUNTRY_ALIASES if " " in key)
 
 
-def _is_name_word(text: str, tokens: Tokens, k: int, first: bool, body_words: set[str]) -> bool:
-    """Whether ``tokens[k]`` can be part of a name (*first*: the run starts there)."""
-    if tokens.initial[k]:
-        return True
-    word = tokens.words[k]
-    if not _name_shaped(word):
-        return False
-    if not first:
-        return True
-    # A sentence's first word that the body also spells in lower case is no name.
-    key = fold(word)
-    return not (key in body_words and key[0].islower() and _sentence_initial(text, tokens, k))
-
-
 @functools.lru_cache(maxsize=8192)
 def _name_shaped(word: str) -> bool:
     """Capitalised, not an acronym, and in no list of words that are never names."""
@@ -150,6 +138,7 @@ def build_registry(text: str, article: Article) -> Registry:
     body_words = _words_of(region_tokens)
     registry.quoted = _quoted_spans(text, regions)
     singles: list[tuple[Tokens, int]] = []
+    person = registry.person
     # Cheap tests on the whole text spare most articles a scan of every region.
     document_hits = _occurrences(text, _DOCUMENT_WORDS)
     unnamed = _SPOKES.search(text) is not None
@@ -167,7 +156,8 @@ def build_registry(text: str, article: Article) -> Registry:
             record = registry.named(match.group(1), EntityKind.PERSON, None)
             record.add_title(match.group(1))
             registry.mention_at(record, match.start(1), match.end(1))
-        starts, words, initial = tokens.starts, tokens.words, tokens.initial
+        starts, ends, words = tokens.starts, tokens.ends, tokens.words
+        initial, possessive, upper = tokens.initial, tokens.possessive, tokens.upper
         resume = 0
         # The next organisation word at or after i, followed as i grows (no search per word).
         lo, hi = tokens.lo, tokens.hi
@@ -175,7 +165,7 @@ def build_registry(text: str, article: Article) -> Registry:
         org_at = tokens.org_words()
         next_org = bisect.bisect_left(org_at, lo)
         # Only a capitalised word can start a country, an organisation or a name.
-        for i in compress(range(lo, hi), tokens.upper[lo:hi]):
+        for i in compress(range(lo, hi), upper[lo:hi]):
             if i < resume:
                 continue
             kind = _start_kind(words[i])
@@ -198,16 +188,60 @@ def build_registry(text: str, article: Article) -> Registry:
                     registry.named(span.text, EntityKind.ORGANISATION, span)
                     resume = org
                     continue
-            if not (kind & _NAME_START or initial[i]):
-                continue  # what _name_run would find at once: "The", "He", "But"
-            j = _name_run(text, tokens, i, body_words)
+            # _name_run(text, tokens, i, body_words), written out: a call per capital costs
+            # more than most of its steps.
+            if not initial[i]:
+                if not kind & _NAME_START:
+                    continue  # "The", "He", "But"
+                # A sentence's first word that the body also spells in lower case is no name.
+                key = fold(words[i])
+                if key in body_words and key[0].islower() and _sentence_initial(text, tokens, i):
+                    continue
+            j = i + 1
+            while j < hi and not possessive[j - 1]:
+                gap = starts[j] - ends[j - 1]
+                if gap > 1 or (gap == 1 and text[ends[j - 1]] not in " \xa0"):
+                    break
+                if not (initial[j] or _name_shaped(words[j])):
+                    break
+                j += 1
+            while j > i and initial[j - 1]:
+                j -= 1
             if j <= i:
                 continue
+            resume = j
             if j - i == 1:
                 singles.append((tokens, i))
-            else:
-                _register_run(registry, text, tokens, i, j, end)
-            resume = j
+                continue
+            # _register_run(registry, text, tokens, i, j, end), written out, its cheap
+            # rejects first: a name repeated in a list costs little more than its lookup.
+            if j < hi and upper[j] and org_word(words[j]):
+                continue
+            flags = title_flags(words[i - 1]) if i > lo else 0
+            if flags & T_THE:
+                continue  # "the Kim Jong Un regime"
+            start = starts[i]
+            stop = starts[j - 1] + len(words[j - 1])
+            record = person(text[start:stop], start, stop)
+            title = None
+            # (A gap that starts with no space, "Kim Jong Un, Kim Jong Un", holds no title.)
+            if flags & T_TITLE and (ends[i - 1] == start or text[ends[i - 1]].isspace()):
+                before = text[ends[i - 1] : start]
+                if before == " " or not (before.strip() or "\n" in before):
+                    title = title_before(text, tokens, i)
+            if stop < end:
+                char = text[stop]
+                if char == "(" or not char.isascii() or char.isspace():
+                    party = _party_at(text, stop, end)
+                    if party:
+                        record.party = f"{party.group(1)}-{party.group(2)}"
+                        stop = party.end()
+            apposition = None
+            if text.startswith(", ", stop) and not possessive[j - 1]:
+                # apposition_after(text, stop, end), written out
+                apposition = apposition_in(text[stop : min(end, stop + APPOSITION_WINDOW)])
+            if title or apposition:
+                attach(record, title[0] if title else None, apposition)
     votes: dict[int, tuple[Record, set[str]]] = {}
     for tokens, i in singles:
         # Most capitalised words have no title before them and nobody to mention.
@@ -379,7 +413,7 @@ def _name_run(text: str, tokens: Tokens, i: int, body_words: set[str]) -> int:
     """The end index of the run of name words starting at *i* (== i when none)."""
     starts, ends, possessive = tokens.starts, tokens.ends, tokens.possessive
     initial, words = tokens.initial, tokens.words
-    if not initial[i]:  # _is_name_word(text, tokens, i, True, body_words), written out
+    if not initial[i]:  # whether the run's first word can start a name
         word = words[i]
         if not _name_shaped(word):
             return i
@@ -390,7 +424,7 @@ def _name_run(text: str, tokens: Tokens, i: int, body_words: set[str]) -> int:
     count = tokens.hi
     j = i + 1
     # A possessive ends the run; later words need a gap of at most one space and the name
-    # shape only (what _is_name_word asks of a word that does not start the run).
+    # shape only.
     while j < count and not possessive[j - 1]:
         gap = starts[j] - ends[j - 1]
         if gap > 1 or (gap == 1 and text[ends[j - 1]] not in " \xa0"):
@@ -401,37 +435,6 @@ def _name_run(text: str, tokens: Tokens, i: int, body_words: set[str]) -> int:
     while j > i and initial[j - 1]:
         j -= 1
     return j
-
-
-def _register_run(
-    registry: Registry, text: str, tokens: Tokens, i: int, j: int, limit: int
-) -> None:
-    starts, words = tokens.starts, tokens.words
-    if j < tokens.hi and tokens.upper[j] and org_word(words[j]):
-        return
-    lo = tokens.lo
-    if i > lo and fold(words[i - 1]) == "the" and words[i - 1] != "The":
-        return
-    start = starts[i]
-    end = starts[j - 1] + len(words[j - 1])
-    record = registry.person(text[start:end], start, end)
-    # The cheap rejects of title_before, _party_at and apposition_after first: a name
-    # repeated in a list ("Kim Jong Un, Kim Jong Un, ...") costs little more than its lookup.
-    title = None
-    if i > lo and title_flags(words[i - 1]) & T_TITLE:
-        gap = text[tokens.ends[i - 1] : start]
-        if gap == " " or not (gap.strip() or "\n" in gap):
-            title = title_before(text, tokens, i)
-    if end < limit and (text[end] == "(" or not text[end].isascii() or text[end].isspace()):
-        party = _party_at(text, end, limit)
-        if party:
-            record.party = f"{party.group(1)}-{party.group(2)}"
-            end = party.end()
-    apposition = None
-    if text.startswith(", ", end) and not tokens.possessive[j - 1]:
-        apposition = apposition_after(text, end, limit)
-    if title or apposition:
-        attach(record, title[0] if title else None, apposition)
 
 
 def _party_at(text: str, pos: int, limit: int) -> regex.Match[str] | None:

@@ -27,11 +27,14 @@ from nkquotes._names import (
 from nkquotes._speakers_tokens import Tokens
 
 __all__ = [
+    "APPOSITION_WINDOW",
     "CONNECTORS",
     "MAX_TITLE_TOKENS",
     "T_CONNECTOR",
+    "T_THE",
     "T_TITLE",
     "apposition_after",
+    "apposition_in",
     "attach",
     "title_before",
     "title_flags",
@@ -53,6 +56,8 @@ _OF_AT = _lazyregex.compile(r"\s(?:of|at)\s+(?:the\s+)?(.+)$")
 #: The most words a title phrase (or an organisation run) takes.
 MAX_TITLE_TOKENS = 10
 _MAX_APPOSITION = 16
+#: What :func:`apposition_after` reads from its ``pos``: ", " and at most 160 characters.
+APPOSITION_WINDOW = 162
 
 
 @functools.cache
@@ -74,14 +79,16 @@ def _title_word(word: str) -> bool:
     )
 
 
-# What a word can be in a title phrase before a name (:func:`title_flags`).
-T_TITLE, T_CONNECTOR, _T_ROLE, _T_NAMED, _T_AFFILIATION = 1, 2, 4, 8, 16
+# What a word can be in a title phrase before a name (:func:`title_flags`); T_THE: a "the"
+# not spelt "The", which no name follows in the registry scan ("the Kim Jong Un regime").
+T_TITLE, T_CONNECTOR, _T_ROLE, _T_NAMED, _T_AFFILIATION, T_THE = 1, 2, 4, 8, 16, 32
 
 
 @functools.lru_cache(maxsize=16384)
 def title_flags(word: str) -> int:
     """All that :func:`title_before` asks of *word*, in one cached lookup: a title word
-    (:func:`_title_word`), a connector, a role noun, a title or honorific, an affiliation."""
+    (:func:`_title_word`), a connector, a role noun, a title or honorific, an affiliation;
+    and whether it is a "the" not spelt "The" (``T_THE``)."""
     key = fold(word)
     flags = T_TITLE if _title_word(word) else 0
     if key in CONNECTORS:
@@ -92,6 +99,8 @@ def title_flags(word: str) -> int:
         flags |= _T_NAMED
     if _affiliation_word(word):
         flags |= _T_AFFILIATION
+    if key == "the" and word != "The":
+        flags |= T_THE
     return flags
 
 
@@ -150,16 +159,23 @@ def apposition_after(text: str, pos: int, limit: int) -> str | None:
     """``, chairman of X,`` after a name: the role phrase, or None."""
     if not text.startswith(", ", pos):
         return None
-    begin = pos + 2
-    stop = min(limit, begin + 160)
-    # The pattern looks back two characters at most: ", " when it starts at *begin*.
-    if text[pos:stop].isascii():
-        fast = _ASCII_APPOSITION_END.search(text, begin, stop)
-        end = fast.start() if fast else stop
+    # All that is read is ", " and the 160 characters after it (the pattern looks back two
+    # characters at most: ", " when it starts right after it).
+    return apposition_in(text[pos : min(limit, pos + APPOSITION_WINDOW)])
+
+
+@functools.lru_cache(maxsize=4096)
+def apposition_in(window: str) -> str | None:
+    """:func:`apposition_after` of a text whose *window* starts at ``pos`` (``", "`` and what
+    the search may read after it), cached: a name repeated in a list ("Kim Jong Un, Kim Jong
+    Un, ...") has the same window every time."""
+    if window.isascii():
+        fast = _ASCII_APPOSITION_END.search(window, 2)
+        end = fast.start() if fast else len(window)
     else:
-        slow = _APPOSITION_END.search(text, begin, stop)
-        end = slow.start() if slow else stop
-    return _role_phrase(text[begin:end].strip())
+        slow = _APPOSITION_END.search(window, 2)
+        end = slow.start() if slow else len(window)
+    return _role_phrase(window[2:end].strip())
 
 
 @functools.lru_cache(maxsize=4096)
