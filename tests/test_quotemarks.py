@@ -149,3 +149,33 @@ def test_slot_filled_quotations_equal_attrs_built_ones(text: str) -> None:
         assert block == again
         assert repr(block) == repr(again)
         assert hash(block) == hash(again)
+
+
+def _double_role_reference(text: str, i: int, lo: int, hi: int, width: int = 1) -> int:
+    """``_double_role`` as it read ``_flanks`` before the flanks were inlined."""
+    ch = '"' if width == 2 else text[i]
+    can_open, can_close = Q._flanks(text, i, lo, hi, width)
+    if ch in Q._DOUBLE_OPEN:
+        return Q._CLOSE if (can_close and not can_open and ch == "“") else Q._OPEN
+    if ch in Q._DOUBLE_CLOSE:
+        return Q._OPEN if (can_open and not can_close and ch == "”") else Q._CLOSE
+    if can_open and not can_close:
+        return Q._OPEN
+    if can_close and not can_open:
+        return Q._CLOSE
+    return Q._EITHER
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="a \"“”«»'(/—.,-\n", max_size=12) | any_text | newsy_text,
+    st.data(),
+)
+def test_double_role_reads_the_flanks(text: str, data: st.DataObject) -> None:
+    hi = data.draw(st.integers(0, len(text)))
+    lo = data.draw(st.integers(0, hi))
+    for i in range(lo, hi):
+        for width in (1, 2) if i + 1 < hi else (1,):
+            got = Q._double_role(text, i, lo, hi, width)
+            assert got == _double_role_reference(text, i, lo, hi, width)
+    assert Q._double_role('-"a', 1, 0, 3) == _double_role_reference('-"a', 1, 0, 3) == Q._OPEN

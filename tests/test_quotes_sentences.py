@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 import nkquotes
 from nkquotes import QuoteKind, find_quotes
 from nkquotes import _quotes as QU
-from nkquotes._cues import CueIndex, load_lexicon
+from nkquotes._cues import CueIndex, CueMatch, load_lexicon
 from nkquotes._errors import NkQuotesError
 from tests.strategies import any_text, newsy_text
 from tests.test_quotes import article_of
@@ -187,3 +187,41 @@ def test_the_glued_pretest_passes_every_glued_match(text: str) -> None:
     # _sentences skips the pattern where the cheap search finds nothing: it must never miss
     if QU._GLUED.search(text) is not None:
         assert QU._GLUED_PAIR.search(text) is not None
+
+
+@settings(max_examples=150, deadline=None)
+@given(newsy_text | any_text, st.sampled_from(["scanned", "both", "long"]))
+def test_cue_paragraphs_are_those_cues_first_finds(text: str, index: str) -> None:
+    """_cue_paragraphs inlines two ``cues.first`` tests per paragraph: same answers, also on
+    hand-built indexes whose matches reach past paragraphs or overlap."""
+    try:
+        article = nkquotes.parse_article(text)
+    except NkQuotesError:
+        return
+    paragraphs, _, _, _ = QU._paragraph_quotes(text, article)
+    matches = load_lexicon().scan_many(
+        text, [(pq.start, pq.end, 4 * QU.cue_budget(pq.start, pq.end)) for pq in paragraphs]
+    )
+    long = [CueMatch(m.start, m.end + 40, m.entry) for m in matches]
+    if index == "long":  # each match reaching 40 characters further
+        matches = long
+    elif index == "both":  # overlapping: the long twin of each match first
+        matches = sorted(matches + long, key=lambda m: (m.start, -m.end))
+    cues = CueIndex(matches)
+    inside, near = QU._cue_paragraphs(article, paragraphs, cues)
+    for pq in paragraphs:
+        reach = QU._sentence_reach(article, pq.index, pq.start, pq.end)
+        assert (pq.index in inside) == (cues.first(pq.start, pq.end) is not None)
+        assert (pq.index in near) == (cues.first(pq.start, reach) is not None)
+
+
+def test_cue_paragraphs_pass_over_a_cue_reaching_past_the_paragraph() -> None:
+    text = "Title\n\nKim said no to the talks.\n\nMoon added more words here and there today.\n"
+    article = nkquotes.parse_article(text)
+    paragraphs, _, _, _ = QU._paragraph_quotes(text, article)
+    scanned = load_lexicon().scan_many(text, [(pq.start, pq.end, 400) for pq in paragraphs])
+    for reach in (0, 40):
+        cues = CueIndex([CueMatch(m.start, m.end + reach, m.entry) for m in scanned])
+        inside, _ = QU._cue_paragraphs(article, paragraphs, cues)
+        assert inside == {pq.index for pq in paragraphs if cues.first(pq.start, pq.end)}
+        assert bool(inside) == (reach == 0)

@@ -118,7 +118,13 @@ def _twin(text: str, i: int, hi: int) -> bool:
 
 def _double_role(text: str, i: int, lo: int, hi: int, width: int = 1) -> int:
     ch = '"' if width == 2 else text[i]
-    can_open, can_close = _flanks(text, i, lo, hi, width)
+    # _flanks, inlined: a Python call costs more than its body
+    prev = text[i - 1] if i > lo else ""
+    nxt = text[i + width] if i + width < hi else ""
+    prev_space = not prev or prev.isspace() or prev in _OPENING_CONTEXT or prev in _DOUBLES
+    next_space = not nxt or nxt.isspace() or nxt in _CLOSING_CONTEXT or nxt in _DOUBLES
+    can_open = prev_space and not (nxt.isspace() or not nxt)
+    can_close = next_space and not (prev.isspace() or not prev)
     if ch in _DOUBLE_OPEN:
         return _CLOSE if (can_close and not can_open and ch == "“") else _OPEN
     if ch in _DOUBLE_CLOSE:

@@ -14,6 +14,7 @@ Only ``article.paragraphs`` are read: captions and boilerplate never yield quote
 
 from __future__ import annotations
 
+import bisect
 import re
 from pathlib import Path
 
@@ -137,6 +138,34 @@ def _sentence_reach(article: Article, index: int, start: int, end: int) -> int:
     return reach
 
 
+def _cue_paragraphs(
+    article: Article, paragraphs: list[ParagraphQuotes], cues: CueIndex
+) -> tuple[set[int], set[int]]:
+    """The paragraphs with a cue inside, and those with a cue inside their sentences' reach
+    (:func:`_sentence_reach`): ``cues.first(...) is not None`` of each, inlined (two tests
+    per paragraph, a Python call each)."""
+    inside: set[int] = set()
+    near: set[int] = set()
+    cue_starts, cue_matches = cues.starts, cues.matches
+    n_cues = len(cue_matches)
+    for pq in paragraphs:
+        i = bisect.bisect_left(cue_starts, pq.start)
+        j, end = i, pq.end
+        while j < n_cues and cue_matches[j].start < end and cue_matches[j].end > end:
+            j += 1
+        # a cue inside the paragraph lies inside its sentences' reach too (reach >= end)
+        if j < n_cues and cue_matches[j].start < end:
+            inside.add(pq.index)
+            near.add(pq.index)
+            continue
+        j, end = i, _sentence_reach(article, pq.index, pq.start, pq.end)
+        while j < n_cues and cue_matches[j].start < end and cue_matches[j].end > end:
+            j += 1
+        if j < n_cues and cue_matches[j].start < end:
+            near.add(pq.index)
+    return inside, near
+
+
 #: Unbalanced marks reported per article at most (hostile text may hold thousands).
 _MAX_PROBLEMS = 100
 
@@ -220,13 +249,9 @@ def find_quotes(
     # quote lands there (the speech pass passes over such a paragraph: its list is empty).
     sentences: list[list[tuple[int, int]]] = []
     pending: set[int] = set()
-    cue_paras: set[int] = set()
-    first = cues.first
+    cue_paras, near = _cue_paragraphs(article, paragraphs, cues)
     for pq in paragraphs:
-        # a cue inside the paragraph lies inside its sentences' reach too (reach >= end)
-        if first(pq.start, pq.end) is not None:
-            cue_paras.add(pq.index)
-        elif first(pq.start, _sentence_reach(article, pq.index, pq.start, pq.end)) is None:
+        if pq.index not in near:
             sentences.append([])
             pending.add(pq.index)
             continue

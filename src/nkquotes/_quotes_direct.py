@@ -18,7 +18,7 @@ from nkquotes._cues import CueIndex
 from nkquotes._model import QuoteKind
 from nkquotes._quotemarks import QUOTE_CHARS, Quoted
 from nkquotes._quotes_draft import Attribution, Draft, ParagraphQuotes
-from nkquotes._quotes_fast import HSPACE, after_space, ends_before_space
+from nkquotes._quotes_fast import HSPACE, ends_before_space
 from nkquotes._quotes_mention import (
     aux_before,
     mention_after,
@@ -42,10 +42,17 @@ def after_lead(text: str, pos: int, hi: int) -> tuple[int, int, int]:
     r"""``(start, end)`` of the punctuation after a closing mark at *pos* and where the text
     goes on: the match of ``[^\S\n]*+(?P<punct>,|[—–―]|-{1,2}|:)?[^\S\n]*+`` (its group
     span, empty when absent, and its end), read with ``str`` lookups."""
-    ps = pe = after_space(text, pos, hi)
+    # after_space, inlined: a Python call costs more than its loop
+    ps = pos
+    while ps < hi and text[ps] in HSPACE:
+        ps += 1
+    pe = ps
     if pe < hi and text[pe] in _LEAD_PUNCT:
         pe += 2 if text.startswith("--", pe, hi) else 1
-    return ps, pe, after_space(text, pe, hi)
+    q = pe
+    while q < hi and text[q] in HSPACE:
+        q += 1
+    return ps, pe, q
 
 
 _SENTENCE_PUNCT = frozenset(".?!…")
