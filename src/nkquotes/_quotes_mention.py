@@ -10,7 +10,8 @@ short window, so the cost per cue is constant.
 from __future__ import annotations
 
 from nkquotes import _lazyregex
-from nkquotes._quotes_guards import no_aux, postmodifier_back, relative_back
+from nkquotes._quotes_fast import HSPACE
+from nkquotes._quotes_guards import RELATIVE_BACK, no_aux, postmodifier_back
 from nkquotes._quotes_modifiers import LISTENER, skip_listener, skip_modifiers
 from nkquotes._quotes_tokens import token_back, token_fwd
 from nkquotes._quotes_wordclass import (
@@ -92,6 +93,8 @@ _PP_BACK = _lazyregex.compile(
     r"(?:statement|tweet|post|speech|interview))\b[^,.;:\n\"“”]{0,70}?[^\S\n]+\Z"
 )
 _HAVE = _lazyregex.compile(r"(?:has|have|had)\b")
+#: The words that end every match of ``RELATIVE_BACK``.
+_RELATIVES = ("who", "which")
 
 
 def _strip_period(tok: str) -> tuple[str, bool]:
@@ -191,7 +194,11 @@ def mention_before(
             return mention_before(text, lo, dash, appositive=False, loose=loose)
     if appositive and pos > lo and text[pos - 1] == ",":
         return _appositive(text, lo, pos - 1, object_ok, loose)
-    rel = relative_back(text, lo, pos)
+    # relative_back, inlined: "who" or "which" must end the window before white space
+    p = pos
+    while p > lo and text[p - 1] in HSPACE:
+        p -= 1
+    rel = RELATIVE_BACK.match(text, lo, pos) if text.endswith(_RELATIVES, lo, p) else None
     if rel is not None:
         # "Liu Pengyu, spokesman for the embassy, who said": the antecedent speaks.
         if rel.group("comma") is None:
