@@ -124,6 +124,7 @@ def apply_stance(
     searchable = False  # whether *starts* is set (only quotes without a sentence need it)
     abstained = StanceResult(target=target.name, label=target.neutral, score=0.0)
     predict = model.predict
+    input_setters, quote_setters = _INPUT_SETTERS, _QUOTE_SETTERS
     for quote in quotes:
         sentence = quote.sentence
         if sentence is None:
@@ -134,8 +135,27 @@ def apply_stance(
                 starts = [s.start for s in sentences] if ordered else None
                 searchable = True
             sentence = _find_sentence(text, quote, sentences, starts)
-        result = predict(_input(text, quote, _around(text, sentence, quote), article), target)
-        out.append(_with_stance(quote, abstained if result is None else result))
+        if sentence is not None:
+            # _around inlined: the sentence clipped to CONTEXT_CHARS around the quote.
+            segments = quote.segments
+            low = segments[0].start - CONTEXT_CHARS
+            high = segments[-1].end + CONTEXT_CHARS
+            if low > sentence.start or high < sentence.end:
+                sentence = Span.of(text, max(sentence.start, low), min(sentence.end, high))
+        if input_setters is None:
+            item = StanceInput(text=text, quote=quote, sentence=sentence, article=article)
+        else:
+            item = _new_object(StanceInput)
+            any(map(_call, input_setters, _repeat(item), (text, quote, sentence, article)))
+        result = predict(item, target)
+        stance = abstained if result is None else result
+        if quote_setters is not None and type(quote) is Quote:
+            # _with_stance's usual case inlined.
+            new = _new_object(Quote)
+            any(map(_call, quote_setters, _repeat(new), (*_QUOTE_VALUES(quote), stance)))
+            out.append(new)
+        else:
+            out.append(_with_stance(quote, stance))
     return tuple(out)
 
 

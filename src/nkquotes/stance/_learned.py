@@ -311,10 +311,14 @@ class NaiveBayesStanceModel:
 
     def predict(self, item: StanceInput, target: Target) -> StanceResult | None:
         """The most probable label, with the n-grams that argued most for it as evidence."""
-        tables = self._checked(target)
-        if tables is None:
-            return None
-        loglik, priors = tables
+        cache = self._cache
+        if cache.get("target") is target:
+            loglik, priors = cache["tables"]  # :meth:`_checked` passed this target before
+        else:
+            tables = self._checked(target)
+            if tables is None:
+                return None
+            loglik, priors = tables
         features: dict[str, tuple[int, int]] | None = None
         cues: dict[str, tuple[int, int]] = _NO_CUES
         read: list[Segment] = []
@@ -344,20 +348,25 @@ class NaiveBayesStanceModel:
                 s1 += r1
                 s2 += r2
             top = max(s0, s1, s2)
-            exps = [math.exp(s0 - top), math.exp(s1 - top), math.exp(s2 - top)]
-            z = sum(exps)
-            probabilities = [exps[0] / z, exps[1] / z, exps[2] / z]
+            e0, e1, e2 = math.exp(s0 - top), math.exp(s1 - top), math.exp(s2 - top)
+            z = sum((e0, e1, e2))
+            p0, p1, p2 = e0 / z, e1 / z, e2 / z
+            # The first most probable label.
+            if p1 > p0:
+                k, score = (2, p2) if p2 > p1 else (1, p1)
+            else:
+                k, score = (2, p2) if p2 > p0 else (0, p0)
         else:
             probabilities = self._normalise(list(map(loglik.__getitem__, known)), priors)
-        k = 0  # the first most probable label
-        for j, p in enumerate(probabilities):
-            if p > probabilities[k]:
-                k = j
-        score = probabilities[k]
+            k = 0  # the first most probable label
+            for j, p in enumerate(probabilities):
+                if p > probabilities[k]:
+                    k = j
+            score = probabilities[k]
         if score < self.min_score:
             return None
         # The three features that argue most for the label (names are unique: a total order).
-        shown = self._strongest(k, known)
+        shown = self._shown(k, known)
         text = item.text
         where = features if features is not None else offsets_read(text, read, cues, shown)
         evidence = tuple(
@@ -377,6 +386,32 @@ class NaiveBayesStanceModel:
             )
         )
         return result
+
+    def _shown(self, k: int, features: list[str]) -> list[str]:
+        """:meth:`_strongest`, read from the per-label margin tables (see
+        :meth:`_margin_tables`): one lookup per feature, no row built."""
+        tables: list[dict[str, float]] | None = self._cache.get("margin_tables")
+        if tables is None:
+            if len(self.labels) < 2:
+                return self._strongest(k, features)  # no other label to be above
+            tables = self._margin_tables()
+        margins = tables[k]
+        get = margins.get
+        ranked = sorted([(m, f) for f in features if (m := get(f)) is not None])
+        if len(ranked) > 3:
+            del ranked[3:]
+        return [feature for _m, feature in ranked]
+
+    def _margin_tables(self) -> list[dict[str, float]]:
+        """For each label, ``feature -> -margin`` for the features of the vocabulary whose
+        :meth:`_margin_row` is positive for it (made once, like the log-likelihood table)."""
+        tables: list[dict[str, float]] = [{} for _ in self.labels]
+        for feature in self._tables()[0]:
+            for k, margin in enumerate(self._margin_row(feature)):
+                if margin > 0:
+                    tables[k][feature] = -margin
+        self._cache["margin_tables"] = tables
+        return tables
 
     def _strongest(self, k: int, features: list[str]) -> list[str]:
         """The (at most three) *features* that argue most for label *k*: largest margin

@@ -28,21 +28,27 @@ def segments_read(text: str, segments: tuple[Span, ...], words: list[str]) -> li
     evidence offsets (:func:`offsets_read`) use."""
     low, runs, unplain = text_view(text)  # once for all segments
     read: list[Segment] = []
+    find = text.find
     for segment in segments:
         start, end = segment.start, segment.end
-        found = (
-            word_runs(text, start, end, low, runs)
-            if not unplain or plain_part(text, start, end, unplain)
-            else None
-        )
-        if found is None:
+        if unplain and not plain_part(text, start, end, unplain):
             read.append((start, end, None, False))
             words += [word.lower() for word in WORD.findall(text, start, end)]
+        elif find("'", start, end) < 0 and find("’", start, end) < 0:
+            # No apostrophe: the words are the runs (word_runs' first case, inlined).
+            part = runs[start:end]
+            read.append((start, end, b" " + part + b" ", False))
+            words += part.decode("ascii").split()
         else:
-            padded, curly = found
-            read.append((start, end, padded, curly))
-            part = padded.decode("ascii")
-            words += (part.replace("'", "’") if curly else part).split()
+            found = word_runs(text, start, end, low, runs)
+            if found is None:
+                read.append((start, end, None, False))
+                words += [word.lower() for word in WORD.findall(text, start, end)]
+            else:
+                padded, curly = found
+                read.append((start, end, padded, curly))
+                part_words = padded.decode("ascii")
+                words += (part_words.replace("'", "’") if curly else part_words).split()
     return read
 
 

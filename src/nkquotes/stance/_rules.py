@@ -27,7 +27,7 @@ from nkquotes._sentences import split_sentences
 from nkquotes.stance._apply import StanceInput
 from nkquotes.stance._lexicon import Lexicon, lexicon_of, region_hits
 from nkquotes.stance._negation import modify, tokenize
-from nkquotes.stance._scan import plain_view
+from nkquotes.stance._scan import plain_part, text_view
 from nkquotes.stance._target import LexiconCue, Target
 
 __all__ = ["CueMatch", "RuleStanceModel", "find_cues"]
@@ -68,6 +68,39 @@ def _may_agree(low: str) -> bool:
         or "endorse" in low
         or "well taken" in low
         or "well-taken" in low
+    )
+
+
+def _may_rebut_runs(runs: str) -> bool:
+    """:func:`_may_rebut` on plain text's word runs (see :mod:`nkquotes.stance._scan`) as a
+    string between spaces: a match of _REBUT is whole words there, so ``counter`` must be
+    ``countered`` or ``counters`` (not ``counterpart``). A string, not bytes: ``in`` on
+    bytes first tries its operand as an integer (an exception raised and cleared)."""
+    return (
+        " retort" in runs
+        or " rebut" in runs
+        or " countered " in runs
+        or " counters " in runs
+        or " dismiss" in runs
+        or " disput" in runs
+        or " refut" in runs
+        or " rejected " in runs
+    )
+
+
+def _may_agree_runs(runs: str) -> bool:
+    """:func:`_may_agree` on word runs: ``agree``, ``agrees``, ``agreed`` and ``right`` as
+    whole words (``agreement`` and ``rights`` are common in news; _AGREE reads neither)."""
+    return (
+        " agree " in runs
+        or " agreed " in runs
+        or " agrees " in runs
+        or " right " in runs
+        or " concur" in runs
+        or " endorse " in runs
+        or " endorsed " in runs
+        or " endorses " in runs
+        or " well taken " in runs
     )
 
 
@@ -165,8 +198,23 @@ def _find_cues(
         lexicon = lexicon_of(target)
         _LAST_LEXICON[0] = (target, lexicon)
     found: list[CueMatch] = []
-    for lo, hi in _regions(segments, sentence):
-        hits = region_hits(lexicon, text, lo, hi)
+    work: list[tuple[int, int, list[tuple[int, int, int]] | None]] | None = None
+    if sentence is not None:
+        # _regions' usual case inlined (every segment inside the sentence: one region),
+        # and most quotes have no hit there.
+        lo, hi = sentence.start, sentence.end
+        for s in segments:
+            if s.start < lo or s.end > hi:
+                break
+        else:
+            only = region_hits(lexicon, text, lo, hi)
+            if not only:
+                return ()
+            work = [(lo, hi, only)]
+    if work is None:
+        work = [(lo, hi, None) for lo, hi in _regions(segments, sentence)]
+    for lo, hi, known_hits in work:
+        hits = region_hits(lexicon, text, lo, hi) if known_hits is None else known_hits
         if not hits:
             continue
         tokens = tokenize(text, lo, hi)
@@ -278,20 +326,19 @@ class RuleStanceModel:
         sentence = item.sentence
         assert sentence is not None
         text = item.text
-        view = plain_view(text, sentence.start, sentence.end)
-        # Plain text's lower-cased bytes hold the ASCII letters that ascii_fold gives (the
-        # other characters, "?" there, are none a case-insensitive pattern reads as one).
-        low = (
-            view[0][sentence.start : sentence.end].decode("ascii")
-            if view is not None
-            else ascii_fold(text[sentence.start : sentence.end])
-        )
-        rebut = _REBUT.search(text, sentence.start, sentence.end) if _may_rebut(low) else None
-        agree = (
-            _AGREE.search(text, sentence.start, sentence.end)
-            if rebut is None and _may_agree(low)
-            else None
-        )
+        start, end = sentence.start, sentence.end
+        view = text_view(text)
+        if not view[2] or plain_part(text, start, end, view[2]):
+            # Plain text: its words between spaces are those the patterns read (see _scan).
+            runs = " " + view[1][start:end].decode("ascii") + " "
+            rebut = _REBUT.search(text, start, end) if _may_rebut_runs(runs) else None
+            agree = (
+                _AGREE.search(text, start, end) if rebut is None and _may_agree_runs(runs) else None
+            )
+        else:
+            low = ascii_fold(text[start:end])
+            rebut = _REBUT.search(text, start, end) if _may_rebut(low) else None
+            agree = _AGREE.search(text, start, end) if rebut is None and _may_agree(low) else None
         marker = rebut or agree
         if marker is None:
             return None

@@ -37,11 +37,12 @@ WORD_RUNS = bytes(byte if byte in _WORD_BYTES else 32 for byte in range(256))
 
 
 @functools.lru_cache(maxsize=4)
-def _view(text: str) -> tuple[bytes, bytes, tuple[str, ...]]:
+def text_view(text: str) -> tuple[bytes, bytes, tuple[str, ...]]:
     """*text* lower-cased as ASCII bytes (``?`` for each non-ASCII character), the same with
     spaces for what is no word character, and the characters that keep a stretch of it
-    from being plain. Made once per text: the quotes of an article all ask (a few texts are
-    kept; each costs twice its length in bytes)."""
+    from being plain (see :func:`plain_part`). Made once per text: the quotes of an article
+    all ask, and callers that read several stretches of it call this directly (a few texts
+    are kept; each costs twice its length in bytes)."""
     low = text.encode("ascii", "replace").lower()
     # The non-ASCII characters, found by deleting the ASCII runs (quicker than set(text)).
     unplain = () if text.isascii() else set(_ASCII_RUNS.sub("", text))
@@ -50,6 +51,9 @@ def _view(text: str) -> tuple[bytes, bytes, tuple[str, ...]]:
         low.translate(WORD_RUNS),
         tuple(sorted(c for c in unplain if not inert_char(c))),
     )
+
+
+_view = text_view
 
 
 def plain_bytes(text: str, start: int, end: int) -> tuple[bytes, bytes] | None:
@@ -103,18 +107,10 @@ def plain_words(text: str, start: int, end: int) -> list[str] | None:
     return (words.replace("'", "’") if curly else words).split()
 
 
-def text_view(text: str) -> tuple[bytes, bytes, tuple[str, ...]]:
-    """*text* lower-cased as ASCII bytes, the same with spaces for non-word bytes, and the
-    characters that keep a stretch from being plain (see :func:`plain_part`): made once
-    per text, for callers that read several stretches of it."""
-    return _view(text)
-
-
 def plain_part(text: str, start: int, end: int, unplain: tuple[str, ...]) -> bool:
     """Whether ``text[start:end]`` holds none of *unplain* (the last item of
     :func:`text_view`; when that is empty, every stretch of the text is plain)."""
-    part = text[start:end]
-    return not any(c in part for c in unplain)
+    return not any(map(text[start:end].__contains__, unplain))  # no generator to run
 
 
 def word_runs(
