@@ -3,15 +3,26 @@ loops over one line at a time they stand in for."""
 
 from __future__ import annotations
 
+import gc
+
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from nkquotes import parse_article
 from nkquotes._model import Boilerplate, Span
 from nkquotes._model import BoilerplateKind as K
-from nkquotes._structure import _slots, boilerplate_records, lines_to_read
+from nkquotes._structure import (
+    _GC_PAUSE,
+    _slots,
+    boilerplate_records,
+    classify_lines,
+    lines_to_read,
+)
+from nkquotes._structure_lexicon import fold
+from nkquotes._structure_lines import words
 from nkquotes._structure_meta import DateLine
-from nkquotes._structure_roles import Role
+from nkquotes._structure_repeats import mark_repeated_captions, mark_repeated_labels
+from nkquotes._structure_roles import _END_MARK, Role, Slots, classify, mark_end
 from tests.strategies import any_text, newsy_text
 
 _LINES = st.lists(
@@ -84,3 +95,118 @@ def test_boilerplate_is_sorted_and_disjoint(text: str) -> None:
     # only while records never share a start (then the sorted order is the only one).
     starts = [record.span.start for record in parse_article(text).boilerplate]
     assert starts == sorted(set(starts))
+
+
+_REPEATED = st.lists(
+    st.sampled_from(
+        [
+            "(END)",
+            "( end )",
+            "Enditem",
+            "end item",
+            "By Kim Jong",
+            "Home",
+            "Officials met in Seoul on Monday",
+            "He left.",
+            "",
+            "the end",
+        ]
+    ),
+    max_size=30,
+).flatmap(lambda lines: st.permutations(lines + lines[: len(lines) // 2]).map("\n".join))
+
+
+def _reference_mark_end(slots: Slots) -> None:
+    """``mark_end`` as a loop over every line."""
+    roles, kinds, segs, counts = slots.roles, slots.kinds, slots.segs, slots.counts
+    for index, role in enumerate(roles):
+        if (
+            role is Role.BOILER
+            and counts[index] <= 3
+            and ("n" in segs[index] or "N" in segs[index])
+            and "end" in fold(segs[index])
+            and _END_MARK.fullmatch(segs[index].strip())
+        ):
+            for later in range(index + 1, len(roles)):
+                if roles[later] is Role.BODY or (
+                    roles[later] is Role.BOILER and kinds[later] is K.OTHER
+                ):
+                    slots.set_role(later, Role.BOILER, K.RELATED)
+            return
+
+
+def _reference_mark_repeated_labels(slots: Slots) -> None:
+    for index in range(1, len(slots)):
+        repeated = slots.segs[index] == slots.segs[index - 1]
+        if repeated and slots.roles[index - 1] is Role.BODY and slots.counts[index] <= 4:
+            slots.set_role(index - 1, Role.BOILER, K.NAVIGATION)
+            slots.set_role(index, Role.BOILER, K.NAVIGATION)
+
+
+def _reference_mark_repeated_captions(slots: Slots) -> None:
+    for index in range(1, len(slots)):
+        repeated = slots.segs[index] == slots.segs[index - 1]
+        if (
+            repeated
+            and slots.roles[index - 1] in (Role.BODY, Role.CAPTION)
+            and slots.counts[index] >= 5
+        ):
+            slots.set_role(index - 1, Role.CAPTION)
+            slots.set_role(index, Role.DROP)
+
+
+def _classified(text: str) -> Slots:
+    slots = _slots(text)
+    slots.set_classes(
+        [classify(seg, count) for seg, count in zip(slots.segs, slots.counts, strict=True)]
+    )
+    return slots
+
+
+def _state(slots: Slots) -> tuple[list[Role], list[K], list[bool]]:
+    return slots.roles, slots.kinds, slots.classified
+
+
+@settings(deadline=None, max_examples=400)
+@given(st.one_of(_REPEATED, _TEXTS))
+@example("Home\nHome\nHome\nOfficials met in Seoul on Monday\n" * 2 + "(END)\nHe left.\nEnditem")
+def test_line_passes_equal_their_loops_over_every_line(text: str) -> None:
+    # The passes that test each distinct text once, find repeats in C and write roles out.
+    fast, slow = _classified(text), _classified(text)
+    assert fast.counts == [len(words(seg)) for seg in fast.segs]
+    assert fast.body() == [i for i, role in enumerate(fast.roles) if role is Role.BODY]
+    mark_repeated_labels(fast)
+    _reference_mark_repeated_labels(slow)
+    assert _state(fast) == _state(slow)
+    mark_repeated_captions(fast)
+    _reference_mark_repeated_captions(slow)
+    assert _state(fast) == _state(slow)
+    mark_end(fast)
+    _reference_mark_end(slow)
+    assert _state(fast) == _state(slow)
+    assert classify_lines(fast.segs, fast.counts_of) == [
+        classify(seg, len(words(seg))) for seg in fast.segs
+    ]
+
+
+def test_many_records_leave_the_collector_as_they_found_it() -> None:
+    # ``boilerplate_records`` pauses the collector for many records and restores the caller's
+    # setting, on or off; the records are the same either way.
+    text = "Kim\n" * (_GC_PAUSE + 5)
+    slots = _slots(text)
+    every = list(range(len(slots)))
+    built = []
+    was = gc.isenabled()
+    try:
+        for enabled in (True, False):
+            (gc.enable if enabled else gc.disable)()
+            built.append(
+                boilerplate_records(slots.starts, slots.ends, slots.segs, slots.kinds, every)
+            )
+            assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+    assert built[0] == built[1]
+    assert built[0][-1] == Boilerplate(
+        span=Span.of(text, len(text) - 4, len(text) - 1), kind=K.OTHER
+    )

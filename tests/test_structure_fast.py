@@ -482,7 +482,7 @@ def test_columns_equal_a_record_per_line(text: str) -> None:
     assert (starts, ends) == ([line.start for line in lines], [line.end for line in lines])
     assert segs == [text[line.start : line.end] for line in lines]
     slots = _slots(text)
-    slots.set_classes(classify_lines(slots.segs, slots.counts))
+    slots.set_classes(classify_lines(slots.segs, slots.counts_of))
     gaps = [slots.gap_before(index) for index in range(len(slots))]
     lines_again = list(map(Line, slots.starts, slots.ends, gaps))
     columns = list(zip(lines_again, slots.segs, slots.counts, strict=True))

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from nkquotes import _lazyregex
-from nkquotes._model import SET_END, SET_START, SET_TEXT, Span, inner_span
+from nkquotes._model import SET_END, SET_START, SET_TEXT, Span
 
 __all__ = ["split_sentences"]
 
@@ -180,6 +180,8 @@ def _ascii_boundary(text: str, token: str, next_start: int, opener: int) -> bool
 
 
 _ASCII_TAIL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789."
+#: ``a.m`` and ``p.m`` in every case (what ``low in ("a.m", "p.m")`` accepts).
+_CLOCK = frozenset(f"{h}.{m}" for h in "aApP" for m in "mM")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]+")
 
 
@@ -229,7 +231,9 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> tuple[
 
 def _split(text: str, start: int, stop: int) -> tuple[Span, ...]:
     spans: list[Span] = []
-    pos, _ = trim(text, start, stop)  # blanks end before the first mark
+    pos = start
+    if pos < stop and (text[pos].isspace() or text[pos] in _ZERO_WIDTH):
+        pos, _ = trim(text, start, stop)  # blanks end before the first mark
     opening, opens = _OPENING_MARKS, _OPENS.match
     new, set_start, set_end, set_text = object.__new__, SET_START, SET_END, SET_TEXT
     # The hottest loop of the library (every stage splits sentences): ``regs`` gives all the
@@ -256,11 +260,15 @@ def _split(text: str, start: int, stop: int) -> tuple[Span, ...]:
         if text[end_start] == "." and (
             end_stop - end_start == 1 or text[end_start + 1] not in ".?!"
         ):
-            space = text.rfind(" ", max(0, end_start - 81), end_start)
+            space = text.rfind(" ", end_start - 81 if end_start > 81 else 0, end_start)
             word = text[space + 1 : end_start] if space >= 0 else ""
             if not (word and word.isascii() and word.isprintable()):
                 boundary = _is_boundary(text, end_start, end_stop, after)
             elif len(word) >= 2 and word.isalnum() and word.lower() not in _ABBREVIATIONS:
+                boundary = True
+            elif "0" <= char <= "9" and word in _CLOCK:
+                # ``5 p.m. 6 p.m.``: before a number no word is read, and none follows a time
+                # (``_ascii_boundary``'s answer; a hostile text can hold one every 11 characters).
                 boundary = True
             else:
                 # An ASCII word without blanks after a space is ``_token_before``'s token.
@@ -276,9 +284,21 @@ def _split(text: str, start: int, stop: int) -> tuple[Span, ...]:
             set_text(span, text[pos:end_stop])
             spans.append(span)
             pos = after
-    first, last = trim(text, pos, stop)
-    if last > first:
-        spans.append(inner_span(text, first, last))
+    if pos < stop:
+        # The rest, trimmed (``trim`` only when it has blanks to cut, as a paragraph has not).
+        if (
+            text[stop - 1].isspace()
+            or text[stop - 1] in _ZERO_WIDTH
+            or text[pos].isspace()
+            or text[pos] in _ZERO_WIDTH
+        ):
+            pos, stop = trim(text, pos, stop)
+        if stop > pos:
+            span = new(Span)
+            set_start(span, pos)
+            set_end(span, stop)
+            set_text(span, text[pos:stop])
+            spans.append(span)
     return tuple(spans)
 
 

@@ -19,6 +19,7 @@ first three live in :mod:`nkquotes._structure_roles`):
 
 from __future__ import annotations
 
+import gc
 import operator
 from collections import deque
 from itertools import compress, count, repeat
@@ -132,7 +133,7 @@ def parse_article(text: str, *, options: StructureOptions | None = None) -> Arti
     if opts.detect_boilerplate:
         # ``classify`` reads a line's text alone: a line printed again is not classified again
         # (a hostile text may be one short line repeated tens of thousands of times).
-        slots.set_classes(classify_lines(slots.segs, slots.counts))
+        slots.set_classes(classify_lines(slots.segs, slots.counts_of))
         mark_teasers(text, slots, opts.header_lines, plain=plain)
         mark_repeated_labels(slots)
     title = (
@@ -154,23 +155,19 @@ def parse_article(text: str, *, options: StructureOptions | None = None) -> Arti
     return builder.article()
 
 
-def classify_lines(segs: list[str], counts: list[int]) -> list[LineClass]:
-    """:func:`classify` of each line (*counts*: their numbers of words), each distinct line
-    classified once (in order of first appearance) and its class looked up in C for the
-    others."""
-    known: dict[str, LineClass] = {}
-    for seg, words in zip(segs, counts, strict=True):
-        if seg not in known:
-            known[seg] = classify(seg, words)
+def classify_lines(segs: list[str], counts_of: dict[str, int]) -> list[LineClass]:
+    """:func:`classify` of each line, each distinct line text classified once (*counts_of*:
+    their numbers of words, in order of first appearance) and its class looked up in C for
+    every line."""
+    known = {seg: classify(seg, words) for seg, words in counts_of.items()}
     return list(map(known.__getitem__, segs))
 
 
 def _slots(text: str) -> Slots:
     """The text's lines as slots."""
     starts, ends, segs = split_lines_and_text(text)
-    # A repeated line's words are counted once; the lines look their counts up in C.
-    counts_of = {seg: word_count(seg) for seg in dict.fromkeys(segs)}
-    return Slots(text, starts, ends, segs, list(map(counts_of.__getitem__, segs)))
+    # A repeated line's words are counted once.
+    return Slots(text, starts, ends, segs, {seg: word_count(seg) for seg in dict.fromkeys(segs)})
 
 
 # --- pass 4: spans -----------------------------------------------------------------------
@@ -441,17 +438,32 @@ def boilerplate_records(
         ends = list(map(ends.__getitem__, indices))
         segs = list(map(segs.__getitem__, indices))
         kinds = list(map(kinds.__getitem__, indices))
-    spans = list(map(_new_object, repeat(Span, len(indices))))
-    records = list(map(_new_object, repeat(Boilerplate, len(indices))))
-    for setter, objects, values in (
-        (SET_START, spans, starts),
-        (SET_END, spans, ends),
-        (SET_TEXT, spans, segs),
-        (_SET_BOILER_SPAN, records, spans),
-        (_SET_BOILER_KIND, records, kinds),
-    ):
-        deque(map(setter, objects, values), maxlen=0)  # runs the setters, keeps nothing
+    # Many records: the collector is paused while they are built (the caller's setting is
+    # restored). They all survive, and each collection would visit every tracked object of
+    # the process again: a megabyte of one-word lines cost a sixth more instructions. The
+    # passes run only our C calls (no finalizer, callback or code of the caller's).
+    pause = len(indices) > _GC_PAUSE and gc.isenabled()
+    try:
+        if pause:
+            gc.disable()
+        spans = list(map(_new_object, repeat(Span, len(indices))))
+        records = list(map(_new_object, repeat(Boilerplate, len(indices))))
+        for setter, objects, values in (
+            (SET_START, spans, starts),
+            (SET_END, spans, ends),
+            (SET_TEXT, spans, segs),
+            (_SET_BOILER_SPAN, records, spans),
+            (_SET_BOILER_KIND, records, kinds),
+        ):
+            deque(map(setter, objects, values), maxlen=0)  # runs the setters, keeps nothing
+    finally:
+        if pause:
+            gc.enable()
     return records
+
+
+#: More records than a news page has (it has a few dozen lines).
+_GC_PAUSE = 10_000
 
 
 def lines_to_read(

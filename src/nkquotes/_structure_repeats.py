@@ -3,8 +3,8 @@ line) and lines printed twice (a logo and its alt text, a photo caption, the hea
 
 from __future__ import annotations
 
-import itertools
 import operator
+from itertools import compress, count
 
 from nkquotes import _lazyregex
 from nkquotes._model import BoilerplateKind
@@ -102,20 +102,28 @@ def _mark_teasers_squeezing_lines(text: str, slots: Slots, header_lines: int) ->
             slots.set_role(index, Role.BOILER, K.OTHER)
 
 
-def _repeats(segs: list[str]) -> list[int]:
+def _repeats(slots: Slots) -> list[int]:
     """The indices of the lines whose text is the previous line's, in order (in C: most
-    lines differ from the one before)."""
-    return list(itertools.compress(itertools.count(1), map(operator.eq, segs, segs[1:])))
+    lines differ from the one before; found once per text)."""
+    found = slots.repeats
+    if found is None:
+        segs = slots.segs
+        found = list(compress(count(1), map(operator.eq, segs, segs[1:])))
+        slots.repeats = found
+    return found
 
 
 def mark_repeated_labels(slots: Slots) -> None:
     """A short line printed twice in a row (a logo and its alt text) is a page label."""
-    roles, counts = slots.roles, slots.counts
-    # Only a line repeating the one before can be marked, and marking touches those two.
-    for index in _repeats(slots.segs):
-        if roles[index - 1] is Role.BODY and counts[index] <= 4:
-            slots.set_role(index - 1, Role.BOILER, K.NAVIGATION)
-            slots.set_role(index, Role.BOILER, K.NAVIGATION)
+    roles, counts, kinds, classified = slots.roles, slots.counts, slots.kinds, slots.classified
+    body, boiler, navigation = Role.BODY, Role.BOILER, K.NAVIGATION
+    # Only a line repeating the one before can be marked, and marking touches those two
+    # (``slots.set_role`` written out: a hostile text may repeat one line throughout).
+    for index in _repeats(slots):
+        if roles[index - 1] is body and counts[index] <= 4:
+            roles[index - 1] = roles[index] = boiler
+            kinds[index - 1] = kinds[index] = navigation
+            classified[index - 1] = classified[index] = True
 
 
 def mark_title_repeats(slots: Slots, title: int) -> None:
@@ -140,8 +148,11 @@ def _occurrences(segs: list[str], seg: str) -> list[int]:
 
 def mark_repeated_captions(slots: Slots) -> None:
     """A line printed twice in a row is a photo caption; the second copy is neither."""
-    roles, counts = slots.roles, slots.counts
-    for index in _repeats(slots.segs):
-        if roles[index - 1] in (Role.BODY, Role.CAPTION) and counts[index] >= 5:
-            slots.set_role(index - 1, Role.CAPTION)
-            slots.set_role(index, Role.DROP)
+    roles, counts, kinds, classified = slots.roles, slots.counts, slots.kinds, slots.classified
+    body, caption, drop, other = Role.BODY, Role.CAPTION, Role.DROP, K.OTHER
+    for index in _repeats(slots):
+        if counts[index] >= 5 and (roles[index - 1] is body or roles[index - 1] is caption):
+            # ``slots.set_role`` written out, as above
+            roles[index - 1], roles[index] = caption, drop
+            kinds[index - 1] = kinds[index] = other
+            classified[index - 1] = classified[index] = True

@@ -17,6 +17,8 @@ from __future__ import annotations
 import enum
 import operator
 import re
+from itertools import compress, count, repeat
+from operator import is_
 
 from nkquotes import _lazyregex
 from nkquotes._model import BoilerplateKind
@@ -76,10 +78,12 @@ class Slots:
     __slots__ = (
         "classified",
         "counts",
+        "counts_of",
         "dates",
         "ends",
         "kinds",
         "pieces",
+        "repeats",
         "roles",
         "segs",
         "starts",
@@ -87,7 +91,12 @@ class Slots:
     )
 
     def __init__(
-        self, text: str, starts: list[int], ends: list[int], segs: list[str], counts: list[int]
+        self,
+        text: str,
+        starts: list[int],
+        ends: list[int],
+        segs: list[str],
+        counts_of: dict[str, int],
     ) -> None:
         size = len(segs)
         self.text = text
@@ -96,8 +105,13 @@ class Slots:
         self.ends = ends
         #: ``text[start:end]``
         self.segs = segs
-        #: ``len(words(seg))`` (the words themselves are rarely needed)
-        self.counts = counts
+        #: ``len(words(seg))`` of each distinct line text, in order of first appearance (a
+        #: hostile text may repeat one line tens of thousands of times)
+        self.counts_of = counts_of
+        #: ``len(words(seg))`` (the words themselves are rarely needed), looked up in C
+        self.counts = list(map(counts_of.__getitem__, segs))
+        #: the lines whose text is the previous line's (see ``_structure_repeats``)
+        self.repeats: list[int] | None = None
         self.roles = [Role.BODY] * size
         self.kinds = [K.OTHER] * size
         self.classified = [False] * size
@@ -126,9 +140,8 @@ class Slots:
         self.classified[index] = True
 
     def body(self) -> list[int]:
-        """The indices of the lines that are still body."""
-        body = Role.BODY
-        return [i for i, role in enumerate(self.roles) if role is body]
+        """The indices of the lines that are still body (found in C)."""
+        return list(compress(count(), map(is_, self.roles, repeat(Role.BODY))))
 
 
 TERMINAL = frozenset(".!?\"”’'):;…")
@@ -422,18 +435,23 @@ def _repeated_apart(segs: list[str], index: int) -> bool:
 
 def mark_end(slots: Slots) -> None:
     """After ``(END)`` or ``Enditem`` on its own line, every line is a most-read list."""
-    roles, kinds, segs, counts = slots.roles, slots.kinds, slots.segs, slots.counts
+    # Whether a line is the mark depends on its text alone: each distinct text is tested once.
+    # ``_END_MARK`` holds at most three words (``( end )``), and only ``n`` and ``N`` fold to
+    # ``n``: cheap tests before folding.
+    marks = {
+        seg
+        for seg, words in slots.counts_of.items()
+        if words <= 3
+        and ("n" in seg or "N" in seg)
+        and "end" in fold(seg)
+        and _END_MARK.fullmatch(seg.strip())
+    }
+    if not marks:
+        return
+    roles, kinds = slots.roles, slots.kinds
     boiler, body_role, other = Role.BOILER, Role.BODY, K.OTHER
-    for index, role in enumerate(roles):
-        if (
-            role is boiler
-            # ``_END_MARK`` holds at most three words (``( end )``), and only ``n`` and ``N``
-            # fold to ``n``: cheap tests before folding every line.
-            and counts[index] <= 3
-            and ("n" in segs[index] or "N" in segs[index])
-            and "end" in fold(segs[index])
-            and _END_MARK.fullmatch(segs[index].strip())
-        ):
+    for index in compress(count(), map(marks.__contains__, slots.segs)):
+        if roles[index] is boiler:
             for later in range(index + 1, len(roles)):
                 if roles[later] is body_role or (roles[later] is boiler and kinds[later] is other):
                     slots.set_role(later, Role.BOILER, K.RELATED)
