@@ -209,8 +209,21 @@ def _check(text: str) -> None:
     assert _state(build_registry(text, article)) == _state(_reference_build_registry(text, article))
 
 
+# A unit repeated (a name list), with another piece now and then: runs that repeat the one
+# before, and runs that differ from it in one token, one gap or what follows.
+_REPEATS = st.builds(
+    lambda unit, n, other, every: "".join(
+        unit + (other if every and k % every == 0 else "") for k in range(n)
+    ),
+    st.lists(_PIECES, min_size=1, max_size=8).map("".join),
+    st.integers(1, 12),
+    st.lists(_PIECES, max_size=3).map("".join),
+    st.integers(0, 4),
+)
+
+
 @settings(max_examples=250, deadline=None)
-@given(st.one_of(_ARTICLES, st.text(max_size=80)))
+@given(st.one_of(_ARTICLES, _REPEATS, st.text(max_size=80)))
 @example("Kim Jong Un, Kim Jong Un, Foreign Minister Kim Jong Un (R-CO), chairman of it")
 @example("Headline\n\nKim Jong Un, Kim Jong Un, Kim Jong Un, a spokesman of the Ministry.")
 @example("Headline\n\nthe Moon Jae-in regime. Moon Jae-in, Moon Jae-in's Foreign Minister")
@@ -220,6 +233,18 @@ def test_the_written_out_scan_registers_what_the_steps_did(text: str) -> None:
 
 def test_a_repeated_name_list_registers_what_the_steps_did() -> None:
     _check("Headline\n\n" + "Kim Jong Un, " * 50 + "\n\n" + "Moon Jae In, the chairman, " * 20)
+    _check("Headline\n\n" + "Kim Jong Un, the Kim Jong Un Ministry, " * 5 + "Kim Jong Un (R-CO), ")
+    _check("Headline\n\n" + "Kim Jong Un, " * 20 + "Kim Jong Un's, Kim Jong Un, Foreign Ministry")
+    _check("Headline\n\n" + "Sen. Kim Jong Un, " * 5 + "Kim Jong Un J., Kim Jong Un, " * 3)
+    _check("Kim Jong Un, Kim Jong Un, Kim Jong Un, Kim Jong Un, chairman of the board\n\nKim")
+    # The same words at the same places, but a sentence starts at the second.
+    _check(
+        "Head\n\nThe kim is a word in this text.\n\n"
+        "They met yes, Kim Jong Un, y z kim.\n\nThey met yes. Kim Jong Un, y z kim."
+    )
+    # The same run, then another apposition after the same next word.
+    _check("Headline\n\nMoon met Kim Jong Un, the chairman. Moon met Kim Jong Un, the minister.")
+    _check("Headline\n\nMoon met Kim Jong Un, the chairman.\n\nMoon met Kim Jong Un, the minister")
 
 
 @settings(max_examples=200)

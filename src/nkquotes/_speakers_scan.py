@@ -40,6 +40,7 @@ from nkquotes._names import (
     country_key,
     fold,
 )
+from nkquotes._speakers_repeat import RunMemo, remember, repeats
 from nkquotes._speakers_titles import (
     APPOSITION_WINDOW,
     CONNECTORS,
@@ -139,6 +140,7 @@ def build_registry(text: str, article: Article) -> Registry:
     registry.quoted = _quoted_spans(text, regions)
     singles: list[tuple[Tokens, int]] = []
     person = registry.person
+    memo: RunMemo | None = None  # the last name run's decision, for a run that repeats it
     # Cheap tests on the whole text spare most articles a scan of every region.
     document_hits = _occurrences(text, _DOCUMENT_WORDS)
     unnamed = _SPOKES.search(text) is not None
@@ -168,6 +170,24 @@ def build_registry(text: str, article: Article) -> Registry:
         for i in compress(range(lo, hi), upper[lo:hi]):
             if i < resume:
                 continue
+            if memo is not None and words[i] == memo.first:
+                # No organisation run can start here (none ends in reach: _org_run would
+                # return i), and the run reads what the last one remembered read: its
+                # decision holds.
+                while next_org < len(org_at) and org_at[next_org] < i:
+                    next_org += 1
+                if (
+                    next_org == len(org_at) or org_at[next_org] - i >= MAX_TITLE_TOKENS
+                ) and repeats(memo, text, tokens, i, end):
+                    resume = i + memo.size
+                    if memo.register:
+                        start = starts[i]
+                        record = person(
+                            text[start : start + memo.length], start, start + memo.length
+                        )
+                        if memo.apposition:
+                            attach(record, None, memo.apposition)
+                    continue
             kind = _start_kind(words[i])
             if kind & _COUNTRY_START:
                 country = _country_at(text, tokens, i)
@@ -216,10 +236,15 @@ def build_registry(text: str, article: Article) -> Registry:
             # _register_run(registry, text, tokens, i, j, end), written out, its cheap
             # rejects first: a name repeated in a list costs little more than its lookup.
             if j < hi and upper[j] and org_word(words[j]):
+                if i > lo:
+                    memo = remember(text, tokens, i, j, False, None, None)
                 continue
             flags = title_flags(words[i - 1]) if i > lo else 0
             if flags & T_THE:
+                if j < hi:
+                    memo = remember(text, tokens, i, j, False, None, None)
                 continue  # "the Kim Jong Un regime"
+            looked = False  # whether a title or party was looked for (both read further)
             start = starts[i]
             stop = starts[j - 1] + len(words[j - 1])
             record = person(text[start:stop], start, stop)
@@ -229,19 +254,24 @@ def build_registry(text: str, article: Article) -> Registry:
                 before = text[ends[i - 1] : start]
                 if before == " " or not (before.strip() or "\n" in before):
                     title = title_before(text, tokens, i)
+                    looked = True
             if stop < end:
                 char = text[stop]
                 if char == "(" or not char.isascii() or char.isspace():
+                    looked = True
                     party = _party_at(text, stop, end)
                     if party:
                         record.party = f"{party.group(1)}-{party.group(2)}"
                         stop = party.end()
-            apposition = None
+            apposition = window = None
             if text.startswith(", ", stop) and not possessive[j - 1]:
                 # apposition_after(text, stop, end), written out
-                apposition = apposition_in(text[stop : min(end, stop + APPOSITION_WINDOW)])
+                window = text[stop : min(end, stop + APPOSITION_WINDOW)]
+                apposition = apposition_in(window)
             if title or apposition:
                 attach(record, title[0] if title else None, apposition)
+            if not looked and i > lo and j < hi:
+                memo = remember(text, tokens, i, j, True, window, apposition)
     votes: dict[int, tuple[Record, set[str]]] = {}
     for tokens, i in singles:
         # Most capitalised words have no title before them and nobody to mention.
