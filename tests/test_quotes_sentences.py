@@ -225,3 +225,29 @@ def test_cue_paragraphs_pass_over_a_cue_reaching_past_the_paragraph() -> None:
         inside, _ = QU._cue_paragraphs(article, paragraphs, cues)
         assert inside == {pq.index for pq in paragraphs if cues.first(pq.start, pq.end)}
         assert bool(inside) == (reach == 0)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        any_text,
+        newsy_text,
+        st.lists(
+            st.sampled_from(['."', ".”", "?’", "!'", "Ab", "aB", " ", "É", "é", "Éb", "ǅa", "."]),
+            max_size=12,
+        ).map("".join),
+    ),
+    st.data(),
+)
+def test_glued_is_the_glued_search(text: str, data: st.DataObject) -> None:
+    """_sentences asks _glued instead of searching the paragraph with _GLUED."""
+    hi = data.draw(st.integers(0, len(text)))
+    lo = data.draw(st.integers(0, hi))
+    assert QU._glued(text, lo, hi) == (QU._GLUED.search(text, lo, hi) is not None)
+
+
+def test_glued_at_the_paragraph_end() -> None:
+    text = 'He left."Then Kim said so."Éa.”Ab'
+    for hi in range(len(text) + 1):
+        for lo in range(hi + 1):
+            assert QU._glued(text, lo, hi) == (QU._GLUED.search(text, lo, hi) is not None)

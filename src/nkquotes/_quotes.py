@@ -86,6 +86,21 @@ _GLUED = _lazyregex.compile(r"[.?!][\"”’](?=\p{Lu}\p{Ll})")
 #: The two characters every :data:`_GLUED` match opens with: a ``re`` search for them scans
 #: a paragraph several times faster than the ``regex`` pattern, and most hold none.
 _GLUED_PAIR = re.compile(r"[.?!][\"”’]")
+_UPPER_LOWER = _lazyregex.compile(r"\p{Lu}\p{Ll}")
+
+
+def _glued(text: str, lo: int, hi: int) -> bool:
+    r"""Whether ``_GLUED.search(text, lo, hi)`` finds a match: ``re`` finds the pairs that
+    open one (they cannot overlap: a quotation mark is not in ``[.?!]``), and the two
+    letters after a pair are asked of ``regex`` only where the first is not ASCII or is a
+    capital (an ASCII ``\p{Lu}`` is ``A-Z``): most pairs end a quotation before a space."""
+    for m in _GLUED_PAIR.finditer(text, lo, hi):
+        e = m.end()
+        if e + 1 < hi:
+            c = text[e]
+            if (c >= "\x80" or "A" <= c <= "Z") and _UPPER_LOWER.match(text, e, hi) is not None:
+                return True
+    return False
 
 
 def _sentences(
@@ -117,7 +132,7 @@ def _sentences(
     out[0] = (start, out[0][1])
     out[-1] = (out[-1][0], max(out[-1][1], end))
     lo, hi = out[0][0], out[-1][1]
-    if _GLUED_PAIR.search(text, lo, hi) is None or _GLUED.search(text, lo, hi) is None:
+    if not _glued(text, lo, hi):
         return out  # nothing glued anywhere in the paragraph (the common case)
     split: list[tuple[int, int]] = []
     for s, e in out:
