@@ -27,7 +27,8 @@ from nkquotes._speakers_mentions import (
     analyse,
     trim,
 )
-from nkquotes._speakers_scan import _QUOTED, _quoted_spans
+from nkquotes._speakers_quoted import QUOTED as _QUOTED
+from nkquotes._speakers_quoted import quoted_spans as _quoted_spans
 from nkquotes._speakers_titles import (
     CONNECTORS,
     MAX_TITLE_TOKENS,

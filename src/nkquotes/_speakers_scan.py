@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import itertools
-import re
 from itertools import compress
 
 import regex
@@ -40,6 +38,8 @@ from nkquotes._names import (
     country_key,
     fold,
 )
+from nkquotes._speakers_quoted import occurrences as _occurrences
+from nkquotes._speakers_quoted import quoted_spans as _quoted_spans
 from nkquotes._speakers_repeat import RunMemo, remember, repeats
 from nkquotes._speakers_titles import (
     APPOSITION_WINDOW,
@@ -65,8 +65,6 @@ from nkquotes._speakers_tokens import (
 __all__ = ["build_registry"]
 
 _PARTY = _lazyregex.compile(r"\s*\(\s*([RDI])\s*[-–,]\s*([A-Z][A-Za-z.]{1,12})\s*\)")
-# An opening mark stops the scan too, so a run of unclosed “ is read once, not 2,000 times.
-_QUOTED = _lazyregex.compile(r"\"[^\"\n]{1,2000}\"|“[^“”\n]{1,2000}”")
 _DOCUMENT_WORDS = ("Resolution", "Declaration", "Agreement", "Statement", "Treaty", "Act", "Report")
 _DOCUMENT = _lazyregex.compile(rf"\b(?:{'|'.join(_DOCUMENT_WORDS)})\s+(?:No\.\s*)?\d[\d/-]*")
 _UNNAMED = _lazyregex.compile(
@@ -304,54 +302,6 @@ def _words_of(region_tokens: list[Tokens]) -> set[str]:
     if current is not None:
         words.update(current[lo:hi])
     return words
-
-
-def _quoted_spans(text: str, regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """What ``_QUOTED.finditer`` finds in each region, in order.
-
-    One scan over all the regions when white space with a line break separates each from the
-    next (the usual paragraphs): a match can then neither start, end nor cross there, so it
-    finds in each region what a scan of that region alone finds.
-    """
-    quoted: list[tuple[int, int]] = []
-    if not regions:
-        return quoted
-    lo, hi = regions[0][0], regions[-1][1]
-    if text.find('"', lo, hi) < 0 and text.find("“", lo, hi) < 0:
-        return quoted
-    apart = True
-    for (_, before), (after, _) in itertools.pairwise(regions):
-        gap = text[before:after]
-        if before >= after or "\n" not in gap or not gap.isspace():
-            apart = False
-            break
-    finditer = _quoted_re().finditer
-    if apart:
-        return [m.span() for m in finditer(text, lo, hi)]
-    for start, end in regions:
-        if text.find('"', start, end) >= 0 or text.find("“", start, end) >= 0:
-            quoted.extend(m.span() for m in finditer(text, start, end))
-    return sorted(quoted)
-
-
-@functools.cache
-def _quoted_re() -> re.Pattern[str]:
-    """``_QUOTED`` compiled by ``re``, which skips to the next mark by its first characters
-    (the ``regex`` module tried a match at every offset); the pattern has nothing the two
-    modules read differently."""
-    return re.compile(_QUOTED.pattern)
-
-
-def _occurrences(text: str, needles: tuple[str, ...]) -> list[int]:
-    """Every offset where one of *needles* occurs in *text*, in order."""
-    found = []
-    for needle in needles:
-        at = text.find(needle)
-        while at >= 0:
-            found.append(at)
-            at = text.find(needle, at + 1)
-    found.sort()
-    return found
 
 
 def _upgrade_names(
