@@ -8,11 +8,14 @@ clipped around a quote inside :func:`apply_stance`.
 
 from __future__ import annotations
 
+import re
+
 import attrs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nkquotes import Quote, QuoteKind, Span, StanceResult
+from nkquotes._asciifold import inert_char
 from nkquotes.stance import (
     NaiveBayesStanceModel,
     StanceInput,
@@ -151,3 +154,17 @@ def test_apply_clips_the_sentence_as_around(before: int, after: int, size: int, 
     assert quotes[0] == attrs.evolve(
         quote, stance=StanceResult(target=NK.name, label=NK.neutral, score=0.0)
     )
+
+
+def _reference_unplain(text: str) -> tuple[str, ...]:
+    """The characters that keep text from being plain, found with a pattern."""
+    rest = re.sub(r"[\x00-\x7f]+", "", text)
+    return tuple(sorted(c for c in set(rest) if not inert_char(c)))
+
+
+@settings(max_examples=200, deadline=None)
+@given(any_text | st.text(st.characters(min_codepoint=0, max_codepoint=0x10FFFF)) | replies)
+def test_text_view_finds_the_non_ascii_characters(text: str) -> None:
+    # Lone surrogates included: they survive the UTF-8 round trip ("surrogatepass").
+    assert _scan.text_view(text)[2] == _reference_unplain(text)
+    assert _scan.text_view(text + "\ud800x")[2] == _reference_unplain(text + "\ud800x")

@@ -12,7 +12,6 @@ find them many times faster than a pattern. Other text takes the ``regex`` path.
 from __future__ import annotations
 
 import functools
-import re
 
 from nkquotes._asciifold import inert_char
 
@@ -28,7 +27,7 @@ __all__ = [
     "word_runs",
 ]
 
-_ASCII_RUNS = re.compile(r"[\x00-\x7f]+")
+_ASCII_BYTES = bytes(range(128))
 
 
 _WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789_")
@@ -44,8 +43,18 @@ def text_view(text: str) -> tuple[bytes, bytes, tuple[str, ...]]:
     all ask, and callers that read several stretches of it call this directly (a few texts
     are kept; each costs twice its length in bytes)."""
     low = text.encode("ascii", "replace").lower()
-    # The non-ASCII characters, found by deleting the ASCII runs (quicker than set(text)).
-    unplain = () if text.isascii() else set(_ASCII_RUNS.sub("", text))
+    # The non-ASCII characters: the UTF-8 bytes of the text without its ASCII ones, read
+    # back (a multi-byte character has no ASCII byte; "surrogatepass" keeps lone
+    # surrogates). Quicker than deleting ASCII runs with a pattern, or set(text).
+    unplain = (
+        ()
+        if text.isascii()
+        else set(
+            text.encode("utf-8", "surrogatepass")
+            .translate(None, _ASCII_BYTES)
+            .decode("utf-8", "surrogatepass")
+        )
+    )
     return (
         low,
         low.translate(WORD_RUNS),
