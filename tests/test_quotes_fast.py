@@ -218,8 +218,8 @@ def test_guarded_patterns_equal_the_patterns(text: str, data: st.DataObject) -> 
     assert _span(G.pp_that_after(text, pos, hi)) == _span(G.PP_THAT.compiled.match(text, pos, hi))
     assert _span(K.not_content_at(text, pos, hi)) == _span(K.NOT_CONTENT.match(text, pos, hi))
     assert _span(C.coord_back(text, pos, hi)) == _span(C.COORD.compiled.match(text, pos, hi))
-    assert [m.span() for m in C._content_stops(text, pos, hi)] == [
-        m.span() for m in C._CONTENT_STOP.finditer(text, pos, hi)
+    assert [(m.span(), m.lastgroup) for m in C._content_stops(text, pos, hi)] == [
+        (m.span(), m.lastgroup) for m in C._CONTENT_STOP.finditer(text, pos, hi)
     ]
     assert D.negated(text, pos, hi) == (D.NEG_BEFORE.search(text, pos, hi) is not None)
     lead = _AFTER_LEAD.match(text, pos, hi)

@@ -8,7 +8,8 @@ a dashed aside or a participial modifier (``, making him the first …``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
 
 import regex
 
@@ -103,14 +104,42 @@ def coord_back(text: str, lo: int, pos: int) -> regex.Match[str] | None:
     return None
 
 
+#: Where a match of :data:`_CONTENT_STOP` may start: white space before a dash, white
+#: space before "amid", a comma or a semicolon (each alternative opens so). A ``re`` search
+#: for these passes over the words between in C.
+_STOP_START = re.compile(
+    "[{0}]+(?:--|—|–)|[{0}]amid|[,;]".format(re.escape("".join(sorted(HSPACE))))
+)
+
+
 def _content_stops(text: str, start: int, end: int) -> Iterable[regex.Match[str]]:
     """``_CONTENT_STOP.finditer``, run only where one of the characters every match holds
     (a comma, a semicolon, a dash, or "amid") is in the span: two contents in three have
     none."""
     for needle in (",", ";", "—", "–", "--", "amid"):
         if text.find(needle, start, end) >= 0:
-            return _CONTENT_STOP.finditer(text, start, end)
+            return _stops_from(text, start, end)
     return ()
+
+
+def _stops_from(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
+    """``_CONTENT_STOP.finditer(text, start, end)``: the pattern is matched only where
+    :data:`_STOP_START` finds a possible start (the leftmost first, as ``finditer`` does),
+    not tried at every offset of the span."""
+    match = _CONTENT_STOP.compiled.match
+    search = _STOP_START.search
+    pos = start
+    while True:
+        c = search(text, pos, end)
+        if c is None:
+            return
+        p = c.start()
+        m = match(text, p, end)
+        if m is None:
+            pos = p + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 #: Later cues examined per content span at most (news sentences hold under 10).
