@@ -8,8 +8,8 @@ import gc
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from nkquotes import parse_article
-from nkquotes._model import Boilerplate, Span
+from nkquotes import parse_article, split_sentences
+from nkquotes._model import Boilerplate, Paragraph, Span
 from nkquotes._model import BoilerplateKind as K
 from nkquotes._structure import (
     _GC_PAUSE,
@@ -210,3 +210,19 @@ def test_many_records_leave_the_collector_as_they_found_it() -> None:
     assert built[0][-1] == Boilerplate(
         span=Span.of(text, len(text) - 4, len(text) - 1), kind=K.OTHER
     )
+
+
+@settings(deadline=None, max_examples=300)
+@given(st.one_of(_TEXTS, _REPEATED))
+@example("Title of the story here\n\nHe said the talks\nwould resume. Then he left.\n\nMore.")
+def test_paragraphs_are_what_their_constructor_builds(text: str) -> None:
+    # ``_paragraph`` builds each paragraph and its span slot by slot, and splits it without
+    # clamping its bounds.
+    for paragraph in parse_article(text).paragraphs:
+        start, end = paragraph.span.start, paragraph.span.end
+        expected = Paragraph(
+            span=Span.of(text, start, end), sentences=split_sentences(text, start, end)
+        )
+        assert type(paragraph) is Paragraph
+        assert type(paragraph.span) is Span
+        assert paragraph == expected

@@ -20,12 +20,12 @@ from nkquotes._structure_lexicon import (
     CAPTION,
     CREDITED_CAPTION,
     _marked,
-    _may_be_furniture,
     canonical_agency,
     classify_line,
     fold,
     is_caption,
     is_non_english,
+    may_be_furniture,
     trailing_agency,
     trailing_boilerplate,
 )
@@ -105,7 +105,7 @@ _LINES = st.lists(
 @example("Get 30 days free")
 def test_furniture_precheck_never_hides_a_match(line: str) -> None:
     if _LINE_RE.fullmatch(line) is not None:
-        assert _may_be_furniture(line)
+        assert may_be_furniture(line)
 
 
 @settings(deadline=None, max_examples=1500)
@@ -221,7 +221,7 @@ def test_non_latin_equals_counting_letters(seg: str) -> None:
 def test_prefolded_lexicon_tests_equal_folding_inside(line: str) -> None:
     # ``classify`` folds a line once for both tests.
     folded = fold(line)
-    assert _may_be_furniture(line, folded) == _may_be_furniture(line)
+    assert may_be_furniture(line, folded) == may_be_furniture(line)
     assert is_caption(line, folded) == is_caption(line)
 
 

@@ -18,7 +18,7 @@ import re
 from nkquotes import _lazyregex
 from nkquotes._model import SET_END, SET_START, SET_TEXT, Span
 
-__all__ = ["split_sentences"]
+__all__ = ["split_inside", "split_sentences"]
 
 # Whitespace as news pages give it: NBSP, tabs, zero-width characters and BOMs included.
 _SPACE_CHARS = " \t\n\r\f\v\u00a0\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff\x85"
@@ -226,10 +226,12 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> tuple[
     ['Sen. Ed Markey (D-MA) spoke.', '"We will see," he said.', 'Then he left.']
     """
     stop = len(text) if end is None else min(end, len(text))
-    return _split(text, max(0, start), stop)
+    return split_inside(text, max(0, start), stop)
 
 
-def _split(text: str, start: int, stop: int) -> tuple[Span, ...]:
+def split_inside(text: str, start: int, stop: int) -> tuple[Span, ...]:
+    """:func:`split_sentences` of ``text[start:stop]`` for ``0 <= start <= stop <= len(text)``
+    (the bounds are not clamped: callers that know them skip a call)."""
     spans: list[Span] = []
     pos = start
     if pos < stop and (text[pos].isspace() or text[pos] in _ZERO_WIDTH):
@@ -300,6 +302,9 @@ def _split(text: str, start: int, stop: int) -> tuple[Span, ...]:
             set_text(span, text[pos:stop])
             spans.append(span)
     return tuple(spans)
+
+
+_split = split_inside
 
 
 def is_blank(char: str) -> bool:

@@ -42,9 +42,8 @@ from nkquotes._model import (
     Paragraph,
     PublishedLine,
     Span,
-    inner_span,
 )
-from nkquotes._sentences import split_sentences, trim
+from nkquotes._sentences import split_inside, trim
 from nkquotes._structure_lexicon import (
     AGENCY_NAME,
     LEADING_TOKEN,
@@ -233,8 +232,16 @@ class _Builder:
                 if not seen_body and self._leading_dateline(starts[index], ends[index]):
                     continue
                 seen_body = True
-                # (``blocks[-1][-1]`` is the line before: the paragraph goes on, or not.)
-                if blocks and blocks[-1][-1] == index - 1 and _continues(slots, index - 1, index):
+                # (``blocks[-1][-1]`` is the line before: the paragraph goes on, or not.) A
+                # hard-wrapped line goes on: no closing mark before it, a small letter opening
+                # it, no blank line between (read last: most paragraphs close with a mark).
+                if (
+                    blocks
+                    and blocks[-1][-1] == index - 1
+                    and segs[index - 1][-1] not in TERMINAL
+                    and segs[index][:1].islower()
+                    and not slots.gap_before(index)
+                ):
                     blocks[-1].append(index)
                 else:
                     blocks.append([index])
@@ -339,8 +346,16 @@ class _Builder:
             return
         if first:
             self._informs(start, end)
-        span = inner_span(text, start, end)  # 0 <= start < end <= len(text)
-        self.paragraphs.append(paragraph_of(span, split_sentences(text, start, end)))
+        # ``paragraph_of(inner_span(text, start, end), split_sentences(text, start, end))``
+        # written out (0 <= start < end <= len(text)): one is built per paragraph.
+        span = _new_object(Span)
+        SET_START(span, start)
+        SET_END(span, end)
+        SET_TEXT(span, text[start:end])
+        paragraph = _new_object(Paragraph)
+        _set_paragraph_span(paragraph, span)
+        _set_paragraph_sentences(paragraph, split_inside(text, start, end))
+        self.paragraphs.append(paragraph)
 
     def _leading_tokens(self, start: int, end: int) -> int:
         if self.text[start : start + 1] not in ("{", "["):
@@ -496,10 +511,3 @@ def paragraph_of(span: Span, sentences: tuple[Span, ...]) -> Paragraph:
     _set_paragraph_span(paragraph, span)
     _set_paragraph_sentences(paragraph, sentences)
     return paragraph
-
-
-def _continues(slots: Slots, previous: int, index: int) -> bool:
-    """Whether line *index* continues the paragraph of line *previous* (a hard-wrapped line)."""
-    if slots.gap_before(index):
-        return False
-    return slots.segs[previous][-1] not in TERMINAL and slots.segs[index][:1].islower()

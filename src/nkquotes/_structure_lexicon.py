@@ -25,8 +25,10 @@ __all__ = [
     "canonical_agency",
     "classify_line",
     "fold",
+    "furniture_kind",
     "is_caption",
     "is_non_english",
+    "may_be_furniture",
     "trailing_agency",
     "trailing_boilerplate",
 ]
@@ -212,7 +214,7 @@ _UNMARKED_LINE_RE = _lazyregex.compile(
 # Speed: most lines are prose, and the furniture pattern is a long alternation. Every one of
 # its branches either starts (after the bullets) with one of these words or marks, or needs
 # one of the marks or words in ``_LINE_ANYWHERE`` somewhere, or is one of the few cases
-# ``_may_be_furniture`` lists: a line meeting none of these conditions cannot match, and is
+# ``may_be_furniture`` lists: a line meeting none of these conditions cannot match, and is
 # not tried.
 _LINE_STARTS_LIST = tuple(
     sorted(
@@ -257,7 +259,7 @@ _NOT_MENU_CHAR = _lazyregex.compile(r"[^\w\s.'’|–-]")
 fold = ascii_fold
 
 
-def _may_be_furniture(line: str, folded: str | None = None) -> bool:
+def may_be_furniture(line: str, folded: str | None = None) -> bool:
     """False only when ``_LINE_RE`` cannot match the whole of *line* (see ``_LINE_STARTS``).
 
     *folded* is ``fold(line)`` if the caller has it.
@@ -319,8 +321,14 @@ def classify_line(line: str, folded: str | None = None) -> BoilerplateKind | Non
 
     *folded* is ``fold(line)`` if the caller has it.
     """
-    if len(line) > 600 or not _may_be_furniture(line, folded):
+    if len(line) > 600 or not may_be_furniture(line, folded):
         return None
+    return furniture_kind(line, folded)
+
+
+def furniture_kind(line: str, folded: str | None = None) -> BoilerplateKind | None:
+    """:func:`classify_line` of a line of at most 600 characters that ``may_be_furniture``
+    lets through (callers that test both themselves skip a call on every line of prose)."""
     pattern = _LINE_RE if _marked(line, folded) else _UNMARKED_LINE_RE
     match = pattern.fullmatch(line)
     if match is None or match.lastgroup is None:
