@@ -295,8 +295,9 @@ def _build(entries: list[CueEntry]) -> CueLexicon:
     # Every form opens with a word character, so "\b" before it is a non-word character
     # before it (or the run's start). Matching that character first lets ``re`` skip to
     # candidates with its fast first-character scan ([^0-9A-Za-z_] is a bitmap test; the
-    # lookbehind settles the non-ASCII word characters) instead of trying every offset.
-    led = re.compile(r"[^0-9A-Za-z_](?<!\w)(" + trie + r")\b")
+    # lookbehind settles the non-ASCII word characters) instead of trying every offset;
+    # the first-letter test before the lookbehind turns white space runs away cheaply.
+    led = re.compile(r"[^0-9A-Za-z_](?=[" + firsts + r"])(?<!\w)(" + trie + r")\b")
     return CueLexicon(table, pattern, led)
 
 

@@ -69,6 +69,7 @@ def prev_word(text: str, lo: int, pos: int) -> str:
 
 _ABBREV = wordset("mr mrs ms dr sen rep gov gen st jr sr prof lt col sgt")
 #: ", making him the first …": a participial modifier closes the reported content.
+_HSPACE_CLASS = re.escape("".join(sorted(HSPACE)))
 _CONTENT_STOP = _lazyregex.compile(
     r"(?P<dash>[^\S\n]++(?:--|—|–)[^\S\n]++(?=[a-z]))"
     r"|(?P<tail>,[\"”’]?[^\S\n]*+(?:but|as)[^\S\n]++"
@@ -104,11 +105,12 @@ def coord_back(text: str, lo: int, pos: int) -> regex.Match[str] | None:
     return None
 
 
-#: Where a match of :data:`_CONTENT_STOP` may start: white space before a dash, white
-#: space before "amid", a comma or a semicolon (each alternative opens so). A ``re`` search
-#: for these passes over the words between in C.
+#: Where a match of :data:`_CONTENT_STOP` may start: a run of white space before a dash
+#: (tried at the run's first character: a later one reads the same dash), white space
+#: before "amid", a comma or a semicolon (each alternative opens so). A ``re`` search for
+#: these passes over the words between in C, in time linear in the span.
 _STOP_START = re.compile(
-    "[{0}]+(?:--|—|–)|[{0}]amid|[,;]".format(re.escape("".join(sorted(HSPACE))))
+    f"(?<![{_HSPACE_CLASS}])[{_HSPACE_CLASS}]++(?:--|—|–)|[{_HSPACE_CLASS}]amid|[,;]"
 )
 
 
@@ -129,7 +131,17 @@ def _stops_from(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
     match = _CONTENT_STOP.compiled.match
     search = _STOP_START.search
     pos = start
-    while True:
+    while pos < end:
+        if pos > 0 and text[pos] in HSPACE and text[pos - 1] in HSPACE:
+            # inside a run of white space, where _STOP_START's lookbehind looks past `pos`
+            m = match(text, pos, end)
+            if m is not None:
+                yield m
+                pos = m.end()
+                continue
+            pos += 1  # the rest of the run reads the same dash: only "amid" may follow
+            if pos >= end:
+                return
         c = search(text, pos, end)
         if c is None:
             return
