@@ -328,3 +328,14 @@ def test_the_backward_runs_equal_their_patterns(text: str, data: st.DataObject) 
     assert C.prev_word(text, lo, pos) == _prev_word_reference(text, lo, pos)
     m = TOKEN_BACK.compiled.match(text, lo, pos)
     assert token_back(text, lo, pos) == (None if m is None else m.span("tok"))
+
+
+def test_content_stops_from_inside_a_run_of_white_space() -> None:
+    """_content_stops' start search skips white space runs past their first character: a
+    span opening inside a run is matched at its first offset, as finditer would."""
+    text = "a  \t — b,  c   amid  d;   e \u2003— f  --g , having h\t\tamid"
+    for hi in range(len(text) + 1):
+        for pos in range(hi + 1):
+            got = [(m.span(), m.lastgroup) for m in C._content_stops(text, pos, hi)]
+            want = [(m.span(), m.lastgroup) for m in C._CONTENT_STOP.finditer(text, pos, hi)]
+            assert got == want, (pos, hi)
