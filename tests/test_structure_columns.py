@@ -3,12 +3,14 @@ loops over one line at a time they stand in for."""
 
 from __future__ import annotations
 
+import contextlib
 import gc
+from collections.abc import Iterator
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from nkquotes import parse_article, split_sentences
+from nkquotes import _structure_roles, parse_article, split_sentences
 from nkquotes._model import Boilerplate, Paragraph, Span
 from nkquotes._model import BoilerplateKind as K
 from nkquotes._structure import (
@@ -34,6 +36,21 @@ _LINES = st.lists(
 _TEXTS = st.one_of(_LINES, any_text, newsy_text, st.text())
 
 _DATE = DateLine(None, "")
+
+
+@contextlib.contextmanager
+def _small(size: int) -> Iterator[None]:
+    """Columns shorter than *size* read by loops in Python, longer ones by passes in C."""
+    old = _structure_roles.SMALL
+    _structure_roles.SMALL = size
+    try:
+        yield
+    finally:
+        _structure_roles.SMALL = old
+
+
+#: Every column by a loop, and every column in C.
+_BOTH_PATHS = (10**9, 0)
 # A role, a kind and a date stamp per line: each drawn alone, so that every mix comes up.
 _CLASS = st.tuples(
     st.sampled_from(list(Role)), st.sampled_from(list(K)), st.sampled_from([None, _DATE])
@@ -50,7 +67,13 @@ def test_boilerplate_records_equal_the_constructor(text: str, data: st.DataObjec
     some = st.lists(st.sampled_from(every), unique=True).map(sorted) if size else st.just([])
     indices = data.draw(st.just(every) | some)
     slots.kinds = data.draw(st.lists(st.sampled_from(list(K)), min_size=size, max_size=size))
-    records = boilerplate_records(slots.starts, slots.ends, slots.segs, slots.kinds, indices)
+    found = []
+    for size in _BOTH_PATHS:
+        with _small(size):
+            columns = (slots.starts, slots.ends, slots.segs, slots.kinds, indices)
+            found.append(boilerplate_records(*columns))
+    records = found[1]
+    assert found[0] == records
     expected = [
         Boilerplate(span=Span.of(text, slots.starts[i], slots.ends[i]), kind=slots.kinds[i])
         for i in indices
@@ -82,9 +105,10 @@ def test_lines_to_read_are_those_the_loop_read(
     kinds = [c[1] for c in classes]
     dates = [c[2] for c in classes]
     boilers = roles.count(Role.BOILER)
-    assert lines_to_read(roles, kinds, dates, boilers) == _reference_lines_to_read(
-        roles, kinds, dates
-    )
+    expected = _reference_lines_to_read(roles, kinds, dates)
+    for size in _BOTH_PATHS:
+        with _small(size):
+            assert lines_to_read(roles, kinds, dates, boilers) == expected
 
 
 @settings(deadline=None, max_examples=300)
@@ -174,7 +198,9 @@ def test_line_passes_equal_their_loops_over_every_line(text: str) -> None:
     # The passes that test each distinct text once, find repeats in C and write roles out.
     fast, slow = _classified(text), _classified(text)
     assert fast.counts == [len(words(seg)) for seg in fast.segs]
-    assert fast.body() == [i for i, role in enumerate(fast.roles) if role is Role.BODY]
+    for size in _BOTH_PATHS:
+        with _small(size):
+            assert fast.body() == [i for i, role in enumerate(fast.roles) if role is Role.BODY]
     mark_repeated_labels(fast)
     _reference_mark_repeated_labels(slow)
     assert _state(fast) == _state(slow)

@@ -28,6 +28,7 @@ from operator import is_, is_not
 import attrs
 
 from nkquotes import _lazyregex
+from nkquotes import _structure_roles as roles_module
 from nkquotes._errors import InputError
 from nkquotes._model import (
     SET_END,
@@ -77,12 +78,15 @@ from nkquotes._structure_roles import (
     mark_end,
     mark_foreign,
     mark_tail,
+    positions,
 )
 
 __all__ = ["StructureOptions", "parse_article"]
 
 K = BoilerplateKind
+# (An enum member read from its class costs several times a global's lookup.)
 _BOILER, _CREDIT, _COPYRIGHT = Role.BOILER, K.CREDIT, K.COPYRIGHT
+_BODY, _CAPTION, _BYLINE = Role.BODY, Role.CAPTION, Role.BYLINE
 
 _PLAIN_ENDINGS = (".", "!", "?", '"', "”", "’", "…")
 _RELATED_CREDIT = _lazyregex.compile(r"(?i)\(?more|most|read|related")
@@ -212,7 +216,7 @@ class _Builder:
                 self._title_pieces(starts[title], segs[title], pieces)
         # Boilerplate lines first, all at once (a hostile text may be tens of thousands of
         # them): their records, in line order, are built column by column in C.
-        boiler = list(compress(count(), map(is_, roles, repeat(_BOILER))))
+        boiler = positions(roles, _BOILER)
         self.line_records = boilerplate_records(starts, ends, segs, kinds, boiler)
         todo = lines_to_read(roles, kinds, dates, len(boiler))
         published: list[tuple[int, int]] = []
@@ -228,7 +232,7 @@ class _Builder:
                     rank = {"published": 0, "updated": 2}.get(stamp.label, 1)
                     if rank != 1 or not seen_body:
                         published.append((rank, index))
-            elif role is Role.BODY:
+            elif role is _BODY:
                 if not seen_body and self._leading_dateline(starts[index], ends[index]):
                     continue
                 seen_body = True
@@ -245,11 +249,11 @@ class _Builder:
                     blocks[-1].append(index)
                 else:
                     blocks.append([index])
-            elif role is Role.CAPTION:
+            elif role is _CAPTION:
                 first = doubled(segs[index])
                 start = starts[index]
                 self.captions.append(self.span(start, start + (first or len(segs[index]))))
-            elif role is Role.BYLINE:
+            elif role is _BYLINE:
                 self._byline(starts[index], ends[index], segs[index])
         if published:
             best = min(
@@ -448,6 +452,18 @@ def boilerplate_records(
     """``Boilerplate(span=Span.of(text, starts[i], ends[i]), kind=kinds[i])`` for each line *i*
     of *indices* (``segs[i]`` is the span's text), built column by column: each pass is a
     ``map`` in C, which costs less than a loop in Python running the same calls."""
+    if len(indices) < roles_module.SMALL:
+        records = []
+        for index in indices:  # the same calls, one record at a time
+            span = _new_object(Span)
+            SET_START(span, starts[index])
+            SET_END(span, ends[index])
+            SET_TEXT(span, segs[index])
+            record = _new_object(Boilerplate)
+            _SET_BOILER_SPAN(record, span)
+            _SET_BOILER_KIND(record, kinds[index])
+            records.append(record)
+        return records
     if len(indices) < len(starts):
         starts = list(map(starts.__getitem__, indices))
         ends = list(map(ends.__getitem__, indices))
@@ -487,6 +503,12 @@ def lines_to_read(
     """The indices of the lines ``collect`` reads one by one, in order: every line but the
     *boilers* boilerplate lines, and those of them that may name an agency or date the page
     (a credit, a copyright, a date stamp)."""
+    if len(roles) < roles_module.SMALL:
+        return [
+            index
+            for index, (role, kind, date) in enumerate(zip(roles, kinds, dates, strict=True))
+            if role is not _BOILER or date is not None or kind is _CREDIT or kind is _COPYRIGHT
+        ]
     special = [index for index in _kind_or_date(kinds, dates) if roles[index] is _BOILER]
     if boilers == len(roles):
         return special
