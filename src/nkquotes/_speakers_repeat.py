@@ -93,10 +93,10 @@ def repeats(memo: RunMemo, text: str, tokens: Tokens, i: int, limit: int) -> boo
     # decide them, as they decide the full stop an end takes or leaves at a region's end.)
     base = tokens.starts[k]
     if (
-        tokens.words[k:e] != memo.words
+        not text.startswith(memo.text, base)  # the cheapest test first
+        or tokens.words[k:e] != memo.words
         or list(map(sub, tokens.starts[k:e], repeat(base))) != memo.starts
         or list(map(sub, tokens.ends[k:e], repeat(base))) != memo.ends
-        or not text.startswith(memo.text, base)
     ):
         return False
     window = memo.window
