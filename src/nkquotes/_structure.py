@@ -169,8 +169,13 @@ def classify_lines(segs: list[str], counts_of: dict[str, int]) -> list[LineClass
 def _slots(text: str) -> Slots:
     """The text's lines as slots."""
     starts, ends, segs = split_lines_and_text(text)
-    # A repeated line's words are counted once.
-    return Slots(text, starts, ends, segs, {seg: word_count(seg) for seg in dict.fromkeys(segs)})
+    # A repeated line's words are counted once. (``word_count``'s own shortcut written out: a
+    # line is trimmed, so it neither starts nor ends with a space.)
+    counts_of = {
+        seg: seg.count(" ") + 1 if "  " not in seg and seg.isprintable() else word_count(seg)
+        for seg in dict.fromkeys(segs)
+    }
+    return Slots(text, starts, ends, segs, counts_of)
 
 
 # --- pass 4: spans -----------------------------------------------------------------------

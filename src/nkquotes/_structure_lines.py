@@ -10,6 +10,7 @@ from typing import NamedTuple
 from nkquotes import _lazyregex
 
 __all__ = [
+    "ASCII_SPACE_BYTES",
     "BLANKS",
     "Line",
     "gap_before",
@@ -165,7 +166,7 @@ def word_count(segment: str) -> int:
 
 # ``str.isspace`` in ASCII as bytes, and outside ASCII as a class (``tests/test_structure_fast.py``
 # checks both against ``str.isspace`` over all of Unicode).
-_ASCII_SPACE_BYTES = b"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f "
+ASCII_SPACE_BYTES = b"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f "
 _WIDE_SPACE = re.compile("[\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
 
 
@@ -175,11 +176,11 @@ def join_words(segment: str) -> str:
     Deleting bytes is several times faster than splitting into words: on ASCII, and on
     UTF-8 when every space is ASCII (a multi-byte character holds no ASCII byte)."""
     if segment.isascii():
-        return segment.encode("ascii").translate(None, _ASCII_SPACE_BYTES).decode("ascii")
+        return segment.encode("ascii").translate(None, ASCII_SPACE_BYTES).decode("ascii")
     if _WIDE_SPACE.search(segment) is None:
         try:
             raw = segment.encode("utf-8")
         except UnicodeEncodeError:  # a lone surrogate: the error handlers are slow
             return "".join(segment.split())
-        return raw.translate(None, _ASCII_SPACE_BYTES).decode("utf-8")
+        return raw.translate(None, ASCII_SPACE_BYTES).decode("utf-8")
     return "".join(segment.split())

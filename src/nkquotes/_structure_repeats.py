@@ -8,7 +8,7 @@ from itertools import compress, count
 
 from nkquotes import _lazyregex
 from nkquotes._model import BoilerplateKind
-from nkquotes._structure_lines import join_words, split_differs
+from nkquotes._structure_lines import ASCII_SPACE_BYTES, join_words, split_differs
 from nkquotes._structure_roles import Role, Slots
 
 __all__ = [
@@ -51,7 +51,13 @@ def mark_teasers(text: str, slots: Slots, header_lines: int, *, plain: bool | No
         if classified[index] or counts[index] < 18:
             continue
         if lines is None:
-            lines = [join_words(seg) for seg in segs]
+            # (``join_words``'s ASCII branch written out: most lines take it.)
+            lines = [
+                seg.encode("ascii").translate(None, ASCII_SPACE_BYTES).decode("ascii")
+                if seg.isascii()
+                else join_words(seg)
+                for seg in segs
+            ]
             squeezed = "".join(lines)
             total = 0
             for line in lines:
