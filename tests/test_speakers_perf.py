@@ -19,11 +19,11 @@ from nkquotes._speakers_titles import (
     _ASCII_APPOSITION_END,
     _MAX_APPOSITION,
     T_TITLE,
-    apposition_after,
     title_before,
     title_flags,
 )
 from nkquotes._speakers_tokens import Splitter, _scan, splitter, tokenize, tokenize_regions
+from tests.speakers_reference import apposition_after
 
 
 def _reference_apposition_after(text: str, pos: int, limit: int) -> str | None:

@@ -39,12 +39,12 @@ from nkquotes._speakers_scan import (
 from nkquotes._speakers_titles import (
     MAX_TITLE_TOKENS,
     T_TITLE,
-    apposition_after,
     attach,
     title_before,
     title_flags,
 )
 from nkquotes._speakers_tokens import Tokens, org_word, splitter, tokenize_regions
+from tests.speakers_reference import apposition_after
 
 
 class _ReferenceRegistry(Registry):

@@ -263,7 +263,7 @@ def build_registry(text: str, article: Article) -> Registry:
                         stop = party.end()
             apposition = window = None
             if text.startswith(", ", stop) and not possessive[j - 1]:
-                # apposition_after(text, stop, end), written out
+                # the apposition window: ", " and what the search may read after it
                 window = text[stop : min(end, stop + APPOSITION_WINDOW)]
                 apposition = apposition_in(window)
             if title or apposition:

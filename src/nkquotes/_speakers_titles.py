@@ -1,9 +1,10 @@
 """Titles around a name in the registry scan: the phrase before it, the apposition after.
 
 :func:`title_before` reads the title phrase written just before a name (``South Korean
-Foreign Minister``), :func:`apposition_after` the role in apposition after it (``,
-chairman of …,``), and :func:`attach` files both on the person's record as titles and
-affiliation. The word tests they make are cached per word (:func:`title_flags`).
+Foreign Minister``), :func:`apposition_in` the role in apposition after it (``, chairman of
+…,``) from the window of text that follows the name, and :func:`attach` files both on the
+person's record as titles and affiliation. The word tests they make are cached per word
+(:func:`title_flags`).
 """
 
 from __future__ import annotations
@@ -33,7 +34,6 @@ __all__ = [
     "T_CONNECTOR",
     "T_THE",
     "T_TITLE",
-    "apposition_after",
     "apposition_in",
     "attach",
     "title_before",
@@ -56,7 +56,7 @@ _OF_AT = _lazyregex.compile(r"\s(?:of|at)\s+(?:the\s+)?(.+)$")
 #: The most words a title phrase (or an organisation run) takes.
 MAX_TITLE_TOKENS = 10
 _MAX_APPOSITION = 16
-#: What :func:`apposition_after` reads from its ``pos``: ", " and at most 160 characters.
+#: The window :func:`apposition_in` reads after a name: ", " and at most 160 characters.
 APPOSITION_WINDOW = 162
 
 
@@ -155,20 +155,13 @@ def _affiliation_word(word: str) -> bool:
     return key in ORG_WORDS or key in PLACES or country_key(word) is not None
 
 
-def apposition_after(text: str, pos: int, limit: int) -> str | None:
-    """``, chairman of X,`` after a name: the role phrase, or None."""
-    if not text.startswith(", ", pos):
-        return None
-    # All that is read is ", " and the 160 characters after it (the pattern looks back two
-    # characters at most: ", " when it starts right after it).
-    return apposition_in(text[pos : min(limit, pos + APPOSITION_WINDOW)])
-
-
 @functools.lru_cache(maxsize=4096)
 def apposition_in(window: str) -> str | None:
-    """:func:`apposition_after` of a text whose *window* starts at ``pos`` (``", "`` and what
-    the search may read after it), cached: a name repeated in a list ("Kim Jong Un, Kim Jong
-    Un, ...") has the same window every time."""
+    """``, chairman of X,`` after a name: the role phrase, or None. *window* is the text from
+    the ``", "`` after the name on, at most :data:`APPOSITION_WINDOW` characters and not past
+    the region's end (the search looks back two characters at most: ", " when it starts right
+    after it). Cached: a name repeated in a list ("Kim Jong Un, Kim Jong Un, ...") has the
+    same window every time."""
     if window.isascii():
         fast = _ASCII_APPOSITION_END.search(window, 2)
         end = fast.start() if fast else len(window)
