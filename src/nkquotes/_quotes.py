@@ -245,11 +245,12 @@ def find_quotes(
 ) -> QuoteFinding:
     """Find every quote in the body paragraphs of *article* (spans into *text*).
 
-    >>> import nkquotes
-    >>> text = 'Talks\\n\\n"We are not in a rush," he said.'
-    >>> finding = find_quotes(text, nkquotes.parse_article(text))
-    >>> [(q.kind.value, q.text, q.cue.span.text) for q in finding.quotes]
-    [('direct', 'We are not in a rush,', 'said')]
+    Examples:
+        >>> import nkquotes
+        >>> text = 'Talks\\n\\n"We are not in a rush," he said.'
+        >>> finding = find_quotes(text, nkquotes.parse_article(text))
+        >>> [(q.kind.value, q.text, q.cue.span.text) for q in finding.quotes]
+        [('direct', 'We are not in a rush,', 'said')]
     """
     opts = options or QuoteOptions()
     lex = load_lexicon(None if opts.extra_cues is None else str(opts.extra_cues))

@@ -221,9 +221,10 @@ def _token_before(text: str, limit: int, end: int) -> str:
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> tuple[Span, ...]:
     """Split ``text[start:end]`` into sentence spans, offsets into *text*, trimmed.
 
-    >>> text = 'Sen. Ed Markey (D-MA) spoke. "We will see," he said. Then he left.'
-    >>> [s.text for s in split_sentences(text)]
-    ['Sen. Ed Markey (D-MA) spoke.', '"We will see," he said.', 'Then he left.']
+    Examples:
+        >>> text = 'Sen. Ed Markey (D-MA) spoke. "We will see," he said. Then he left.'
+        >>> [s.text for s in split_sentences(text)]
+        ['Sen. Ed Markey (D-MA) spoke.', '"We will see," he said.', 'Then he left.']
     """
     stop = len(text) if end is None else min(end, len(text))
     return split_inside(text, max(0, start), stop)

@@ -123,9 +123,10 @@ def parse_article(text: str, *, options: StructureOptions | None = None) -> Arti
 
     Every span indexes *text* itself; nothing is rewritten.
 
-    >>> article = parse_article("Pompeo leaves for Pyongyang\\n\\nSEOUL (Yonhap) -- He left.")
-    >>> article.title.text, article.dateline.span.text, article.paragraphs[0].span.text
-    ('Pompeo leaves for Pyongyang', 'SEOUL (Yonhap) --', 'He left.')
+    Examples:
+        >>> article = parse_article("Pompeo leaves for Pyongyang\\n\\nSEOUL (Yonhap) -- He left.")
+        >>> article.title.text, article.dateline.span.text, article.paragraphs[0].span.text
+        ('Pompeo leaves for Pyongyang', 'SEOUL (Yonhap) --', 'He left.')
     """
     if not isinstance(text, str):
         raise InputError(f"parse_article needs a str, not {type(text).__name__}")
