@@ -181,12 +181,6 @@ def _may_anchor(part: str) -> bool:
     """
     if not part.isascii() and not all(map(inert_char, _ASCII_RUNS.sub("", part))):
         return True
-    return _has_key(part)
-
-
-def _has_key(part: str) -> bool:
-    """The second half of :func:`_may_anchor`, for a *part* whose non-ASCII characters are
-    all inert: whether it holds a digit or, lower-cased, one of the anchor keys."""
     low = part.lower()
     return (
         "day" in low
@@ -309,11 +303,9 @@ def _windows(text: str, start: int, stop: int) -> list[tuple[int, int]]:
     scanning only there is several times faster than running the full pattern everywhere.
     """
     part = text[start:stop]
-    # _may_anchor, with its test of the non-ASCII characters kept for the choice below.
-    inert = part.isascii() or all(map(inert_char, _ASCII_RUNS.sub("", part)))
-    if inert and not _has_key(part):
+    if not _may_anchor(part):
         return []  # most stretches searched
-    if inert:
+    if part.isascii() or all(map(inert_char, _ASCII_RUNS.sub("", part))):
         anchors = anchor_spans(_ANCHOR.finditer, text, start, part)
     else:
         anchors = [m.span() for m in _ANCHOR.finditer(text, start, stop)]
