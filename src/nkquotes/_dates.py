@@ -98,9 +98,10 @@ def publication_date(article: Article, *, published: dt.date | None = None) -> d
     """The publication date: the caller's *published*, else the article's publication line,
     else a dateline that carries (or can borrow) a year; ``None`` when nothing says.
 
-    >>> import datetime as dt
-    >>> publication_date(Article(), published=dt.date(2019, 4, 11))
-    datetime.date(2019, 4, 11)
+    Examples:
+        >>> import datetime as dt
+        >>> publication_date(Article(), published=dt.date(2019, 4, 11))
+        datetime.date(2019, 4, 11)
     """
     return _publication(article, published)[0]
 

@@ -14,11 +14,12 @@ Compiled patterns decide the common forms. Only an expression they cannot read, 
 still looks like a date, reaches :mod:`dateparser`, which is imported lazily, called with
 ``languages=["en"]`` and the reference as its base, behind a bounded cache.
 
->>> import datetime as dt
->>> resolve_time_expression("Wednesday", dt.date(2019, 4, 11)).date
-datetime.date(2019, 4, 10)
->>> resolve_time_expression("may", dt.date(2019, 4, 11)) is None
-True
+Examples:
+    >>> import datetime as dt
+    >>> resolve_time_expression("Wednesday", dt.date(2019, 4, 11)).date
+    datetime.date(2019, 4, 10)
+    >>> resolve_time_expression("may", dt.date(2019, 4, 11)) is None
+    True
 """
 
 from __future__ import annotations
@@ -240,9 +241,10 @@ _AFFIXES = _lazyregex.compile(
 def find_time_expressions(text: str, start: int = 0, end: int | None = None) -> tuple[Span, ...]:
     """The spans of every time expression in ``text[start:end]``, in text order.
 
-    >>> text = "Pompeo said Wednesday that talks would resume in May."
-    >>> [s.text for s in find_time_expressions(text)]
-    ['Wednesday']
+    Examples:
+        >>> text = "Pompeo said Wednesday that talks would resume in May."
+        >>> [s.text for s in find_time_expressions(text)]
+        ['Wednesday']
     """
     stop = len(text) if end is None else min(end, len(text))
     windows = _windows(text, start, stop)
@@ -448,11 +450,12 @@ def resolve_time_expression(expression: str, reference: dt.date) -> ResolvedTime
     Anything else that still looks like a date goes to dateparser. Words such as ``may``,
     ``To`` or a bare year are never dates.
 
-    >>> import datetime as dt
-    >>> resolve_time_expression("September 26", dt.date(2018, 10, 5)).date
-    datetime.date(2018, 9, 26)
-    >>> resolve_time_expression("The 2018", dt.date(2018, 10, 5)) is None
-    True
+    Examples:
+        >>> import datetime as dt
+        >>> resolve_time_expression("September 26", dt.date(2018, 10, 5)).date
+        datetime.date(2018, 9, 26)
+        >>> resolve_time_expression("The 2018", dt.date(2018, 10, 5)) is None
+        True
     """
     cleaned = _SPACES.sub(" ", expression.strip())
     if not cleaned or len(cleaned) > _MAX_EXPRESSION:

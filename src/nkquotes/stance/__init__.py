@@ -5,9 +5,10 @@ The pipeline uses :class:`Target`, :class:`StanceInput`, the :class:`StanceModel
 ``predict(item, target) -> StanceResult | None`` method is a stance model (``None`` means
 abstain).
 
->>> from nkquotes.stance import builtin_target, stance_of
->>> stance_of("The sanctions should be eased.", target=builtin_target()).label
-'relief'
+Examples:
+    >>> from nkquotes.stance import builtin_target, stance_of
+    >>> stance_of("The sanctions should be eased.", target=builtin_target()).label
+    'relief'
 """
 
 from __future__ import annotations
@@ -85,9 +86,10 @@ def default_model() -> StanceModel:
     """The default stance model: the rules first, the shipped naive Bayes model where they
     abstain (only when it is confident, and only for the built-in target).
 
-    >>> from nkquotes.stance import StanceInput, builtin_target
-    >>> default_model().predict(StanceInput.from_text("Ease the sanctions."),
-    ...                         builtin_target()).label
-    'relief'
+    Examples:
+        >>> from nkquotes.stance import StanceInput, builtin_target
+        >>> default_model().predict(StanceInput.from_text("Ease the sanctions."),
+        ...                         builtin_target()).label
+        'relief'
     """
     return Chain([RuleStanceModel(), builtin_learned_model()])

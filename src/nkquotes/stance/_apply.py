@@ -38,8 +38,9 @@ class StanceInput:
     def from_text(cls, text: str) -> StanceInput:
         """The whole of *text* as one quote in its own sentence.
 
-        >>> StanceInput.from_text("Sanctions must stay.").quote.text
-        'Sanctions must stay.'
+        Examples:
+            >>> StanceInput.from_text("Sanctions must stay.").quote.text
+            'Sanctions must stay.'
         """
         span = Span.of(text, 0, len(text))
         quote = Quote(id="q0", segments=(span,), kind=QuoteKind.DIRECT, sentence=span)
@@ -92,9 +93,10 @@ def _find_sentence(
 def stance_of(text: str, *, target: Target, model: StanceModel | None = None) -> StanceResult:
     """The stance of *text*, read as one quote, toward *target* (rules by default).
 
-    >>> from nkquotes.stance import builtin_target
-    >>> stance_of("Sanctions must be tightened.", target=builtin_target()).label
-    'pressure'
+    Examples:
+        >>> from nkquotes.stance import builtin_target
+        >>> stance_of("Sanctions must be tightened.", target=builtin_target()).label
+        'pressure'
     """
     if model is None:
         from nkquotes.stance._rules import RuleStanceModel

@@ -29,10 +29,11 @@ def _models(value: Sequence[StanceModel]) -> tuple[StanceModel, ...]:
 class Chain:
     """Ask each model in turn; the first that does not abstain decides.
 
-    >>> from nkquotes.stance import RuleStanceModel, StanceInput, builtin_target
-    >>> model = Chain([RuleStanceModel(), Constant("none")])
-    >>> model.predict(StanceInput.from_text("It rained."), builtin_target()).label
-    'none'
+    Examples:
+        >>> from nkquotes.stance import RuleStanceModel, StanceInput, builtin_target
+        >>> model = Chain([RuleStanceModel(), Constant("none")])
+        >>> model.predict(StanceInput.from_text("It rained."), builtin_target()).label
+        'none'
     """
 
     models: tuple[StanceModel, ...] = attrs.field(converter=_models)

@@ -100,9 +100,10 @@ def stance_features(
 ) -> dict[str, Span]:
     """The features of *item* for *target*, each with the span of its first occurrence.
 
-    >>> from nkquotes.stance import builtin_target
-    >>> sorted(stance_features(StanceInput.from_text("Lift sanctions"), builtin_target()))
-    ['cue:relief', 'cue:relief:q', 'lift', 'sanctions']
+    Examples:
+        >>> from nkquotes.stance import builtin_target
+        >>> sorted(stance_features(StanceInput.from_text("Lift sanctions"), builtin_target()))
+        ['cue:relief', 'cue:relief:q', 'lift', 'sanctions']
     """
     text = item.text
     return {
@@ -120,14 +121,15 @@ class NaiveBayesStanceModel:
     another target it raises :class:`~nkquotes.ModelError`, or abstains with
     *other_targets_abstain*. Use :func:`attrs.evolve` to change either on a loaded model.
 
-    >>> from nkquotes.stance import StanceInput, builtin_target
-    >>> target = builtin_target()
-    >>> data = [(StanceInput.from_text("lift the sanctions now"), "relief"),
-    ...         (StanceInput.from_text("tighten the sanctions now"), "pressure"),
-    ...         (StanceInput.from_text("the weather is fine"), "none")]
-    >>> model = NaiveBayesStanceModel.fit(data, target)
-    >>> model.predict(StanceInput.from_text("they will lift sanctions"), target).label
-    'relief'
+    Examples:
+        >>> from nkquotes.stance import StanceInput, builtin_target
+        >>> target = builtin_target()
+        >>> data = [(StanceInput.from_text("lift the sanctions now"), "relief"),
+        ...         (StanceInput.from_text("tighten the sanctions now"), "pressure"),
+        ...         (StanceInput.from_text("the weather is fine"), "none")]
+        >>> model = NaiveBayesStanceModel.fit(data, target)
+        >>> model.predict(StanceInput.from_text("they will lift sanctions"), target).label
+        'relief'
     """
 
     target: str

@@ -293,10 +293,11 @@ class RuleStanceModel:
     *context_weight* scales cues found in the quote's sentence outside its content;
     *min_weight* is the least total weight a label needs to be given.
 
-    >>> from nkquotes.stance import StanceInput, builtin_target
-    >>> item = StanceInput.from_text("No sanctions should be lifted.")
-    >>> RuleStanceModel().predict(item, builtin_target()).label
-    'pressure'
+    Examples:
+        >>> from nkquotes.stance import StanceInput, builtin_target
+        >>> item = StanceInput.from_text("No sanctions should be lifted.")
+        >>> RuleStanceModel().predict(item, builtin_target()).label
+        'pressure'
     """
 
     context_weight: float = attrs.field(default=0.5)

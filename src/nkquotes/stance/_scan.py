@@ -70,10 +70,11 @@ def plain_bytes(text: str, start: int, end: int) -> tuple[bytes, bytes] | None:
     non-ASCII ones, which are no word characters in plain text), and the same with spaces for
     every non-word byte; ``None`` unless the stretch is plain (see the module docstring).
 
-    >>> plain_bytes("Ease “Sanctions”!", 0, 16)
-    (b'ease ?sanctions?', b'ease  sanctions ')
-    >>> plain_bytes("Café", 0, 4) is None
-    True
+    Examples:
+        >>> plain_bytes("Ease “Sanctions”!", 0, 16)
+        (b'ease ?sanctions?', b'ease  sanctions ')
+        >>> plain_bytes("Café", 0, 4) is None
+        True
     """
     view = plain_view(text, start, end)
     if view is None:
@@ -100,10 +101,11 @@ def plain_words(text: str, start: int, end: int) -> list[str] | None:
     """The words ``\\w+(?:['’]\\w+)*`` finds in ``text[start:end]``, lower-cased, if the
     stretch is plain; else ``None``.
 
-    >>> plain_words("“Don’t” lift ’the’ ’’sanctions’’ O’Neil’s", 0, 41)
-    ['don’t', 'lift', 'the', 'sanctions', 'o’neil’s']
-    >>> plain_words("'Don't' lift ''sanctions''' rock'n'roll", 0, 39)
-    ["don't", 'lift', 'sanctions', "rock'n'roll"]
+    Examples:
+        >>> plain_words("“Don’t” lift ’the’ ’’sanctions’’ O’Neil’s", 0, 41)
+        ['don’t', 'lift', 'the', 'sanctions', 'o’neil’s']
+        >>> plain_words("'Don't' lift ''sanctions''' rock'n'roll", 0, 39)
+        ["don't", 'lift', 'sanctions', "rock'n'roll"]
     """
     low, runs, unplain = _view(text)
     if unplain and not plain_part(text, start, end, unplain):
@@ -130,8 +132,9 @@ def word_runs(
     starts at ``start + i - 1``), with ``'`` for the apostrophes inside words, and whether
     those were ``’``; ``None`` when the stretch has both kinds of apostrophe.
 
-    >>> word_runs("Don’t ’lift’", 0, 12, *text_view("Don’t ’lift’")[:2])
-    (b" don't  lift  ", True)
+    Examples:
+        >>> word_runs("Don’t ’lift’", 0, 12, *text_view("Don’t ’lift’")[:2])
+        (b" don't  lift  ", True)
     """
     straight = text.find("'", start, end) >= 0
     curly = text.find("’", start, end) >= 0
@@ -157,8 +160,9 @@ def word_runs(
 def plain_lower(text: str, start: int, end: int) -> str | None:
     """``text[start:end]`` lower-cased if it is plain (see the module docstring), else ``None``.
 
-    >>> plain_lower("Ease “Sanctions” now", 0, 20)
-    'ease “sanctions” now'
+    Examples:
+        >>> plain_lower("Ease “Sanctions” now", 0, 20)
+        'ease “sanctions” now'
     """
     if plain_bytes(text, start, end) is None:
         return None
@@ -168,8 +172,9 @@ def plain_lower(text: str, start: int, end: int) -> str | None:
 def run_starts(runs: bytes, word: bytes) -> list[int]:
     """Where *word* stands as a whole word in *runs* (words separated by spaces).
 
-    >>> run_starts(b"lift the  other sanctions the theory", b"the")
-    [5, 26]
+    Examples:
+        >>> run_starts(b"lift the  other sanctions the theory", b"the")
+        [5, 26]
     """
     starts = []
     size = len(word)

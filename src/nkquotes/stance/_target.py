@@ -79,10 +79,11 @@ def _pairs(value: Any) -> tuple[tuple[str, str], ...]:
 class Target:
     """What stance is taken toward: a name, its labels, the neutral label and a cue lexicon.
 
-    >>> t = Target(name="t", labels=("for", "against", "none"),
-    ...            cues=(LexiconCue(phrase="support*", label="for"),))
-    >>> t.neutral, t.opposite("for")
-    ('none', 'none')
+    Examples:
+        >>> t = Target(name="t", labels=("for", "against", "none"),
+        ...            cues=(LexiconCue(phrase="support*", label="for"),))
+        >>> t.neutral, t.opposite("for")
+        ('none', 'none')
     """
 
     name: str
@@ -207,8 +208,9 @@ def load_target(path: str | Path) -> Target:
 def builtin_target() -> Target:
     """The built-in target: sanctions and pressure on North Korea (``nk-sanctions``).
 
-    >>> builtin_target().labels
-    ('pressure', 'relief', 'none')
+    Examples:
+        >>> builtin_target().labels
+        ('pressure', 'relief', 'none')
     """
     raw = resources.files("nkquotes").joinpath("data/targets/nk-sanctions.json").read_text("utf-8")
     return target_from_dict(json.loads(raw))
