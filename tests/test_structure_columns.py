@@ -10,21 +10,17 @@ from collections.abc import Iterator
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from nkquotes import _structure_roles, parse_article, split_sentences
+from nkquotes import _structure_slots, parse_article, split_sentences
 from nkquotes._model import Boilerplate, Paragraph, Span
 from nkquotes._model import BoilerplateKind as K
-from nkquotes._structure import (
-    _GC_PAUSE,
-    _slots,
-    boilerplate_records,
-    classify_lines,
-    lines_to_read,
-)
+from nkquotes._structure import _slots, classify_lines
 from nkquotes._structure_lexicon import fold
 from nkquotes._structure_lines import words
 from nkquotes._structure_meta import DateLine
+from nkquotes._structure_records import _GC_PAUSE, boilerplate_records, lines_to_read
 from nkquotes._structure_repeats import mark_repeated_captions, mark_repeated_labels
-from nkquotes._structure_roles import _END_MARK, Role, Slots, classify, mark_end
+from nkquotes._structure_roles import _END_MARK, classify, mark_end
+from nkquotes._structure_slots import Role, Slots
 from tests.strategies import any_text, newsy_text
 
 _LINES = st.lists(
@@ -41,12 +37,12 @@ _DATE = DateLine(None, "")
 @contextlib.contextmanager
 def _small(size: int) -> Iterator[None]:
     """Columns shorter than *size* read by loops in Python, longer ones by passes in C."""
-    old = _structure_roles.SMALL
-    _structure_roles.SMALL = size
+    old = _structure_slots.SMALL
+    _structure_slots.SMALL = size
     try:
         yield
     finally:
-        _structure_roles.SMALL = old
+        _structure_slots.SMALL = old
 
 
 #: Every column by a loop, and every column in C.

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from nkquotes._model import Boilerplate, Paragraph, Span, slot_setters
 from nkquotes._model import BoilerplateKind as K
-from nkquotes._structure import _INFORMS, _PLAIN_ENDINGS, _slots, classify_lines, paragraph_of
+from nkquotes._structure import _INFORMS, _PLAIN_ENDINGS, _slots, classify_lines
 from nkquotes._structure_lexicon import (
     _ENGLISH,
     _LINE_PATTERNS,
@@ -49,6 +49,7 @@ from nkquotes._structure_meta import (
     has_digit,
     match_date_line,
 )
+from nkquotes._structure_records import paragraph_of
 from nkquotes._structure_repeats import (
     _mark_teasers_squeezing_lines,
     mark_teasers,
@@ -63,8 +64,6 @@ from nkquotes._structure_roles import (
     _TWO_CAPS,
     _URL,
     TERMINAL,
-    LineClass,
-    Role,
     _bulleted,
     _glued_menu,
     _non_latin,
@@ -72,6 +71,7 @@ from nkquotes._structure_roles import (
     classify,
     doubled,
 )
+from nkquotes._structure_slots import LineClass, Role
 from tests.strategies import any_text, newsy_text
 
 # Pieces of furniture, captions and prose, and the marks and spaces that glue them; lines are

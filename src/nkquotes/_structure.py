@@ -19,16 +19,11 @@ first three live in :mod:`nkquotes._structure_roles`):
 
 from __future__ import annotations
 
-import gc
 import operator
-from collections import deque
-from itertools import compress, count, repeat
-from operator import is_, is_not
 
 import attrs
 
 from nkquotes import _lazyregex
-from nkquotes import _structure_roles as roles_module
 from nkquotes._errors import InputError
 from nkquotes._model import (
     SET_END,
@@ -54,12 +49,17 @@ from nkquotes._structure_lexicon import (
 )
 from nkquotes._structure_lines import split_differs, split_lines_and_text, word_count
 from nkquotes._structure_meta import (
-    DateLine,
     DatelineMatch,
     match_byline,
     match_date_line,
     match_dateline,
     to_date,
+)
+from nkquotes._structure_records import (
+    SET_PARAGRAPH_SENTENCES,
+    SET_PARAGRAPH_SPAN,
+    boilerplate_records,
+    lines_to_read,
 )
 from nkquotes._structure_repeats import (
     mark_repeated_captions,
@@ -69,17 +69,14 @@ from nkquotes._structure_repeats import (
 )
 from nkquotes._structure_roles import (
     TERMINAL,
-    LineClass,
-    Role,
-    Slots,
     classify,
     doubled,
     find_title,
     mark_end,
     mark_foreign,
     mark_tail,
-    positions,
 )
+from nkquotes._structure_slots import LineClass, Role, Slots, positions
 
 __all__ = ["StructureOptions", "parse_article"]
 
@@ -363,8 +360,8 @@ class _Builder:
         SET_END(span, end)
         SET_TEXT(span, text[start:end])
         paragraph = _new_object(Paragraph)
-        _set_paragraph_span(paragraph, span)
-        _set_paragraph_sentences(paragraph, split_inside(text, start, end))
+        SET_PARAGRAPH_SPAN(paragraph, span)
+        SET_PARAGRAPH_SENTENCES(paragraph, split_inside(text, start, end))
         self.paragraphs.append(paragraph)
 
     def _leading_tokens(self, start: int, end: int) -> int:
@@ -435,107 +432,8 @@ class _Builder:
         )
 
 
-# A paragraph built the way its attrs ``__init__`` does (it has no validator), with the
-# slots' own setters: one is built per paragraph.
+# Spans and paragraphs built the way their attrs ``__init__`` does (no validator), with the
+# slots' own setters: one paragraph is built per paragraph of the article.
 _new_object = object.__new__
 #: What records are sorted by (``attrgetter`` is cheaper than a lambda per record).
 _START = operator.attrgetter("span.start")
-#: :class:`Boilerplate`'s slot setters: its ``__init__`` does nothing more (no validator or
-#: converter; ``tests/test_structure_fast.py`` checks it with ``slot_setters``).
-_SET_BOILER_SPAN = Boilerplate.__dict__["span"].__set__
-_SET_BOILER_KIND = Boilerplate.__dict__["kind"].__set__
-_set_paragraph_span = Paragraph.__dict__["span"].__set__
-_set_paragraph_sentences = Paragraph.__dict__["sentences"].__set__
-
-
-def boilerplate_records(
-    starts: list[int],
-    ends: list[int],
-    segs: list[str],
-    kinds: list[BoilerplateKind],
-    indices: list[int],
-) -> list[Boilerplate]:
-    """``Boilerplate(span=Span.of(text, starts[i], ends[i]), kind=kinds[i])`` for each line *i*
-    of *indices* (``segs[i]`` is the span's text), built column by column: each pass is a
-    ``map`` in C, which costs less than a loop in Python running the same calls."""
-    if len(indices) < roles_module.SMALL:
-        records = []
-        for index in indices:  # the same calls, one record at a time
-            span = _new_object(Span)
-            SET_START(span, starts[index])
-            SET_END(span, ends[index])
-            SET_TEXT(span, segs[index])
-            record = _new_object(Boilerplate)
-            _SET_BOILER_SPAN(record, span)
-            _SET_BOILER_KIND(record, kinds[index])
-            records.append(record)
-        return records
-    if len(indices) < len(starts):
-        starts = list(map(starts.__getitem__, indices))
-        ends = list(map(ends.__getitem__, indices))
-        segs = list(map(segs.__getitem__, indices))
-        kinds = list(map(kinds.__getitem__, indices))
-    # Many records: the collector is paused while they are built (the caller's setting is
-    # restored). They all survive, and each collection would visit every tracked object of
-    # the process again: a megabyte of one-word lines cost a sixth more instructions. The
-    # passes run only our C calls (no finalizer, callback or code of the caller's).
-    pause = len(indices) > _GC_PAUSE and gc.isenabled()
-    try:
-        if pause:
-            gc.disable()
-        spans = list(map(_new_object, repeat(Span, len(indices))))
-        records = list(map(_new_object, repeat(Boilerplate, len(indices))))
-        for setter, objects, values in (
-            (SET_START, spans, starts),
-            (SET_END, spans, ends),
-            (SET_TEXT, spans, segs),
-            (_SET_BOILER_SPAN, records, spans),
-            (_SET_BOILER_KIND, records, kinds),
-        ):
-            deque(map(setter, objects, values), maxlen=0)  # runs the setters, keeps nothing
-    finally:
-        if pause:
-            gc.enable()
-    return records
-
-
-#: More records than a news page has (it has a few dozen lines).
-_GC_PAUSE = 10_000
-
-
-def lines_to_read(
-    roles: list[Role], kinds: list[BoilerplateKind], dates: list[DateLine | None], boilers: int
-) -> list[int]:
-    """The indices of the lines ``collect`` reads one by one, in order: every line but the
-    *boilers* boilerplate lines, and those of them that may name an agency or date the page
-    (a credit, a copyright, a date stamp)."""
-    if len(roles) < roles_module.SMALL:
-        return [
-            index
-            for index, (role, kind, date) in enumerate(zip(roles, kinds, dates, strict=True))
-            if role is not _BOILER or date is not None or kind is _CREDIT or kind is _COPYRIGHT
-        ]
-    special = [index for index in _kind_or_date(kinds, dates) if roles[index] is _BOILER]
-    if boilers == len(roles):
-        return special
-    others = list(compress(count(), map(is_not, roles, repeat(_BOILER))))
-    return sorted(others + special) if special else others
-
-
-def _kind_or_date(kinds: list[BoilerplateKind], dates: list[DateLine | None]) -> list[int]:
-    """The indices of the lines whose kind is a credit or a copyright, or that hold a date
-    stamp, in order (found in C: most lines have none)."""
-    found = [
-        *compress(count(), map(is_, kinds, repeat(_CREDIT))),
-        *compress(count(), map(is_, kinds, repeat(_COPYRIGHT))),
-        *compress(count(), map(is_not, dates, repeat(None))),
-    ]
-    return sorted(set(found)) if found else found
-
-
-def paragraph_of(span: Span, sentences: tuple[Span, ...]) -> Paragraph:
-    """``Paragraph(span=span, sentences=sentences)``."""
-    paragraph = _new_object(Paragraph)
-    _set_paragraph_span(paragraph, span)
-    _set_paragraph_sentences(paragraph, sentences)
-    return paragraph

@@ -9,7 +9,7 @@ from itertools import compress, count
 from nkquotes import _lazyregex
 from nkquotes._model import BoilerplateKind
 from nkquotes._structure_lines import ASCII_SPACE_BYTES, join_words, split_differs
-from nkquotes._structure_roles import Role, Slots
+from nkquotes._structure_slots import Role, Slots
 
 __all__ = [
     "mark_repeated_captions",
