@@ -171,14 +171,9 @@ _LAST_LEXICON: list[tuple[Target, Lexicon] | None] = [None]
 
 
 def _regions(segments: tuple[Span, ...], sentence: Span | None) -> list[tuple[int, int]]:
-    """The stretches of text to search: the segments and the sentence, merged."""
-    if sentence is not None:
-        lo, hi = sentence.start, sentence.end
-        for s in segments:
-            if s.start < lo or s.end > hi:
-                break
-        else:
-            return [(lo, hi)]  # what _merge gives: the usual case
+    """The stretches of text to search: the segments and the sentence, merged. (When every
+    segment lies inside the sentence, the sentence alone: :func:`_find_cues` handles that
+    usual case itself before calling this.)"""
     return _merge([*segments, *([sentence] if sentence is not None else [])])
 
 
@@ -200,7 +195,7 @@ def _find_cues(
     found: list[CueMatch] = []
     work: list[tuple[int, int, list[tuple[int, int, int]] | None]] | None = None
     if sentence is not None:
-        # _regions' usual case inlined (every segment inside the sentence: one region),
+        # The usual case (every segment inside the sentence: one region, _merge's result),
         # and most quotes have no hit there.
         lo, hi = sentence.start, sentence.end
         for s in segments:
