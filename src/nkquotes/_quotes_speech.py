@@ -54,6 +54,7 @@ from nkquotes._quotes_content import (
 )
 from nkquotes._quotes_draft import Draft, ParagraphQuotes, block_at, trim_content
 from nkquotes._quotes_guards import by_after, pp_that_after, that_after
+from nkquotes._quotes_lookback import cue_back
 from nkquotes._quotes_mention import (
     LISTENER,
     aux_before,
@@ -228,7 +229,8 @@ def _analyse(
     s_start = max(s_start, cs - _REACH)
     s_end = min(s_end, ce + _REACH)
     flags = entry.flags
-    prev = prev_word(text, s_start, cs)
+    # the word before the cue, the auxiliaries and adverbs before it, a comma ending there
+    prev, aux_mend, aux_cue, comma = cue_back(text, s_start, cs)
     if prev in _NEGATORS or prev in _BLOCKERS:
         return None
     infinitive = None
@@ -290,8 +292,10 @@ def _analyse(
             # "CONTENT, KCNA quoted a spokesperson as saying on Thursday."
             return inverted(text, pq, s_start, comma + 1, ce, entry, mention, cue_start)
     else:
-        mend, cue_start = aux_before(text, s_start, cs)
-        if entry.ing and (comma_at(text, s_start, mend) >= 0 or prev in _ING_LINKS):
+        mend, cue_start = aux_mend, aux_cue
+        if entry.ing and (
+            (comma if mend == cs else comma_at(text, s_start, mend)) >= 0 or prev in _ING_LINKS
+        ):
             if entry.lemma in _AMBIGUOUS_ING and that_after(text, ce, s_end) is None:
                 return None
             if recent is not None and _JUST_SAID.fullmatch(text, recent[1], cs) is not None:
@@ -303,7 +307,7 @@ def _analyse(
             cue_start = cs
         else:
             loose = entry.lemma in _CORE
-            if comma_at(text, s_start, cs) >= 0:
+            if comma >= 0:
                 after_m = mention_after(text, ce, s_end, loose=loose)
                 if after_m is not None and not speaker_head(text, after_m):
                     after_m = None  # ", said the videos show nothing": a clause, not a speaker
@@ -401,7 +405,7 @@ def _analyse(
     if th is None and "that" in flags:
         th = pp_that_after(text, p, s_end)
     claim = th is not None or (
-        entry.lemma in _NAMING and entry.ing and comma_at(text, s_start, cs) >= 0
+        entry.lemma in _NAMING and entry.ing and comma >= 0
     )
     if th is not None:
         p = th.end()
