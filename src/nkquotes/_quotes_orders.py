@@ -251,10 +251,13 @@ def make(
     *,
     claim: bool = False,
 ) -> Draft | None:
-    kinded = _kind_and_segments(text, pq, cut_asides(text, pq, segs))
-    if kinded is None:
-        return None
-    kind, segs = kinded
+    if pq.blocks:
+        kinded = _kind_and_segments(text, pq, cut_asides(text, pq, segs))
+        if kinded is None:
+            return None
+        kind, segs = kinded
+    else:  # no quotation in the paragraph (most): what _kind_and_segments answers then
+        kind, segs = QuoteKind.INDIRECT, cut_asides(text, pq, segs)
     if "mixedonly" in entry.flags and kind is QuoteKind.INDIRECT and not claim:
         return None
     if "direct" in entry.flags and kind is not QuoteKind.DIRECT:

@@ -478,7 +478,7 @@ def _analyse(
         and "that" not in text[c_start:c_end].split()[:6]
     ):
         return None  # "maintains a program", "signaled willingness": an object, not a claim
-    quoted = bool(in_blocks(pq, c_start, c_end))
+    quoted = bool(pq.blocks) and bool(in_blocks(pq, c_start, c_end))
     if th is None and not told_that and bare_object(text, c_start, c_end, entry.lemma, quoted):
         return None  # "wrote letters for them", "appealed the case": a thing, not words
     if count_words(text, c_start, c_end) >= 2 or (
