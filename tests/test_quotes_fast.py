@@ -339,3 +339,50 @@ def test_content_stops_from_inside_a_run_of_white_space() -> None:
             got = [(m.span(), m.lastgroup) for m in C._content_stops(text, pos, hi)]
             want = [(m.span(), m.lastgroup) for m in C._CONTENT_STOP.finditer(text, pos, hi)]
             assert got == want, (pos, hi)
+
+
+_CHANNEL_PIECES = st.sampled_from(
+    [
+        *("the talks", "in", "during", "a", "an", "the", "his", "long", "closed-door"),
+        *("statement", "interview", "tweet", "press release", "news conference", "op-ed"),
+        *("radio address", "remarks", "podcast", "statements", "on", "Monday", "Friday"),
+        *(".", "!", "?", "..", " ", "\u00a0", "\n", "\t", "statement?", "tweet.", "Friday!"),
+    ]
+)
+
+
+#: The nouns of ``_CHANNEL_TAIL`` (copied from the pattern), and a near miss.
+_CHANNEL_NOUNS = (
+    *("statement", "interview", "tweet", "speech", "post", "letter", "press release"),
+    *("news conference", "radio address", "debate", "diatribe", "op-ed", "column"),
+    *("editorial", "essay", "broadcast", "appearance", "remarks", "podcast", "remark"),
+)
+
+
+def _channel_tail_agrees(text: str, start: int, end: int) -> None:
+    found = K.channel_tail(text, start, end)
+    expected = K._CHANNEL_TAIL.compiled.search(text, start, end)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(_CHANNEL_PIECES, max_size=4).map(" ".join),
+    st.sampled_from([" in ", " during ", "\u00a0in ", "in ", " in"]),
+    st.sampled_from(["a ", "the ", "his long ", "an ", ""]),
+    st.sampled_from(["", " on Monday", " on Friday", " on", "  on  Sunday"]),
+    st.sampled_from(["", ".", "!", "?", "..", " ."]),
+)
+def test_channel_tail_on_every_channel_noun(
+    lead: str, prep: str, det: str, day: str, stop: str
+) -> None:
+    for noun in _CHANNEL_NOUNS:
+        text = lead + prep + det + noun + day + stop
+        _channel_tail_agrees(text, 0, len(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_CHANNEL_PIECES, max_size=12).map(" ".join) | any_text, st.data())
+def test_channel_tail_equals_the_pattern(text: str, data: st.DataObject) -> None:
+    for start, end in ((0, len(text)), _cut(data, text)):
+        _channel_tail_agrees(text, start, end)

@@ -25,6 +25,7 @@ __all__ = [
     "SPEAKER_OPENER",
     "bare_object",
     "adjunct_cut",
+    "channel_tail",
     "AND_CLAUSE",
     "NOT_CONTENT",
     "not_content_at",
@@ -167,6 +168,26 @@ _CHANNEL_TAIL = _lazyregex.compile(
     r"conference|radio[^\S\n]+address|debate|diatribe|op-ed|column|editorial|essay|"
     r"broadcast|appearance|remarks|podcast)(?:[^\S\n]+on[^\S\n]+" + _DAYS + r")?[.!?]?\Z"
 )
+#: The last word of every match of :data:`_CHANNEL_TAIL` (before a final ``[.!?]``): one of
+#: its nouns, or a weekday (read off :data:`_DAYS`, which another module owns).
+_CHANNEL_ENDS = (
+    *("statement", "interview", "tweet", "speech", "post", "letter", "release", "conference"),
+    *("address", "debate", "diatribe", "op-ed", "column", "editorial", "essay", "broadcast"),
+    *("appearance", "remarks", "podcast", *regex.findall(r"[A-Za-z]+", _DAYS)),
+)
+
+
+def channel_tail(text: str, start: int, end: int) -> regex.Match[str] | None:
+    """``_CHANNEL_TAIL.search``, tried only where one of :data:`_CHANNEL_ENDS` ends the span
+    (before one ``[.!?]``): most contents end otherwise, and the search reads every offset."""
+    e = end
+    if e > start and text[e - 1] in ".!?":
+        e -= 1
+    if text.endswith(_CHANNEL_ENDS, start, e):
+        return _CHANNEL_TAIL.search(text, start, end)
+    return None
+
+
 #: A second clause after an object content: "demands accountability, yet refuses …".
 _TAIL_CLAUSE = _lazyregex.compile(r",[^\S\n]+(?:and|yet|but)[^\S\n]")
 #: ... and, after a judged object, the writer's comment on it: "denounced the annexation,
@@ -202,7 +223,7 @@ def adjunct_cut(text: str, start: int, end: int, lemma: str, inside: Callable[[i
             if len(text[start : rel.start()].split()) >= 2:
                 end = rel.start()
             break
-    tail = _CHANNEL_TAIL.search(text, start, end)
+    tail = channel_tail(text, start, end)
     if tail is not None and tail.start() > start:
         end = tail.start()
     as_ = _AS.search(text, start, end) if lemma in _JUDGING else None
