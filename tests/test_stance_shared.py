@@ -24,6 +24,7 @@ from nkquotes.stance import (
     StanceInput,
     Target,
     _learned,
+    _lexicon,
     _reading,
     _rules,
     _scan,
@@ -32,7 +33,7 @@ from nkquotes.stance import (
     stance_features,
 )
 from tests.strategies import any_text
-from tests.test_stance_fast import apostrophes, newsy, plain_newsy
+from tests.test_stance_fast import apostrophes, newsy, plain_newsy, text_and_region
 
 NK = builtin_target()
 MODEL = attrs.evolve(builtin_learned_model(), min_score=0.0)
@@ -289,3 +290,44 @@ def test_evidence_offsets_keep_the_apostrophe_kinds_apart(text: str, word: str) 
     found = _reading.offsets_read(text, read, {}, [word])
     assert found == _reference_offsets(item, [word])
     assert found[word][0] > cut
+
+
+def _reference_reply_words(text: str, lo: int, hi: int) -> set[bytes]:
+    """The region's words that may make a sentence a reply, read with the word pattern."""
+    words = {w.lower().encode("ascii", "replace") for w in _lexicon.WORDS.findall(text, lo, hi)}
+    return {w for w in words if w in _lexicon.REPLY_WORDS or w.startswith(_lexicon.REPLY_PREFIXES)}
+
+
+@settings(max_examples=200, deadline=None)
+@given(text_and_region(replies | newsy | plain_newsy | any_text))
+def test_cue_search_keeps_every_reply_word(case: tuple[str, int, int]) -> None:
+    # The reply prefilter reads the words the cue search kept: none may be dropped as
+    # "opens no cue", however often it was met before (two searches: the second one reads
+    # what the first remembered).
+    text, lo, hi = case
+    lexicon = _lexicon.lexicon_of(NK)
+    for _ in range(2):
+        _lexicon.region_hits(lexicon, text, lo, hi)
+        kept = _lexicon.last_openers(text, lo, hi)
+        if _scan.plain_view(text, lo, hi) is None:
+            assert kept is None  # read with the pattern: the prefilter reads it itself
+        else:
+            assert kept is not None
+            assert _reference_reply_words(text, lo, hi) <= kept
+    assert _lexicon.last_openers(text, lo, hi + 1) is None
+
+
+@settings(max_examples=100, deadline=None)
+@given(replies, replies)
+def test_replies_in_a_sentence_read_before_are_found_alike(before: str, reply: str) -> None:
+    # The sentence read twice (the memo of find_cues cleared): the second time the words
+    # met are remembered, and the prefilter must still let every reply through.
+    text = f"Tighten the sanctions. {before}\n{reply} and more"
+    start = len(text) - len(reply) - 9
+    span = Span.of(text, start, len(text))
+    quote = Quote(id="q0", segments=(span,), kind=QuoteKind.DIRECT, sentence=span)
+    item = StanceInput(text=text, quote=quote, sentence=span)
+    for _ in range(2):
+        _rules._LAST[0] = None
+        matches = _rules.find_cues(text, NK, (span,), span)
+        assert RuleStanceModel()._answer(item, NK, matches) == _reference_answer(item, matches)

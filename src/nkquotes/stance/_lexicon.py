@@ -21,7 +21,16 @@ from nkquotes.stance._negation import NEGATOR
 from nkquotes.stance._scan import plain_part, run_starts, text_view
 from nkquotes.stance._target import LexiconCue, Target
 
-__all__ = ["WORDS", "Lexicon", "lexicon_of", "region_hits", "region_hits_unicode"]
+__all__ = [
+    "REPLY_PREFIXES",
+    "REPLY_WORDS",
+    "WORDS",
+    "Lexicon",
+    "last_openers",
+    "lexicon_of",
+    "region_hits",
+    "region_hits_unicode",
+]
 
 _SEP = r"[^\w.;:!?]+"
 #: What joins the parts of a hyphenated word or a contraction in a cue.
@@ -31,6 +40,18 @@ WORDS = _lazyregex.compile(r"\w+")
 _KEY = 3
 #: Words remembered per lexicon with the cues they may open (most news words are not met).
 _OPENED_MAX = 50_000
+#: The lower-cased words (and stems) that may make a sentence a reply for the rule model
+#: (see :mod:`nkquotes.stance._rules`): never remembered as opening nothing, so the words a
+#: plain region search keeps (:func:`last_openers`) hold every one the region has.
+REPLY_PREFIXES = (b"retort", b"rebut", b"dismiss", b"disput", b"refut", b"concur")
+REPLY_WORDS = frozenset(
+    b"countered counters rejected agree agreed agrees right endorse endorsed endorses taken".split()
+)
+
+
+def _closable(word: bytes) -> bool:
+    """Whether a word that opens no cue may be remembered so (not a reply word)."""
+    return word not in REPLY_WORDS and not word.startswith(REPLY_PREFIXES)
 
 
 def _key(word: str) -> str:
@@ -139,12 +160,13 @@ class Lexicon:
                 cues = tuple(c for c in self.by_key[name[:_KEY]] if c.opens(name))
             else:
                 cues = ()  # no cue starts like it: most words
-            remembered = self.opened if cues else self.closed
-            if len(remembered) >= _OPENED_MAX:
-                remembered.clear()
             if cues:
+                if len(self.opened) >= _OPENED_MAX:
+                    self.opened.clear()
                 self.opened[word] = cues
-            else:
+            elif _closable(word):
+                if len(self.closed) >= _OPENED_MAX:
+                    self.closed.clear()
                 self.closed.add(word)
         return cues
 
@@ -246,15 +268,33 @@ def lexicon_of(target: Target) -> Lexicon:
     )
 
 
+#: The last plain region :func:`region_hits` read: ``(text, lo, hi, words)``, *words* the
+#: region's distinct words not remembered as opening no cue (``None``: the last region was
+#: not plain).
+_LAST_OPENERS: list[tuple[str, int, int, set[bytes]] | None] = [None]
+
+
+def last_openers(text: str, lo: int, hi: int) -> set[bytes] | None:
+    """The words of plain ``text[lo:hi]`` that the last :func:`region_hits` call kept, when it
+    read that region: a set holding every reply word (:data:`REPLY_WORDS`, words starting
+    with one of :data:`REPLY_PREFIXES`) of the region; ``None`` if it read another."""
+    last = _LAST_OPENERS[0]
+    if last is not None and last[0] is text and last[1] == lo and last[2] == hi:
+        return last[3]
+    return None
+
+
 def region_hits(lexicon: Lexicon, text: str, lo: int, hi: int) -> list[tuple[int, int, int]]:
     """``(cue number, start, end)`` of every cue of *lexicon* matching at a word of the region."""
     view = text_view(text)  # plain_view inlined: one call fewer per region
     if view[2] and not plain_part(text, lo, hi, view[2]):
+        _LAST_OPENERS[0] = None
         return region_hits_unicode(lexicon, text, lo, hi)
     # The region's distinct words, minus those known to open no cue (see _scan).
     runs = view[1][lo:hi]
     words = set(runs.split())
     openers = words.difference(lexicon.closed)
+    _LAST_OPENERS[0] = (text, lo, hi, openers)
     if not openers:
         return []
     opened = lexicon.opened
@@ -267,10 +307,11 @@ def region_hits(lexicon: Lexicon, text: str, lo: int, hi: int) -> list[tuple[int
             if word[:_KEY] not in byte_keys:
                 # opened_by's usual answer for a word met first (no cue starts like it),
                 # without the call.
-                closed = lexicon.closed
-                if len(closed) >= _OPENED_MAX:
-                    closed.clear()
-                closed.add(word)
+                if _closable(word):
+                    closed = lexicon.closed
+                    if len(closed) >= _OPENED_MAX:
+                        closed.clear()
+                    closed.add(word)
                 continue
             cues = lexicon.opened_by(word)
             if not cues:

@@ -25,7 +25,14 @@ from nkquotes._asciifold import ascii_fold
 from nkquotes._model import Span, StanceResult
 from nkquotes._sentences import split_sentences
 from nkquotes.stance._apply import StanceInput
-from nkquotes.stance._lexicon import Lexicon, lexicon_of, region_hits
+from nkquotes.stance._lexicon import (
+    REPLY_PREFIXES,
+    REPLY_WORDS,
+    Lexicon,
+    last_openers,
+    lexicon_of,
+    region_hits,
+)
 from nkquotes.stance._negation import modify, tokenize
 from nkquotes.stance._scan import plain_part, text_view
 from nkquotes.stance._target import LexiconCue, Target
@@ -323,6 +330,15 @@ class RuleStanceModel:
         assert sentence is not None
         text = item.text
         start, end = sentence.start, sentence.end
+        # The cue search just read this sentence (the usual case): the words it kept hold
+        # all its reply words, and most sentences have none (no need to read it again).
+        openers = last_openers(text, start, end)
+        if openers is not None and openers.isdisjoint(REPLY_WORDS):
+            for word in openers:
+                if word.startswith(REPLY_PREFIXES):
+                    break
+            else:
+                return None
         view = text_view(text)
         if not view[2] or plain_part(text, start, end, view[2]):
             # Plain text: its words between spaces are those the patterns read (see _scan).
