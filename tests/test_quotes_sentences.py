@@ -251,3 +251,20 @@ def test_glued_at_the_paragraph_end() -> None:
     for hi in range(len(text) + 1):
         for lo in range(hi + 1):
             assert QU._glued(text, lo, hi) == (QU._GLUED.search(text, lo, hi) is not None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(['."', ".”", "?’", "!”", "!", "’", '"', "Ab", "aB", " ", "Éb", "."]),
+        min_size=10,
+        max_size=60,
+    ).map("".join),
+    st.data(),
+)
+def test_glued_with_many_marks_is_the_glued_search(text: str, data: st.DataObject) -> None:
+    """Past a few marks _glued reads the paragraph with re, below it visits each mark: both
+    answer as the pattern (the texts here hold 0 to 60 marks)."""
+    hi = data.draw(st.just(len(text)) | st.integers(0, len(text)))
+    lo = data.draw(st.just(0) | st.integers(0, hi))
+    assert QU._glued(text, lo, hi) == (QU._GLUED.search(text, lo, hi) is not None)

@@ -87,13 +87,38 @@ _GLUED = _lazyregex.compile(r"[.?!][\"”’](?=\p{Lu}\p{Ll})")
 #: a paragraph several times faster than the ``regex`` pattern, and most hold none.
 _GLUED_PAIR = re.compile(r"[.?!][\"”’]")
 _UPPER_LOWER = _lazyregex.compile(r"\p{Lu}\p{Ll}")
+#: The marks of :data:`_GLUED_PAIR`, and how many of them a paragraph may hold for
+#: :func:`_glued` to visit each (hostile text may hold thousands: ``re`` reads those).
+_GLUED_MARKS = ('"', "”", "’")
+_FEW_MARKS = 16
 
 
 def _glued(text: str, lo: int, hi: int) -> bool:
     r"""Whether ``_GLUED.search(text, lo, hi)`` finds a match: ``re`` finds the pairs that
     open one (they cannot overlap: a quotation mark is not in ``[.?!]``), and the two
     letters after a pair are asked of ``regex`` only where the first is not ASCII or is a
-    capital (an ASCII ``\p{Lu}`` is ``A-Z``): most pairs end a quotation before a space."""
+    capital (an ASCII ``\p{Lu}`` is ``A-Z``): most pairs end a quotation before a space.
+
+    Every pair holds one of three marks, and most paragraphs hold few: where they hold at
+    most :data:`_FEW_MARKS`, ``str.find`` visits each mark (in C) instead of ``re`` testing
+    every character of the paragraph."""
+    first = lo + 1  # the mark of a pair follows its [.?!]
+    n = text.count('"', first, hi) + text.count("”", first, hi) + text.count("’", first, hi)
+    if n == 0:
+        return False
+    if n <= _FEW_MARKS:
+        for mark in _GLUED_MARKS:
+            i = text.find(mark, first, hi)
+            while i >= 0:
+                e = i + 1
+                if text[i - 1] in ".?!" and e + 1 < hi:
+                    c = text[e]
+                    if (c >= "\x80" or "A" <= c <= "Z") and _UPPER_LOWER.match(
+                        text, e, hi
+                    ) is not None:
+                        return True
+                i = text.find(mark, e, hi)
+        return False
     for m in _GLUED_PAIR.finditer(text, lo, hi):
         e = m.end()
         if e + 1 < hi:
