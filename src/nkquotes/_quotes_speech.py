@@ -404,9 +404,7 @@ def _analyse(
     th = that_after(text, p, s_end)
     if th is None and "that" in flags:
         th = pp_that_after(text, p, s_end)
-    claim = th is not None or (
-        entry.lemma in _NAMING and entry.ing and comma >= 0
-    )
+    claim = th is not None or (entry.lemma in _NAMING and entry.ing and comma >= 0)
     if th is not None:
         p = th.end()
     else:
