@@ -13,6 +13,7 @@ import bisect
 import functools
 import operator
 from collections.abc import Iterable, Sequence
+from itertools import repeat
 
 import attrs
 
@@ -241,6 +242,36 @@ class Registry:
             inside = index >= 0 and quoted[index][0] < start < quoted[index][1]
         self._pending.append((start, record, inside))
         return record
+
+    def persons(self, record: Record, name: str, starts: list[int], length: int) -> None:
+        """``self.person(name, start, start + length)`` for each of *starts* (increasing), as
+        one step: *record* is what ``person(name, …)`` returned last (a name list)."""
+        if not starts:
+            return
+        first = starts[0]
+        mentioned = record.starts
+        if not mentioned or mentioned[-1] >= first or first < record.first:
+            for start in starts:  # not after the others: each on its own
+                self.person(name, start, start + length)
+            return
+        # Every start is new and after the others: person()'s usual case, for all at once.
+        record.ends.update(zip(starts, map(length.__add__, starts), strict=True))
+        mentioned.extend(starts)
+        quoted = self.quoted
+        last = len(self.text) + 1
+        if quoted:
+            index = bisect.bisect_right(quoted, (first, last)) - 1
+            if index != bisect.bisect_right(quoted, (starts[-1], last)) - 1 or (
+                index >= 0 and quoted[index][1] > first
+            ):
+                # Some may be inside a quotation: person()'s test for each.
+                inside = []
+                for start in starts:
+                    index = bisect.bisect_right(quoted, (start, last)) - 1
+                    inside.append(index >= 0 and quoted[index][0] < start < quoted[index][1])
+                self._pending.extend(zip(starts, repeat(record), inside))
+                return
+        self._pending.extend(zip(starts, repeat(record), repeat(False)))
 
     def single(self, name: str, start: int, end: int) -> Record:
         """A person known only by one word (``Psaki``, ``text[start:end]``)."""

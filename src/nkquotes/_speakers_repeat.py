@@ -9,17 +9,22 @@ another capital reads exactly the same, so the scan can reuse the decision: ever
 the run's steps reads only those tokens and that text.
 
 A run whose title look-back or party match was tried is not remembered: both read further.
+
+A list of one name repeats its memo thousands of times: :func:`block` tells how many runs in
+a row do, by one comparison of the text per repeat and a few C-level list comparisons for the
+whole block, so that the scan decides them all at once.
 """
 
 from __future__ import annotations
 
+import bisect
 from itertools import repeat
 from operator import sub
 
-from nkquotes._speakers_titles import APPOSITION_WINDOW
+from nkquotes._speakers_titles import APPOSITION_WINDOW, MAX_TITLE_TOKENS
 from nkquotes._speakers_tokens import Tokens
 
-__all__ = ["RunMemo", "remember", "repeats"]
+__all__ = ["RunMemo", "block", "remember", "repeats"]
 
 
 class RunMemo:
@@ -27,6 +32,7 @@ class RunMemo:
 
     __slots__ = (
         "apposition",
+        "blocked",
         "ends",
         "first",
         "length",
@@ -51,6 +57,8 @@ class RunMemo:
         self.stop = 0
         self.window: str | None = None
         self.apposition: str | None = None
+        #: No :func:`block` is looked for at a capital before this token index.
+        self.blocked = 0
 
 
 def remember(
@@ -106,3 +114,82 @@ def repeats(memo: RunMemo, text: str, tokens: Tokens, i: int, limit: int) -> boo
     return min(limit, stop + APPOSITION_WINDOW) - stop == len(window) and text.startswith(
         window, stop
     )
+
+
+def block(memo: RunMemo, text: str, tokens: Tokens, i: int, limit: int) -> tuple[int, int]:
+    """How many runs in a row, from the one at capital ``tokens[i]`` (which
+    :func:`repeats` *memo*'s run) on, repeat it too: ``(count, period)``, the runs starting
+    at ``i``, ``i + period``, … (count 1: only the one at ``i``).
+
+    The run ``period`` tokens on (the next capital after the run) repeats the memo when the
+    tokens from its word before to its word after are those of the run at ``i`` shifted by
+    ``period`` tokens and as many characters, the text it reads is the same, and no
+    organisation word is in its reach; and so on for each next one, by induction. The scan
+    meets no other capital in between (the words repeat, so does their case).
+    """
+    size = memo.size
+    lo_run = i + size
+    hi = tokens.hi
+    if i < memo.blocked or lo_run + 1 >= hi:
+        return 1, 0
+    try:
+        period = tokens.upper.index(True, lo_run, hi)
+    except ValueError:
+        return 1, 0
+    if tokens.words[period] != memo.first:
+        return 1, 0  # the next capital starts something else
+    period -= i
+    starts = tokens.starts
+    k = i - 1
+    base = starts[k]
+    shift = starts[k + period] - base
+    # The most runs the token window, the organisation words and the apposition window allow.
+    most = (hi - lo_run - 1) // period
+    org_at = tokens.org_words()
+    after = bisect.bisect_left(org_at, i + period)
+    if after < len(org_at):
+        most = min(most, (org_at[after] - MAX_TITLE_TOKENS - i) // period)
+    reach = len(memo.text)
+    window = memo.window
+    if window is not None:
+        # (A window cut by the region's end is read so by one run only: most < 1.)
+        most = min(most, (limit - APPOSITION_WINDOW - base - memo.stop) // shift)
+        reach = max(reach, memo.stop + len(window))
+    if most < 1:
+        return 1, period
+    # How many periods of text from base repeat the first (run n reads text[base + n *
+    # shift:][:reach]): by chunks that double while they repeat the text one period before
+    # and halve when they do not (few comparisons, each at C level).
+    units = 1
+    needed = most + 1 + (reach - 1) // shift
+    chunk = 1
+    at = base + shift
+    while units < needed:
+        chunk = min(chunk, needed - units)
+        width = chunk * shift
+        if text.startswith(text[at - shift : at - shift + width], at):
+            units += chunk
+            at += width
+            chunk *= 2
+        elif chunk == 1:
+            break
+        else:
+            chunk //= 2
+    count = min(most + 1, (units * shift - reach) // shift + 1)
+    if count < 2:
+        return 1, period
+    # The tokens those runs read, shifted by one period, are the same (words, offsets).
+    stop = k + (count - 1) * period + size + 2
+    words, ends = tokens.words, tokens.ends
+    if (
+        words[k : stop - period] != words[k + period : stop]
+        or not _all(list(map(sub, starts[k + period : stop], starts[k : stop - period])), shift)
+        or not _all(list(map(sub, ends[k + period : stop], ends[k : stop - period])), shift)
+    ):
+        memo.blocked = i + count * period  # not here: no second try over the same tokens
+        return 1, period
+    return count, period
+
+
+def _all(values: list[int], value: int) -> bool:
+    return values.count(value) == len(values)

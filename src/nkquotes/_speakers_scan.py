@@ -40,7 +40,7 @@ from nkquotes._names import (
 )
 from nkquotes._speakers_quoted import occurrences as _occurrences
 from nkquotes._speakers_quoted import quoted_spans as _quoted_spans
-from nkquotes._speakers_repeat import RunMemo, remember, repeats
+from nkquotes._speakers_repeat import RunMemo, block, remember, repeats
 from nkquotes._speakers_titles import (
     APPOSITION_WINDOW,
     CONNECTORS,
@@ -177,13 +177,17 @@ def build_registry(text: str, article: Article) -> Registry:
                 if (
                     next_org == len(org_at) or org_at[next_org] - i >= MAX_TITLE_TOKENS
                 ) and repeats(memo, text, tokens, i, end):
-                    resume = i + memo.size
+                    # So do the runs every period tokens on, count in all (a name list).
+                    count, period = block(memo, text, tokens, i, end)
+                    resume = i + (count - 1) * period + memo.size
                     if memo.register:
-                        start = starts[i]
-                        record = person(
-                            text[start : start + memo.length], start, start + memo.length
-                        )
-                        if memo.apposition:
+                        start, length = starts[i], memo.length
+                        name = text[start : start + length]
+                        record = person(name, start, start + length)
+                        if count > 1:
+                            again = starts[i + period : resume : period]
+                            registry.persons(record, name, again, length)
+                        if memo.apposition:  # (attaching it again changes nothing)
                             attach(record, None, memo.apposition)
                     continue
             kind = _start_kind(words[i])
