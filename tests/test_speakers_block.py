@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from nkquotes._entities import Registry
 from nkquotes._speakers_repeat import block, remember, repeats
 from nkquotes._speakers_titles import APPOSITION_WINDOW, MAX_TITLE_TOKENS
-from nkquotes._speakers_tokens import splitter, tokenize
+from nkquotes._speakers_tokens import _org_indexes, org_word, splitter, tokenize
 from tests.test_speakers_repeat import _PIECES, _check, _ReferenceRegistry, _state
 
 _NAME_WORDS = st.sampled_from(["Kim", "Jong", "Un", "Moon", "Jae-in", "Kang", "J.", "Kim's", "É"])
@@ -162,3 +162,12 @@ def test_every_run_of_a_block_repeats_the_memo(
     for run in range(start, start + count * step, step or 1):
         assert decided(run)
         assert True not in tokens.upper[run + size : run + step]
+
+
+@settings(max_examples=200)
+@given(st.lists(st.one_of(_NAME_WORDS, _PIECES, st.sampled_from(["Ministry", "Party"]))))
+def test_organisation_indexes_are_the_capitalised_organisation_words(words: list[str]) -> None:
+    words = [w for w in words if w.strip()]
+    upper = [w[0].isupper() for w in words]
+    expected = [k for k, w in enumerate(words) if upper[k] and org_word(w)]
+    assert _org_indexes(words, upper) == expected

@@ -38,6 +38,7 @@ __all__ = [
 ]
 
 _START = operator.itemgetter(0)
+_END = operator.itemgetter(1)
 #: Above this many new mentions, re-sorting all of them beats inserting each one.
 _MERGE_BY_SORT = 32
 _PREPOSITIONS = frozenset({"of", "for", "to", "at", "with", "by", "from", "on", "in"})
@@ -369,7 +370,7 @@ class Registry:
         if len(pending) > _MERGE_BY_SORT:  # many (while the article is read): one sort
             ordered.extend(pending)
             ordered.sort(key=_START)
-            self._mention_pos = [entry[0] for entry in ordered]
+            self._mention_pos = list(map(_START, ordered))
         else:  # a few (while quotes are resolved): insert each after its equals
             for entry in pending:
                 index = bisect.bisect_right(positions, entry[0])
@@ -398,10 +399,15 @@ class Registry:
         out = []
         text = self.text
         for record in keep:
-            offsets = sorted(record.ends.items())
+            ends = record.ends
             if record.extra:
+                offsets = sorted(ends.items())
                 offsets.extend(record.extra)
                 offsets.sort()
+                mentions = _spans(text, list(map(_START, offsets)), list(map(_END, offsets)))
+            else:  # one end per start: sorted by start (ints sort faster than pairs)
+                starts = sorted(ends)
+                mentions = _spans(text, starts, list(map(ends.__getitem__, starts)))
             out.append(
                 Entity(
                     id=ids[id(record)],
@@ -410,18 +416,18 @@ class Registry:
                     titles=tuple(record.titles),
                     affiliation=record.affiliation,
                     party=record.party,
-                    mentions=_spans(text, offsets),
+                    mentions=mentions,
                 )
             )
         return tuple(out)
 
 
-def _spans(text: str, offsets: list[tuple[int, int]]) -> tuple[Span, ...]:
-    """``inner_span`` of each (start, end), written out: a name repeated in a list has a
+def _spans(text: str, starts: list[int], ends: list[int]) -> tuple[Span, ...]:
+    """``inner_span`` of each start and end, written out: a name repeated in a list has a
     mention every few words, and a call per mention cost more than filling its slots."""
     spans: list[Span] = []
     append = spans.append
-    for start, end in offsets:
+    for start, end in zip(starts, ends, strict=True):
         span = _NEW(Span)
         SET_START(span, start)
         SET_END(span, end)

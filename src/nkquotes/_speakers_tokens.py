@@ -101,9 +101,13 @@ class Tokens:
 
 
 def _org_indexes(words: list[str], upper: list[bool]) -> list[int]:
-    # Built by C-level iteration: a region has dozens of capitalised words.
+    # Built by C-level iteration: a region has dozens of capitalised words, and each
+    # distinct one is tested once (a name list repeats a few thousand times).
+    found = {word for word in set(compress(words, upper)) if org_word(word)}
+    if not found:
+        return []
     capitalised = list(compress(range(len(words)), upper))
-    return list(compress(capitalised, map(org_word, map(words.__getitem__, capitalised))))
+    return list(compress(capitalised, map(found.__contains__, compress(words, upper))))
 
 
 @functools.lru_cache(maxsize=16384)
