@@ -10,13 +10,27 @@ from hypothesis import strategies as st
 
 from nkquotes._entities import Registry
 from nkquotes._speakers_repeat import block, remember, repeats
+from nkquotes._speakers_scan import _start_kind
 from nkquotes._speakers_titles import APPOSITION_WINDOW, MAX_TITLE_TOKENS
 from nkquotes._speakers_tokens import _org_indexes, org_word, splitter, tokenize
 from tests.test_speakers_repeat import _PIECES, _check, _ReferenceRegistry, _state
 
 _NAME_WORDS = st.sampled_from(["Kim", "Jong", "Un", "Moon", "Jae-in", "Kang", "J.", "Kim's", "É"])
 _AFTER = st.sampled_from(
-    [", ", " and ", ", the chairman, ", ", a spokesman, ", " (R-CO), ", "; ", "/", ". ", "."]
+    [
+        ", ",
+        " and ",
+        ", the chairman, ",
+        ", a spokesman, ",
+        " (R-CO), ",
+        "; ",
+        "/",
+        ". ",
+        ".",
+        " ",
+        " (x) ",
+        " ( ",
+    ]
 )
 # A name, what follows it, and now and then more: the units of a name list.
 _UNITS = st.one_of(
@@ -56,6 +70,11 @@ _BLOCKS = st.builds(
 @example("Headline\n\n" + "Kim Jong Un, " * 20 + "Kim Jong Un, Foreign Ministry " * 3)
 @example("Headline\n\n" + "Kim Jong Un, a b c Ministry d, " * 20)
 @example("Headline\n\n" + "Kim Jong Un; " * 20 + "Foreign Ministry said.")
+@example("Headline\n\n" + "Kim Jong Un Moon Jae In Said Told " * 30)
+@example(
+    "Headline\n\n" + "Kim Jong Un; He " * 20 + "Kim Jong Un; The " * 3 + "Kim Jong Un; In A. " * 3
+)
+@example("Headline\n\nx; Kim Jong Un (R-CO x; Kim Jong Un (R-CO) x; Kim Jong Un (R-CO).")
 @example("Headline\n\n" + "Kim Jong Un; " * 20 + "Kim Jong Un")
 @example("Headline\n\n" + "Kim Jong Un, the chairman, " * 20 + "Kim Jong Un, the minister")
 @example("Headline\n\n" + "Kim Jong Un; " * 20 + '"Kim Jong Un; Kim Jong Un;" he said')
@@ -108,10 +127,14 @@ def test_bulk_mentions_record_what_one_person_call_each_does(
 
 @settings(max_examples=400)
 @given(
-    st.sampled_from(["Kim Jong Un, ", "Kim Jong Un; and x ", "Moon Jae-in, the chairman, "]),
+    st.sampled_from(
+        ["Kim Jong Un, ", "Kim Jong Un; and x ", "Moon Jae-in, the chairman, ", "Kim Jong Un; He "]
+    ),
     st.integers(3, 30),
     st.integers(0, 400),
-    st.sampled_from(["words", "org", "org_end", "starts", "ends", "text", "none"]),
+    st.sampled_from(
+        ["words", "words_end", "org", "org_end", "starts", "ends", "initial", "text", "none"]
+    ),
     st.one_of(st.just(0), st.integers(0, 40)),
     st.one_of(st.just(0), st.integers(0, 200)),
 )
@@ -134,17 +157,24 @@ def test_every_run_of_a_block_repeats_the_memo(
     k = where % len(tokens.words)
     if what == "org_end":  # just past the region's last token: only the reach sees it
         k = min(len(tokens.words) - 1, tokens.hi + where % 8)
-    if what in ("words", "org", "org_end"):
-        tokens.words[k] = tokens.words[k] + "x" if what == "words" else "Ministry"
+    elif what == "words_end":  # the region's last token: the last run's word after?
+        k = tokens.hi - 1
+    if what in ("words", "words_end", "org", "org_end"):
+        tokens.words[k] = "Ministry" if what.startswith("org") else tokens.words[k] + "x"
         tokens.upper = [word[0].isupper() for word in tokens.words]
     elif what == "starts" and k > i:
         tokens.starts[k] -= 1
+    elif what == "initial":
+        tokens.initial[k] = not tokens.initial[k]
     elif what == "ends":
         tokens.ends[k] += 1
     elif what == "text":
         at = where % len(text)
         text = text[:at] + "#" + text[at + 1 :]
     org_at = tokens.org_words()
+
+    def kind(k: int) -> int:
+        return _start_kind(tokens.words[k])
 
     def decided(run: int) -> bool:  # what the scan asks before it reuses the memo
         ahead = [o for o in org_at if o >= run]
@@ -157,11 +187,12 @@ def test_every_run_of_a_block_repeats_the_memo(
     start = 2 * period  # the third run
     if start >= tokens.hi or not decided(start):
         return
-    count, step = block(memo, text, tokens, start, limit)
+    count, step = block(memo, text, tokens, start, limit, _start_kind)
     assert count == 1 or step > 0
     for run in range(start, start + count * step, step or 1):
         assert decided(run)
-        assert True not in tokens.upper[run + size : run + step]
+        for other in range(run + size, run + step):  # capitals the scan passes over
+            assert not tokens.upper[other] or not (tokens.initial[other] or kind(other))
 
 
 @settings(max_examples=200)

@@ -8,7 +8,8 @@ cover, and the apposition window when one was read. :func:`repeats` says whether
 another capital reads exactly the same, so the scan can reuse the decision: every test of
 the run's steps reads only those tokens and that text.
 
-A run whose title look-back or party match was tried is not remembered: both read further.
+A run whose title look-back ran is not remembered (it reads further back), nor one whose
+party pattern may have read past the gap after it (a bracket in the gap).
 
 A list of one name repeats its memo thousands of times: :func:`block` tells how many runs in
 a row do, by one comparison of the text per repeat and a few C-level list comparisons for the
@@ -18,6 +19,7 @@ whole block, so that the scan decides them all at once.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from itertools import repeat
 from operator import sub
 
@@ -116,29 +118,44 @@ def repeats(memo: RunMemo, text: str, tokens: Tokens, i: int, limit: int) -> boo
     )
 
 
-def block(memo: RunMemo, text: str, tokens: Tokens, i: int, limit: int) -> tuple[int, int]:
+def block(
+    memo: RunMemo,
+    text: str,
+    tokens: Tokens,
+    i: int,
+    limit: int,
+    start_kind: Callable[[str], int],
+) -> tuple[int, int]:
     """How many runs in a row, from the one at capital ``tokens[i]`` (which
     :func:`repeats` *memo*'s run) on, repeat it too: ``(count, period)``, the runs starting
     at ``i``, ``i + period``, … (count 1: only the one at ``i``).
 
-    The run ``period`` tokens on (the next capital after the run) repeats the memo when the
-    tokens from its word before to its word after are those of the run at ``i`` shifted by
-    ``period`` tokens and as many characters, the text it reads is the same, and no
-    organisation word is in its reach; and so on for each next one, by induction. The scan
-    meets no other capital in between (the words repeat, so does their case).
+    The run ``period`` tokens on (the next capital that is the run's first word) repeats
+    the memo when the tokens from its word before to its word after are those of the run at
+    ``i`` shifted by ``period`` tokens and as many characters, the text it reads is the same,
+    and no organisation word is in its reach; and so on for each next one, by induction. The
+    capitals in between must be ones the scan passes over: no dotted initial, and nothing
+    they can start (*start_kind* 0: ``He``, ``In``); they repeat too, with the words.
     """
     size = memo.size
     lo_run = i + size
     hi = tokens.hi
     if i < memo.blocked or lo_run + 1 >= hi:
         return 1, 0
+    words, upper, initial = tokens.words, tokens.upper, tokens.initial
+    first = memo.first
+    at = lo_run
     try:
-        period = tokens.upper.index(True, lo_run, hi)
+        while True:
+            at = upper.index(True, at, hi)
+            if words[at] == first:
+                break
+            if initial[at] or start_kind(words[at]):
+                return 1, 0  # a capital the scan reads: something else starts there
+            at += 1
     except ValueError:
         return 1, 0
-    if tokens.words[period] != memo.first:
-        return 1, 0  # the next capital starts something else
-    period -= i
+    period = at - i
     starts = tokens.starts
     k = i - 1
     base = starts[k]
@@ -180,9 +197,10 @@ def block(memo: RunMemo, text: str, tokens: Tokens, i: int, limit: int) -> tuple
         return 1, period
     # The tokens those runs read, shifted by one period, are the same (words, offsets).
     stop = k + (count - 1) * period + size + 2
-    words, ends = tokens.words, tokens.ends
+    ends = tokens.ends
     if (
         words[k : stop - period] != words[k + period : stop]
+        or initial[k : stop - period] != initial[k + period : stop]
         or not _all(list(map(sub, starts[k + period : stop], starts[k : stop - period])), shift)
         or not _all(list(map(sub, ends[k + period : stop], ends[k : stop - period])), shift)
     ):

@@ -178,7 +178,7 @@ def build_registry(text: str, article: Article) -> Registry:
                     next_org == len(org_at) or org_at[next_org] - i >= MAX_TITLE_TOKENS
                 ) and repeats(memo, text, tokens, i, end):
                     # So do the runs every period tokens on, count in all (a name list).
-                    count, period = block(memo, text, tokens, i, end)
+                    count, period = block(memo, text, tokens, i, end, _start_kind)
                     resume = i + (count - 1) * period + memo.size
                     if memo.register:
                         start, length = starts[i], memo.length
@@ -246,7 +246,7 @@ def build_registry(text: str, article: Article) -> Registry:
                 if j < hi:
                     memo = remember(text, tokens, i, j, False, None, None)
                 continue  # "the Kim Jong Un regime"
-            looked = False  # whether a title or party was looked for (both read further)
+            looked = False  # whether a title or party was looked for past the run's tokens
             start = starts[i]
             stop = starts[j - 1] + len(words[j - 1])
             record = person(text[start:stop], start, stop)
@@ -260,11 +260,14 @@ def build_registry(text: str, article: Article) -> Registry:
             if stop < end:
                 char = text[stop]
                 if char == "(" or not char.isascii() or char.isspace():
-                    looked = True
                     party = _party_at(text, stop, end)
                     if party:
                         record.party = f"{party.group(1)}-{party.group(2)}"
                         stop = party.end()
+                        looked = True
+                    elif j == hi or "(" in text[stop : starts[j]]:
+                        looked = True  # the pattern may have read past the gap
+                    # (Else it read the gap and the next word's first character only.)
             apposition = window = None
             if text.startswith(", ", stop) and not possessive[j - 1]:
                 # the apposition window: ", " and what the search may read after it
