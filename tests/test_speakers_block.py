@@ -93,21 +93,26 @@ def test_a_long_name_list_registers_what_the_steps_did() -> None:
     _check("Headline\n\n" + "Kim Jong Un, the chairman, " * 100 + "end " * 60)
 
 
+_CALLS = st.lists(
+    st.tuples(st.sampled_from(["Kim Jong Un", "Moon Jae In"]), st.integers(0, 100)), max_size=5
+)
+
+
 @settings(max_examples=200)
 @given(
     st.lists(st.tuples(st.integers(0, 60), st.integers(0, 4)), max_size=6),
-    st.integers(0, 80),
-    st.integers(1, 6),
-    st.integers(1, 12),
+    st.lists(st.tuples(st.integers(0, 80), st.integers(1, 6), st.integers(1, 12), _CALLS)),
     st.lists(st.tuples(st.integers(0, 100), st.integers(0, 30)), max_size=3),
+    st.booleans(),
 )
 def test_bulk_mentions_record_what_one_person_call_each_does(
     before: list[tuple[int, int]],
-    first: int,
-    step: int,
-    count: int,
+    blocks: list[tuple[int, int, int, list[tuple[str, int]]]],
     quotes: list[tuple[int, int]],
+    look: bool,
 ) -> None:
+    """Blocks of bulk mentions, with single mentions between them (and lookups, which
+    put the mentions in order), record what one person() call for each does."""
     text = "Kim Jong Un, " * 12
     fast, slow = Registry(text), _ReferenceRegistry(text)
     quoted = sorted((a, a + n) for a, n in quotes)
@@ -116,12 +121,19 @@ def test_bulk_mentions_record_what_one_person_call_each_does(
     for start, extra in before:
         fast.person(name, start, start + length + extra)
         slow.person(name, start, start + length + extra)
-    record = fast.person(name, first, first + length)
-    slow.person(name, first, first + length)
-    starts = [first + step * (n + 1) for n in range(count)]
-    fast.persons(record, name, starts, length)
-    for start in starts:
-        slow.person(name, start, start + length)
+    for first, step, count, calls in blocks:
+        record = fast.person(name, first, first + length)
+        slow.person(name, first, first + length)
+        starts = [first + step * (n + 1) for n in range(count)]
+        fast.persons(record, name, starts, length)
+        for start in starts:
+            slow.person(name, start, start + length)
+        for other, start in calls:
+            fast.person(other, start, start + len(other))
+            slow.person(other, start, start + len(other))
+        if look:  # (a lookup puts the mentions so far in order: later ones merge in)
+            fast.mentions_between(0, first + 20)
+            slow.mentions_between(0, first + 20)
     assert _state(fast) == _state(slow)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import gc
 import operator
 from collections.abc import Iterable, Sequence
 from itertools import repeat
@@ -205,6 +206,9 @@ class Registry:
         self._mention_pos: list[int] = []
         self._mention_rec: list[tuple[int, Record, bool]] = []
         self._pending: list[tuple[int, Record, bool]] = []
+        # Mentions recorded in bulk (a name list), kept as columns until a lookup needs them:
+        # (where in _pending they belong, starts, record, quoted flags or None for none).
+        self._blocks: list[tuple[int, list[int], Record, list[bool] | None]] = []
         self.quoted: list[tuple[int, int]] = []
         self.documents: list[Record] = []
 
@@ -270,9 +274,9 @@ class Registry:
                 for start in starts:
                     index = bisect.bisect_right(quoted, (start, last)) - 1
                     inside.append(index >= 0 and quoted[index][0] < start < quoted[index][1])
-                self._pending.extend(zip(starts, repeat(record), inside))
+                self._blocks.append((len(self._pending), starts, record, inside))
                 return
-        self._pending.extend(zip(starts, repeat(record), repeat(False)))
+        self._blocks.append((len(self._pending), starts, record, None))
 
     def single(self, name: str, start: int, end: int) -> Record:
         """A person known only by one word (``Psaki``, ``text[start:end]``)."""
@@ -359,7 +363,7 @@ class Registry:
 
     def mentions_between(self, start: int, end: int) -> list[tuple[int, Record, bool]]:
         """Mentions starting in ``[start, end)``, in text order: (start, record, quoted)."""
-        if self._pending:
+        if self._pending or self._blocks:
             self._merge_pending()
         lo = bisect.bisect_left(self._mention_pos, start)
         hi = bisect.bisect_left(self._mention_pos, end)
@@ -367,6 +371,17 @@ class Registry:
 
     def _merge_pending(self) -> None:
         pending, positions, ordered = self._pending, self._mention_pos, self._mention_rec
+        if self._blocks:  # the bulk mentions, each block where it was recorded
+            spliced: list[tuple[int, Record, bool]] = []
+            done = 0
+            for at, starts, record, inside in self._blocks:
+                spliced.extend(pending[done:at])
+                flags = repeat(False) if inside is None else inside
+                spliced.extend(zip(starts, repeat(record), flags))
+                done = at
+            spliced.extend(pending[done:])
+            pending[:] = spliced
+            self._blocks.clear()
         if len(pending) > _MERGE_BY_SORT:  # many (while the article is read): one sort
             ordered.extend(pending)
             ordered.sort(key=_START)
@@ -427,13 +442,27 @@ def _spans(text: str, starts: list[int], ends: list[int]) -> tuple[Span, ...]:
     mention every few words, and a call per mention cost more than filling its slots."""
     spans: list[Span] = []
     append = spans.append
-    for start, end in zip(starts, ends, strict=True):
-        span = _NEW(Span)
-        SET_START(span, start)
-        SET_END(span, end)
-        SET_TEXT(span, text[start:end])
-        append(span)
+    # Many spans (a name list): the collector is paused while they are made (the caller's
+    # setting is restored). They all survive, and each collection would visit every tracked
+    # object of the process again. The loop runs only our C calls (no code of the caller's).
+    pause = len(starts) > _GC_PAUSE and gc.isenabled()
+    try:
+        if pause:
+            gc.disable()
+        for start, end in zip(starts, ends, strict=True):
+            span = _NEW(Span)
+            SET_START(span, start)
+            SET_END(span, end)
+            SET_TEXT(span, text[start:end])
+            append(span)
+    finally:
+        if pause:
+            gc.enable()
     return tuple(spans)
+
+
+#: More mentions than one entity of a news article has.
+_GC_PAUSE = 10_000
 
 
 _NEW = object.__new__
