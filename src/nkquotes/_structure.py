@@ -55,6 +55,7 @@ from nkquotes._structure_meta import (
     match_dateline,
     to_date,
 )
+from nkquotes._structure_prose import classify_lines
 from nkquotes._structure_records import (
     SET_PARAGRAPH_SENTENCES,
     SET_PARAGRAPH_SPAN,
@@ -69,14 +70,13 @@ from nkquotes._structure_repeats import (
 )
 from nkquotes._structure_roles import (
     TERMINAL,
-    classify,
     doubled,
     find_title,
     mark_end,
     mark_foreign,
     mark_tail,
 )
-from nkquotes._structure_slots import LineClass, Role, Slots, positions
+from nkquotes._structure_slots import Role, Slots, positions
 
 __all__ = ["StructureOptions", "parse_article"]
 
@@ -154,14 +154,6 @@ def parse_article(text: str, *, options: StructureOptions | None = None) -> Arti
     builder = _Builder(text)
     builder.collect(slots, title, opts)
     return builder.article()
-
-
-def classify_lines(segs: list[str], counts_of: dict[str, int]) -> list[LineClass]:
-    """:func:`classify` of each line, each distinct line text classified once (*counts_of*:
-    their numbers of words, in order of first appearance) and its class looked up in C for
-    every line."""
-    known = {seg: classify(seg, words) for seg, words in counts_of.items()}
-    return list(map(known.__getitem__, segs))
 
 
 def _slots(text: str) -> Slots:
