@@ -254,12 +254,17 @@ def _scan(
     else:
         dotted = list(compress(range(count), map(str.startswith, parts[2::2], repeat("."))))
     initial = [False] * count
-    # What each dotted word is, by C-level passes (text can have a full stop every few words).
-    kinds = list(map(_dot_kind, map(words.__getitem__, dotted)))
+    # What each dotted word is, by C-level passes (text can have a full stop every few words),
+    # each distinct word asked once: clock times repeat "p" and "m" thousands of times.
+    dotted_words = list(map(words.__getitem__, dotted))
+    marked = {word: mark for word in set(dotted_words) if (mark := _dot_kind(word))}
+    if not marked:
+        return starts, ends, words, possessive, initial, []
+    kinds = list(map(marked.get, dotted_words))  # None: no initial, no abbreviation
     extended = list(compress(dotted, kinds))
-    for k, kind in zip(extended, compress(kinds, kinds), strict=True):
+    for k, flag in zip(extended, compress(kinds, kinds), strict=True):
         ends[k] += 1  # an initial or abbreviation keeps its full stop
-        if kind == _INITIAL:
+        if flag == _INITIAL:
             initial[k] = True
     return starts, ends, words, possessive, initial, extended
 
