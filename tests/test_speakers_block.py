@@ -12,7 +12,8 @@ from nkquotes._entities import Registry
 from nkquotes._speakers_repeat import block, remember, repeats
 from nkquotes._speakers_scan import _start_kind
 from nkquotes._speakers_titles import APPOSITION_WINDOW, MAX_TITLE_TOKENS
-from nkquotes._speakers_tokens import _org_indexes, org_word, splitter, tokenize
+from nkquotes._speakers_tokens import _MANY, _org_indexes, _scan, org_word, splitter, tokenize
+from tests.test_speakers_perf import _reference_scan
 from tests.test_speakers_repeat import _PIECES, _check, _ReferenceRegistry, _state
 
 _NAME_WORDS = st.sampled_from(["Kim", "Jong", "Un", "Moon", "Jae-in", "Kang", "J.", "Kim's", "É"])
@@ -211,6 +212,21 @@ def test_every_run_of_a_block_repeats_the_memo(
 @given(st.lists(st.one_of(_NAME_WORDS, _PIECES, st.sampled_from(["Ministry", "Party"]))))
 def test_organisation_indexes_are_the_capitalised_organisation_words(words: list[str]) -> None:
     words = [w for w in words if w.strip()]
-    upper = [w[0].isupper() for w in words]
-    expected = [k for k, w in enumerate(words) if upper[k] and org_word(w)]
-    assert _org_indexes(words, upper) == expected
+    # As drawn, and repeated past the count where each distinct word is tested once.
+    for listed in (words, words * (_MANY // max(1, len(words)) + 1)):
+        upper = [w[0].isupper() for w in listed]
+        expected = [k for k, w in enumerate(listed) if upper[k] and org_word(w)]
+        assert _org_indexes(listed, upper) == expected
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.sampled_from(["p.m. ", "12:30 ", "Mr. ", "J. ", "U.S. ", "it. ", "x "]), max_size=4)
+)
+def test_many_full_stops_are_read_as_the_stop_by_stop_reference_reads_them(
+    pieces: list[str],
+) -> None:
+    unit = "".join(pieces) + "p.m. "  # a full stop in each, past the count of distinct words
+    text = unit * (_MANY + 1)
+    split = splitter(text)
+    assert _scan(text, 0, len(text), split) == _reference_scan(text, 0, len(text), split)

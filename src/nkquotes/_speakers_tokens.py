@@ -101,13 +101,19 @@ class Tokens:
 
 
 def _org_indexes(words: list[str], upper: list[bool]) -> list[int]:
-    # Built by C-level iteration: a region has dozens of capitalised words, and each
-    # distinct one is tested once (a name list repeats a few thousand times).
-    found = {word for word in set(compress(words, upper)) if org_word(word)}
+    # Built by C-level iteration: a region has dozens of capitalised words.
+    capitalised = list(compress(range(len(words)), upper))
+    if len(capitalised) < _MANY:
+        return list(compress(capitalised, map(org_word, map(words.__getitem__, capitalised))))
+    # Very many (a name list repeats a few thousand times): each distinct word tested once.
+    found = set(filter(org_word, set(compress(words, upper))))
     if not found:
         return []
-    capitalised = list(compress(range(len(words)), upper))
     return list(compress(capitalised, map(found.__contains__, compress(words, upper))))
+
+
+#: More words than a news article has: past this, each distinct word is looked at once.
+_MANY = 4096
 
 
 @functools.lru_cache(maxsize=16384)
@@ -254,13 +260,15 @@ def _scan(
     else:
         dotted = list(compress(range(count), map(str.startswith, parts[2::2], repeat("."))))
     initial = [False] * count
-    # What each dotted word is, by C-level passes (text can have a full stop every few words),
-    # each distinct word asked once: clock times repeat "p" and "m" thousands of times.
+    # What each dotted word is, by C-level passes (text can have a full stop every few words).
     dotted_words = list(map(words.__getitem__, dotted))
-    marked = {word: mark for word in set(dotted_words) if (mark := _dot_kind(word))}
-    if not marked:
-        return starts, ends, words, possessive, initial, []
-    kinds = list(map(marked.get, dotted_words))  # None: no initial, no abbreviation
+    if len(dotted) < _MANY:
+        kinds: list[int | None] = list(map(_dot_kind, dotted_words))
+    else:  # each distinct word asked once: clock times repeat "p" and "m" thousands of times
+        marked = {word: mark for word in set(dotted_words) if (mark := _dot_kind(word))}
+        if not marked:
+            return starts, ends, words, possessive, initial, []
+        kinds = list(map(marked.get, dotted_words))  # None: no initial, no abbreviation
     extended = list(compress(dotted, kinds))
     for k, flag in zip(extended, compress(kinds, kinds), strict=True):
         ends[k] += 1  # an initial or abbreviation keeps its full stop
