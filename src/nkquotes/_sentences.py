@@ -35,6 +35,11 @@ _BOUNDARY = _lazyregex.compile(
 # class, which ``re`` skips to quickly). The look-ahead for an opening capital is done in
 # Python at each candidate: ``re`` has no ``\p{Lu}``.
 _CANDIDATE = re.compile(r"([.!?…](?<![.!?…].)[.!?…]*+[\"'”’»)\]]{0,3})" rf"[{_SPACE_CHARS}]++")
+# The same where the text holds no ``!``, ``?`` or ``…`` (most paragraphs): opening with a
+# literal, it is found by ``re``'s tight loop over characters rather than a class test at
+# each (about half the cost of a sentence's split). The look-behind is the same: it may read
+# a mark before the window.
+_PERIOD = re.compile(r"(\.(?<![.!?…].)[.!?…]*+[\"'”’»)\]]{0,3})" rf"[{_SPACE_CHARS}]++")
 _OPENING_MARKS = frozenset("\"'“‘«([")
 _OPENS = _lazyregex.compile(r"[\p{Lu}\p{Lt}\p{N}]")
 
@@ -45,6 +50,13 @@ def wordset(words: str) -> frozenset[str]:
 
 
 _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
+#: What :func:`is_blank` accepts: every ``str.isspace`` character (``tests/test_sentences.py``
+#: checks them over all of Unicode) and the zero-width ones; one set lookup, not two tests.
+_BLANK = (
+    _ZERO_WIDTH
+    | frozenset("\t\n\v\f\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000")
+    | frozenset(map(chr, range(0x2000, 0x200B)))
+)
 # Abbreviations that are (almost) never the last word of a sentence: titles before names.
 _TITLES = wordset(
     """
@@ -235,24 +247,33 @@ def split_inside(text: str, start: int, stop: int) -> tuple[Span, ...]:
     (the bounds are not clamped: callers that know them skip a call)."""
     spans: list[Span] = []
     pos = start
-    if pos < stop and (text[pos].isspace() or text[pos] in _ZERO_WIDTH):
+    if pos < stop and text[pos] in _BLANK:
         pos, _ = trim(text, start, stop)  # blanks end before the first mark
     opening, opens = _OPENING_MARKS, _OPENS.match
     new, set_start, set_end, set_text = object.__new__, SET_START, SET_END, SET_TEXT
     # The hottest loop of the library (every stage splits sentences): ``regs`` gives all the
     # group spans at once, and trimming and building the span are inlined.
-    for match in _CANDIDATE.finditer(text, start, stop):
+    candidates = (
+        _PERIOD
+        if text.find("?", start, stop) < 0
+        and text.find("!", start, stop) < 0
+        and text.find("…", start, stop) < 0
+        else _CANDIDATE
+    )
+    for match in candidates.finditer(text, start, stop):
         (_, after), (end_start, end_stop) = match.regs
         # What ``_BOUNDARY`` looks ahead for: at most two opening marks, then a capital or
         # a digit, all before *stop*.
-        first = after
-        if first < stop and text[first] in opening:
+        if after >= stop:
+            continue
+        first, char = after, text[after]
+        if char in opening:
             first += 1
             if first < stop and text[first] in opening:
                 first += 1
-        if first >= stop:
-            continue
-        char = text[first]
+            if first >= stop:
+                continue
+            char = text[first]
         if not (
             ("A" <= char <= "Z" or "0" <= char <= "9")
             or (char >= "\x80" and opens(char) is not None)
@@ -265,10 +286,13 @@ def split_inside(text: str, start: int, stop: int) -> tuple[Span, ...]:
         ):
             space = text.rfind(" ", end_start - 81 if end_start > 81 else 0, end_start)
             word = text[space + 1 : end_start] if space >= 0 else ""
-            if not (word and word.isascii() and word.isprintable()):
+            if len(word) >= 2 and word.isascii() and word.isalnum():
+                # (Printable, and no time: the third branch below cannot take it.)
+                boundary = word.lower() not in _ABBREVIATIONS or _ascii_boundary(
+                    text, word, after, first
+                )
+            elif not (word and word.isascii() and word.isprintable()):
                 boundary = _is_boundary(text, end_start, end_stop, after)
-            elif len(word) >= 2 and word.isalnum() and word.lower() not in _ABBREVIATIONS:
-                boundary = True
             elif "0" <= char <= "9" and word in _CLOCK:
                 # ``5 p.m. 6 p.m.``: before a number no word is read, and none follows a time
                 # (``_ascii_boundary``'s answer; a hostile text can hold one every 11 characters).
@@ -289,12 +313,7 @@ def split_inside(text: str, start: int, stop: int) -> tuple[Span, ...]:
             pos = after
     if pos < stop:
         # The rest, trimmed (``trim`` only when it has blanks to cut, as a paragraph has not).
-        if (
-            text[stop - 1].isspace()
-            or text[stop - 1] in _ZERO_WIDTH
-            or text[pos].isspace()
-            or text[pos] in _ZERO_WIDTH
-        ):
+        if text[stop - 1] in _BLANK or text[pos] in _BLANK:
             pos, stop = trim(text, pos, stop)
         if stop > pos:
             span = new(Span)
