@@ -377,17 +377,34 @@ def trailing_boilerplate(text: str, start: int, end: int) -> regex.Match[str] | 
 # ``)``, a line break (``$`` may match before it) and what case-insensitive matching reads
 # as an ASCII letter.
 _AGENCY_LAST = frozenset(")\n\u0130\u017f\u212a")
+#: Every agency name in lower case, for ``str.endswith``.
+_AGENCY_ENDINGS = tuple(_AGENCIES)
+#: The longest agency name.
+_AGENCY_LONGEST = max(map(len, _AGENCIES))
 
 
 def trailing_agency(text: str, start: int, end: int) -> regex.Match[str] | None:
-    """:data:`TRAILING_AGENCY` searched in ``text[start:end]`` (only when the text ends
-    with ``)``, ``).``, or an ASCII letter or digit)."""
+    """:data:`TRAILING_AGENCY` searched in ``text[start:end]`` (only when the text can end
+    with one of its three branches).
+
+    Searching costs a try at each of the window's 400 characters, and every branch ends at
+    the end: a bracketed name ends with ``)`` or ``).``, a run of capitals with an ASCII
+    capital, a dashed name with the name (``fold`` reads it in any case).
+    """
     if end > start:
         last = text[end - 1]
         if not (
             (last.isascii() and last.isalnum())
             or last in _AGENCY_LAST
             or text[end - 2 : end] == ")."
+        ):
+            return None
+        if not (
+            last == ")"
+            or last == "\n"
+            or "A" <= last <= "Z"
+            or text[end - 2 : end] == ")."
+            or fold(text[max(start, end - _AGENCY_LONGEST) : end]).endswith(_AGENCY_ENDINGS)
         ):
             return None
     return TRAILING_AGENCY.search(text, start, end)

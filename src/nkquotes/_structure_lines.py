@@ -165,7 +165,7 @@ def word_count(segment: str) -> int:
 
 
 # ``str.isspace`` in ASCII as bytes, and outside ASCII as a class (``tests/test_structure_fast.py``
-# checks both against ``str.isspace`` over all of Unicode).
+# checks both against ``str.isspace`` over all of Unicode; the class is the tests' now).
 ASCII_SPACE_BYTES = b"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f "
 _WIDE_SPACE = re.compile("[\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
 
@@ -173,14 +173,8 @@ _WIDE_SPACE = re.compile("[\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u
 def join_words(segment: str) -> str:
     """``"".join(segment.split())``: *segment* without ``str.isspace`` characters.
 
-    Deleting bytes is several times faster than splitting into words: on ASCII, and on
-    UTF-8 when every space is ASCII (a multi-byte character holds no ASCII byte)."""
+    On ASCII, deleting bytes is cheaper than splitting into words; outside ASCII, splitting
+    is (encoding to UTF-8 and back costs more than the words)."""
     if segment.isascii():
         return segment.encode("ascii").translate(None, ASCII_SPACE_BYTES).decode("ascii")
-    if _WIDE_SPACE.search(segment) is None:
-        try:
-            raw = segment.encode("utf-8")
-        except UnicodeEncodeError:  # a lone surrogate: the error handlers are slow
-            return "".join(segment.split())
-        return raw.translate(None, ASCII_SPACE_BYTES).decode("utf-8")
     return "".join(segment.split())

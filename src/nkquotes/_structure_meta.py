@@ -18,6 +18,7 @@ __all__ = [
     "match_byline",
     "match_date_line",
     "match_dateline",
+    "may_open_dateline",
     "parse_date",
 ]
 
@@ -181,6 +182,8 @@ _NOT_CITY = wordset(
         """
 )
 _BROKEN_DATELINE = _lazyregex.compile(r"\([ \u00a0]*\)?[ \u00a0]*(?:--|[-–—])(?=\s)")
+#: Marks that open paragraphs and are no capital (``\p{Lu}``) or ``(``.
+_NO_DATELINE_OPENERS = frozenset("“‘—–…’”«")
 
 
 @attrs.frozen
@@ -199,6 +202,8 @@ class DatelineMatch:
 def match_dateline(text: str, start: int, end: int) -> DatelineMatch | None:
     """A dateline opening ``text[start:end]`` (``SEOUL, April 10 (Yonhap) --``), else ``None``."""
     stop = min(end, start + 200)
+    if not may_open_dateline(text, start, stop):
+        return None  # (most paragraphs: five patterns not tried)
     match = _DATELINE_RE.match(text, start, stop)
     if match is not None and _plausible_city(match.group("city")):
         if match.group("dash") is None and match.group("paren") is None:
@@ -247,6 +252,26 @@ def match_dateline(text: str, start: int, end: int) -> DatelineMatch | None:
     if broken is not None:
         return DatelineMatch(start, broken.end(), None, None, None, None, None)
     return None
+
+
+def may_open_dateline(text: str, start: int, stop: int) -> bool:
+    """False only when none of ``match_dateline``'s patterns can match ``text[start:stop]``.
+
+    Each opens with a capital (``\\p{Lu}``) or ``(``. After a capital and a small letter, only
+    the two that need a ``(`` or a ``:`` further on can: the city of the others is a run of
+    capitals, then a blank, a comma, a bracket or a dash."""
+    first = text[start : start + 1]
+    if not first or (first < "\x80" and not ("A" <= first <= "Z" or first == "(")):
+        return False
+    if first in _NO_DATELINE_OPENERS:
+        return False
+    return not (
+        "A" <= first <= "Z"
+        and start + 1 < stop
+        and "a" <= text[start + 1] <= "z"
+        and text.find("(", start, stop) < 0
+        and text.find(":", start, stop) < 0
+    )
 
 
 def _plausible_city(city: str) -> bool:
