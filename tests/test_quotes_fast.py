@@ -75,6 +75,11 @@ _WORDS = st.sampled_from(
         "Wednesday",
         ", Wednesday",
         "in an interview with CNN",
+        "in reaction to the talks",
+        "in reply to a question",
+        "in a tweet",
+        "in a speech",
+        "in a post",
         "on Twitter",
         "—",
         " – an aside – ",
@@ -142,6 +147,34 @@ def test_prev_word_equals_the_pattern(text: str, data: st.DataObject) -> None:
 def test_aux_before_equals_the_patterns(text: str, data: st.DataObject) -> None:
     lo, pos = _cut(data, text)
     assert M.aux_before(text, lo, pos) == _aux_before_reference(text, lo, pos)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_TEXTS, st.data())
+def test_pp_back_matches_only_where_its_words_stand(text: str, data: st.DataObject) -> None:
+    lo, pos = _cut(data, text)
+    if not M.may_pp_back(text, lo, pos):
+        assert M._PP_BACK.compiled.match(text, lo, pos) is None
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "in response to the test",
+        "in reaction to the talks",
+        "in reply to a question",
+        "in a statement on Friday",
+        "in a tweet",
+        "in a post",
+        "in a speech",
+        "in a interview",
+    ],
+)
+def test_each_pp_back_phrase_passes_the_word_test(phrase: str) -> None:
+    text = f"The minister {phrase} said"
+    cue = text.rindex(" said") + 1
+    assert M._PP_BACK.compiled.match(text, 0, cue) is not None
+    assert M.may_pp_back(text, 0, cue)
 
 
 @settings(max_examples=600, deadline=None)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from nkquotes._quotes_content import _PREV_WORD, _WORD_STRIP
 from nkquotes._quotes_fast import HSPACE
 from nkquotes._quotes_guards import _AUX_ENDINGS, _AUX_LAST, _AUX_NAMES, _DIGITS, ASCII_ALNUM
-from nkquotes._quotes_mention import _AUX_BACK, _HAVE, _PP_BACK
+from nkquotes._quotes_mention import _AUX_BACK, _HAVE, _PP_BACK, may_pp_back
 
 __all__ = ["cue_back"]
 
@@ -89,17 +89,7 @@ def cue_back(text: str, lo: int, cs: int) -> tuple[str, int, int, int]:
     b = cs - 100
     if b < lo:
         b = lo
-    w = text[b:cs]
-    if (  # every match of _PP_BACK holds one of these words
-        "respon" in w
-        or "reaction" in w
-        or "reply" in w
-        or "statement" in w
-        or "tweet" in w
-        or "post" in w
-        or "speech" in w
-        or "interview" in w
-    ):
+    if may_pp_back(text, b, cs):
         pp = _PP_BACK.match(text, b, cs)
         if pp is not None:
             return prev, pp.start(), cs, comma
