@@ -6,7 +6,7 @@ from __future__ import annotations
 from nkquotes import _lazyregex
 from nkquotes._asciifold import ascii_fold as fold
 
-__all__ = ["CAPTION", "caption_search", "is_caption"]
+__all__ = ["CAPTION", "caption_search", "has_caption_word", "is_caption"]
 
 # The branches of ``CAPTION``, in its order.
 _CAPTION_BRANCHES = (
@@ -61,6 +61,15 @@ _CAPTION_VERBS = (
 )  # fmt: skip
 
 
+def has_caption_word(low: str) -> bool:
+    """Whether the folded line *low* holds a word of ``_CAPTION_WORDS`` (a loop of ``in``
+    tests: as fast as the chain written out, and cheaper than a pattern's search)."""
+    for word in _CAPTION_WORDS:  # noqa: SIM110 (any() over a generator is twice as slow)
+        if word in low:
+            return True
+    return False
+
+
 def is_caption(line: str, folded: str | None = None) -> bool:
     """Whether :data:`CAPTION` occurs in *line* (tried only when a word it needs is there).
 
@@ -69,16 +78,7 @@ def is_caption(line: str, folded: str | None = None) -> bool:
     low = fold(line) if folded is None else folded
     if low.startswith(_CAPTION_STARTS):
         return caption_search(line, low)
-    if (
-        # _CAPTION_WORDS, written out (a loop costs more than the tests)
-        "photo" in low
-        or "image" in low
-        or "picture" in low
-        or "handout" in low
-        or "getty" in low
-        or "epa-efe" in low
-        or "shutterstock" in low
-    ):
+    if has_caption_word(low):
         return caption_search(line, low)
     if (
         ("/" in low or "via" in low or "credit" in low)  # _CAPTION_CREDIT_WORDS

@@ -9,7 +9,12 @@ A line it cannot prove prose of is classified as before, so the classes are the 
 
 from __future__ import annotations
 
-from nkquotes._structure_caption import _CAPTION_STARTS, _CAPTION_TAIL, _CAPTION_VERBS
+from nkquotes._structure_caption import (
+    _CAPTION_STARTS,
+    _CAPTION_TAIL,
+    _CAPTION_VERBS,
+    has_caption_word,
+)
 from nkquotes._structure_lexicon import _LINE_PHRASE, _LINE_STARTS, canonical_agency, fold
 from nkquotes._structure_meta import _STAMP_WORD
 from nkquotes._structure_roles import PLAIN, classify, doubled
@@ -123,16 +128,7 @@ def is_prose(seg: str, count: int) -> bool:
             return False
     if count <= 80:
         # ``is_caption``: a label, a photo word, a wire's credit, a side and a verb.
-        if (
-            low.startswith(_CAPTION_STARTS)
-            or "photo" in low
-            or "image" in low
-            or "picture" in low
-            or "handout" in low
-            or "getty" in low
-            or "epa-efe" in low
-            or "shutterstock" in low
-        ):
+        if low.startswith(_CAPTION_STARTS) or has_caption_word(low):
             return False
         if ("/" in low or "via" in low or "credit" in low) and _CAPTION_TAIL.search(
             fold(seg), max(0, size - 16)
