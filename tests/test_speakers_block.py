@@ -8,7 +8,7 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from nkquotes._entities import Registry
+from nkquotes._registry import Registry
 from nkquotes._speakers_repeat import block, remember, repeats
 from nkquotes._speakers_scan import _start_kind
 from nkquotes._speakers_titles import APPOSITION_WINDOW, MAX_TITLE_TOKENS

@@ -10,9 +10,10 @@ from itertools import accumulate
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from nkquotes._entities import Registry, countries_in
+from nkquotes._entities import countries_in
 from nkquotes._model import Span
 from nkquotes._names import ABBREVIATIONS, TITLE_WORDS, fold
+from nkquotes._registry import Registry
 from nkquotes._speakers_scan import _party_at, _words_of
 from nkquotes._speakers_titles import (
     _APPOSITION_END,

@@ -12,9 +12,10 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import nkquotes
-from nkquotes._entities import Record, Registry, name_key
+from nkquotes._entities import Record, name_key
 from nkquotes._model import Article, EntityKind, Span, inner_span
 from nkquotes._names import EAST_ASIAN_SURNAMES, fold
+from nkquotes._registry import Registry
 from nkquotes._speakers_scan import (
     _COUNTRY_START,
     _DOCUMENT,

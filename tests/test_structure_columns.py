@@ -11,13 +11,14 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from nkquotes import _structure_slots, parse_article, split_sentences
+from nkquotes._gcpause import MANY
 from nkquotes._model import Boilerplate, Paragraph, Span
 from nkquotes._model import BoilerplateKind as K
 from nkquotes._structure import _slots, classify_lines
 from nkquotes._structure_lexicon import fold
 from nkquotes._structure_lines import words
 from nkquotes._structure_meta import DateLine
-from nkquotes._structure_records import _GC_PAUSE, boilerplate_records, lines_to_read
+from nkquotes._structure_records import boilerplate_records, lines_to_read
 from nkquotes._structure_repeats import mark_repeated_captions, mark_repeated_labels
 from nkquotes._structure_roles import _END_MARK, classify, mark_end
 from nkquotes._structure_slots import Role, Slots
@@ -214,7 +215,7 @@ def test_line_passes_equal_their_loops_over_every_line(text: str) -> None:
 def test_many_records_leave_the_collector_as_they_found_it() -> None:
     # ``boilerplate_records`` pauses the collector for many records and restores the caller's
     # setting, on or off; the records are the same either way.
-    text = "Kim\n" * (_GC_PAUSE + 5)
+    text = "Kim\n" * (MANY + 5)
     slots = _slots(text)
     every = list(range(len(slots)))
     built = []

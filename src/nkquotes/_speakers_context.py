@@ -18,9 +18,10 @@ from collections.abc import Sequence
 import regex
 
 from nkquotes import _lazyregex
-from nkquotes._entities import Record, Registry
+from nkquotes._entities import Record
 from nkquotes._model import EntityKind
 from nkquotes._names import GROUP_NOUNS, ORG_WORDS, ROLE_NOUNS, STOP_CAPS, fold
+from nkquotes._registry import Registry
 
 __all__ = [
     "after_preposition",

@@ -15,9 +15,10 @@ from operator import attrgetter
 import regex
 
 from nkquotes import _lazyregex
-from nkquotes._entities import Record, Registry, countries_in, titles_match
+from nkquotes._entities import Record, countries_in, titles_match
 from nkquotes._model import Article, EntityKind, Span
 from nkquotes._names import HEAD_SYNONYMS, ORG_WORDS, country_key, fold, strip_determiner
+from nkquotes._registry import Registry
 from nkquotes._speakers_context import group_before, next_introduced
 from nkquotes._speakers_mentions import MentionParts
 

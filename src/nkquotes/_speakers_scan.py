@@ -20,12 +20,7 @@ from itertools import compress
 import regex
 
 from nkquotes import _lazyregex
-from nkquotes._entities import (
-    Record,
-    Registry,
-    gender_of,
-    titles_match,
-)
+from nkquotes._entities import Record, gender_of, titles_match
 from nkquotes._model import Article, EntityKind, Span, inner_span
 from nkquotes._names import (
     COUNTRY_ALIASES,
@@ -38,6 +33,7 @@ from nkquotes._names import (
     country_key,
     fold,
 )
+from nkquotes._registry import Registry
 from nkquotes._speakers_quoted import occurrences as _occurrences
 from nkquotes._speakers_quoted import quoted_spans as _quoted_spans
 from nkquotes._speakers_repeat import RunMemo, block, remember, repeats

@@ -56,12 +56,7 @@ from nkquotes._structure_meta import (
     to_date,
 )
 from nkquotes._structure_prose import classify_lines
-from nkquotes._structure_records import (
-    SET_PARAGRAPH_SENTENCES,
-    SET_PARAGRAPH_SPAN,
-    boilerplate_records,
-    lines_to_read,
-)
+from nkquotes._structure_records import boilerplate_records, lines_to_read, paragraph_of
 from nkquotes._structure_repeats import (
     mark_repeated_captions,
     mark_repeated_labels,
@@ -345,16 +340,12 @@ class _Builder:
             return
         if first:
             self._informs(start, end)
-        # ``paragraph_of(inner_span(text, start, end), split_sentences(text, start, end))``
-        # written out (0 <= start < end <= len(text)): one is built per paragraph.
+        # ``inner_span(text, start, end)`` written out (0 <= start < end <= len(text))
         span = _new_object(Span)
         SET_START(span, start)
         SET_END(span, end)
         SET_TEXT(span, text[start:end])
-        paragraph = _new_object(Paragraph)
-        SET_PARAGRAPH_SPAN(paragraph, span)
-        SET_PARAGRAPH_SENTENCES(paragraph, split_inside(text, start, end))
-        self.paragraphs.append(paragraph)
+        self.paragraphs.append(paragraph_of(span, split_inside(text, start, end)))
 
     def _leading_tokens(self, start: int, end: int) -> int:
         if self.text[start : start + 1] not in ("{", "["):

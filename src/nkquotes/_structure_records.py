@@ -9,12 +9,12 @@ has a validator or converter, so setting the slots is what ``__init__`` would do
 
 from __future__ import annotations
 
-import gc
 from collections import deque
 from itertools import compress, count, repeat
 from operator import is_, is_not
 
 from nkquotes import _structure_slots as slots_module
+from nkquotes._gcpause import MANY, collector_paused
 from nkquotes._model import (
     SET_END,
     SET_START,
@@ -28,8 +28,6 @@ from nkquotes._structure_meta import DateLine
 from nkquotes._structure_slots import Role
 
 __all__ = [
-    "SET_PARAGRAPH_SENTENCES",
-    "SET_PARAGRAPH_SPAN",
     "boilerplate_records",
     "lines_to_read",
     "paragraph_of",
@@ -41,8 +39,8 @@ _new_object = object.__new__
 #: converter; ``tests/test_structure_fast.py`` checks it with ``slot_setters``).
 _SET_BOILER_SPAN = Boilerplate.__dict__["span"].__set__
 _SET_BOILER_KIND = Boilerplate.__dict__["kind"].__set__
-SET_PARAGRAPH_SPAN = Paragraph.__dict__["span"].__set__
-SET_PARAGRAPH_SENTENCES = Paragraph.__dict__["sentences"].__set__
+_SET_PARAGRAPH_SPAN = Paragraph.__dict__["span"].__set__
+_SET_PARAGRAPH_SENTENCES = Paragraph.__dict__["sentences"].__set__
 
 
 def boilerplate_records(
@@ -72,32 +70,26 @@ def boilerplate_records(
         ends = list(map(ends.__getitem__, indices))
         segs = list(map(segs.__getitem__, indices))
         kinds = list(map(kinds.__getitem__, indices))
-    # Many records: the collector is paused while they are built (the caller's setting is
-    # restored). They all survive, and each collection would visit every tracked object of
-    # the process again: a megabyte of one-word lines cost a sixth more instructions. The
-    # passes run only our C calls (no finalizer, callback or code of the caller's).
-    pause = len(indices) > _GC_PAUSE and gc.isenabled()
-    try:
-        if pause:
-            gc.disable()
-        spans = list(map(_new_object, repeat(Span, len(indices))))
-        records = list(map(_new_object, repeat(Boilerplate, len(indices))))
-        for setter, objects, values in (
-            (SET_START, spans, starts),
-            (SET_END, spans, ends),
-            (SET_TEXT, spans, segs),
-            (_SET_BOILER_SPAN, records, spans),
-            (_SET_BOILER_KIND, records, kinds),
-        ):
-            deque(map(setter, objects, values), maxlen=0)  # runs the setters, keeps nothing
-    finally:
-        if pause:
-            gc.enable()
+    if len(indices) > MANY:  # built with the collector paused: they all survive (_gcpause)
+        with collector_paused():
+            return _by_columns(starts, ends, segs, kinds)
+    return _by_columns(starts, ends, segs, kinds)
+
+
+def _by_columns(
+    starts: list[int], ends: list[int], segs: list[str], kinds: list[BoilerplateKind]
+) -> list[Boilerplate]:
+    spans = list(map(_new_object, repeat(Span, len(starts))))
+    records = list(map(_new_object, repeat(Boilerplate, len(starts))))
+    for setter, objects, values in (
+        (SET_START, spans, starts),
+        (SET_END, spans, ends),
+        (SET_TEXT, spans, segs),
+        (_SET_BOILER_SPAN, records, spans),
+        (_SET_BOILER_KIND, records, kinds),
+    ):
+        deque(map(setter, objects, values), maxlen=0)  # runs the setters, keeps nothing
     return records
-
-
-#: More records than a news page has (it has a few dozen lines).
-_GC_PAUSE = 10_000
 
 
 def lines_to_read(
@@ -133,6 +125,6 @@ def _kind_or_date(kinds: list[BoilerplateKind], dates: list[DateLine | None]) ->
 def paragraph_of(span: Span, sentences: tuple[Span, ...]) -> Paragraph:
     """``Paragraph(span=span, sentences=sentences)``."""
     paragraph = _new_object(Paragraph)
-    SET_PARAGRAPH_SPAN(paragraph, span)
-    SET_PARAGRAPH_SENTENCES(paragraph, sentences)
+    _SET_PARAGRAPH_SPAN(paragraph, span)
+    _SET_PARAGRAPH_SENTENCES(paragraph, sentences)
     return paragraph
