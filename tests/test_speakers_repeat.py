@@ -12,9 +12,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import nkquotes
-from nkquotes._entities import Record, name_key
+from nkquotes._entities import Record
 from nkquotes._model import Article, EntityKind, Span, inner_span
-from nkquotes._names import EAST_ASIAN_SURNAMES, fold
+from nkquotes._names import fold
 from nkquotes._registry import Registry
 from nkquotes._speakers_scan import (
     _COUNTRY_START,
@@ -52,21 +52,7 @@ class _ReferenceRegistry(Registry):
     """A registry whose :meth:`person` records every mention by :meth:`mention_at`."""
 
     def person(self, name: str, start: int, end: int) -> Record:
-        key = name_key(name)
-        record = self._full.get(key)
-        if record is None:
-            record = Record(kind=EntityKind.PERSON, name=name, first=start)
-            self._full[key] = record
-            self.records.append(record)
-            words = fold(name).split()
-            surname_first = words[0] in EAST_ASIAN_SURNAMES and (
-                len(words) > 2 or "-" in words[-1] or words[-1] not in EAST_ASIAN_SURNAMES
-            )
-            keys = [words[0], words[-1]] if surname_first else [words[-1], words[0]]
-            for short in dict.fromkeys(keys):
-                self._short.setdefault(short, []).append(record)
-        elif len(name) > len(record.name):
-            record.name = name
+        record = self.full_name(name, start)
         self.mention_at(record, start, end)
         return record
 

@@ -52,6 +52,26 @@ class Registry:
     def person(self, name: str, start: int, end: int) -> Record:
         """The person called *name* (two or more words, ``text[start:end]``), created on first
         sight."""
+        record = self.full_name(name, start)
+        # self.mention_at(record, start, end), written out for its usual case: a new start
+        # after the others (a name repeated in a list costs little more than this).
+        ends = record.ends
+        if start in ends or start < record.first or (record.starts and record.starts[-1] > start):
+            self.mention_at(record, start, end)
+            return record
+        ends[start] = end
+        record.starts.append(start)
+        quoted = self.quoted
+        inside = False
+        if quoted:
+            index = bisect.bisect_right(quoted, (start, len(self.text) + 1)) - 1
+            inside = index >= 0 and quoted[index][0] < start < quoted[index][1]
+        self._pending.append((start, record, inside))
+        return record
+
+    def full_name(self, name: str, start: int) -> Record:
+        """The person called *name* (two or more words, first seen at *start*), created and
+        indexed under its name's ends on first sight; no mention is recorded."""
         key = name_key(name)
         record = self._full.get(key)
         if record is None:
@@ -67,20 +87,6 @@ class Registry:
                 self._short.setdefault(short, []).append(record)
         elif len(name) > len(record.name):
             record.name = name
-        # self.mention_at(record, start, end), written out for its usual case: a new start
-        # after the others (a name repeated in a list costs little more than this).
-        ends = record.ends
-        if start in ends or start < record.first or (record.starts and record.starts[-1] > start):
-            self.mention_at(record, start, end)
-            return record
-        ends[start] = end
-        record.starts.append(start)
-        quoted = self.quoted
-        inside = False
-        if quoted:
-            index = bisect.bisect_right(quoted, (start, len(self.text) + 1)) - 1
-            inside = index >= 0 and quoted[index][0] < start < quoted[index][1]
-        self._pending.append((start, record, inside))
         return record
 
     def persons(self, record: Record, name: str, starts: list[int], length: int) -> None:
