@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from itertools import accumulate, compress, repeat
 from operator import add, sub
 from typing import NamedTuple
@@ -164,10 +163,9 @@ def word_count(segment: str) -> int:
     return len(words(segment))
 
 
-# ``str.isspace`` in ASCII as bytes, and outside ASCII as a class (``tests/test_structure_fast.py``
-# checks both against ``str.isspace`` over all of Unicode; the class is the tests' now).
+# The ASCII ``str.isspace`` characters as bytes (``tests/test_structure_fast.py`` checks them
+# against ``str.isspace``).
 ASCII_SPACE_BYTES = b"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f "
-_WIDE_SPACE = re.compile("[\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
 
 
 def join_words(segment: str) -> str:
