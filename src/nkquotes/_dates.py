@@ -17,6 +17,7 @@ otherwise it takes the publication date only when the caller asks for it, and is
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from typing import Literal
 
 import attrs
@@ -92,6 +93,8 @@ _RELATIVE_OPENER = _lazyregex.compile(r",\s*(?:who|whom|whose|which|where)\b")
 _CLAUSE_REACH = 100
 _AFTER_REACH = 80
 _HAS_YEAR = _lazyregex.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
+#: Spans in text order, as their own ordering puts them (without its Python-level calls).
+_SPAN_ORDER = operator.attrgetter("start", "end")
 
 
 def publication_date(article: Article, *, published: dt.date | None = None) -> dt.date | None:
@@ -129,10 +132,17 @@ def _attribution_region(text: str, quote: Quote) -> tuple[int, int]:
     anchor = quote.cue.span if quote.cue is not None else quote.segments[0]
     if quote.sentence is not None:
         # Clipped to _CONTEXT around the quote, so text with no sentence breaks stays linear.
+        # (Conditional expressions, not min and max: a builtin call costs more here.)
         first, last = quote.segments[0].start, quote.segments[-1].end
-        low = max(quote.sentence.start, min(first, anchor.start) - _CONTEXT)
-        high = min(quote.sentence.end, max(last, anchor.end) + _CONTEXT)
-        return min(low, anchor.start), max(high, anchor.end)
+        at, to = anchor.start, anchor.end
+        low = (first if first < at else at) - _CONTEXT
+        high = (last if last > to else to) + _CONTEXT
+        sentence = quote.sentence
+        if low < sentence.start:
+            low = sentence.start
+        if high > sentence.end:
+            high = sentence.end
+        return (low if low < at else at), (high if high > to else to)
     line_start = text.rfind("\n", 0, anchor.start) + 1
     newline = text.find("\n", anchor.end)
     line_end = len(text) if newline < 0 else newline
@@ -174,16 +184,23 @@ def _outside_content(text: str, quote: Quote, start: int, end: int) -> list[Span
     """Time expressions in ``text[start:end]`` outside the quote's content segments."""
     stretches: list[tuple[int, int]] = []
     pos = start
-    for segment in sorted(quote.segments):
+    segments = quote.segments
+    for segment in segments if len(segments) == 1 else sorted(segments, key=_SPAN_ORDER):
         if segment.start > pos:
-            stretches.append((pos, min(segment.start, end)))
-        pos = max(pos, segment.end)
+            stretches.append((pos, segment.start if segment.start < end else end))
+        if segment.end > pos:
+            pos = segment.end
     if pos < end:
         stretches.append((pos, end))
     # One anchor test over the stretches joined (a stretch holds an anchor only if they do),
     # not over the whole region: its content, most of its length, cannot hold one that counts.
     found: list[Span] = []
-    if not _may_anchor("".join([text[a:b] for a, b in stretches])):
+    if len(stretches) == 2:  # the most common shape, joined without a list
+        (a, b), (c, d) = stretches
+        joined = text[a:b] + text[c:d]
+    else:
+        joined = "".join([text[a:b] for a, b in stretches])
+    if not _may_anchor(joined):
         return found
     for a, b in stretches:
         found.extend(find_time_expressions(text, a, b))
@@ -212,7 +229,9 @@ def _relay_tail(text: str, quote: Quote) -> tuple[Span, ...]:
     if quote.kind is QuoteKind.DIRECT:
         return ()
     last = quote.segments[-1]
-    start = max(last.start, last.end - _RELAY_REACH)
+    start = last.end - _RELAY_REACH
+    if start < last.start:
+        start = last.start
     if not _may_relay(text[start : last.end]):
         return ()
     match = _RELAY_TAIL.search(text, start, last.end)
@@ -247,7 +266,9 @@ def _candidates(
     for span in _relay_tail(text, quote):
         if not _DATELINE_AFTER.match(text, span.end):
             found.append((_gap(span, anchor), span, None))
-    after_from = max(start, anchor.start - _AFTER_REACH)
+    after_from = anchor.start - _AFTER_REACH
+    if after_from < start:
+        after_from = start
     # A match holds "day" in some case (no other character folds to d, a or y).
     has_day = "day" in text[after_from : anchor.start].lower()
     for match in _DAYS_AFTER.finditer(text, after_from, anchor.start) if has_day else ():
@@ -268,9 +289,9 @@ def _dateline_span(article: Article | None) -> Span | None:
 
 def _signature_expression(text: str, quote: Quote) -> Span | None:
     after = quote.segments[-1].end
-    if quote.cue is not None:
-        after = max(after, quote.cue.span.end)
-    line = text.find("\n", after, min(len(text), after + _SIGNATURE_REACH))
+    if quote.cue is not None and quote.cue.span.end > after:
+        after = quote.cue.span.end
+    line = text.find("\n", after, after + _SIGNATURE_REACH)
     if line < 0:
         return None
     if text[line + 1 : line + 2] not in _SIGNATURE_OPENERS:

@@ -48,7 +48,7 @@ def anchor_spans(finditer: Finditer, text: str, start: int, part: str) -> list[t
     for key in KEYS:
         at = low.find(key)
         while at >= 0:
-            ranges.append((max(0, at - _REACH), at + len(key) + _REACH))
+            ranges.append((at - _REACH if at > _REACH else 0, at + len(key) + _REACH))
             at = low.find(key, at + 1)
     ranges.extend(m.span() for m in _DIGITS.finditer(part))
     if not ranges:
@@ -64,7 +64,8 @@ def anchor_spans(finditer: Finditer, text: str, start: int, part: str) -> list[t
                 spans.extend(m.span() for m in finditer(text, start + lo, start + hi))
                 lo, hi = a, b
                 continue
-        hi = max(hi, b)
+        if b > hi:
+            hi = b
     hi = _word_end(part, min(hi, size))
     spans.extend(m.span() for m in finditer(text, start + lo, start + hi))
     return spans

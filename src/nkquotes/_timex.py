@@ -314,8 +314,12 @@ def _windows(text: str, start: int, stop: int) -> list[tuple[int, int]]:
     windows: list[tuple[int, int]] = []
     word_tail = _WORD_TAIL.match
     for anchor_start, anchor_end in anchors:
-        low = max(start, anchor_start - _WINDOW)
-        high = min(stop, anchor_end + _WINDOW)
+        low = anchor_start - _WINDOW
+        if low < start:
+            low = start
+        high = anchor_end + _WINDOW
+        if high > stop:
+            high = stop
         # Never end inside a word: the pattern's closing \b would hold at the window's end
         # ("earlier Sunday|said" is no expression).
         tail = word_tail(text, high, stop)
