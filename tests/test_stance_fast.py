@@ -264,6 +264,7 @@ def test_quotes_and_inputs_are_filled_by_their_slots() -> None:
     # StanceInput turns them off) and give what __init__ gives.
     assert _apply._QUOTE_SETTERS is not None
     assert _apply._INPUT_SETTERS is not None
+    assert _apply._COPY_SETTERS is not None  # apply_stance's copy, setter by setter
     text = "Kim said sanctions must stay."
     span = Span.of(text, 9, len(text))
     quote = Quote(id="q1", segments=(span,), kind=QuoteKind.INDIRECT, paragraph=2)
@@ -272,6 +273,22 @@ def test_quotes_and_inputs_are_filled_by_their_slots() -> None:
     assert type(item) is StanceInput
     stance = StanceResult(target=NK.name, label="pressure", score=0.75, evidence=(span,))
     assert _apply._with_stance(quote, stance) == attrs.evolve(quote, stance=stance)
+    # apply_stance copies each field (a field added to Quote and not copied would differ).
+    full = attrs.evolve(quote, cue=None, sentence=span, confidence=0.5)
+    (copied,) = apply_stance(text, (full,), model=_Fixed(stance), target=NK)
+    assert copied == attrs.evolve(full, stance=stance)
+    assert type(copied) is Quote
+
+
+@attrs.frozen
+class _Fixed:
+    """A user model giving one result."""
+
+    result: StanceResult
+
+    def predict(self, item: StanceInput, target: object) -> StanceResult:
+        assert type(item) is StanceInput
+        return self.result
 
 
 def test_margins_are_those_of_the_rows() -> None:
