@@ -123,3 +123,32 @@ def test_carrying_attribution_parts_are_the_min_max_ones(
         )
     context = Context(text, article, (quote,), dt.date(2017, 3, 15))
     assert context.attribution(quote) == _reference_attribution(context, quote)
+
+
+#: Document words with a day attached or not, so that more than the looked-back number of
+#: them (12) stand before the end, of several families.
+_DOCUMENT_UNITS = [
+    "The statement released Monday said so.", "In an interview on Sunday he spoke.",
+    "His remarks Tuesday were brief.", "A letter on May 3 came.", "The speech was long.",
+    "Sunday's statement said no.", "He said “the letter on Friday” was sent.",
+    "The press conference on Wednesday ended.", "The statement said,",
+]  # fmt: skip
+documents = st.lists(st.sampled_from(_DOCUMENT_UNITS), max_size=30).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(documents | dated, st.sampled_from(["statement", "remarks", "letter", "briefing"]))
+def test_dated_words_of_a_family_are_those_kept_after_dating(text: str, family: str) -> None:
+    from nkquotes import _dates_carry
+
+    def keep(word: str) -> bool:
+        return _dates_carry._FAMILIES.get(word.split()[-1]) == family
+
+    def context() -> Context:  # a fresh one each time: its caches must not decide
+        return Context(text, None, (), dt.date(2017, 3, 15))
+
+    pattern, stems = _dates_carry._DOCUMENT, _dates_carry._DOCUMENT_STEMS
+    for end in (len(text), len(text) // 2):
+        everything = context().dated_words(0, end, pattern, stems)
+        expected = [d for d in everything if keep(d.word)]
+        assert context().dated_words(0, end, pattern, stems, keep) == expected

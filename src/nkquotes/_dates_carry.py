@@ -274,11 +274,15 @@ class _Carrier:
             return None
         layout = self.ctx.layout
         body, limit = layout.paragraphs[0][0], layout.sentences[index].start
-        dated = [
-            d
-            for d in self.ctx.dated_words(body, limit, _DOCUMENT, _DOCUMENT_STEMS)
-            if _FAMILIES.get(d.word.split()[-1]) == family and self._same_speaker(quote, d)
-        ]
+        # Only words of the family are dated: finding their expressions is the costly part.
+        words = self.ctx.dated_words(
+            body,
+            limit,
+            _DOCUMENT,
+            _DOCUMENT_STEMS,
+            lambda w: _FAMILIES.get(w.split()[-1]) == family,
+        )
+        dated = [d for d in words if self._same_speaker(quote, d)]
         if not dated or len({d.date for d in dated}) != 1:
             return None
         return _carried(dated[-1])

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import operator
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import attrs
 
@@ -226,13 +226,20 @@ class Context:
         return found
 
     def dated_words(
-        self, start: int, end: int, pattern: _lazyregex.LazyPattern, stems: tuple[str, ...]
+        self,
+        start: int,
+        end: int,
+        pattern: _lazyregex.LazyPattern,
+        stems: tuple[str, ...],
+        keep: Callable[[str], bool] | None = None,
     ) -> list[Dated]:
         """Speech or event words starting in ``text[start:end]`` with an attached expression.
 
         The words of a pattern are found once over the whole text; only the last
         :data:`_LOOKBACK` words before *end* are looked at, so a rule asking about many
-        stretches of a long article stays linear.
+        stretches of a long article stays linear. With *keep*, only those of them whose
+        text, lower-cased, it keeps (the attached expression, costly to find, is not looked
+        for around the others).
         """
         key = id(pattern)
         if key not in self._words:
@@ -240,7 +247,10 @@ class Context:
             self._words[key] = (words, [w.start for w in words])
         words, starts = self._words[key]
         low, high = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
-        found = [self.dated(w) for w in words[max(low, high - _LOOKBACK) : high]]
+        recent = words[max(low, high - _LOOKBACK) : high]
+        if keep is not None:
+            recent = [w for w in recent if keep(w.text.lower())]
+        found = [self.dated(w) for w in recent]
         return [d for d in found if d is not None]
 
     def words_in(self, index: int, pattern: _lazyregex.LazyPattern) -> list[Dated]:
