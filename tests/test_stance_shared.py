@@ -331,3 +331,37 @@ def test_replies_in_a_sentence_read_before_are_found_alike(before: str, reply: s
         _rules._LAST[0] = None
         matches = _rules.find_cues(text, NK, (span,), span)
         assert RuleStanceModel()._answer(item, NK, matches) == _reference_answer(item, matches)
+
+
+def _reference_predict(item: StanceInput) -> StanceResult | None:
+    """RuleStanceModel.predict asking the reference reply reading whenever nothing decides."""
+    model = RuleStanceModel()
+    _rules._LAST[0] = None
+    matches = _rules.find_cues(item.text, NK, item.quote.segments, item.sentence)
+    decided = _rules._decide(matches, NK, model.min_weight) if matches else None
+    if decided is None and item.sentence is not None:
+        decided = _reference_answer(item, matches)
+    if decided is None:
+        return None
+    label, score, evidence = decided
+    return StanceResult(target=NK.name, label=label, score=score, evidence=evidence)
+
+
+@settings(max_examples=150, deadline=None)
+@given(replies, replies | newsy, st.integers(0, 2))
+def test_rule_predictions_are_those_without_the_inlined_prefilter(
+    before: str, reply: str, cut: int
+) -> None:
+    # predict skips the reply reading where the words the cue search kept have no reply word
+    # (and reads it on text that is not plain); the sentence may also stop short of a
+    # segment (then the search reads other regions than the sentence).
+    text = f"Tighten the sanctions. {before}\n{reply} and more"
+    start = len(text) - len(reply) - 9
+    span = Span.of(text, start, len(text))
+    sentence = Span.of(text, start, len(text) - cut * 3)
+    quote = Quote(id="q0", segments=(span,), kind=QuoteKind.DIRECT, sentence=sentence)
+    item = StanceInput(text=text, quote=quote, sentence=sentence)
+    expected = _reference_predict(item)
+    for _ in range(2):  # the second time, the words met are remembered
+        _rules._LAST[0] = None
+        assert RuleStanceModel().predict(item, NK) == expected

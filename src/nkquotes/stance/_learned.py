@@ -27,7 +27,10 @@ from typing import Any
 import attrs
 
 from nkquotes._errors import ModelError
-from nkquotes._model import Span, StanceResult, inner_span, slot_setters
+from nkquotes._model import SET_END as _SET_END
+from nkquotes._model import SET_START as _SET_START
+from nkquotes._model import SET_TEXT as _SET_TEXT
+from nkquotes._model import Span, StanceResult, slot_setters
 from nkquotes.stance._apply import StanceInput
 from nkquotes.stance._reading import WORD as _WORD
 from nkquotes.stance._reading import Segment, offsets_read, segments_read
@@ -371,9 +374,15 @@ class NaiveBayesStanceModel:
         shown = self._shown(k, known)
         text = item.text
         where = features if features is not None else offsets_read(text, read, cues, shown)
-        evidence = tuple(
-            [inner_span(text, start, end) for start, end in sorted({where[f] for f in shown})]
-        )
+        spans = []
+        for start, end in sorted({where[f] for f in shown}):
+            # inner_span inlined (offsets of the text's own words).
+            span = _new_object(Span)
+            _SET_START(span, start)
+            _SET_END(span, end)
+            _SET_TEXT(span, text[start:end])
+            spans.append(span)
+        evidence = tuple(spans)
         if _RESULT_SETTERS is None:
             return StanceResult(
                 target=target.name, label=self.labels[k], score=score, evidence=evidence

@@ -18,10 +18,11 @@ import regex
 from nkquotes import _lazyregex
 from nkquotes._errors import ConfigurationError
 from nkquotes.stance._negation import NEGATOR
-from nkquotes.stance._scan import plain_part, run_starts, text_view
+from nkquotes.stance._scan import run_starts, text_view
 from nkquotes.stance._target import LexiconCue, Target
 
 __all__ = [
+    "LAST_OPENERS",
     "REPLY_PREFIXES",
     "REPLY_WORDS",
     "WORDS",
@@ -271,14 +272,14 @@ def lexicon_of(target: Target) -> Lexicon:
 #: The last plain region :func:`region_hits` read: ``(text, lo, hi, words)``, *words* the
 #: region's distinct words not remembered as opening no cue (``None``: the last region was
 #: not plain).
-_LAST_OPENERS: list[tuple[str, int, int, set[bytes]] | None] = [None]
+LAST_OPENERS: list[tuple[str, int, int, set[bytes]] | None] = [None]
 
 
 def last_openers(text: str, lo: int, hi: int) -> set[bytes] | None:
     """The words of plain ``text[lo:hi]`` that the last :func:`region_hits` call kept, when it
     read that region: a set holding every reply word (:data:`REPLY_WORDS`, words starting
     with one of :data:`REPLY_PREFIXES`) of the region; ``None`` if it read another."""
-    last = _LAST_OPENERS[0]
+    last = LAST_OPENERS[0]
     if last is not None and last[0] is text and last[1] == lo and last[2] == hi:
         return last[3]
     return None
@@ -287,14 +288,15 @@ def last_openers(text: str, lo: int, hi: int) -> set[bytes] | None:
 def region_hits(lexicon: Lexicon, text: str, lo: int, hi: int) -> list[tuple[int, int, int]]:
     """``(cue number, start, end)`` of every cue of *lexicon* matching at a word of the region."""
     view = text_view(text)  # plain_view inlined: one call fewer per region
-    if view[2] and not plain_part(text, lo, hi, view[2]):
-        _LAST_OPENERS[0] = None
+    # plain_part inlined: the region holds one of the characters that keep text from being plain.
+    if view[2] and any(map(text[lo:hi].__contains__, view[2])):
+        LAST_OPENERS[0] = None
         return region_hits_unicode(lexicon, text, lo, hi)
     # The region's distinct words, minus those known to open no cue (see _scan).
     runs = view[1][lo:hi]
     words = set(runs.split())
     openers = words.difference(lexicon.closed)
-    _LAST_OPENERS[0] = (text, lo, hi, openers)
+    LAST_OPENERS[0] = (text, lo, hi, openers)
     if not openers:
         return []
     opened = lexicon.opened

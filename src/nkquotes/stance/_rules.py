@@ -26,6 +26,7 @@ from nkquotes._model import Span, StanceResult
 from nkquotes._sentences import split_sentences
 from nkquotes.stance._apply import StanceInput
 from nkquotes.stance._lexicon import (
+    LAST_OPENERS,
     REPLY_PREFIXES,
     REPLY_WORDS,
     Lexicon,
@@ -162,7 +163,28 @@ def find_cues(
         and last[4] == context_weight
     ):
         return last[5]
-    found = _find_cues(text, target, segments, sentence, context_weight)
+    # No cache beyond the last call: each quote asks about its own segments, and hashing
+    # them for an lru_cache cost more than it saved.
+    last_lexicon = _LAST_LEXICON[0]
+    if last_lexicon is not None and last_lexicon[0] is target:
+        lexicon = last_lexicon[1]  # the same target as the last call: no lru_cache key to hash
+    else:
+        lexicon = lexicon_of(target)
+        _LAST_LEXICON[0] = (target, lexicon)
+    work: list[tuple[int, int, list[tuple[int, int, int]] | None]] | None = None
+    if sentence is not None:
+        # The usual case (every segment inside the sentence: one region, _merge's result),
+        # and most quotes have no hit there (no further call).
+        lo, hi = sentence.start, sentence.end
+        for s in segments:
+            if s.start < lo or s.end > hi:
+                break
+        else:
+            only = region_hits(lexicon, text, lo, hi)
+            work = [(lo, hi, only)] if only else []
+    if work is None:
+        work = [(lo, hi, None) for lo, hi in _regions(segments, sentence)]
+    found = _find_cues(text, target, lexicon, segments, work, context_weight) if work else ()
     _LAST[0] = (text, target, segments, sentence, context_weight, found)
     return found
 
@@ -173,48 +195,27 @@ _LAST: list[
 ] = [None]
 
 
-#: The target of the last :func:`_find_cues` call and its compiled lexicon.
+#: The target of the last :func:`find_cues` search and its compiled lexicon.
 _LAST_LEXICON: list[tuple[Target, Lexicon] | None] = [None]
 
 
 def _regions(segments: tuple[Span, ...], sentence: Span | None) -> list[tuple[int, int]]:
     """The stretches of text to search: the segments and the sentence, merged. (When every
-    segment lies inside the sentence, the sentence alone: :func:`_find_cues` handles that
-    usual case itself before calling this.)"""
+    segment lies inside the sentence, the sentence alone: :func:`find_cues` handles that
+    usual case itself.)"""
     return _merge([*segments, *([sentence] if sentence is not None else [])])
 
 
 def _find_cues(
     text: str,
     target: Target,
+    lexicon: Lexicon,
     segments: tuple[Span, ...],
-    sentence: Span | None,
+    work: list[tuple[int, int, list[tuple[int, int, int]] | None]],
     context_weight: float,
 ) -> tuple[CueMatch, ...]:
-    # No cache beyond find_cues' last call: each quote asks about its own segments, and
-    # hashing them for an lru_cache cost more than it saved.
-    last = _LAST_LEXICON[0]
-    if last is not None and last[0] is target:
-        lexicon = last[1]  # the same target as the last call: no lru_cache key to hash
-    else:
-        lexicon = lexicon_of(target)
-        _LAST_LEXICON[0] = (target, lexicon)
+    """The cues found in the regions of *work* (each with its hits when already searched)."""
     found: list[CueMatch] = []
-    work: list[tuple[int, int, list[tuple[int, int, int]] | None]] | None = None
-    if sentence is not None:
-        # The usual case (every segment inside the sentence: one region, _merge's result),
-        # and most quotes have no hit there.
-        lo, hi = sentence.start, sentence.end
-        for s in segments:
-            if s.start < lo or s.end > hi:
-                break
-        else:
-            only = region_hits(lexicon, text, lo, hi)
-            if not only:
-                return ()
-            work = [(lo, hi, only)]
-    if work is None:
-        work = [(lo, hi, None) for lo, hi in _regions(segments, sentence)]
     for lo, hi, known_hits in work:
         hits = region_hits(lexicon, text, lo, hi) if known_hits is None else known_hits
         if not hits:
@@ -313,8 +314,23 @@ class RuleStanceModel:
             text, target, segments, item.sentence, context_weight=self.context_weight
         )
         decided = _decide(matches, target, self.min_weight) if matches else None
-        if decided is None and item.sentence is not None:
-            decided = self._answer(item, target, matches)
+        sentence = item.sentence
+        if decided is None and sentence is not None:
+            # _answer's word prefilter first, inlined (most sentences have no reply word).
+            last = LAST_OPENERS[0]
+            if (
+                last is not None
+                and last[0] is text
+                and last[1] == sentence.start
+                and last[2] == sentence.end
+                and last[3].isdisjoint(REPLY_WORDS)
+            ):
+                for word in last[3]:
+                    if word.startswith(REPLY_PREFIXES):
+                        decided = self._answer(item, target, matches)
+                        break
+            else:
+                decided = self._answer(item, target, matches)
         if decided is None:
             return None
         label, score, evidence = decided
