@@ -52,7 +52,7 @@ def _reference_region(text: str, quote: Quote) -> tuple[int, int]:
     return min(low, anchor_span.start), max(high, anchor_span.end)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(quotes())
 def test_attribution_region_is_the_min_max_one(case: tuple[str, Quote]) -> None:
     text, quote = case
@@ -73,7 +73,7 @@ def _reference_outside_content(text: str, quote: Quote, start: int, end: int) ->
     return found
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(quotes(), st.data())
 def test_outside_content_with_segments_in_any_order(
     case: tuple[str, Quote], data: st.DataObject
@@ -107,7 +107,7 @@ def _reference_attribution(context: Context, quote: Quote) -> list[tuple[int, in
     return [(a, b) for a, b in parts if a < b]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(quotes(), st.booleans(), st.data())
 def test_carrying_attribution_parts_are_the_min_max_ones(
     case: tuple[str, Quote], structured: bool, data: st.DataObject
