@@ -246,7 +246,7 @@ def test_replies_are_found_as_without_the_prefilter(before: str, reply: str) -> 
     quote = Quote(id="q0", segments=(span,), kind=QuoteKind.DIRECT, sentence=span)
     item = StanceInput(text=text, quote=quote, sentence=span)
     matches = _rules.find_cues(text, NK, (span,), span)
-    assert RuleStanceModel()._answer(item, NK, matches) == _reference_answer(item, matches)
+    assert RuleStanceModel()._answer(text, span, NK, matches) == _reference_answer(item, matches)
 
 
 @settings(max_examples=200, deadline=None)
@@ -330,10 +330,11 @@ def test_replies_in_a_sentence_read_before_are_found_alike(before: str, reply: s
     for _ in range(2):
         _rules._LAST[0] = None
         matches = _rules.find_cues(text, NK, (span,), span)
-        assert RuleStanceModel()._answer(item, NK, matches) == _reference_answer(item, matches)
+        expected = _reference_answer(item, matches)
+        assert RuleStanceModel()._answer(text, span, NK, matches) == expected
 
 
-def _reference_predict(item: StanceInput) -> StanceResult | None:
+def _reference_rule_predict(item: StanceInput) -> StanceResult | None:
     """RuleStanceModel.predict asking the reference reply reading whenever nothing decides."""
     model = RuleStanceModel()
     _rules._LAST[0] = None
@@ -361,7 +362,7 @@ def test_rule_predictions_are_those_without_the_inlined_prefilter(
     sentence = Span.of(text, start, len(text) - cut * 3)
     quote = Quote(id="q0", segments=(span,), kind=QuoteKind.DIRECT, sentence=sentence)
     item = StanceInput(text=text, quote=quote, sentence=sentence)
-    expected = _reference_predict(item)
+    expected = _reference_rule_predict(item)
     for _ in range(2):  # the second time, the words met are remembered
         _rules._LAST[0] = None
         assert RuleStanceModel().predict(item, NK) == expected

@@ -5,6 +5,8 @@ from __future__ import annotations
 import bisect
 import itertools
 import operator
+from collections.abc import Callable
+from typing import Any
 
 import attrs
 
@@ -90,6 +92,23 @@ def _find_sentence(
     return None
 
 
+#: A built-in model's quick entry: ``(text, quote, sentence, target)`` -> what its ``predict``
+#: gives for ``StanceInput(text=text, quote=quote, sentence=sentence, article=...)`` (the
+#: built-in models do not read the article), with no input built for each quote.
+Quick = Callable[[str, Quote, Span | None, Target], StanceResult | None]
+
+#: Exact model classes -> a function giving a model's quick entry, or ``None`` when that
+#: model has none (filled by the modules defining the built-in models; a subclass, which
+#: may override ``predict``, is not in it).
+QUICK: dict[type, Callable[[Any], Quick | None]] = {}
+
+
+def quick_entry(model: object) -> Quick | None:
+    """*model*'s quick entry, or ``None`` (a user model: it is given a :class:`StanceInput`)."""
+    make = QUICK.get(type(model))
+    return None if make is None else make(model)
+
+
 def stance_of(text: str, *, target: Target, model: StanceModel | None = None) -> StanceResult:
     """The stance of *text*, read as one quote, toward *target* (rules by default).
 
@@ -126,6 +145,7 @@ def apply_stance(
     searchable = False  # whether *starts* is set (only quotes without a sentence need it)
     abstained = StanceResult(target=target.name, label=target.neutral, score=0.0)
     predict = model.predict
+    quick = quick_entry(model)
     # The slot setters, called one by one below: cheaper than a map over them (see
     # _COPY_SETTERS); None when filling slots is not what __init__ would do.
     input_setters, copy_setters = _INPUT_SETTERS, _COPY_SETTERS
@@ -151,15 +171,18 @@ def apply_stance(
             high = segments[-1].end + CONTEXT_CHARS
             if low > sentence.start or high < sentence.end:
                 sentence = Span.of(text, max(sentence.start, low), min(sentence.end, high))
-        if direct:
-            item = _new_object(StanceInput)
-            set_text(item, text)
-            set_quote(item, quote)
-            set_sentence(item, sentence)
-            set_article(item, article)
+        if quick is not None:
+            result = quick(text, quote, sentence, target)
         else:
-            item = _input(text, quote, sentence, article)
-        result = predict(item, target)
+            if direct:
+                item = _new_object(StanceInput)
+                set_text(item, text)
+                set_quote(item, quote)
+                set_sentence(item, sentence)
+                set_article(item, article)
+            else:
+                item = _input(text, quote, sentence, article)
+            result = predict(item, target)
         stance = abstained if result is None else result
         if direct and type(quote) is Quote:
             # _with_stance's usual case inlined: a copy of a valid quote, slot by slot.

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 import attrs
 
 from nkquotes._errors import ConfigurationError
-from nkquotes._model import Span, StanceResult
-from nkquotes.stance._apply import StanceInput
+from nkquotes._model import Quote, Span, StanceResult
+from nkquotes.stance._apply import QUICK, Quick, StanceInput, quick_entry
 from nkquotes.stance._protocol import StanceModel
 from nkquotes.stance._target import Target
 
@@ -45,6 +45,40 @@ class Chain:
             if result is not None:
                 return result
         return None
+
+
+def _quick_chain(chain: Chain) -> Quick | None:
+    """The quick entry of a chain of models that all have one (see apply_stance)."""
+    entries: list[Quick] = []
+    for model in chain.models:
+        entry = quick_entry(model)
+        if entry is None:
+            return None
+        entries.append(entry)
+    if len(entries) == 2:  # the default model's shape: no loop
+        first, second = entries
+
+        def pair(
+            text: str, quote: Quote, sentence: Span | None, target: Target
+        ) -> StanceResult | None:
+            result = first(text, quote, sentence, target)
+            return result if result is not None else second(text, quote, sentence, target)
+
+        return pair
+
+    def chained(
+        text: str, quote: Quote, sentence: Span | None, target: Target
+    ) -> StanceResult | None:
+        for entry in entries:
+            result = entry(text, quote, sentence, target)
+            if result is not None:
+                return result
+        return None
+
+    return chained
+
+
+QUICK[Chain] = _quick_chain
 
 
 @attrs.frozen
@@ -102,7 +136,17 @@ class Constant:
     def predict(self, item: StanceInput, target: Target) -> StanceResult | None:
         """*label* (or the target's neutral label) with *score*."""
         del item
+        return self._predict_quote("", None, None, target)
+
+    def _predict_quote(
+        self, text: str, quote: Quote | None, sentence: Span | None, target: Target
+    ) -> StanceResult | None:
+        """:meth:`predict`, which reads no input (the quick entry apply_stance calls)."""
+        del text, quote, sentence
         label = target.neutral if self.label is None else self.label
         if label not in target.labels:
             raise ConfigurationError(f"{label!r} is not a label of target {target.name!r}")
         return StanceResult(target=target.name, label=label, score=self.score)
+
+
+QUICK[Constant] = lambda model: model._predict_quote

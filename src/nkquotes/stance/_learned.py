@@ -30,8 +30,8 @@ from nkquotes._errors import ModelError
 from nkquotes._model import SET_END as _SET_END
 from nkquotes._model import SET_START as _SET_START
 from nkquotes._model import SET_TEXT as _SET_TEXT
-from nkquotes._model import Span, StanceResult, slot_setters
-from nkquotes.stance._apply import StanceInput
+from nkquotes._model import Quote, Span, StanceResult, slot_setters
+from nkquotes.stance._apply import QUICK, StanceInput
 from nkquotes.stance._reading import WORD as _WORD
 from nkquotes.stance._reading import Segment, offsets_read, segments_read
 from nkquotes.stance._rules import CueMatch, find_cues
@@ -316,6 +316,22 @@ class NaiveBayesStanceModel:
 
     def predict(self, item: StanceInput, target: Target) -> StanceResult | None:
         """The most probable label, with the n-grams that argued most for it as evidence."""
+        reads_item = self.bigrams or self.sentence_words
+        return self._predict_quote(
+            item.text, item.quote, item.sentence, target, item if reads_item else None
+        )
+
+    def _predict_quote(
+        self,
+        text: str,
+        quote: Quote,
+        sentence: Span | None,
+        target: Target,
+        item: StanceInput | None = None,
+    ) -> StanceResult | None:
+        """:meth:`predict` for the :class:`StanceInput` of *text*, *quote* and *sentence*
+        (given as *item* when the model reads bigrams or sentence words; a unigram model is
+        called so by apply_stance, with no input built)."""
         cache = self._cache
         if cache.get("target") is target:
             loglik, priors = cache["tables"]  # :meth:`_checked` passed this target before
@@ -327,13 +343,12 @@ class NaiveBayesStanceModel:
         features: dict[str, tuple[int, int]] | None = None
         cues: dict[str, tuple[int, int]] = _NO_CUES
         read: list[Segment] = []
-        if self.bigrams or self.sentence_words:
+        if item is not None:
             features = _features(item, target, self.bigrams, self.sentence_words)
             known = list(filter(loglik.__contains__, features))
         else:
-            text = item.text
-            segments = item.quote.segments
-            matches = find_cues(text, target, segments, item.sentence)
+            segments = quote.segments
+            matches = find_cues(text, target, segments, sentence)
             if matches:
                 cues = _cue_names_of(matches, target)
             words: list[str] = []
@@ -372,7 +387,6 @@ class NaiveBayesStanceModel:
             return None
         # The three features that argue most for the label (names are unique: a total order).
         shown = self._shown(k, known)
-        text = item.text
         where = features if features is not None else offsets_read(text, read, cues, shown)
         spans = []
         for start, end in sorted({where[f] for f in shown}):
@@ -504,3 +518,9 @@ class NaiveBayesStanceModel:
         except (OSError, json.JSONDecodeError) as exc:
             raise ModelError(f"cannot load stance model {path}: {exc}") from exc
         return cls.from_dict(data)
+
+
+#: The quick entry (see :data:`nkquotes.stance._apply.QUICK`), for unigram models.
+QUICK[NaiveBayesStanceModel] = lambda model: (
+    None if model.bigrams or model.sentence_words else model._predict_quote
+)

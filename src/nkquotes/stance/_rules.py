@@ -22,9 +22,9 @@ import regex
 
 from nkquotes import _lazyregex
 from nkquotes._asciifold import ascii_fold
-from nkquotes._model import Span, StanceResult
+from nkquotes._model import Quote, Span, StanceResult
 from nkquotes._sentences import split_sentences
-from nkquotes.stance._apply import StanceInput
+from nkquotes.stance._apply import QUICK, StanceInput
 from nkquotes.stance._lexicon import (
     LAST_OPENERS,
     REPLY_PREFIXES,
@@ -308,13 +308,17 @@ class RuleStanceModel:
 
     def predict(self, item: StanceInput, target: Target) -> StanceResult | None:
         """The label the cues support, or ``None`` (abstain)."""
-        text = item.text
-        segments = item.quote.segments
+        return self._predict_quote(item.text, item.quote, item.sentence, target)
+
+    def _predict_quote(
+        self, text: str, quote: Quote, sentence: Span | None, target: Target
+    ) -> StanceResult | None:
+        """:meth:`predict` for the :class:`StanceInput` of *text*, *quote* and *sentence*
+        (the quick entry apply_stance calls: no input built)."""
         matches = find_cues(
-            text, target, segments, item.sentence, context_weight=self.context_weight
+            text, target, quote.segments, sentence, context_weight=self.context_weight
         )
         decided = _decide(matches, target, self.min_weight) if matches else None
-        sentence = item.sentence
         if decided is None and sentence is not None:
             # _answer's word prefilter first, inlined (most sentences have no reply word).
             last = LAST_OPENERS[0]
@@ -327,24 +331,21 @@ class RuleStanceModel:
             ):
                 for word in last[3]:
                     if word.startswith(REPLY_PREFIXES):
-                        decided = self._answer(item, target, matches)
+                        decided = self._answer(text, sentence, target, matches)
                         break
             else:
-                decided = self._answer(item, target, matches)
+                decided = self._answer(text, sentence, target, matches)
         if decided is None:
             return None
         label, score, evidence = decided
         return StanceResult(target=target.name, label=label, score=score, evidence=evidence)
 
     def _answer(
-        self, item: StanceInput, target: Target, matches: tuple[CueMatch, ...]
+        self, text: str, sentence: Span, target: Target, matches: tuple[CueMatch, ...]
     ) -> tuple[str, float, tuple[Span, ...]] | None:
-        """A cue-less reply takes its stance from the sentence it answers."""
+        """A cue-less reply (in *sentence*) takes its stance from the sentence it answers."""
         if matches and any(m.weight > 0 for m in matches):
             return None
-        sentence = item.sentence
-        assert sentence is not None
-        text = item.text
         start, end = sentence.start, sentence.end
         # The cue search just read this sentence (the usual case): the words it kept hold
         # all its reply words, and most sentences have none (no need to read it again).
@@ -409,3 +410,6 @@ def _referent_sentence(text: str, sentence: Span) -> Span | None:
                 if candidate.start <= pos < candidate.end:
                     return candidate
     return _previous_sentence(text, sentence.start)
+
+
+QUICK[RuleStanceModel] = lambda model: model._predict_quote
