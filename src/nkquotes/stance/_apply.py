@@ -140,7 +140,7 @@ def apply_stance(
     A model that abstains gives the target's neutral label with score 0.
     """
     out = []
-    sentences = article.sentences if article is not None else ()
+    sentences: tuple[Span, ...] = ()  # the article's, read when a quote first needs them
     starts: list[int] | None = None
     searchable = False  # whether *starts* is set (only quotes without a sentence need it)
     abstained = StanceResult(target=target.name, label=target.neutral, score=0.0)
@@ -160,6 +160,7 @@ def apply_stance(
             if not searchable:
                 # Sentences in order and apart (as parse_article gives them) are searched
                 # by bisection.
+                sentences = article.sentences if article is not None else ()
                 ordered = all(a.end <= b.start for a, b in itertools.pairwise(sentences))
                 starts = [s.start for s in sentences] if ordered else None
                 searchable = True
