@@ -20,13 +20,14 @@ from nkquotes.stance import (
     StanceInput,
     Target,
     _apply,
+    _lexicon,
     apply_stance,
     builtin_learned_model,
     builtin_target,
     default_model,
 )
 from tests.strategies import any_text
-from tests.test_stance_fast import newsy, plain_newsy
+from tests.test_stance_fast import newsy, plain_newsy, text_and_region
 from tests.test_stance_shared import replies
 
 NK = builtin_target()
@@ -103,3 +104,20 @@ def test_user_models_and_subclasses_get_their_input() -> None:
     assert _apply.quick_entry(attrs.evolve(NB, bigrams=True)) is None
     (out,) = apply_stance(text, (quote,), model=Chain([_Relabel()]), target=NK)
     assert out.stance == StanceResult(target=NK.name, label="relief", score=0.3)
+
+
+@settings(max_examples=150, deadline=None)
+@given(text_and_region(replies | newsy | plain_newsy | any_text), st.integers(0, 3))
+def test_regions_read_again_are_read_alike(case: tuple[str, int, int], shift: int) -> None:
+    # region_hits remembers the regions of the last text: a region read again (another read
+    # in between) gives the hits of the reference path and leaves the same kept words.
+    text, lo, hi = case
+    lexicon = _lexicon.lexicon_of(NK)
+    _lexicon._MEMO[0] = ("", None, {})
+    first = list(_lexicon.region_hits(lexicon, text, lo, hi))
+    kept = _lexicon.last_openers(text, lo, hi)
+    _lexicon.region_hits(lexicon, text, lo, min(len(text), hi + shift))
+    again = _lexicon.region_hits(lexicon, text, lo, hi)
+    assert again == first
+    assert sorted(again) == sorted(_lexicon.region_hits_unicode(lexicon, text, lo, hi))
+    assert _lexicon.last_openers(text, lo, hi) == kept

@@ -285,24 +285,48 @@ def last_openers(text: str, lo: int, hi: int) -> set[bytes] | None:
     return None
 
 
+#: The regions of the last text (and lexicon) :func:`region_hits` read, each with its hits
+#: and what it left in :data:`LAST_OPENERS` (the quotes of one sentence, and the sentence a
+#: reply answers, are read once). Kept words that have since been remembered as opening no
+#: cue do not matter: no reply word ever is.
+_Read = tuple[list[tuple[int, int, int]], tuple[str, int, int, set[bytes]] | None]
+_MEMO: list[tuple[str, Lexicon | None, dict[tuple[int, int], _Read]]] = [("", None, {})]
+_MEMO_MAX = 256
+
+
 def region_hits(lexicon: Lexicon, text: str, lo: int, hi: int) -> list[tuple[int, int, int]]:
-    """``(cue number, start, end)`` of every cue of *lexicon* matching at a word of the region."""
+    """``(cue number, start, end)`` of every cue of *lexicon* matching at a word of the region
+    (the list is shared: callers do not change it)."""
+    memo = _MEMO[0]
+    if memo[0] is not text or memo[1] is not lexicon:
+        memo = _MEMO[0] = (text, lexicon, {})
+    regions = memo[2]
+    key = (lo, hi)
+    known = regions.get(key)
+    if known is not None:
+        LAST_OPENERS[0] = known[1]
+        return known[0]
+    if len(regions) >= _MEMO_MAX:
+        regions.clear()
     view = text_view(text)  # plain_view inlined: one call fewer per region
     # plain_part inlined: the region holds one of the characters that keep text from being plain.
     if view[2] and any(map(text[lo:hi].__contains__, view[2])):
         LAST_OPENERS[0] = None
-        return region_hits_unicode(lexicon, text, lo, hi)
+        found = region_hits_unicode(lexicon, text, lo, hi)
+        regions[key] = (found, None)
+        return found
     # The region's distinct words, minus those known to open no cue (see _scan).
     runs = view[1][lo:hi]
     words = set(runs.split())
     openers = words.difference(lexicon.closed)
-    LAST_OPENERS[0] = (text, lo, hi, openers)
+    last = LAST_OPENERS[0] = (text, lo, hi, openers)
+    hits: list[tuple[int, int, int]] = []
     if not openers:
-        return []
+        regions[key] = (hits, last)
+        return hits
     opened = lexicon.opened
     byte_keys = lexicon.byte_keys
     low = b""  # the region's bytes, sliced when a cue first needs them
-    hits: list[tuple[int, int, int]] = []
     for word in openers:
         cues = opened.get(word)
         if cues is None:
@@ -336,6 +360,7 @@ def region_hits(lexicon: Lexicon, text: str, lo: int, hi: int) -> list[tuple[int
                 m = compiled.pattern.match(text, start, hi)
                 if m is not None:
                     hits.append((compiled.number, m.start(), m.end()))
+    regions[key] = (hits, last)
     return hits
 
 
