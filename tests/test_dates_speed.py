@@ -15,10 +15,11 @@ import itertools
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nkquotes import Article, Cue, Paragraph, Quote, QuoteKind, Span, _dates, _timex
+from nkquotes import Article, Cue, Paragraph, Quote, QuoteKind, Span, _dates
 from nkquotes._dates_context import Context, anchor
 
 from .strategies import any_text
+from .test_dates_fast import _reference_outside_content
 from .test_timex_fast import dated
 
 _CONTEXT_REACH = 300  # _dates_context._REACH, restated: the reference must not read the code
@@ -58,19 +59,6 @@ def test_attribution_region_is_the_min_max_one(case: tuple[str, Quote]) -> None:
     text, quote = case
     if quote.sentence is not None:
         assert _dates._attribution_region(text, quote) == _reference_region(text, quote)
-
-
-def _reference_outside_content(text: str, quote: Quote, start: int, end: int) -> list[Span]:
-    """Every stretch outside the segments (sorted by their own ordering) searched."""
-    found: list[Span] = []
-    pos = start
-    for segment in sorted(quote.segments):
-        if segment.start > pos:
-            found.extend(_timex.find_time_expressions(text, pos, min(segment.start, end)))
-        pos = max(pos, segment.end)
-    if pos < end:
-        found.extend(_timex.find_time_expressions(text, pos, end))
-    return found
 
 
 @settings(max_examples=200, deadline=None)
