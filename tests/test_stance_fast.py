@@ -264,7 +264,6 @@ def test_quotes_and_inputs_are_filled_by_their_slots() -> None:
     # StanceInput turns them off) and give what __init__ gives.
     assert _apply._QUOTE_SETTERS is not None
     assert _apply._INPUT_SETTERS is not None
-    assert _apply._COPY_SETTERS is not None  # apply_stance's copy, setter by setter
     text = "Kim said sanctions must stay."
     span = Span.of(text, 9, len(text))
     quote = Quote(id="q1", segments=(span,), kind=QuoteKind.INDIRECT, paragraph=2)

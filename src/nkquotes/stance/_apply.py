@@ -147,8 +147,8 @@ def apply_stance(
     predict = model.predict
     quick = quick_entry(model)
     # The slot setters, called one by one below: cheaper than a map over them (see
-    # _COPY_SETTERS); None when filling slots is not what __init__ would do.
-    input_setters, copy_setters = _INPUT_SETTERS, _COPY_SETTERS
+    # _QUOTE_NAMES); None when filling slots is not what __init__ would do.
+    input_setters, copy_setters = _INPUT_SETTERS, _QUOTE_SETTERS
     direct = input_setters is not None and copy_setters is not None
     if input_setters is not None and copy_setters is not None:
         set_text, set_quote, set_sentence, set_article = input_setters
@@ -223,17 +223,13 @@ def _input(text: str, quote: Quote, sentence: Span | None, article: Article | No
 #: Quote class -> the ``(attribute, argument)`` names of the fields its ``__init__`` takes.
 _INIT_FIELDS: dict[type, tuple[tuple[str, str], ...]] = {}
 
-#: :class:`Quote`'s fields other than ``stance``, read at once, and the slot setters of all
-#: of them (``stance`` last): a copy of a valid quote needs no validation.
-#: ``None`` when copying the slots is not what ``__init__`` would do (a converter, an init
-#: hook, something checking ``stance``: the other fields come from a valid quote).
-_QUOTE_NAMES = tuple(a.name for a in attrs.fields(Quote) if a.name != "stance")
-_QUOTE_VALUES = operator.attrgetter(*_QUOTE_NAMES)
-_QUOTE_SETTERS = slot_setters(Quote, (*_QUOTE_NAMES, "stance"), frozenset(_QUOTE_NAMES))
-#: The slot setters of a :class:`Quote` in the order :func:`apply_stance` calls them (the
-#: fields named one by one: a direct call costs about half a call through ``map``), or
-#: ``None`` when Quote's fields are not these or filling them is not what ``__init__`` does.
-_COPY_NAMES = (
+#: :class:`Quote`'s fields other than ``stance``, named in the order :func:`apply_stance`
+#: copies them one by one (a direct call costs about half a call through ``map``), read at
+#: once by :func:`_with_stance`; and the slot setters of all of them, ``stance`` last. The
+#: setters are ``None`` when Quote's fields are not these or copying the slots is not what
+#: ``__init__`` would do (a converter, an init hook, something checking ``stance``: the
+#: other fields come from a valid quote).
+_QUOTE_NAMES = (
     "id",
     "segments",
     "kind",
@@ -243,9 +239,9 @@ _COPY_NAMES = (
     "sentence",
     "date",
     "confidence",
-    "stance",
 )
-_COPY_SETTERS = slot_setters(Quote, _COPY_NAMES, frozenset(_COPY_NAMES) - {"stance"})
+_QUOTE_VALUES = operator.attrgetter(*_QUOTE_NAMES)
+_QUOTE_SETTERS = slot_setters(Quote, (*_QUOTE_NAMES, "stance"), frozenset(_QUOTE_NAMES))
 _new_object = object.__new__
 _call = operator.call
 _repeat = itertools.repeat

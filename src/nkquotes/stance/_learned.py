@@ -27,10 +27,7 @@ from typing import Any
 import attrs
 
 from nkquotes._errors import ModelError
-from nkquotes._model import SET_END as _SET_END
-from nkquotes._model import SET_START as _SET_START
-from nkquotes._model import SET_TEXT as _SET_TEXT
-from nkquotes._model import Quote, Span, StanceResult, slot_setters
+from nkquotes._model import Quote, Span, StanceResult, inner_span, slot_setters
 from nkquotes.stance._apply import QUICK, StanceInput
 from nkquotes.stance._reading import WORD as _WORD
 from nkquotes.stance._reading import Segment, offsets_read, segments_read
@@ -388,15 +385,10 @@ class NaiveBayesStanceModel:
         # The three features that argue most for the label (names are unique: a total order).
         shown = self._shown(k, known)
         where = features if features is not None else offsets_read(text, read, cues, shown)
-        spans = []
-        for start, end in sorted({where[f] for f in shown}):
-            # inner_span inlined (offsets of the text's own words).
-            span = _new_object(Span)
-            _SET_START(span, start)
-            _SET_END(span, end)
-            _SET_TEXT(span, text[start:end])
-            spans.append(span)
-        evidence = tuple(spans)
+        # (offsets of the text's own words: no bounds to check)
+        evidence = tuple(
+            [inner_span(text, start, end) for start, end in sorted({where[f] for f in shown})]
+        )
         if _RESULT_SETTERS is None:
             return StanceResult(
                 target=target.name, label=self.labels[k], score=score, evidence=evidence

@@ -22,7 +22,6 @@ from nkquotes.stance._scan import run_starts, text_view
 from nkquotes.stance._target import LexiconCue, Target
 
 __all__ = [
-    "LAST_OPENERS",
     "REPLY_PREFIXES",
     "REPLY_WORDS",
     "WORDS",
@@ -272,21 +271,21 @@ def lexicon_of(target: Target) -> Lexicon:
 #: The last plain region :func:`region_hits` read: ``(text, lo, hi, words)``, *words* the
 #: region's distinct words not remembered as opening no cue (``None``: the last region was
 #: not plain).
-LAST_OPENERS: list[tuple[str, int, int, set[bytes]] | None] = [None]
+_LAST_OPENERS: list[tuple[str, int, int, set[bytes]] | None] = [None]
 
 
 def last_openers(text: str, lo: int, hi: int) -> set[bytes] | None:
     """The words of plain ``text[lo:hi]`` that the last :func:`region_hits` call kept, when it
     read that region: a set holding every reply word (:data:`REPLY_WORDS`, words starting
     with one of :data:`REPLY_PREFIXES`) of the region; ``None`` if it read another."""
-    last = LAST_OPENERS[0]
+    last = _LAST_OPENERS[0]
     if last is not None and last[0] is text and last[1] == lo and last[2] == hi:
         return last[3]
     return None
 
 
 #: The regions of the last text (and lexicon) :func:`region_hits` read, each with its hits
-#: and what it left in :data:`LAST_OPENERS` (the quotes of one sentence, and the sentence a
+#: and what it left in :data:`_LAST_OPENERS` (the quotes of one sentence, and the sentence a
 #: reply answers, are read once). Kept words that have since been remembered as opening no
 #: cue do not matter: no reply word ever is.
 _Read = tuple[list[tuple[int, int, int]], tuple[str, int, int, set[bytes]] | None]
@@ -304,14 +303,14 @@ def region_hits(lexicon: Lexicon, text: str, lo: int, hi: int) -> list[tuple[int
     key = (lo, hi)
     known = regions.get(key)
     if known is not None:
-        LAST_OPENERS[0] = known[1]
+        _LAST_OPENERS[0] = known[1]
         return known[0]
     if len(regions) >= _MEMO_MAX:
         regions.clear()
     view = text_view(text)  # plain_view inlined: one call fewer per region
     # plain_part inlined: the region holds one of the characters that keep text from being plain.
     if view[2] and any(map(text[lo:hi].__contains__, view[2])):
-        LAST_OPENERS[0] = None
+        _LAST_OPENERS[0] = None
         found = region_hits_unicode(lexicon, text, lo, hi)
         regions[key] = (found, None)
         return found
@@ -319,7 +318,7 @@ def region_hits(lexicon: Lexicon, text: str, lo: int, hi: int) -> list[tuple[int
     runs = view[1][lo:hi]
     words = set(runs.split())
     openers = words.difference(lexicon.closed)
-    last = LAST_OPENERS[0] = (text, lo, hi, openers)
+    last = _LAST_OPENERS[0] = (text, lo, hi, openers)
     hits: list[tuple[int, int, int]] = []
     if not openers:
         regions[key] = (hits, last)

@@ -26,7 +26,6 @@ from nkquotes._model import Quote, Span, StanceResult
 from nkquotes._sentences import split_sentences
 from nkquotes.stance._apply import QUICK, StanceInput
 from nkquotes.stance._lexicon import (
-    LAST_OPENERS,
     REPLY_PREFIXES,
     REPLY_WORDS,
     Lexicon,
@@ -320,21 +319,7 @@ class RuleStanceModel:
         )
         decided = _decide(matches, target, self.min_weight) if matches else None
         if decided is None and sentence is not None:
-            # _answer's word prefilter first, inlined (most sentences have no reply word).
-            last = LAST_OPENERS[0]
-            if (
-                last is not None
-                and last[0] is text
-                and last[1] == sentence.start
-                and last[2] == sentence.end
-                and last[3].isdisjoint(REPLY_WORDS)
-            ):
-                for word in last[3]:
-                    if word.startswith(REPLY_PREFIXES):
-                        decided = self._answer(text, sentence, target, matches)
-                        break
-            else:
-                decided = self._answer(text, sentence, target, matches)
+            decided = self._answer(text, sentence, target, matches)
         if decided is None:
             return None
         label, score, evidence = decided
