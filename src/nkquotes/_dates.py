@@ -17,7 +17,6 @@ otherwise it takes the publication date only when the caller asks for it, and is
 from __future__ import annotations
 
 import datetime as dt
-import operator
 from typing import Literal
 
 import attrs
@@ -25,6 +24,7 @@ import attrs
 from nkquotes import _lazyregex
 from nkquotes._dates_carry import carry_dates
 from nkquotes._model import (
+    SPAN_POSITION,
     Article,
     DateSource,
     PartialDate,
@@ -93,8 +93,6 @@ _RELATIVE_OPENER = _lazyregex.compile(r",\s*(?:who|whom|whose|which|where)\b")
 _CLAUSE_REACH = 100
 _AFTER_REACH = 80
 _HAS_YEAR = _lazyregex.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
-#: Spans in text order, as their own ordering puts them (without its Python-level calls).
-_SPAN_ORDER = operator.attrgetter("start", "end")
 
 
 def publication_date(article: Article, *, published: dt.date | None = None) -> dt.date | None:
@@ -185,7 +183,7 @@ def _outside_content(text: str, quote: Quote, start: int, end: int) -> list[Span
     stretches: list[tuple[int, int]] = []
     pos = start
     segments = quote.segments
-    for segment in segments if len(segments) == 1 else sorted(segments, key=_SPAN_ORDER):
+    for segment in segments if len(segments) == 1 else sorted(segments, key=SPAN_POSITION):
         if segment.start > pos:
             stretches.append((pos, segment.start if segment.start < end else end))
         if segment.end > pos:

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import operator
 from collections.abc import Callable, Sequence
 
 import attrs
 
 from nkquotes import _lazyregex
-from nkquotes._model import Article, Quote, Span
+from nkquotes._model import SPAN_POSITION, Article, Quote, Span
 from nkquotes._sentences import split_sentences
 from nkquotes._timex import find_time_expressions, resolve_time_expression
 
@@ -99,10 +98,6 @@ class Dated:
     at: int
 
 
-#: A span's position, for sorting (a C getter, not a Python function call per span).
-_POSITION = operator.attrgetter("start", "end")
-
-
 def anchor(quote: Quote) -> int:
     return quote.cue.span.start if quote.cue is not None else quote.segments[0].start
 
@@ -153,7 +148,7 @@ class Context:
         self.text = text
         self.reference = reference
         self.layout = layout_of(text, article)
-        contents = sorted([s for q in quotes for s in q.segments], key=_POSITION)
+        contents = sorted([s for q in quotes for s in q.segments], key=SPAN_POSITION)
         self._starts = [s.start for s in contents]
         # The furthest end among the segments starting so far: one bisect answers an overlap.
         self._reach: list[int] = []
@@ -285,7 +280,7 @@ class Context:
             end = at + _REACH
         segments = quote.segments
         if len(segments) > 1:
-            segments = tuple(sorted(segments, key=_POSITION))
+            segments = tuple(sorted(segments, key=SPAN_POSITION))
         if quote.cue is not None and quote.cue.span.end <= segments[0].start:
             # "X said A, effectively denying the announcement": after the content is another
             # clause, not the attribution.

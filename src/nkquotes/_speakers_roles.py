@@ -16,7 +16,7 @@ import regex
 
 from nkquotes import _lazyregex
 from nkquotes._entities import Record, countries_in, titles_match
-from nkquotes._model import Article, EntityKind, Span
+from nkquotes._model import SPAN_POSITION, Article, EntityKind, Span
 from nkquotes._names import HEAD_SYNONYMS, ORG_WORDS, country_key, fold, strip_determiner
 from nkquotes._registry import Registry
 from nkquotes._speakers_context import group_before, next_introduced
@@ -30,7 +30,6 @@ _INDEFINITE = _lazyregex.compile(r"\s*(?:a|an|another)\s", regex.IGNORECASE)
 
 _CATAPHORA = 600
 _SENTENCES = attrgetter("sentences")
-_BOUNDS = attrgetter("start", "end")
 _START = attrgetter("start")
 _GENERIC = frozenset(
     [
@@ -72,7 +71,7 @@ class Descriptions:
         sentences = list(chain.from_iterable(map(_SENTENCES, article.paragraphs)))
         if not sentences:
             sentences = [p.span for p in article.paragraphs] or [Span.of(text, 0, len(text))]
-        self.sentences = list(map(_BOUNDS, sentences))
+        self.sentences = list(map(SPAN_POSITION, sentences))
         self.starts = list(map(_START, sentences))
         # (mention start, record, passive agent) of every resolved speaker so far.
         self.speakers: list[tuple[int, Record, bool]] = []
